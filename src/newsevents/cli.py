@@ -1,0 +1,330 @@
+"""The `newsevents` command line: thin wrappers over the library's functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsevents.errors import NewsEventsError
+from newsevents.records import Event, IngestProblem
+
+DEFAULT_DB = "newsevents.duckdb"
+_TEXT_FORMATS = ("table", "jsonl", "csv", "geojson")
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=name) from None
+
+
+def _ingest_options(published: str | None, text_column: str | None, title_column: str | None,
+                    date_column: str | None, url_column: str | None, outlet_column: str | None,
+                    max_mb: float) -> Any:
+    from newsevents.ingest import IngestOptions
+
+    _date(published, "--published")
+    return IngestOptions(
+        max_bytes=int(max_mb * 1_000_000),
+        csv_text_column=text_column,
+        csv_title_column=title_column,
+        csv_date_column=date_column,
+        csv_url_column=url_column,
+        csv_outlet_column=outlet_column,
+        default_published=None,
+    )
+
+
+def _csv_options(f: Any) -> Any:
+    for opt in reversed([
+        click.option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+        click.option("--text-column", help="CSV column holding the article text."),
+        click.option("--title-column", help="CSV column holding the headline."),
+        click.option("--date-column", help="CSV column holding the publication date."),
+        click.option("--url-column", help="CSV column holding the url."),
+        click.option("--outlet-column", help="CSV column holding the outlet name."),
+        click.option("--max-mb", type=float, default=20.0, show_default=True,
+                     help="Skip input files larger than this many megabytes."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _report_problem(problem: IngestProblem) -> None:
+    label = "skipped" if problem.skipped else "error"
+    click.echo(f"{label}: {problem.source}: {problem.reason}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="newsevents")
+def main() -> None:
+    """Turn news articles into a deduplicated, geocoded, dated conflict event table.
+
+    Example: newsevents ingest examples/corpus --db events.duckdb
+    """
+
+
+@main.command("extract")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also show background events (recalled past events).")
+@_csv_options
+def extract_cmd(files: Sequence[str], fmt: str, show_all: bool, published: str | None,
+                text_column: str | None, title_column: str | None, date_column: str | None,
+                url_column: str | None, outlet_column: str | None, max_mb: float) -> None:
+    """Extract events from articles without a database and print them.
+
+    Example: newsevents extract article.txt --published 2019-03-23 --format jsonl
+    """
+    from newsevents.export import write_events
+    from newsevents.ingest import read_inputs
+    from newsevents.pipeline import Options, extract_articles
+    from newsevents.records import Article
+
+    iopts = _ingest_options(published, text_column, title_column, date_column, url_column,
+                            outlet_column, max_mb)
+    articles: list[Article] = []
+    failed = 0
+    for item in read_inputs(files, iopts):
+        if isinstance(item, IngestProblem):
+            _report_problem(item)
+            failed += not item.skipped
+        else:
+            articles.append(item)
+    events, results = extract_articles(articles, Options(ingest=iopts, published=published))
+    for r in results:
+        if r.error:
+            click.echo(f"error: {r.article.source}: {r.error}", err=True)
+            failed += 1
+        else:
+            click.echo(f"{r.article.source}: dates resolved against {r.anchor or 'nothing'} "
+                       f"(from {r.anchor_from})", err=True)
+    shown = events if show_all else [e for e in events if e.status == "new"]
+    write_events(shown, fmt, sys.stdout)
+    if failed:
+        sys.exit(1)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
+@click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
+@click.option("--batch-size", type=int, default=32, show_default=True)
+@_csv_options
+def ingest_cmd(paths: Sequence[str], db: str, workers: int, batch_size: int, published: str | None,
+               text_column: str | None, title_column: str | None, date_column: str | None,
+               url_column: str | None, outlet_column: str | None, max_mb: float) -> None:
+    """Read articles (files, folders, JSON Lines, CSV, HTML, WARC, - for stdin) into the store.
+
+    Re-running the same command adds nothing; an interrupted run resumes where it stopped.
+
+    Example: newsevents ingest examples/corpus --db events.duckdb
+    """
+    import os
+
+    from newsevents.pipeline import Options, RunSummary, ingest
+    from newsevents.store import Store
+
+    iopts = _ingest_options(published, text_column, title_column, date_column, url_column,
+                            outlet_column, max_mb)
+    n_workers = workers or (os.cpu_count() or 1)
+    options = Options(ingest=iopts, published=published, batch_size=batch_size, workers=n_workers)
+    tty = sys.stderr.isatty()
+
+    def progress(s: RunSummary) -> None:
+        if tty:
+            rate = s.processed / s.seconds if s.seconds else 0.0
+            click.echo(f"\r{s.processed} articles, {rate:.1f} articles/s, {s.mentions} mentions, "
+                       f"{s.failed} failed", err=True, nl=False)
+
+    with Store(db) as store:
+        summary = ingest(paths, store, options, on_problem=_report_problem, on_progress=progress)
+        counts = store.counts()
+    if tty:
+        click.echo("", err=True)
+    rate = summary.processed / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"read {summary.read} articles: {summary.processed} processed, "
+        f"{summary.already_stored} already stored, {summary.skipped} skipped, "
+        f"{summary.failed} failed; {summary.mentions} event mentions; "
+        f"{rate:.1f} articles/s with {n_workers} worker(s)"
+    )
+    click.echo(f"{db}: {counts['articles']} articles, {counts['events']} events")
+    if not summary.ok:
+        sys.exit(1)
+
+
+def _filter_options(f: Any) -> Any:
+    for opt in reversed([
+        click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read."),
+        click.option("--country", help="Country name or ISO3 code."),
+        click.option("--type", "event_type", help="Event type or sub-event type."),
+        click.option("--since", help="First event date, YYYY-MM-DD."),
+        click.option("--until", help="Last event date, YYYY-MM-DD."),
+        click.option("--status", type=click.Choice(["new", "background"]), default="new",
+                     show_default=True),
+        click.option("--limit", type=int, default=None),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _query(db: str, country: str | None, event_type: str | None, since: str | None,
+           until: str | None, status: str | None, limit: int | None) -> list[Event]:
+    from newsevents.store import EventFilter, Store
+
+    flt = EventFilter(country=country, event_type=event_type, since=_date(since, "--since"),
+                      until=_date(until, "--until"), status=status, limit=limit)
+    with Store(db, read_only=True) as store:
+        return store.events(flt)
+
+
+@main.command("events")
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True)
+def events_cmd(db: str, country: str | None, event_type: str | None, since: str | None,
+               until: str | None, status: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, newest first.
+
+    Example: newsevents events --country Syria --since 2019-01-01 --format jsonl
+    """
+    from newsevents.export import write_events
+
+    write_events(_query(db, country, event_type, since, until, status, limit), fmt, sys.stdout)
+
+
+@main.command("show")
+@click.argument("event_id")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def show_cmd(event_id: str, db: str) -> None:
+    """Show one event as JSON (a merged-away id shows the event it joined).
+
+    Example: newsevents show ev_0123456789abcdef
+    """
+    import json
+
+    from newsevents.codec import to_dict
+    from newsevents.store import Store
+
+    with Store(db, read_only=True) as store:
+        event = store.event(event_id)
+    if event is None:
+        raise click.ClickException(f"no event {event_id!r} in {db}; list ids with `newsevents events`")
+    click.echo(json.dumps(to_dict(event), indent=2, ensure_ascii=False))
+
+
+@main.command("export")
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "acled", "parquet", "geojson", "jsonl"]),
+              required=True)
+@click.option("-o", "--output", required=True, help="File to write.")
+def export_cmd(db: str, country: str | None, event_type: str | None, since: str | None,
+               until: str | None, status: str | None, limit: int | None, fmt: str,
+               output: str) -> None:
+    """Export stored events to a file.
+
+    Example: newsevents export --format acled -o events.csv
+    """
+    from newsevents.export import write_events, write_parquet
+
+    events = _query(db, country, event_type, since, until, status, limit)
+    if fmt == "parquet":
+        write_parquet(events, Path(output))
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            write_events(events, fmt, out)
+    click.echo(f"wrote {len(events)} events to {output}")
+
+
+@main.command("summary")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def summary_cmd(db: str) -> None:
+    """Summarise a store: events by type and country, the ten deadliest events.
+
+    Example: newsevents summary --db events.duckdb
+    """
+    from newsevents.store import EventFilter, Store
+
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        events = store.events(EventFilter(status="new"))
+    click.echo(f"{db}: {counts['articles']} articles, {counts['mentions']} event mentions, "
+               f"{counts['events']} events ({len(events)} new, "
+               f"{counts['events'] - len(events)} background)")
+    click.echo("\nEvents by type:")
+    for (etype, sub), n in sorted(Counter((e.event_type, e.sub_event_type) for e in events).items(),
+                                  key=lambda kv: -kv[1]):
+        click.echo(f"  {n:6d}  {etype} / {sub}")
+    click.echo("\nEvents by country:")
+    for country, n in Counter(e.country or "(unplaced)" for e in events).most_common(15):
+        click.echo(f"  {n:6d}  {country}")
+    click.echo("\nTen deadliest events:")
+    deadly = sorted((e for e in events if e.fatalities), key=lambda e: -(e.fatalities or 0))[:10]
+    for e in deadly:
+        place = ", ".join(p for p in (e.location, e.country) if p) or "unknown place"
+        sentence = e.sources[0].sentence if e.sources else ""
+        click.echo(f"  {e.fatalities:6d}  {e.event_date or '?'}  {e.sub_event_type} — {place}")
+        click.echo(f"          “{sentence[:160]}{'…' if len(sentence) > 160 else ''}”")
+
+
+@main.command("where")
+@click.argument("name")
+@click.option("--country", "countries", multiple=True, help="ISO3 code of a country the text is about.")
+@click.option("--near", "places", multiple=True, help="Another place the text names.")
+def where_cmd(name: str, countries: Sequence[str], places: Sequence[str]) -> None:
+    """Show what a place name resolves to, the other candidates, and why.
+
+    Example: newsevents where "Baghouz"
+    """
+    from newsevents.resolve.places import PlaceContext, get_gazetteer
+
+    gaz = get_gazetteer()
+    ctx = PlaceContext(countries=tuple(c.upper() for c in countries), places=tuple(places),
+                       dateline=None)
+    candidates = gaz.explain(name, ctx)
+    if not candidates:
+        raise click.ClickException(
+            f"{name!r} is not in the gazetteer; add it to a CSV like "
+            "src/newsevents/data/gazetteer_supplement.csv")
+    for i, c in enumerate(candidates[:10]):
+        p = c.place
+        mark = "→" if i == 0 else " "
+        click.echo(f"{mark} {p.name} ({p.feature}; {p.admin1 or '-'}, {p.country or '-'}) "
+                   f"{p.latitude:.4f}, {p.longitude:.4f}  precision {p.geo_precision}  "
+                   f"score {c.score:.2f}: {c.reason}")
+
+
+@main.command("bench")
+@click.option("--articles", "n_articles", type=int, default=5000, show_default=True,
+              help="How many distinct articles to ingest (the corpus is repeated to reach it).")
+@click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
+@click.option("--corpus", default="examples/corpus", show_default=True)
+def bench_cmd(n_articles: int, workers: int, corpus: str) -> None:
+    """Time ingest of the bundled corpus into a fresh DuckDB file, with the default settings.
+
+    Example: newsevents bench --articles 5000 --workers 2
+    """
+    import os
+
+    from newsevents.bench import run_bench
+
+    result = run_bench(Path(corpus), n_articles, workers or (os.cpu_count() or 1))
+    click.echo(result.report())
+
+
+def run() -> None:
+    """Entry point that turns library errors into one clear line and exit code 2."""
+    try:
+        main(standalone_mode=True)
+    except NewsEventsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

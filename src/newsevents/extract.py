@@ -1,0 +1,678 @@
+"""Extract: event mentions from parsed sentences — type, trigger, roles, time, counts.
+
+One mention per sentence and event family (violence, demonstration, strategic): news
+sentences that pile up several words for one event ("killed in an air strike on the
+village") then give one mention, not three. Roles come from the dependency parse
+(subject / passive agent / object / prepositions), with dictionary actor matches and
+gazetteer place names as the spans that can fill them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.analyse import AnalysedArticle, Sentence
+from newsevents.lexicon import Lexicon, TriggerClass
+from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
+from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
+from newsevents.resolve.dates import find_time_expressions
+from newsevents.resolve.numbers import find_quantities
+
+# Order in which a sentence's trigger classes decide its violent sub-type.
+_PRIORITY = (
+    "chemical",
+    "suicide",
+    "airstrike",
+    "shelling",
+    "ied",
+    "grenade",
+    "capture",
+    "abduct",
+    "sexual",
+    "clash",
+    "attack",
+    "die",
+)
+_BACKGROUND_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists the extractor consults (from data/extract_cues.yaml)."""
+
+    speech: frozenset[str]
+    claim: frozenset[str]
+    deny: frozenset[str]
+    threat: frozenset[str]
+    plan: frozenset[str]
+    modal: frozenset[str]
+    background_adverbs: frozenset[str]
+    locative_preps: frozenset[str]
+    kill: frozenset[str]
+    injure: frozenset[str]
+    people: frozenset[str]
+    armed: frozenset[str]
+    intervention: frozenset[str]
+    aggregate: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path | None = None) -> Cues:
+    """Load the extractor's cue words (bundled file by default)."""
+    src = path or Path(str(resources.files("newsevents") / "data" / "extract_cues.yaml"))
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Cues(
+        speech=words("speech_verbs"),
+        claim=words("claim_verbs"),
+        deny=words("deny_verbs"),
+        threat=words("threat_verbs"),
+        plan=words("plan_verbs"),
+        modal=words("hypothetical_modals"),
+        background_adverbs=words("background_adverbs"),
+        locative_preps=words("locative_prepositions"),
+        kill=words("kill_lemmas"),
+        injure=words("injure_lemmas"),
+        people=words("people_nouns"),
+        armed=words("armed_nouns"),
+        intervention=words("intervention_words"),
+        aggregate=re.compile(data["aggregate_pattern"], re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True)
+class ExtractContext:
+    """What extraction needs besides the article: lexicons and the publication date."""
+
+    lexicon: Lexicon
+    actors: ActorDictionary
+    is_place: Callable[[str], bool]
+    anchor: dt.date | None
+    cues: Cues
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    token: Token
+    cls: TriggerClass
+    text: str
+
+
+def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigger]:
+    """Every trigger word or phrase in a parsed sentence (skipping tokens inside actor names)."""
+    found: list[_Trigger] = []
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
+    covered: set[int] = set()
+    for cls in lexicon.classes:
+        for phrase in cls.phrases:
+            n = len(phrase)
+            for i in range(len(doc) - n + 1):
+                window_l = lemmas[i : i + n]
+                window_w = lowers[i : i + n]
+                if all(p in (a, b) for p, a, b in zip(phrase, window_l, window_w, strict=True)):
+                    if any(j in blocked for j in range(i, i + n)):
+                        continue
+                    head = doc[i : i + n].root
+                    found.append(_Trigger(head, cls, doc[i : i + n].text))
+                    covered.update(range(i, i + n))
+    for tok in doc:
+        if tok.i in covered or tok.i in blocked or tok.pos_ in ("PROPN", "ADP", "DET"):
+            continue
+        classes = lexicon.by_lemma.get(lemmas[tok.i]) or lexicon.by_lemma.get(lowers[tok.i])
+        if classes and _mass_count(tok):
+            continue
+        for cls in classes or ():
+            found.append(_Trigger(tok, cls, tok.text))
+    return found
+
+
+_MASS = 1000
+
+
+def _mass_count(tok: Token) -> bool:
+    """A trigger noun counted in thousands ("100,000 strikes") names a campaign's total."""
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            quantities = find_quantities(doc_text(child))
+            if quantities and quantities[0].value >= _MASS:
+                return True
+    return False
+
+
+def doc_text(tok: Token) -> str:
+    """The text of a token's subtree."""
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+
+
+def _np_range(head: Token) -> tuple[int, int]:
+    """Character range of the noun phrase a token heads (without trailing clauses)."""
+    toks = [head]
+    for child in head.lefts:
+        toks.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            toks.extend(child.subtree)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return start, end
+
+
+def _actor_in(
+    rng: tuple[int, int], matches: Sequence[ActorMatch]
+) -> ActorMatch | None:
+    for m in matches:
+        if m.start < rng[1] and rng[0] < m.end:
+            return m
+    return None
+
+
+def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
+    """A generic actor phrase ("gunmen", "Russian warplanes", "civilians") or an unknown
+    proper name headed by a token; None for places and for possessed nouns ("its
+    fighters"), which only an antecedent can resolve."""
+    cues = ctx.cues
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return None
+    if head.pos_ == "PROPN":
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or ctx.is_place(head.text):
+            return None
+    elif head.lemma_.lower() not in cues.people | cues.armed:
+        return None
+    words = [
+        t.text
+        for t in head.lefts
+        if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.pos_ != "NUM"
+    ]
+    return " ".join([*words, head.text])
+
+
+@dataclass
+class _Roles:
+    agent: Token | None = None
+    patient: Token | None = None
+
+
+def _subject_of(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
+        return _subject_of(tok.head) if tok.dep_ != "acl" else tok.head
+    return None
+
+
+def _roles(tok: Token) -> _Roles:
+    """Agent and patient of a trigger token from the dependency parse."""
+    roles = _Roles()
+    if tok.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for child in tok.children:
+            if child.dep_ == "agent":
+                roles.agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.dep_ == "nsubjpass":
+                roles.patient = child
+            elif child.dep_ in ("dobj", "obj") and not passive:
+                roles.patient = child
+        if roles.agent is None and not passive:
+            roles.agent = _subject_of(tok)
+    else:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                roles.agent = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child.lower_ == "by":
+                    roles.agent = pobj
+                elif roles.patient is None and pobj is not None:
+                    roles.patient = pobj
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "over", "targeting"):
+                roles.patient = next((g for g in child.children if g.dep_ == "pobj"), None)
+        head = tok.head
+        if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+            roles.agent = _subject_of(head)
+        if roles.agent is None and tok.dep_ in ("nsubj", "nsubjpass"):
+            for sib in head.children:
+                if sib.dep_ in ("dobj", "obj") and roles.patient is None:
+                    roles.patient = sib
+    return roles
+
+
+def _speech_frame(tok: Token, cues: Cues) -> Token | None:
+    """The speech verb ("said", "claimed") whose reported clause contains the token."""
+    node = tok
+    while node.head.i != node.i:
+        parent = node.head
+        if parent.lemma_.lower() in cues.speech and node.dep_ in ("ccomp", "parataxis", "xcomp"):
+            return parent
+        node = parent
+    return None
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = {a.i: 0}
+    node, d = a, 0
+    while node.head.i != node.i:
+        node, d = node.head, d + 1
+        up_a[node.i] = d
+    node, d = b, 0
+    while True:
+        if node.i in up_a:
+            return d + up_a[node.i]
+        if node.head.i == node.i:
+            return 99
+        node, d = node.head, d + 1
+
+
+def _place_spans(
+    doc: Doc, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
+) -> list[Span]:
+    """Spans that name places: NER locations plus proper-noun runs the gazetteer knows,
+    except those inside actor names, compound modifiers ("US-backed") and subjects
+    (a country that acts is an actor, not where the event happened)."""
+    spans: list[Span] = []
+    taken: set[int] = set()
+
+    def blocked(span: Span) -> bool:
+        if any(t.i in excluded for t in span):
+            return True
+        if span.end < len(doc) and doc[span.end].text in ("-", "–") or "-" in doc[span.end - 1].text[-1:]:
+            return True
+        if span.root.dep_ in ("nsubj", "poss", "compound", "amod"):
+            return True
+        s, e = span.start_char, span.end_char
+        return any(m.start < e and s < m.end for m in actor_matches)
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and not blocked(ent):
+            spans.append(ent)
+            taken.update(range(ent.start, ent.end))
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and i not in taken:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken:
+                j += 1
+            span = doc[i : j + 1]
+            label = span.root.ent_type_
+            ok = label in ("", "PERSON", "ORG", "NORP")
+            if ok and label:
+                prev = doc[i - 1].lower_ if i else ""
+                ok = prev in ctx.cues.locative_preps or prev in ("village", "town", "city") or (
+                    span.root.dep_ in ("dobj", "pobj")
+                )
+            if ok and not blocked(span) and ctx.is_place(span.text):
+                spans.append(span)
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> int | None:
+    """The count of a victim phrase ("more than 200 people" -> 200), if it states one."""
+    if head is None:
+        return None
+    start, end = _np_range(head)
+    phrase = sentence.text[start - text_offset : end - text_offset]
+    quantities = find_quantities(phrase)
+    return quantities[0].value if quantities else None
+
+
+def _casualties(doc: Doc, sentence: Sentence, cues: Cues) -> tuple[int | None, int | None]:
+    """Killed and injured counts stated in a sentence, read from kill/injure words' arguments."""
+    killed: int | None = None
+    injured: int | None = None
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        is_kill = lemma in cues.kill
+        is_injure = lemma in cues.injure
+        if not (is_kill or is_injure):
+            continue
+        value: int | None = None
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+            roles = _roles(tok)
+            value = _quantity_for(roles.patient, doc[0].idx, sentence)
+            if value is None and tok.dep_ in ("acl", "relcl", "amod"):
+                value = _quantity_for(tok.head, doc[0].idx, sentence)
+            if value is None and lemma in ("die",):
+                value = _quantity_for(_subject_of(tok), doc[0].idx, sentence)
+        else:
+            # "12 dead", "the death toll rose to 15", "15 deaths"
+            value = _quantity_for(tok, doc[0].idx, sentence)
+            if value is None and tok.dep_ in ("nsubj",):
+                for sib in tok.head.subtree:
+                    if sib.like_num and sib.i > tok.i:
+                        quantities = find_quantities(sib.text)
+                        value = quantities[0].value if quantities else None
+                        break
+            if value is None and tok.dep_ == "amod":
+                value = _quantity_for(tok.head, doc[0].idx, sentence)
+        if value is None:
+            continue
+        if is_kill and killed is None:
+            killed = value
+        elif is_injure and injured is None:
+            injured = value
+    return killed, injured
+
+
+def _refine(
+    classes: set[str],
+    main: _Trigger,
+    actor2_kind: str | None,
+    actor1_kind: str | None,
+    text: str,
+    cues: Cues,
+    lexicon: Lexicon,
+) -> tuple[str, str]:
+    """Turn the trigger classes of one mention into an ACLED type and sub-type."""
+    name = main.cls.name
+    if name == "capture":
+        if actor1_kind == "State forces":
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    if name in ("attack", "die"):
+        armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
+        if actor2_kind in armed or "clash" in classes:
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    if name == "protest":
+        lowered = text.lower()
+        if classes & {"attack", "die"} or any(w in lowered for w in ("killed", "shot dead")):
+            return "Protests", "Excessive force against protesters"
+        if any(w in lowered for w in cues.intervention):
+            return "Protests", "Protest with intervention"
+    if name == "riot" and "mob" in text.lower():
+        return "Riots", "Mob violence"
+    return main.cls.event_type, main.cls.sub_event_type
+
+
+def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
+    """How the report holds the event: asserted, claimed, denied, threatened, planned;
+    None when it is only hypothetical (could, might)."""
+    chain = [tok]
+    node = tok
+    while node.dep_ in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj") and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    for node in chain:
+        if any(c.dep_ == "neg" for c in node.children):
+            return "denied"
+        lemma = node.lemma_.lower()
+        if lemma in cues.threat:
+            return "threatened"
+        if lemma in cues.plan and node.i != tok.i:
+            return "planned"
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in node.children):
+            return "planned"
+        if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in node.children):
+            return None
+    if speech is not None:
+        lemma = speech.lemma_.lower()
+        if lemma in cues.deny:
+            return "denied"
+        if lemma in cues.claim:
+            return "claimed"
+    return "asserted"
+
+
+def _is_background(
+    triggers: Sequence[_Trigger],
+    times: Sequence[TimeExpression],
+    anchor: dt.date | None,
+    cues: Cues,
+    narrative: bool,
+) -> bool:
+    """An earlier event recalled: dated well before publication, marked by "once" /
+    "previously", or told in the historical present of a timeline (only in body text:
+    headlines use the present tense for news)."""
+    if anchor is not None:
+        for t in times:
+            last = t.value.date_end or t.value.date
+            if last and dt.date.fromisoformat(last) < anchor - dt.timedelta(days=_BACKGROUND_DAYS):
+                return True
+    for trig in triggers:
+        tok = trig.token
+        near = [*tok.children, *tok.head.children]
+        if any(t.lower_ in cues.background_adverbs for t in near):
+            return True
+    if not narrative:
+        return False
+    current = anchor is not None and any(
+        t.value.date and dt.date.fromisoformat(t.value.date_end or t.value.date) >= anchor
+        for t in times
+    )
+    return not current and _historical_present(triggers[0].token.sent, cues)
+
+
+def _historical_present(sent: Span, cues: Cues) -> bool:
+    """A sentence told in the simple present with no past verb: in a news body that is
+    a timeline entry or a generic statement ("Then its fighters slaughter ..."), not news.
+    Present perfect and progressive ("has been battling", "are advancing") are news."""
+    present = False
+    for tok in sent:
+        if tok.tag_ == "VBD":
+            return False
+        if tok.lemma_.lower() in ("have", "be") and tok.dep_ == "aux" and tok.head.tag_ in ("VBN", "VBG"):
+            if tok.lemma_.lower() == "have" or tok.head.tag_ == "VBG":
+                return False
+        if tok.tag_ in ("VBP", "VBZ") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.lemma_.lower() not in cues.speech and tok.lemma_.lower() != "be":
+                present = True
+        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children):
+            present = True
+    return present
+
+
+def _generic(tok: Token) -> bool:
+    """A bare or plural trigger noun naming a kind of act, not one act ("massacres")."""
+    if tok.pos_ != "NOUN":
+        return False
+    determined = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    return not determined and (tok.tag_ == "NNS" or tok.dep_ in ("conj", "pobj"))
+
+
+def _mention_for(
+    sentence: Sentence,
+    article_id: str,
+    triggers: list[_Trigger],
+    ctx: ExtractContext,
+    actor_matches: list[ActorMatch],
+    narrative: bool,
+) -> Mention | None:
+    doc = sentence.doc
+    assert doc is not None
+    cues = ctx.cues
+    classes = {t.cls.name for t in triggers}
+    ordered = sorted(
+        triggers,
+        key=lambda t: _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
+    )
+    main = ordered[0]
+    killed, injured = _casualties(doc, sentence, cues)
+    if not any(t.cls.strong for t in triggers) and killed is None and injured is None:
+        return None
+    aggregate = cues.aggregate.search(sentence.text) is not None
+    if aggregate:
+        killed = injured = None
+        if main.cls.name != "capture":
+            return None
+    speech = _speech_frame(main.token, cues)
+    modality = _modality(main.token, speech, cues)
+    if modality is None:
+        return None
+    excluded: set[int] = set()
+    claimed_by: str | None = None
+    if speech is not None:
+        for child in speech.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                excluded.update(t.i for t in child.subtree)
+                claimed_by = doc[child.left_edge.i : child.right_edge.i + 1].text
+    offset = doc[0].idx
+    agent_tok: Token | None = None
+    patient_tok: Token | None = None
+    for trig in ordered:
+        roles = _roles(trig.token)
+        if agent_tok is None and roles.agent is not None and roles.agent.i not in excluded:
+            agent_tok = roles.agent
+        if patient_tok is None and roles.patient is not None:
+            patient_tok = roles.patient
+
+    def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:
+        if tok is None:
+            return None, None
+        match = _actor_in(_np_range(tok), actor_matches)
+        if match is not None:
+            return match.surface, match
+        return _group_surface(tok, ctx), None
+
+    actor1, m1 = actor_surface(agent_tok)
+    actor2, m2 = actor_surface(patient_tok)
+    speech_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in excluded]
+    usable = [
+        m
+        for m in actor_matches
+        if m is not m2 and not any(m.start < e and s < m.end for s, e in speech_chars)
+    ]
+    def near(m: ActorMatch) -> bool:
+        span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
+        return span is not None and _tree_distance(span.root, main.token) <= 4
+
+    usable = [m for m in usable if near(m) and (m2 is None or m.actor.name != m2.actor.name)]
+    if actor1 is None:
+        trig_char = main.token.idx - offset
+        before = [m for m in usable if m.end <= trig_char and m is not m2]
+        after = [m for m in usable if m.start >= trig_char and m is not m2]
+        pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
+        if pick is not None:
+            actor1, m1 = pick.surface, pick
+    if actor2 is None and m1 is not None:
+        trig_char = main.token.idx - offset
+        rest = [m for m in usable if m.start >= trig_char and m.actor.name != m1.actor.name]
+        if rest:
+            actor2, m2 = rest[0].surface, rest[0]
+    if actor1 == actor2:
+        actor2, m2 = None, None
+    places = _place_spans(doc, ctx, actor_matches, excluded)
+    places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
+    times = find_time_expressions(sentence.text, ctx.anchor, "past")
+    times.sort(key=lambda t: abs(t.start - (main.token.idx - offset)))
+    if _generic(main.token) and not places and not times and killed is None:
+        return None
+    if actor1 is None and actor2 is None and not places and killed is None:
+        return None
+    status: Status = (
+        "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
+    )
+    kind1 = m1.actor.kind if m1 else None
+    kind2 = m2.actor.kind if m2 else None
+    if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.people:
+        kind2 = "Civilians"
+    if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
+        kind2 = "Rebel group"
+    event_type, sub_type = _refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
+    arguments: dict[str, tuple[str, ...]] = {}
+    if actor1:
+        arguments["perpetrator"] = (m1.surface if m1 else actor1,)
+    if actor2:
+        role = "victim" if kind2 == "Civilians" else "target"
+        arguments[role] = (m2.surface if m2 else actor2,)
+    weapons = tuple(dict.fromkeys(t.text for t in triggers if t.cls.means))
+    if weapons:
+        arguments["weapon"] = weapons
+    if places:
+        arguments["place"] = tuple(dict.fromkeys(s.text for s in places))
+    if times:
+        arguments["time"] = tuple(t.text for t in times)
+    found = sum(x is not None for x in (actor1, actor2, killed)) + bool(places) + bool(times)
+    return Mention(
+        article_id=article_id,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        trigger=main.text,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        arguments=arguments,
+        # Dictionary matches were resolved in context (anaphora such as "its fighters");
+        # the mention carries their canonical name, the arguments keep what was written.
+        actor1=m1.actor.name if m1 else actor1,
+        actor2=m2.actor.name if m2 else actor2,
+        places=tuple(dict.fromkeys(_strip_the(s.text) for s in places)),
+        times=tuple(times),
+        killed=killed,
+        injured=injured,
+        status=status,
+        modality=modality,
+        claimed_by=claimed_by,
+        confidence=round(min(0.95, 0.35 + 0.12 * found), 2),
+    )
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _article_countries(article: AnalysedArticle, ctx: ExtractContext) -> tuple[str, ...]:
+    """The article's countries, most mentioned first, from its unambiguous actor names."""
+    counts: dict[str, int] = {}
+    for match in ctx.actors.find(article.clean.text):
+        if match.actor.country:
+            counts[match.actor.country] = counts.get(match.actor.country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...]:
+    """All event mentions of one analysed article, in sentence order."""
+    mentions: list[Mention] = []
+    countries = _article_countries(article, ctx)
+    # Body text of several sentences can use a timeline's historical present; a headline
+    # or a one-line report uses the present tense for news.
+    narrative = len(article.sentences) >= 3
+    recent: list[Actor] = []
+    first = True
+    for sentence in article.sentences:
+        doc = sentence.doc
+        if doc is None or sentence.text.rstrip().endswith("?"):
+            first = False
+            continue
+        actor_matches = ctx.actors.find(
+            sentence.text, ActorContext(countries=countries, recent=tuple(recent[-5:]))
+        )
+        recent.extend(m.actor for m in actor_matches if m.actor.known)
+        blocked: set[int] = set()
+        for m in actor_matches:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
+        triggers = _find_triggers(doc, ctx.lexicon, blocked)
+        by_family: dict[str, list[_Trigger]] = {}
+        for trig in triggers:
+            by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)
+        if "demonstration" in by_family and "violence" in by_family:
+            by_family["demonstration"].extend(by_family.pop("violence"))
+        for family_triggers in by_family.values():
+            mention = _mention_for(
+                sentence, article.clean.article.id, family_triggers, ctx, actor_matches,
+                narrative and not first,
+            )
+            if mention is not None:
+                mentions.append(mention)
+        first = False
+    return tuple(mentions)

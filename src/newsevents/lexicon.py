@@ -1,0 +1,137 @@
+"""The event taxonomy and trigger lexicon, loaded and validated from data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsevents.errors import DataFileError
+
+
+@dataclass(frozen=True)
+class TriggerClass:
+    """A group of trigger words with the event coding they suggest."""
+
+    name: str
+    event_type: str
+    sub_event_type: str
+    strong: bool
+    means: bool
+    lemmas: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Taxonomy (types, sub-types, families, ranks) and trigger classes."""
+
+    families: dict[str, str]  # event_type -> family
+    ranks: dict[str, int]  # sub_event_type -> rank
+    sub_types: dict[str, str]  # sub_event_type -> event_type
+    classes: tuple[TriggerClass, ...]
+    by_lemma: dict[str, tuple[TriggerClass, ...]]
+    prefilter: re.Pattern[str]
+
+    def family(self, event_type: str) -> str:
+        """The merge family of an event type."""
+        return self.families[event_type]
+
+    def has_candidate(self, text: str) -> bool:
+        """Cheap test: does the text contain any trigger word form at all?"""
+        return self.prefilter.search(text) is not None
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsevents") / "data" / name))
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun lemma, for the pre-filter only."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def _require(entry: dict[str, Any], key: str, where: str) -> Any:
+    if key not in entry:
+        raise DataFileError(f"{where}: missing key '{key}'; add it (see the file's header)")
+    return entry[key]
+
+
+def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> Lexicon:
+    """Load and validate the taxonomy and trigger files (bundled ones by default)."""
+    tax_path = taxonomy or _data_path("taxonomy.yaml")
+    trig_path = triggers or _data_path("triggers.yaml")
+    try:
+        tax = yaml.safe_load(tax_path.read_text(encoding="utf-8"))
+        trig = yaml.safe_load(trig_path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read lexicon data: {exc}") from exc
+    families: dict[str, str] = {}
+    ranks: dict[str, int] = {}
+    sub_types: dict[str, str] = {}
+    for etype, spec in _require(tax, "event_types", str(tax_path)).items():
+        families[etype] = _require(spec, "family", f"{tax_path}: {etype}")
+        for sub, sub_spec in _require(spec, "sub_event_types", f"{tax_path}: {etype}").items():
+            sub_types[sub] = etype
+            ranks[sub] = int((sub_spec or {}).get("rank", 0))
+    classes: list[TriggerClass] = []
+    forms: set[str] = set()
+    by_lemma: dict[str, list[TriggerClass]] = {}
+    for name, spec in _require(trig, "classes", str(trig_path)).items():
+        where = f"{trig_path}: class {name}"
+        sub = _require(spec, "sub_event_type", where)
+        etype = _require(spec, "event_type", where)
+        if sub_types.get(sub) != etype:
+            raise DataFileError(
+                f"{where}: sub_event_type '{sub}' is not a sub-type of '{etype}' in "
+                f"{tax_path}; use one of {sorted(k for k, v in sub_types.items() if v == etype)}"
+            )
+        lemmas = frozenset(str(x).lower() for x in spec.get("lemmas", []))
+        phrases = tuple(tuple(str(p).lower().split()) for p in spec.get("phrases", []))
+        if not lemmas and not phrases:
+            raise DataFileError(f"{where}: give at least one of 'lemmas' or 'phrases'")
+        cls = TriggerClass(
+            name=name,
+            event_type=etype,
+            sub_event_type=sub,
+            strong=spec.get("strength", "strong") == "strong",
+            means=bool(spec.get("means", False)),
+            lemmas=lemmas,
+            phrases=phrases,
+        )
+        classes.append(cls)
+        for lemma in lemmas:
+            by_lemma.setdefault(lemma, []).append(cls)
+            forms |= _inflect(lemma)
+        for phrase in phrases:
+            rest = " ".join(phrase[1:])
+            forms |= {f"{first} {rest}".strip() for first in _inflect(phrase[0])}
+        forms |= {str(f).lower() for f in spec.get("forms", [])}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    prefilter = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return Lexicon(
+        families=families,
+        ranks=ranks,
+        sub_types=sub_types,
+        classes=tuple(classes),
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        prefilter=prefilter,
+    )
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The bundled lexicon, loaded once per process."""
+    return load_lexicon()

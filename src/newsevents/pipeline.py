@@ -1,0 +1,316 @@
+"""Orchestration: run the stages over articles, merge, and write to the store.
+
+ingest → clean → analyse → extract → resolve happen per batch of articles (in worker
+processes when asked); merge and store happen in the calling process, one transaction
+per batch, so a run can be killed at any point and resumed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing as mp
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsevents import __version__
+from newsevents.analyse import Models, analyse, load_models
+from newsevents.clean import clean
+from newsevents.extract import Cues, ExtractContext, extract, load_cues
+from newsevents.ingest import IngestOptions, make_article, read_inputs
+from newsevents.lexicon import Lexicon, load_lexicon
+from newsevents.merge import EventIndex, MemoryIndex, MergeResult, build_event, merge
+from newsevents.records import Article, Event, IngestProblem, ResolvedMention
+from newsevents.resolve.actors import ActorDictionary
+from newsevents.resolve.dates import find_dateline, parse_published
+from newsevents.resolve.mentions import ResolveContext, resolve_mentions
+from newsevents.resolve.places import Gazetteer
+from newsevents.store import Store
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run can be configured with, in one place."""
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    published: str | None = None  # publication date for articles that carry none
+    batch_size: int = 32
+    workers: int = 1
+    gazetteer_csv: Path | None = None
+    actors_yaml: Path | None = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The loaded models and data files every stage consults."""
+
+    lexicon: Lexicon
+    cues: Cues
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    models: Models
+    version: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What the stages made of one article."""
+
+    article: Article
+    mentions: tuple[ResolvedMention, ...]
+    anchor: str | None  # the date relative expressions were resolved against
+    anchor_from: str  # "metadata", "dateline", "option" or "none"
+    error: str | None = None
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Code version plus a digest of the bundled data files (lexicons, gazetteer)."""
+    digest = hashlib.sha256()
+    data = resources.files("newsevents") / "data"
+    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+_KNOWLEDGE: dict[tuple[Path | None, Path | None], Knowledge] = {}
+
+
+def load_knowledge(options: Options = Options()) -> Knowledge:
+    """Load models and data once per process (per choice of extra data files)."""
+    key = (options.gazetteer_csv, options.actors_yaml)
+    if key not in _KNOWLEDGE:
+        _KNOWLEDGE[key] = Knowledge(
+            lexicon=load_lexicon(),
+            cues=load_cues(),
+            actors=ActorDictionary.load(options.actors_yaml),
+            gazetteer=Gazetteer.load(extra_csv=options.gazetteer_csv),
+            models=load_models(),
+            version=pipeline_version(),
+        )
+    return _KNOWLEDGE[key]
+
+
+def _anchor(article: Article, dateline_date: str | None, default: str | None) -> tuple[
+    dt.date | None, str
+]:
+    published = parse_published(article.published)
+    if published is not None:
+        return published, "metadata"
+    if dateline_date:
+        return dt.date.fromisoformat(dateline_date), "dateline"
+    fallback = parse_published(default)
+    if fallback is not None:
+        return fallback, "option"
+    return None, "none"
+
+
+def process_articles(
+    articles: Sequence[Article], knowledge: Knowledge, default_published: str | None = None
+) -> list[ArticleResult]:
+    """Clean, analyse, extract and resolve a batch of articles (no merging, no store)."""
+    cleaned = [clean(a) for a in articles]
+    analysed = analyse(cleaned, knowledge.lexicon, knowledge.models)
+    results: list[ArticleResult] = []
+    for item in analysed:
+        article = item.clean.article
+        dateline = find_dateline(item.clean.text)
+        anchor, anchor_from = _anchor(article, dateline.date if dateline else None,
+                                      default_published)
+        ectx = ExtractContext(
+            lexicon=knowledge.lexicon,
+            actors=knowledge.actors,
+            is_place=knowledge.gazetteer.is_place_name,
+            anchor=anchor,
+            cues=knowledge.cues,
+        )
+        rctx = ResolveContext(
+            actors=knowledge.actors,
+            gazetteer=knowledge.gazetteer,
+            anchor=anchor,
+            dateline_place=dateline.place if dateline else None,
+        )
+        try:
+            mentions = extract(item, ectx)
+            resolved = resolve_mentions(article, mentions, rctx)
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+            # A defect met on one article must not stop the run: it is reported with the
+            # article's source and counted as a failure.
+            results.append(ArticleResult(article, (), None, "none", f"{type(exc).__name__}: {exc}"))
+            continue
+        results.append(
+            ArticleResult(article, resolved, anchor.isoformat() if anchor else None, anchor_from)
+        )
+    return results
+
+
+def merge_results(
+    results: Sequence[ArticleResult], index: EventIndex, knowledge: Knowledge
+) -> tuple[list[MergeResult], list[Event]]:
+    """Merge a batch's mentions into the index's events and build the event records."""
+    mentions = [m for r in results for m in r.mentions]
+    merged = merge(mentions, index, knowledge.lexicon)
+    events = [build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version)
+              for r in merged]
+    return merged, events
+
+
+def extract_articles(
+    articles: Iterable[Article], options: Options = Options()
+) -> tuple[list[Event], list[ArticleResult]]:
+    """One-shot extraction without a database: the merged events of all the articles."""
+    knowledge = load_knowledge(options)
+    results = process_articles(list(articles), knowledge, options.published)
+    index = MemoryIndex()
+    merged, events = merge_results(results, index, knowledge)
+    return sorted(events, key=lambda e: (e.event_date or "", e.event_id)), results
+
+
+def extract_text(
+    text: str,
+    published: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> list[Event]:
+    """Events reported in one article's text (the Python API's `newsevents.extract`)."""
+    article = make_article(text, title=title, published=published, url=url, outlet=outlet,
+                           source="<text>")
+    events, _ = extract_articles([article])
+    return events
+
+
+# -- ingest into the store ---------------------------------------------------------------
+
+
+@dataclass
+class RunSummary:
+    """Counts for one ingest run."""
+
+    read: int = 0
+    already_stored: int = 0
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    mentions: int = 0
+    events_written: int = 0
+    seconds: float = 0.0
+    problems: list[IngestProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed (skipped inputs are not failures)."""
+        return self.failed == 0
+
+
+ProblemCallback = Callable[[IngestProblem], None]
+ProgressCallback = Callable[[RunSummary], None]
+
+
+def _batches(items: Iterator[Article | IngestProblem], size: int, summary: RunSummary,
+             on_problem: ProblemCallback) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestProblem):
+            summary.problems.append(item)
+            if item.skipped:
+                summary.skipped += 1
+            else:
+                summary.failed += 1
+            on_problem(item)
+            continue
+        summary.read += 1
+        if item.id in seen:
+            summary.already_stored += 1
+            continue
+        seen.add(item.id)
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(options: Options) -> None:
+    _WORKER["knowledge"] = load_knowledge(options)
+    _WORKER["published"] = options.published
+
+
+def _worker_process(articles: list[Article]) -> list[ArticleResult]:
+    return process_articles(articles, _WORKER["knowledge"], _WORKER["published"])
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    options: Options = Options(),
+    on_problem: ProblemCallback = lambda p: None,
+    on_progress: ProgressCallback = lambda s: None,
+) -> RunSummary:
+    """Read inputs, run the stages, merge into the store batch by batch; resumable."""
+    started = time.perf_counter()
+    summary = RunSummary()
+    knowledge = load_knowledge(options)
+    items = read_inputs(paths, options.ingest)
+    batches = _batches(items, options.batch_size, summary, on_problem)
+
+    def fresh(batch: list[Article]) -> list[Article]:
+        known = store.known_articles(a.id for a in batch)
+        summary.already_stored += len(known)
+        return [a for a in batch if a.id not in known]
+
+    def commit(results: list[ArticleResult]) -> None:
+        good = [r for r in results if r.error is None]
+        for r in results:
+            if r.error is not None:
+                problem = IngestProblem(r.article.source or r.article.id, r.error)
+                summary.problems.append(problem)
+                summary.failed += 1
+                on_problem(problem)
+        merged, events = merge_results(good, store, knowledge)
+        store.write_batch(
+            [(r.article, len(r.mentions)) for r in good],
+            merged,
+            events,
+            knowledge.lexicon.families,
+            knowledge.version,
+        )
+        summary.processed += len(good)
+        summary.mentions += sum(len(r.mentions) for r in good)
+        summary.events_written += len(events)
+        summary.seconds = time.perf_counter() - started
+        on_progress(summary)
+
+    if options.workers <= 1:
+        for batch in batches:
+            todo = fresh(batch)
+            if todo:
+                commit(process_articles(todo, knowledge, options.published))
+    else:
+        ctx = mp.get_context("spawn")
+        with ctx.Pool(options.workers, initializer=_worker_init, initargs=(options,)) as pool:
+            pending: deque[Any] = deque()
+            for batch in batches:
+                todo = fresh(batch)
+                if todo:
+                    pending.append(pool.apply_async(_worker_process, (todo,)))
+                # A bounded number of batches in flight keeps memory flat on any input size.
+                while len(pending) >= 2 * options.workers:
+                    commit(pending.popleft().get())
+            while pending:
+                commit(pending.popleft().get())
+    summary.seconds = time.perf_counter() - started
+    return summary

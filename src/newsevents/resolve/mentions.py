@@ -1,0 +1,118 @@
+"""Resolve: turn an article's mentions into canonical actors, gazetteer places and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsevents.records import (
+    Actor,
+    Article,
+    Mention,
+    Place,
+    ResolvedDate,
+    ResolvedMention,
+    Source,
+)
+from newsevents.resolve.actors import ActorContext, ActorDictionary
+from newsevents.resolve.places import Gazetteer, PlaceContext
+
+
+@dataclass(frozen=True)
+class ResolveContext:
+    """The resolvers and what the article says about itself (publication date, dateline)."""
+
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    anchor: dt.date | None
+    dateline_place: str | None = None
+
+
+def _place_context(mentions: Sequence[Mention], ctx: ResolveContext) -> PlaceContext:
+    names: list[str] = []
+    for m in mentions:
+        names.extend(m.places)
+    if ctx.dateline_place:
+        names.append(ctx.dateline_place)
+    countries: list[str] = []
+    for name in names:
+        iso3 = ctx.gazetteer.country_for(name)
+        if iso3 and iso3 not in countries:
+            countries.append(iso3)
+    for m in mentions:
+        for actor_name in (m.actor1, m.actor2):
+            actor = ctx.actors.lookup(actor_name) if actor_name else None
+            if actor is not None and actor.country and actor.country not in countries:
+                countries.append(actor.country)
+    return PlaceContext(
+        countries=tuple(countries),
+        places=tuple(dict.fromkeys(names)),
+        dateline=ctx.dateline_place,
+    )
+
+
+def _resolve_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place | None:
+    """The event's place: the first named place that resolves (the extractor orders them
+    by how closely they attach to the trigger); a country only if nothing finer does."""
+    coarse: Place | None = None
+    for name in mention.places:
+        place = gaz.resolve(name, pctx)
+        if place is None:
+            continue
+        if place.geo_precision < 4:
+            return place
+        coarse = coarse or place
+    return coarse
+
+
+def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
+    for expr in mention.times:
+        if expr.value.date is not None:
+            return expr.value, "text"
+    if anchor is not None and mention.status == "new":
+        # An undated report: the event happened around publication; "week" says the
+        # day is not known more precisely than that.
+        return ResolvedDate(anchor.isoformat(), None, "week"), "published"
+    return ResolvedDate(None, None, "unknown"), "none"
+
+
+def resolve_mentions(
+    article: Article, mentions: Sequence[Mention], ctx: ResolveContext
+) -> tuple[ResolvedMention, ...]:
+    """Resolve every mention of one article, using the whole article as context."""
+    pctx = _place_context(mentions, ctx)
+    recent: list[Actor] = []
+    resolved: list[ResolvedMention] = []
+    for m in mentions:
+        actx = ActorContext(countries=pctx.countries, recent=tuple(recent))
+        actor1 = ctx.actors.resolve(m.actor1, actx) if m.actor1 else None
+        actor2 = ctx.actors.resolve(m.actor2, actx) if m.actor2 else None
+        if actor2 is None and "victim" in m.arguments:
+            # Unnamed victims ("200 people", "a woman") are civilians in ACLED's coding.
+            actor2 = ctx.actors.resolve("civilians", actx)
+        for actor in (actor1, actor2):
+            if actor is not None and actor.known:
+                recent.append(actor)
+        date, date_from = _date(m, ctx.anchor)
+        source = Source(
+            article_id=article.id,
+            url=article.url,
+            outlet=article.outlet,
+            published=article.published,
+            sentence=m.sentence,
+            char_start=m.sentence_start,
+            char_end=m.sentence_end,
+        )
+        resolved.append(
+            ResolvedMention(
+                mention=m,
+                source=source,
+                actor1=actor1,
+                actor2=actor2,
+                place=_resolve_place(m, ctx.gazetteer, pctx),
+                date=date,
+                date_from=date_from,
+            )
+        )
+    return tuple(resolved)

@@ -1,0 +1,383 @@
+"""Place resolution: normalisation, the gazetteer index and its cache, and resolve()."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import DataFileError
+from newsevents.resolve import gazetteer_index as gi
+from newsevents.resolve.places import Gazetteer, PlaceContext, get_gazetteer
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The full index from the default cache (built there on the first run, ~20 s)."""
+    return get_gazetteer()
+
+
+# A few real GeoNames cities500 entries: enough for a fast index of our own.
+TINY_CITIES = {
+    "2988507": {
+        "geonameid": 2988507,
+        "name": "Paris",
+        "latitude": 48.85341,
+        "longitude": 2.3488,
+        "countrycode": "FR",
+        "population": 2138551,
+        "admin1code": "11",
+        "alternatenames": ["Parigi", "Paris", "pa li", "PAR"],
+    },
+    "4717560": {
+        "geonameid": 4717560,
+        "name": "Paris",
+        "latitude": 33.66094,
+        "longitude": -95.55551,
+        "countrycode": "US",
+        "population": 24782,
+        "admin1code": "TX",
+        "alternatenames": ["Paris"],
+    },
+    "4684888": {
+        "geonameid": 4684888,
+        "name": "Dallas",
+        "latitude": 32.78306,
+        "longitude": -96.80667,
+        "countrycode": "US",
+        "population": 1326087,
+        "admin1code": "TX",
+        "alternatenames": [],
+    },
+    "170063": {
+        "geonameid": 170063,
+        "name": "Aleppo",
+        "latitude": 36.20124,
+        "longitude": 37.16117,
+        "countrycode": "SY",
+        "population": 2098210,
+        "admin1code": "09",
+        "alternatenames": ["Halab", "Alep", "hlb"],
+    },
+    "170794": {
+        "geonameid": 170794,
+        "name": "Deir ez-Zor",
+        "latitude": 35.33588,
+        "longitude": 40.14084,
+        "countrycode": "SY",
+        "population": 271800,
+        "admin1code": "07",
+        "alternatenames": ["Dayr az Zawr", "Deir al-Zour", "DEZ"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def tiny_cities(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("geonames") / "cities.json"
+    path.write_text(json.dumps(TINY_CITIES), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Deir ez-Zor", "deir ez zor"),
+        ("Ḩamāh", "hamah"),
+        ("Ma\u2019arrat al-Nu\u2018man", "maarrat al numan"),
+        ("Ra\u2019s al \u2018Ayn", "ras al ayn"),
+        ("The Hague", "hague"),
+        ("U.S.", "us"),
+        ("Syria's north", "syria north"),
+        ("  Idlib   province ", "idlib province"),
+    ],
+)
+def test_name_key(text: str, key: str) -> None:
+    assert gi.name_key(text) == key
+
+
+def test_bare_key_and_skeleton_equate_transliterations() -> None:
+    articles = frozenset({"al", "az", "ez", "as"})
+    assert gi.bare_key("deir al zour", articles) == "deir zour"
+    assert gi.bare_key("as suwayda", articles) == "suwayda"
+    assert gi.bare_key("al", articles) == "al"  # a name that is only an article stays
+    skeletons = {gi.skeleton(gi.name_key(n), articles) for n in ("Deir Ezzor", "Dayr az Zawr")}
+    assert skeletons == {gi.skeleton("deir ez zor", articles)} == {"drzr"}
+
+
+def test_usable_alternate_keeps_latin_names_only() -> None:
+    assert gi.usable_alternate("Dayr az Zawr")
+    assert not gi.usable_alternate("دير الزور")  # Arabic script
+    assert not gi.usable_alternate("hlb")  # machine transliteration, no capital
+    assert not gi.usable_alternate("DEZ")  # airport code
+
+
+def test_parse_ucdp_place() -> None:
+    assert gi.parse_ucdp_place("Teir Maaleh village") == (["Teir Maaleh"], "village")
+    assert gi.parse_ucdp_place("Tadmur/Palmyra town") == (["Tadmur", "Palmyra"], "town")
+    assert gi.parse_ucdp_place("Al-Rai town (Choban Bey)") == (["Al-Rai", "Choban Bey"], "town")
+    assert gi.parse_ucdp_place("Maarrat al-Artiq village") == (["Maarrat al-Artiq"], "village")
+    assert gi.parse_ucdp_place("Tishrin Dam") is None
+    assert gi.parse_ucdp_place("Jalbara village/ Anabka Poultry farm") == (["Jalbara"], "village")
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_bundled_supplement_is_valid_and_has_baghouz() -> None:
+    rows = gi.read_supplement(gi.supplement_path())
+    baghouz = [r for r in rows if "Baghouz" in r.alternate_names]
+    assert len(baghouz) == 1
+    assert km(baghouz[0].latitude or 0, baghouz[0].longitude or 0, 34.46, 40.95) < 5
+    ucdp = [r for r in rows if r.source.startswith("UCDP")]
+    assert len(ucdp) > 900
+    assert all(r.iso3 == "SYR" and r.feature in gi.FEATURES for r in ucdp)
+    assert not any(r.name.endswith((" village", " town")) for r in ucdp)
+
+
+def test_bundled_place_words_are_valid() -> None:
+    words = gi.read_place_words(gi.place_words_path())
+    assert words.demonyms["syrian"] == "SYR"
+    assert "police" in words.common_words
+    assert words.directions["northern"] == "north"
+    assert "governorate" in words.region_suffixes
+
+
+def test_bad_supplement_row_names_line_and_fix(tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    header = ",".join(gi.SUPPLEMENT_COLUMNS)
+    path.write_text(f"# comment\n{header}\nSomewhere,,95.0,10.0,village,,,SYR,,me\n")
+    with pytest.raises(DataFileError, match=r"extra\.csv:3: .*latitude"):
+        gi.read_supplement(path)
+    path.write_text(f"{header}\nSomewhere,,35.0,10.0,hamlet,,,SYR,,me\n")
+    with pytest.raises(DataFileError, match="feature 'hamlet'"):
+        gi.read_supplement(path)
+
+
+# ---------------------------------------------------------------- cache (small index)
+
+
+def test_cache_round_trip(tmp_path: Path, tiny_cities: Path) -> None:
+    first = Gazetteer.load(tmp_path, cities_json=tiny_cities)
+    cached = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(cached) == 1
+    names = ["Aleppo", "Halab", "Paris", "Baghouz", "Deir al-Zour", "Syria", "hlb"]
+    ctx = PlaceContext(places=("Dallas",))
+    answers = [first.resolve(n) for n in names] + [first.resolve("Paris", ctx)]
+    second = Gazetteer.load(tmp_path, cities_json=tiny_cities)
+    assert [second.resolve(n) for n in names] + [second.resolve("Paris", ctx)] == answers
+    assert list(tmp_path.glob("gazetteer-*.pickle")) == cached  # loaded, not rebuilt
+    assert answers[0] is not None and answers[0].iso3 == "SYR"
+    assert answers[1] == answers[0]
+    assert answers[-1] is not None and answers[-1].admin1 == "Texas"
+    assert answers[6] is None  # lowercase transliterations are not indexed
+
+
+def test_extra_csv_adds_places(tmp_path: Path, tiny_cities: Path) -> None:
+    extra = tmp_path / "mine.csv"
+    extra.write_text(
+        ",".join(gi.SUPPLEMENT_COLUMNS) + "\nTell Example,Tal Ixample,36.5,40.1,village,1,"
+        "Al-Hasakah,SYR,,my notes\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.load(tmp_path / "cache", extra, cities_json=tiny_cities)
+    place = gaz.resolve("Tal Ixample")
+    assert place is not None
+    assert (place.name, place.iso3, place.geo_precision) == ("Tell Example", "SYR", 1)
+
+
+def test_derive_ucdp_rows_merges_and_skips_known(tmp_path: Path, tiny_cities: Path) -> None:
+    path = tmp_path / "ged.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["where_prec", "where_coordinates", "adm_1", "latitude", "longitude"])
+        w.writerow(["1.0", "Teir Maaleh village", "Homs Governorate", "34.8025", "36.7076"])
+        w.writerow(["1.0", "Teir Maaleh village", "Homs Governorate", "34.8035", "36.7086"])
+        w.writerow(["2.0", "Elsewhere village", "Homs Governorate", "34.0", "36.0"])
+        w.writerow(["1.0", "Aleppo town", "Aleppo Governorate", "36.2012", "37.1612"])
+    index = gi.build_index(include_supplement=False, cities_json=tiny_cities)
+    rows = gi.derive_ucdp_rows(path, index)
+    assert [(r.name, r.feature, r.admin1, r.source) for r in rows] == [
+        ("Teir Maaleh", "village", "Homs", "UCDP GED")
+    ]
+    assert rows[0].latitude == pytest.approx(34.803)
+
+
+# ---------------------------------------------------------------- full index
+
+
+NAME_CASES = [
+    (("Sweida", "Suwayda", "As-Suwayda"), "SYR", 32.71, 36.57),
+    (("Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezzor"), "SYR", 35.34, 40.14),
+    (("Raqqa", "Ar Raqqah", "Raqqah"), "SYR", 35.95, 39.01),
+    (("Abu Kamal", "Albu Kamal", "Al-Bukamal"), "SYR", 34.45, 40.92),
+    (("Baghouz",), "SYR", 34.46, 40.95),
+    (("Aleppo",), "SYR", 36.20, 37.16),
+    (("Idlib",), "SYR", 35.93, 36.63),
+    (("Hajin",), "SYR", 34.70, 40.83),
+    (("Manbij",), "SYR", 36.53, 37.95),
+    (("Mosul",), "IRQ", 36.34, 43.12),
+    (("Mogadishu",), "SOM", 2.04, 45.34),
+    (("Quetta",), "PAK", 30.18, 67.00),
+    (("Damascus",), "SYR", 33.51, 36.29),
+]
+
+
+@pytest.mark.parametrize(("names", "iso3", "lat", "lon"), NAME_CASES)
+def test_spellings_resolve_to_one_place(
+    gaz: Gazetteer, names: tuple[str, ...], iso3: str, lat: float, lon: float
+) -> None:
+    for name in names:
+        place = gaz.resolve(name)
+        assert place is not None, name
+        assert place.iso3 == iso3, name
+        assert place.geo_precision == 1, name
+        assert km(place.latitude, place.longitude, lat, lon) < 10, name
+
+
+def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
+    place = gaz.resolve("al-Baghuz")
+    assert place is not None
+    assert km(place.latitude, place.longitude, 34.46, 40.95) < 5
+    assert (place.name, place.admin1, place.country) == (
+        "al-Baghuz Fawqani",
+        "Deir ez-Zor",
+        "Syria",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "feature", "precision"),
+    [
+        ("Syria", "SYR", "country", 4),
+        ("in Syria", "SYR", "country", 4),
+        ("Iraq", "IRQ", "country", 4),
+        ("Anbar", "IRQ", "admin1", 3),
+        ("Anbar province", "IRQ", "admin1", 3),
+        ("Idlib province", "SYR", "admin1", 3),
+        ("Deir ez-Zor governorate", "SYR", "admin1", 3),
+        ("the province of Raqqa", "SYR", "admin1", 3),
+        ("northern Syria", "SYR", "region", 3),
+        ("north-eastern Syria", "SYR", "region", 3),
+        ("the Euphrates valley", "SYR", "region", 3),
+        ("Kurdistan Region", "IRQ", "region", 3),
+        ("western Iraq", "IRQ", "region", 3),
+        ("southern Iraq", "IRQ", "country", 3),
+        ("near Aleppo", "SYR", "city", 2),
+        ("eastern Deir ez-Zor", "SYR", "admin1", 3),
+    ],
+)
+def test_areas_and_precision(
+    gaz: Gazetteer, name: str, iso3: str, feature: str, precision: int
+) -> None:
+    place = gaz.resolve(name)
+    assert place is not None
+    assert (place.iso3, place.feature, place.geo_precision) == (iso3, feature, precision)
+
+
+def test_paris_needs_texas_context(gaz: Gazetteer) -> None:
+    plain = gaz.resolve("Paris")
+    assert plain is not None and plain.iso3 == "FRA"
+    for ctx in (
+        PlaceContext(places=("Paris", "Texas")),
+        PlaceContext(countries=("USA",), places=("Paris", "Dallas")),
+        PlaceContext(dateline="Dallas"),
+    ):
+        place = gaz.resolve("Paris", ctx)
+        assert place is not None
+        assert (place.iso3, place.admin1) == ("USA", "Texas")
+
+
+def test_georgia_is_the_country_unless_the_article_is_american(gaz: Gazetteer) -> None:
+    plain = gaz.resolve("Georgia", PlaceContext(countries=("GEO",), places=("Georgia",)))
+    assert plain is not None and (plain.iso3, plain.feature) == ("GEO", "country")
+    state = gaz.resolve("Georgia", PlaceContext(places=("Georgia", "Atlanta")))
+    assert state is not None and (state.iso3, state.feature) == ("USA", "admin1")
+    state = gaz.resolve("Georgia", PlaceContext(countries=("USA",)))
+    assert state is not None and state.iso3 == "USA"
+
+
+def test_context_country_picks_the_local_spelling(gaz: Gazetteer) -> None:
+    ctx = PlaceContext(countries=("SYR",))
+    place = gaz.resolve("Ras al-Ain", ctx)
+    assert place is not None and place.iso3 == "SYR"
+
+
+def test_country_name_beats_its_namesake_city(gaz: Gazetteer) -> None:
+    for name, iso3 in (("Mexico", "MEX"), ("Kuwait", "KWT"), ("Syria", "SYR")):
+        place = gaz.resolve(name, PlaceContext(places=(name,)))
+        assert place is not None and (place.iso3, place.feature) == (iso3, "country")
+
+
+def test_demonyms_and_abbreviations(gaz: Gazetteer) -> None:
+    assert gaz.country_for("Syrian") == "SYR"
+    assert gaz.country_for("Iraqi") == "IRQ"
+    assert gaz.country_for("Russian") == "RUS"
+    assert gaz.country_for("American") == "USA"
+    assert gaz.country_for("Syrians") == "SYR"
+    assert gaz.country_for("U.S.") == "USA"
+    assert gaz.country_for("US") == "USA"
+    assert gaz.country_for("us") is None
+    assert gaz.country_for("Aleppo") is None
+    us = gaz.resolve("U.S.")
+    assert us is not None and (us.iso3, us.geo_precision) == ("USA", 4)
+
+
+def test_is_place_name(gaz: Gazetteer) -> None:
+    for name in ("Baghouz", "Syria", "Aleppo", "Deir ez-Zor", "US", "Jordan", "Idlib province"):
+        assert gaz.is_place_name(name), name
+    for name in ("Police", "Many", "Monday", "Syrian", "President", "us", "UN", "baghouz"):
+        assert not gaz.is_place_name(name), name
+
+
+def test_explain_lists_scored_candidates_best_first(gaz: Gazetteer) -> None:
+    ranked = gaz.explain("Paris", PlaceContext(places=("Texas",)))
+    assert len(ranked) > 3
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert ranked[0].place.admin1 == "Texas"
+    assert "country USA" in ranked[0].reason and "pop" in ranked[0].reason
+    assert gaz.explain("Xqzzvl") == []
+
+
+def test_candidates_and_unknown_names(gaz: Gazetteer) -> None:
+    paris = gaz.candidates("Paris")
+    assert {p.iso3 for p in paris} >= {"FRA", "USA"}
+    assert gaz.resolve("Xqzzvl") is None
+    assert gaz.resolve("") is None
+    assert get_gazetteer() is gaz
+
+
+@pytest.mark.shared
+def test_ucdp_settlements_resolve_near_their_coordinates(gaz: Gazetteer) -> None:
+    path = SHARED / "gold" / "ucdp-syria" / "ucdp_ged_syria_2016_2019.csv"
+    if not path.exists():
+        pytest.skip(f"UCDP gold data not found at {path}")
+    seen: dict[str, tuple[float, float]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            parsed = gi.parse_ucdp_place(rec["where_coordinates"])
+            if rec["where_prec"] == "1.0" and parsed:
+                seen.setdefault(parsed[0][0], (float(rec["latitude"]), float(rec["longitude"])))
+    ctx = PlaceContext(countries=("SYR",))
+    near = 0
+    for name, (lat, lon) in seen.items():
+        place = gaz.resolve(name, ctx)
+        near += place is not None and km(place.latitude, place.longitude, lat, lon) < 25
+    assert near / len(seen) > 0.9
