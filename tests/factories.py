@@ -57,8 +57,15 @@ def mention(
         claimed_by=claimed_by,
         confidence=0.6,
     )
-    src = Source(article, f"https://example.org/{article}", outlet, published, sentence, start,
-                 start + len(sentence))
+    src = Source(
+        article,
+        f"https://example.org/{article}",
+        outlet,
+        published,
+        sentence,
+        start,
+        start + len(sentence),
+    )
     return ResolvedMention(
         mention=m,
         source=src,

@@ -18,9 +18,25 @@ def test_jsonl_uses_the_event_record_field_names():
     out = io.StringIO()
     write_events([EVENT], "jsonl", out)
     record = json.loads(out.getvalue())
-    for key in ("event_id", "event_date", "date_precision", "event_type", "sub_event_type",
-                "actor1", "actor1_kind", "location", "latitude", "geo_precision", "fatalities",
-                "sources", "n_sources", "pipeline_version", "notes", "status", "modality"):
+    for key in (
+        "event_id",
+        "event_date",
+        "date_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor1_kind",
+        "location",
+        "latitude",
+        "geo_precision",
+        "fatalities",
+        "sources",
+        "n_sources",
+        "pipeline_version",
+        "notes",
+        "status",
+        "modality",
+    ):
         assert key in record
     assert record["sources"][0]["char_start"] == 0
 
@@ -50,7 +66,9 @@ def test_geojson_has_points_for_placed_events_only_and_credits_sources():
 def test_parquet_is_readable_by_duckdb_with_typed_columns(tmp_path):
     path = tmp_path / "e.parquet"
     write_parquet([EVENT, UNPLACED], path)
-    rows = duckdb.sql(f"SELECT event_id, fatalities, latitude FROM '{path}' ORDER BY event_id").fetchall()
+    rows = duckdb.sql(
+        f"SELECT event_id, fatalities, latitude FROM '{path}' ORDER BY event_id"
+    ).fetchall()
     assert rows == [("ev_00000000000000aa", 4, 34.46), ("ev_00000000000000bb", None, None)]
 
 

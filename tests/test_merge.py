@@ -1,6 +1,6 @@
 import random
 
-from factories import BAGHOUZ, HAJIN, IS, SDF, mention
+from factories import HAJIN, IS, SDF, mention
 
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import MemoryIndex, StoredEvent, build_event, cluster, merge
@@ -24,10 +24,20 @@ def test_mentions_of_one_battle_in_one_article_merge_and_keep_the_specific_subty
 
 
 def test_strikes_on_consecutive_days_in_different_articles_stay_apart():
-    a = mention(article="a1", sub="Air/drone strike", etype="Explosions/Remote violence",
-                date="2019-03-20", actor2=None)
-    b = mention(article="a2", sub="Air/drone strike", etype="Explosions/Remote violence",
-                date="2019-03-23", actor2=None)
+    a = mention(
+        article="a1",
+        sub="Air/drone strike",
+        etype="Explosions/Remote violence",
+        date="2019-03-20",
+        actor2=None,
+    )
+    b = mention(
+        article="a2",
+        sub="Air/drone strike",
+        etype="Explosions/Remote violence",
+        date="2019-03-23",
+        actor2=None,
+    )
     assert len(cluster([a, b], LEX)) == 2
 
 

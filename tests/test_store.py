@@ -46,12 +46,18 @@ def test_a_later_batch_merges_into_the_stored_event_and_keeps_its_id(tmp_path):
 
 def test_filters_select_by_country_type_and_dates(tmp_path):
     with Store(tmp_path / "e.duckdb") as store:
-        _write(store, [mention(article="a1"), mention(article="a2", date="2018-01-05",
-                                                      etype="Protests", sub="Peaceful protest")],
-               [Article(id="a1", text="x"), Article(id="a2", text="y")])
+        _write(
+            store,
+            [
+                mention(article="a1"),
+                mention(article="a2", date="2018-01-05", etype="Protests", sub="Peaceful protest"),
+            ],
+            [Article(id="a1", text="x"), Article(id="a2", text="y")],
+        )
         assert len(store.events(EventFilter(country="syr"))) == 2
         assert len(store.events(EventFilter(event_type="Protests"))) == 1
         import datetime as dt
+
         assert len(store.events(EventFilter(since=dt.date(2019, 1, 1)))) == 1
         assert store.known_articles(["a1", "zz"]) == {"a1"}
 

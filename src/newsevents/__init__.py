@@ -14,7 +14,8 @@ __version__ = "0.1.0"
 __all__ = ["Event", "__version__", "extract", "extract_articles", "ingest"]
 
 if TYPE_CHECKING:
-    from newsevents.pipeline import extract_articles, extract_text as extract, ingest
+    from newsevents.pipeline import extract_articles, ingest
+    from newsevents.pipeline import extract_text as extract
     from newsevents.records import Event
 
 

@@ -64,13 +64,15 @@ def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
         for a in base:
             if len(records) >= n:
                 break
-            records.append({
-                "text": f"{a.text}\n\n(Copy {k}.)",
-                "title": a.title,
-                "published": _shift_months(a.published, k),
-                "url": f"{a.url or 'bench://' + a.id}#copy-{k}",
-                "outlet": a.outlet,
-            })
+            records.append(
+                {
+                    "text": f"{a.text}\n\n(Copy {k}.)",
+                    "title": a.title,
+                    "published": _shift_months(a.published, k),
+                    "url": f"{a.url or 'bench://' + a.id}#copy-{k}",
+                    "outlet": a.outlet,
+                }
+            )
         k += 1
     return records
 

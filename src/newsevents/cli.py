@@ -24,12 +24,20 @@ def _date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=name) from None
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=name
+        ) from None
 
 
-def _ingest_options(published: str | None, text_column: str | None, title_column: str | None,
-                    date_column: str | None, url_column: str | None, outlet_column: str | None,
-                    max_mb: float) -> Any:
+def _ingest_options(
+    published: str | None,
+    text_column: str | None,
+    title_column: str | None,
+    date_column: str | None,
+    url_column: str | None,
+    outlet_column: str | None,
+    max_mb: float,
+) -> Any:
     from newsevents.ingest import IngestOptions
 
     _date(published, "--published")
@@ -45,16 +53,25 @@ def _ingest_options(published: str | None, text_column: str | None, title_column
 
 
 def _csv_options(f: Any) -> Any:
-    for opt in reversed([
-        click.option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none."),
-        click.option("--text-column", help="CSV column holding the article text."),
-        click.option("--title-column", help="CSV column holding the headline."),
-        click.option("--date-column", help="CSV column holding the publication date."),
-        click.option("--url-column", help="CSV column holding the url."),
-        click.option("--outlet-column", help="CSV column holding the outlet name."),
-        click.option("--max-mb", type=float, default=20.0, show_default=True,
-                     help="Skip input files larger than this many megabytes."),
-    ]):
+    for opt in reversed(
+        [
+            click.option(
+                "--published", help="Publication date (YYYY-MM-DD) for articles that carry none."
+            ),
+            click.option("--text-column", help="CSV column holding the article text."),
+            click.option("--title-column", help="CSV column holding the headline."),
+            click.option("--date-column", help="CSV column holding the publication date."),
+            click.option("--url-column", help="CSV column holding the url."),
+            click.option("--outlet-column", help="CSV column holding the outlet name."),
+            click.option(
+                "--max-mb",
+                type=float,
+                default=20.0,
+                show_default=True,
+                help="Skip input files larger than this many megabytes.",
+            ),
+        ]
+    ):
         f = opt(f)
     return f
 
@@ -75,12 +92,25 @@ def main() -> None:
 
 @main.command("extract")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True)
-@click.option("--all", "show_all", is_flag=True, help="Also show background events (recalled past events).")
+@click.option(
+    "--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True
+)
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also show background events (recalled past events)."
+)
 @_csv_options
-def extract_cmd(files: Sequence[str], fmt: str, show_all: bool, published: str | None,
-                text_column: str | None, title_column: str | None, date_column: str | None,
-                url_column: str | None, outlet_column: str | None, max_mb: float) -> None:
+def extract_cmd(
+    files: Sequence[str],
+    fmt: str,
+    show_all: bool,
+    published: str | None,
+    text_column: str | None,
+    title_column: str | None,
+    date_column: str | None,
+    url_column: str | None,
+    outlet_column: str | None,
+    max_mb: float,
+) -> None:
     """Extract events from articles without a database and print them.
 
     Example: newsevents extract article.txt --published 2019-03-23 --format jsonl
@@ -90,8 +120,9 @@ def extract_cmd(files: Sequence[str], fmt: str, show_all: bool, published: str |
     from newsevents.pipeline import Options, extract_articles
     from newsevents.records import Article
 
-    iopts = _ingest_options(published, text_column, title_column, date_column, url_column,
-                            outlet_column, max_mb)
+    iopts = _ingest_options(
+        published, text_column, title_column, date_column, url_column, outlet_column, max_mb
+    )
     articles: list[Article] = []
     failed = 0
     for item in read_inputs(files, iopts):
@@ -106,8 +137,11 @@ def extract_cmd(files: Sequence[str], fmt: str, show_all: bool, published: str |
             click.echo(f"error: {r.article.source}: {r.error}", err=True)
             failed += 1
         else:
-            click.echo(f"{r.article.source}: dates resolved against {r.anchor or 'nothing'} "
-                       f"(from {r.anchor_from})", err=True)
+            click.echo(
+                f"{r.article.source}: dates resolved against {r.anchor or 'nothing'} "
+                f"(from {r.anchor_from})",
+                err=True,
+            )
     shown = events if show_all else [e for e in events if e.status == "new"]
     write_events(shown, fmt, sys.stdout)
     if failed:
@@ -120,9 +154,19 @@ def extract_cmd(files: Sequence[str], fmt: str, show_all: bool, published: str |
 @click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @_csv_options
-def ingest_cmd(paths: Sequence[str], db: str, workers: int, batch_size: int, published: str | None,
-               text_column: str | None, title_column: str | None, date_column: str | None,
-               url_column: str | None, outlet_column: str | None, max_mb: float) -> None:
+def ingest_cmd(
+    paths: Sequence[str],
+    db: str,
+    workers: int,
+    batch_size: int,
+    published: str | None,
+    text_column: str | None,
+    title_column: str | None,
+    date_column: str | None,
+    url_column: str | None,
+    outlet_column: str | None,
+    max_mb: float,
+) -> None:
     """Read articles (files, folders, JSON Lines, CSV, HTML, WARC, - for stdin) into the store.
 
     Re-running the same command adds nothing; an interrupted run resumes where it stopped.
@@ -134,8 +178,9 @@ def ingest_cmd(paths: Sequence[str], db: str, workers: int, batch_size: int, pub
     from newsevents.pipeline import Options, RunSummary, ingest
     from newsevents.store import Store
 
-    iopts = _ingest_options(published, text_column, title_column, date_column, url_column,
-                            outlet_column, max_mb)
+    iopts = _ingest_options(
+        published, text_column, title_column, date_column, url_column, outlet_column, max_mb
+    )
     n_workers = workers or (os.cpu_count() or 1)
     options = Options(ingest=iopts, published=published, batch_size=batch_size, workers=n_workers)
     tty = sys.stderr.isatty()
@@ -143,8 +188,12 @@ def ingest_cmd(paths: Sequence[str], db: str, workers: int, batch_size: int, pub
     def progress(s: RunSummary) -> None:
         if tty:
             rate = s.processed / s.seconds if s.seconds else 0.0
-            click.echo(f"\r{s.processed} articles, {rate:.1f} articles/s, {s.mentions} mentions, "
-                       f"{s.failed} failed", err=True, nl=False)
+            click.echo(
+                f"\r{s.processed} articles, {rate:.1f} articles/s, {s.mentions} mentions, "
+                f"{s.failed} failed",
+                err=True,
+                nl=False,
+            )
 
     with Store(db) as store:
         summary = ingest(paths, store, options, on_problem=_report_problem, on_progress=progress)
@@ -164,35 +213,66 @@ def ingest_cmd(paths: Sequence[str], db: str, workers: int, batch_size: int, pub
 
 
 def _filter_options(f: Any) -> Any:
-    for opt in reversed([
-        click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read."),
-        click.option("--country", help="Country name or ISO3 code."),
-        click.option("--type", "event_type", help="Event type or sub-event type."),
-        click.option("--since", help="First event date, YYYY-MM-DD."),
-        click.option("--until", help="Last event date, YYYY-MM-DD."),
-        click.option("--status", type=click.Choice(["new", "background"]), default="new",
-                     show_default=True),
-        click.option("--limit", type=int, default=None),
-    ]):
+    for opt in reversed(
+        [
+            click.option(
+                "--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read."
+            ),
+            click.option("--country", help="Country name or ISO3 code."),
+            click.option("--type", "event_type", help="Event type or sub-event type."),
+            click.option("--since", help="First event date, YYYY-MM-DD."),
+            click.option("--until", help="Last event date, YYYY-MM-DD."),
+            click.option(
+                "--status",
+                type=click.Choice(["new", "background"]),
+                default="new",
+                show_default=True,
+            ),
+            click.option("--limit", type=int, default=None),
+        ]
+    ):
         f = opt(f)
     return f
 
 
-def _query(db: str, country: str | None, event_type: str | None, since: str | None,
-           until: str | None, status: str | None, limit: int | None) -> list[Event]:
+def _query(
+    db: str,
+    country: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+    limit: int | None,
+) -> list[Event]:
     from newsevents.store import EventFilter, Store
 
-    flt = EventFilter(country=country, event_type=event_type, since=_date(since, "--since"),
-                      until=_date(until, "--until"), status=status, limit=limit)
+    flt = EventFilter(
+        country=country,
+        event_type=event_type,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        status=status,
+        limit=limit,
+    )
     with Store(db, read_only=True) as store:
         return store.events(flt)
 
 
 @main.command("events")
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True)
-def events_cmd(db: str, country: str | None, event_type: str | None, since: str | None,
-               until: str | None, status: str | None, limit: int | None, fmt: str) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(_TEXT_FORMATS), default="table", show_default=True
+)
+def events_cmd(
+    db: str,
+    country: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List stored events, newest first.
 
     Example: newsevents events --country Syria --since 2019-01-01 --format jsonl
@@ -218,18 +298,32 @@ def show_cmd(event_id: str, db: str) -> None:
     with Store(db, read_only=True) as store:
         event = store.event(event_id)
     if event is None:
-        raise click.ClickException(f"no event {event_id!r} in {db}; list ids with `newsevents events`")
+        raise click.ClickException(
+            f"no event {event_id!r} in {db}; list ids with `newsevents events`"
+        )
     click.echo(json.dumps(to_dict(event), indent=2, ensure_ascii=False))
 
 
 @main.command("export")
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "acled", "parquet", "geojson", "jsonl"]),
-              required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "acled", "parquet", "geojson", "jsonl"]),
+    required=True,
+)
 @click.option("-o", "--output", required=True, help="File to write.")
-def export_cmd(db: str, country: str | None, event_type: str | None, since: str | None,
-               until: str | None, status: str | None, limit: int | None, fmt: str,
-               output: str) -> None:
+def export_cmd(
+    db: str,
+    country: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+    limit: int | None,
+    fmt: str,
+    output: str,
+) -> None:
     """Export stored events to a file.
 
     Example: newsevents export --format acled -o events.csv
@@ -257,12 +351,15 @@ def summary_cmd(db: str) -> None:
     with Store(db, read_only=True) as store:
         counts = store.counts()
         events = store.events(EventFilter(status="new"))
-    click.echo(f"{db}: {counts['articles']} articles, {counts['mentions']} event mentions, "
-               f"{counts['events']} events ({len(events)} new, "
-               f"{counts['events'] - len(events)} background)")
+    click.echo(
+        f"{db}: {counts['articles']} articles, {counts['mentions']} event mentions, "
+        f"{counts['events']} events ({len(events)} new, "
+        f"{counts['events'] - len(events)} background)"
+    )
     click.echo("\nEvents by type:")
-    for (etype, sub), n in sorted(Counter((e.event_type, e.sub_event_type) for e in events).items(),
-                                  key=lambda kv: -kv[1]):
+    for (etype, sub), n in sorted(
+        Counter((e.event_type, e.sub_event_type) for e in events).items(), key=lambda kv: -kv[1]
+    ):
         click.echo(f"  {n:6d}  {etype} / {sub}")
     click.echo("\nEvents by country:")
     for country, n in Counter(e.country or "(unplaced)" for e in events).most_common(15):
@@ -278,7 +375,9 @@ def summary_cmd(db: str) -> None:
 
 @main.command("where")
 @click.argument("name")
-@click.option("--country", "countries", multiple=True, help="ISO3 code of a country the text is about.")
+@click.option(
+    "--country", "countries", multiple=True, help="ISO3 code of a country the text is about."
+)
 @click.option("--near", "places", multiple=True, help="Another place the text names.")
 def where_cmd(name: str, countries: Sequence[str], places: Sequence[str]) -> None:
     """Show what a place name resolves to, the other candidates, and why.
@@ -288,24 +387,34 @@ def where_cmd(name: str, countries: Sequence[str], places: Sequence[str]) -> Non
     from newsevents.resolve.places import PlaceContext, get_gazetteer
 
     gaz = get_gazetteer()
-    ctx = PlaceContext(countries=tuple(c.upper() for c in countries), places=tuple(places),
-                       dateline=None)
+    ctx = PlaceContext(
+        countries=tuple(c.upper() for c in countries), places=tuple(places), dateline=None
+    )
     candidates = gaz.explain(name, ctx)
     if not candidates:
         raise click.ClickException(
             f"{name!r} is not in the gazetteer; add it to a CSV like "
-            "src/newsevents/data/gazetteer_supplement.csv")
+            "src/newsevents/data/gazetteer_supplement.csv"
+        )
     for i, c in enumerate(candidates[:10]):
         p = c.place
         mark = "→" if i == 0 else " "
-        click.echo(f"{mark} {p.name} ({p.feature}; {p.admin1 or '-'}, {p.country or '-'}) "
-                   f"{p.latitude:.4f}, {p.longitude:.4f}  precision {p.geo_precision}  "
-                   f"score {c.score:.2f}: {c.reason}")
+        click.echo(
+            f"{mark} {p.name} ({p.feature}; {p.admin1 or '-'}, {p.country or '-'}) "
+            f"{p.latitude:.4f}, {p.longitude:.4f}  precision {p.geo_precision}  "
+            f"score {c.score:.2f}: {c.reason}"
+        )
 
 
 @main.command("bench")
-@click.option("--articles", "n_articles", type=int, default=5000, show_default=True,
-              help="How many distinct articles to ingest (the corpus is repeated to reach it).")
+@click.option(
+    "--articles",
+    "n_articles",
+    type=int,
+    default=5000,
+    show_default=True,
+    help="How many distinct articles to ingest (the corpus is repeated to reach it).",
+)
 @click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
 @click.option("--corpus", default="examples/corpus", show_default=True)
 def bench_cmd(n_articles: int, workers: int, corpus: str) -> None:

@@ -1,10 +1,10 @@
 """Every exception newsevents raises, in one tree.
 
-    NewsEventsError
-    ├── InputError          an input cannot be read (path, reason and fix in the message)
-    ├── DataFileError       a bundled or user data file (lexicon, gazetteer) is invalid
-    ├── StoreError          the database file cannot be opened or written
-    └── UsageError          a bad option value given by the user
+NewsEventsError
+├── InputError          an input cannot be read (path, reason and fix in the message)
+├── DataFileError       a bundled or user data file (lexicon, gazetteer) is invalid
+├── StoreError          the database file cannot be opened or written
+└── UsageError          a bad option value given by the user
 """
 
 from __future__ import annotations

@@ -89,7 +89,9 @@ def acled_row(event: Event, exported_at: int) -> dict[str, Any]:
         "latitude": event.latitude if event.latitude is not None else "",
         "longitude": event.longitude if event.longitude is not None else "",
         "geo_precision": geo,
-        "source": "; ".join(dict.fromkeys(s.outlet or s.url or s.article_id for s in event.sources)),
+        "source": "; ".join(
+            dict.fromkeys(s.outlet or s.url or s.article_id for s in event.sources)
+        ),
         "source_scale": "",
         "notes": event.notes,
         "fatalities": event.fatalities or 0,
@@ -105,11 +107,13 @@ def geojson(events: Sequence[Event]) -> dict[str, Any]:
         if e.latitude is None or e.longitude is None:
             continue
         props = to_dict(e)
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-            "properties": props,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
 
 

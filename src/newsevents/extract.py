@@ -43,6 +43,7 @@ _PRIORITY = (
     "die",
 )
 _BACKGROUND_DAYS = 45
+_MASS_FATALITIES = 5000
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Cues:
     modal: frozenset[str]
     background_adverbs: frozenset[str]
     locative_preps: frozenset[str]
+    directions: frozenset[str]
     kill: frozenset[str]
     injure: frozenset[str]
     people: frozenset[str]
@@ -83,6 +85,7 @@ def load_cues(path: Path | None = None) -> Cues:
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
         locative_preps=words("locative_prepositions"),
+        directions=words("direction_words"),
         kill=words("kill_lemmas"),
         injure=words("injure_lemmas"),
         people=words("people_nouns"),
@@ -116,18 +119,18 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigg
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
     covered: set[int] = set()
-    for cls in lexicon.classes:
-        for phrase in cls.phrases:
+    for i in range(len(doc)):
+        options = lexicon.by_first_word.get(lemmas[i], ()) + lexicon.by_first_word.get(
+            lowers[i], ()
+        )
+        for phrase, cls in options:
             n = len(phrase)
-            for i in range(len(doc) - n + 1):
-                window_l = lemmas[i : i + n]
-                window_w = lowers[i : i + n]
-                if all(p in (a, b) for p, a, b in zip(phrase, window_l, window_w, strict=True)):
-                    if any(j in blocked for j in range(i, i + n)):
-                        continue
-                    head = doc[i : i + n].root
-                    found.append(_Trigger(head, cls, doc[i : i + n].text))
-                    covered.update(range(i, i + n))
+            if i + n > len(doc) or any(j in blocked for j in range(i, i + n)):
+                continue
+            if all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
+                span = doc[i : i + n]
+                found.append(_Trigger(span.root, cls, span.text))
+                covered.update(range(i, i + n))
     for tok in doc:
         if tok.i in covered or tok.i in blocked or tok.pos_ in ("PROPN", "ADP", "DET"):
             continue
@@ -135,11 +138,26 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigg
         if classes and _mass_count(tok):
             continue
         for cls in classes or ():
+            if cls.heads and tok.pos_ == "NOUN" and not _headed_by(tok, cls.heads):
+                continue
             found.append(_Trigger(tok, cls, tok.text))
     return found
 
 
 _MASS = 1000
+
+
+def _headed_by(tok: Token, heads: frozenset[str]) -> bool:
+    """Is a trigger noun the subject or object of one of these verbs ("reached a truce",
+    "the ceasefire took effect")? A truce merely called for is no event."""
+    node = tok
+    for _ in range(3):
+        if node.lemma_.lower() in heads:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _mass_count(tok: Token) -> bool:
@@ -172,9 +190,7 @@ def _np_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _actor_in(
-    rng: tuple[int, int], matches: Sequence[ActorMatch]
-) -> ActorMatch | None:
+def _actor_in(rng: tuple[int, int], matches: Sequence[ActorMatch]) -> ActorMatch | None:
     for m in matches:
         if m.start < rng[1] and rng[0] < m.end:
             return m
@@ -189,7 +205,7 @@ def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return None
     if head.pos_ == "PROPN":
-        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or ctx.is_place(head.text):
+        if ctx.is_place(head.text):
             return None
     elif head.lemma_.lower() not in cues.people | cues.armed:
         return None
@@ -224,9 +240,7 @@ def _roles(tok: Token) -> _Roles:
         for child in tok.children:
             if child.dep_ == "agent":
                 roles.agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ == "nsubjpass":
-                roles.patient = child
-            elif child.dep_ in ("dobj", "obj") and not passive:
+            elif child.dep_ == "nsubjpass" or (child.dep_ in ("dobj", "obj") and not passive):
                 roles.patient = child
         if roles.agent is None and not passive:
             roles.agent = _subject_of(tok)
@@ -278,49 +292,91 @@ def _tree_distance(a: Token, b: Token) -> int:
         node, d = node.head, d + 1
 
 
+_MAX_PLACE_TOKENS = 6
+
+
+def _person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
+    """Last words of two- or three-word proper names that are not places ("Barack
+    Obama"): later in the article "Obama" alone is that person, not the town in Japan."""
+    names: set[str] = set()
+    for doc in docs:
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_alpha:
+                j += 1
+            if (
+                2 <= j - i <= 3
+                and not ctx.is_place(doc[i:j].text)
+                and not ctx.is_place(doc[i].text)
+            ):
+                names.add(doc[j - 1].lower_)
+            i = max(j, i + 1)
+    return frozenset(names)
+
+
 def _place_spans(
-    doc: Doc, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
+    doc: Doc,
+    ctx: ExtractContext,
+    actor_matches: Sequence[ActorMatch],
+    excluded: set[int],
+    surnames: frozenset[str] = frozenset(),
 ) -> list[Span]:
-    """Spans that name places: NER locations plus proper-noun runs the gazetteer knows,
-    except those inside actor names, compound modifiers ("US-backed") and subjects
-    (a country that acts is an actor, not where the event happened)."""
+    """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
+
+    Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
+    country that acts is an actor, not where the event happened), and the tail of a
+    proper-noun run whose head is not a place ("Mustefa Bali" is a person, not Bali).
+    """
     spans: list[Span] = []
-    taken: set[int] = set()
 
     def blocked(span: Span) -> bool:
         if any(t.i in excluded for t in span):
             return True
-        if span.end < len(doc) and doc[span.end].text in ("-", "–") or "-" in doc[span.end - 1].text[-1:]:
+        # "US-backed", "IS-held": the name modifies an actor, it is not the place.
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if after in ("-", "\u2013") or doc[span.end - 1].text.endswith("-"):
             return True
-        if span.root.dep_ in ("nsubj", "poss", "compound", "amod"):
+        if span.root.dep_ in ("nsubj", "poss", "amod"):
             return True
+        if span.root.dep_ == "compound" and span.root.head.pos_ != "PROPN":
+            return True  # "US airstrike": a modifier, not the place
         s, e = span.start_char, span.end_char
         return any(m.start < e and s < m.end for m in actor_matches)
 
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and not blocked(ent):
-            spans.append(ent)
-            taken.update(range(ent.start, ent.end))
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ == "PROPN" and i not in taken:
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken:
-                j += 1
-            span = doc[i : j + 1]
-            label = span.root.ent_type_
-            ok = label in ("", "PERSON", "ORG", "NORP")
-            if ok and label:
-                prev = doc[i - 1].lower_ if i else ""
-                ok = prev in ctx.cues.locative_preps or prev in ("village", "town", "city") or (
-                    span.root.dep_ in ("dobj", "pobj")
-                )
-            if ok and not blocked(span) and ctx.is_place(span.text):
-                spans.append(span)
-            i = j + 1
-        else:
+        if tok.pos_ != "PROPN" and tok.lower_ not in ctx.cues.directions:
             i += 1
+            continue
+        found: Span | None = None
+        for j in range(min(len(doc), i + _MAX_PLACE_TOKENS), i, -1):
+            span = doc[i:j]
+            if span[-1].pos_ not in ("PROPN", "NOUN") or span[-1].is_punct:
+                continue
+            if span.text.lower() not in surnames and ctx.is_place(span.text):
+                found = span
+                break
+        run_end = i
+        while run_end < len(doc) and doc[run_end].pos_ == "PROPN":
+            run_end += 1
+        if found is not None and len(found) == 1 and found.end < run_end:
+            # "Abu Hassan", "Washington Post": a one-word place name that opens a longer
+            # proper name is part of that name, unless the next word is a place too
+            # ("Damascus Syria" in texts stripped of commas).
+            nxt = doc[found.end]
+            if nxt.text.lower() in surnames or not ctx.is_place(nxt.text):
+                found = None
+        if found is not None:
+            if not blocked(found):
+                spans.append(found)
+            i = found.end
+            continue
+        i += 1
+        if tok.pos_ == "PROPN":
+            while i < len(doc) and doc[i].pos_ == "PROPN":
+                i += 1
     return spans
 
 
@@ -469,13 +525,18 @@ def _historical_present(sent: Span, cues: Cues) -> bool:
     for tok in sent:
         if tok.tag_ == "VBD":
             return False
-        if tok.lemma_.lower() in ("have", "be") and tok.dep_ == "aux" and tok.head.tag_ in ("VBN", "VBG"):
-            if tok.lemma_.lower() == "have" or tok.head.tag_ == "VBG":
-                return False
-        if tok.tag_ in ("VBP", "VBZ") and tok.dep_ not in ("aux", "auxpass"):
-            if tok.lemma_.lower() not in cues.speech and tok.lemma_.lower() != "be":
-                present = True
-        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children):
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "aux" and (
+            (lemma == "have" and tok.head.tag_ == "VBN")
+            or (lemma == "be" and tok.head.tag_ == "VBG")
+        ):
+            return False
+        finite = tok.tag_ in ("VBP", "VBZ") and tok.dep_ not in ("aux", "auxpass")
+        if finite and lemma not in cues.speech and lemma != "be":
+            present = True
+        if tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children
+        ):
             present = True
     return present
 
@@ -495,6 +556,7 @@ def _mention_for(
     ctx: ExtractContext,
     actor_matches: list[ActorMatch],
     narrative: bool,
+    surnames: frozenset[str],
 ) -> Mention | None:
     doc = sentence.doc
     assert doc is not None
@@ -506,10 +568,19 @@ def _mention_for(
     )
     main = ordered[0]
     killed, injured = _casualties(doc, sentence, cues)
+    family = ctx.lexicon.family(main.cls.event_type)
+    if family == "strategic":
+        # Agreements, arrests and the like carry no death toll of their own.
+        killed = injured = None
     if not any(t.cls.strong for t in triggers) and killed is None and injured is None:
         return None
     aggregate = cues.aggregate.search(sentence.text) is not None
-    if aggregate:
+    dated = any(
+        t.value.precision == "day" for t in find_time_expressions(sentence.text, ctx.anchor)
+    )
+    mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
+    if aggregate or (killed or 0) >= mass or (injured or 0) >= mass:
+        # A toll in the thousands is a war's or a campaign's total, not one event's.
         killed = injured = None
         if main.cls.name != "capture":
             return None
@@ -550,6 +621,7 @@ def _mention_for(
         for m in actor_matches
         if m is not m2 and not any(m.start < e and s < m.end for s, e in speech_chars)
     ]
+
     def near(m: ActorMatch) -> bool:
         span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
         return span is not None and _tree_distance(span.root, main.token) <= 4
@@ -569,7 +641,7 @@ def _mention_for(
             actor2, m2 = rest[0].surface, rest[0]
     if actor1 == actor2:
         actor2, m2 = None, None
-    places = _place_spans(doc, ctx, actor_matches, excluded)
+    places = _place_spans(doc, ctx, actor_matches, excluded, surnames)
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     times = find_time_expressions(sentence.text, ctx.anchor, "past")
     times.sort(key=lambda t: abs(t.start - (main.token.idx - offset)))
@@ -645,6 +717,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
     # Body text of several sentences can use a timeline's historical present; a headline
     # or a one-line report uses the present tense for news.
     narrative = len(article.sentences) >= 3
+    surnames = _person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
     recent: list[Actor] = []
     first = True
     for sentence in article.sentences:
@@ -669,8 +742,13 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             by_family["demonstration"].extend(by_family.pop("violence"))
         for family_triggers in by_family.values():
             mention = _mention_for(
-                sentence, article.clean.article.id, family_triggers, ctx, actor_matches,
+                sentence,
+                article.clean.article.id,
+                family_triggers,
+                ctx,
+                actor_matches,
                 narrative and not first,
+                surnames,
             )
             if mention is not None:
                 mentions.append(mention)

@@ -25,6 +25,7 @@ class TriggerClass:
     means: bool
     lemmas: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    heads: frozenset[str] = frozenset()  # a noun trigger counts only under these verbs
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Lexicon:
     sub_types: dict[str, str]  # sub_event_type -> event_type
     classes: tuple[TriggerClass, ...]
     by_lemma: dict[str, tuple[TriggerClass, ...]]
+    by_first_word: dict[str, tuple[tuple[tuple[str, ...], TriggerClass], ...]]
     prefilter: re.Pattern[str]
 
     def family(self, event_type: str) -> str:
@@ -110,6 +112,7 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
             means=bool(spec.get("means", False)),
             lemmas=lemmas,
             phrases=phrases,
+            heads=frozenset(str(h).lower() for h in spec.get("heads", [])),
         )
         classes.append(cls)
         for lemma in lemmas:
@@ -119,6 +122,10 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
             rest = " ".join(phrase[1:])
             forms |= {f"{first} {rest}".strip() for first in _inflect(phrase[0])}
         forms |= {str(f).lower() for f in spec.get("forms", [])}
+    by_first: dict[str, list[tuple[tuple[str, ...], TriggerClass]]] = {}
+    for cls in classes:
+        for phrase in cls.phrases:
+            by_first.setdefault(phrase[0], []).append((phrase, cls))
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     prefilter = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
     return Lexicon(
@@ -127,6 +134,7 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
         sub_types=sub_types,
         classes=tuple(classes),
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        by_first_word={k: tuple(v) for k, v in by_first.items()},
         prefilter=prefilter,
     )
 

@@ -80,7 +80,10 @@ def date_window(m: ResolvedMention) -> tuple[dt.date, dt.date] | None:
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places."""
     la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -105,6 +108,14 @@ def _actors_compatible(a: ResolvedMention, b: ResolvedMention) -> bool:
     return straight or swapped
 
 
+def _share_actor_or_type(a: ResolvedMention, b: ResolvedMention) -> bool:
+    if a.mention.sub_event_type == b.mention.sub_event_type:
+        return True
+    names_a = {x.name for x in (a.actor1, a.actor2) if x is not None and x.known}
+    names_b = {x.name for x in (b.actor1, b.actor2) if x is not None and x.known}
+    return bool(names_a & names_b)
+
+
 def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool:
     """Can these two mentions report the same real event?"""
     ma, mb = a.mention, b.mention
@@ -118,6 +129,11 @@ def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool
         if not (pair == {"Battles"} and ma.sub_event_type != mb.sub_event_type):
             return False
     same_article = a.source.article_id == b.source.article_id
+    if same_article and (a.place is None or b.place is None) and not _share_actor_or_type(a, b):
+        # An unplaced mention joins a placed one only when something ties them: the same
+        # sub-type or a named actor in common. Otherwise a vague sentence ("the war
+        # killed 3000 this month") would glue unrelated events of one article together.
+        return False
     wa, wb = date_window(a), date_window(b)
     if wa is not None and wb is not None:
         if wa[0] > wb[1] or wb[0] > wa[1]:
@@ -233,8 +249,15 @@ def _fatalities(mentions: Sequence[ResolvedMention], attr: str) -> tuple[int | N
     return values[0][0], conflicts
 
 
-def _notes(event_date: str | None, precision: Precision, sub: str, actor1: str | None,
-           actor2: str | None, place: Place | None, fatalities: int | None) -> str:
+def _notes(
+    event_date: str | None,
+    precision: Precision,
+    sub: str,
+    actor1: str | None,
+    actor2: str | None,
+    place: Place | None,
+    fatalities: int | None,
+) -> str:
     when = "On an unknown date"
     if event_date:
         d = dt.date.fromisoformat(event_date)
@@ -307,8 +330,13 @@ def build_event(
         confidence=round(confidence, 2),
         pipeline_version=version,
         notes=_notes(
-            dated.date.date, dated.date.precision, sub_type,
-            actor1.name if actor1 else None, actor2.name if actor2 else None, place, fatalities,
+            dated.date.date,
+            dated.date.precision,
+            sub_type,
+            actor1.name if actor1 else None,
+            actor2.name if actor2 else None,
+            place,
+            fatalities,
         ),
         sources=sources,
         n_sources=len(outlets),

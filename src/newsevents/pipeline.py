@@ -99,14 +99,21 @@ def load_knowledge(options: Options = Options()) -> Knowledge:
     return _KNOWLEDGE[key]
 
 
-def _anchor(article: Article, dateline_date: str | None, default: str | None) -> tuple[
-    dt.date | None, str
-]:
+def _anchor(
+    article: Article, dateline_date: str | None, default: str | None
+) -> tuple[dt.date | None, str]:
+    """The date relative expressions are resolved against, and where it came from.
+
+    A date the article's own text gives in its dateline ("Posted on April 2 2017",
+    "Date of publication 7 July 2016") wins over metadata: collected corpora often carry
+    a crawl or labelling date in their metadata (FA-KES' date column disagrees with the
+    text's own dateline in a quarter of its articles).
+    """
+    if dateline_date:
+        return dt.date.fromisoformat(dateline_date), "dateline"
     published = parse_published(article.published)
     if published is not None:
         return published, "metadata"
-    if dateline_date:
-        return dt.date.fromisoformat(dateline_date), "dateline"
     fallback = parse_published(default)
     if fallback is not None:
         return fallback, "option"
@@ -123,8 +130,9 @@ def process_articles(
     for item in analysed:
         article = item.clean.article
         dateline = find_dateline(item.clean.text)
-        anchor, anchor_from = _anchor(article, dateline.date if dateline else None,
-                                      default_published)
+        anchor, anchor_from = _anchor(
+            article, dateline.date if dateline else None, default_published
+        )
         ectx = ExtractContext(
             lexicon=knowledge.lexicon,
             actors=knowledge.actors,
@@ -158,8 +166,9 @@ def merge_results(
     """Merge a batch's mentions into the index's events and build the event records."""
     mentions = [m for r in results for m in r.mentions]
     merged = merge(mentions, index, knowledge.lexicon)
-    events = [build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version)
-              for r in merged]
+    events = [
+        build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version) for r in merged
+    ]
     return merged, events
 
 
@@ -170,7 +179,7 @@ def extract_articles(
     knowledge = load_knowledge(options)
     results = process_articles(list(articles), knowledge, options.published)
     index = MemoryIndex()
-    merged, events = merge_results(results, index, knowledge)
+    _, events = merge_results(results, index, knowledge)
     return sorted(events, key=lambda e: (e.event_date or "", e.event_id)), results
 
 
@@ -182,8 +191,9 @@ def extract_text(
     outlet: str | None = None,
 ) -> list[Event]:
     """Events reported in one article's text (the Python API's `newsevents.extract`)."""
-    article = make_article(text, title=title, published=published, url=url, outlet=outlet,
-                           source="<text>")
+    article = make_article(
+        text, title=title, published=published, url=url, outlet=outlet, source="<text>"
+    )
     events, _ = extract_articles([article])
     return events
 
@@ -215,8 +225,12 @@ ProblemCallback = Callable[[IngestProblem], None]
 ProgressCallback = Callable[[RunSummary], None]
 
 
-def _batches(items: Iterator[Article | IngestProblem], size: int, summary: RunSummary,
-             on_problem: ProblemCallback) -> Iterator[list[Article]]:
+def _batches(
+    items: Iterator[Article | IngestProblem],
+    size: int,
+    summary: RunSummary,
+    on_problem: ProblemCallback,
+) -> Iterator[list[Article]]:
     batch: list[Article] = []
     seen: set[str] = set()
     for item in items:

@@ -201,8 +201,19 @@ class Store:
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
                 [
-                    (a.id, a.url, a.outlet, a.title, a.published, a.source, a.text,
-                     json.dumps(a.metadata, default=str), n, now, version)
+                    (
+                        a.id,
+                        a.url,
+                        a.outlet,
+                        a.title,
+                        a.published,
+                        a.source,
+                        a.text,
+                        json.dumps(a.metadata, default=str),
+                        n,
+                        now,
+                        version,
+                    )
                     for a, n in articles
                 ],
             )
@@ -219,12 +230,18 @@ class Store:
                 rows = []
                 for m in result.mentions:
                     window = date_window(m)
-                    rows.append((
-                        mention_key(m), result.event_id, m.source.article_id,
-                        family_of[m.mention.event_type],
-                        window[0] if window else None, window[1] if window else None,
-                        m.place.iso3 if m.place else None, json.dumps(to_dict(m)),
-                    ))
+                    rows.append(
+                        (
+                            mention_key(m),
+                            result.event_id,
+                            m.source.article_id,
+                            family_of[m.mention.event_type],
+                            window[0] if window else None,
+                            window[1] if window else None,
+                            m.place.iso3 if m.place else None,
+                            json.dumps(to_dict(m)),
+                        )
+                    )
                 self.con.executemany(
                     "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )

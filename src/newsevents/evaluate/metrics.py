@@ -47,7 +47,9 @@ def greedy_one_to_one(
     return pairs
 
 
-def max_matching(n_left: int, n_right: int, edge: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def max_matching(
+    n_left: int, n_right: int, edge: Callable[[int, int], bool]
+) -> list[tuple[int, int]]:
     """A maximum one-to-one matching of a bipartite graph (augmenting paths).
 
     With 0/1 similarities this is what an optimal (Hungarian) alignment scores.

@@ -89,8 +89,9 @@ class PredEvent:
     def of(cls, event: Event) -> PredEvent:
         """The comparable parts of a pipeline event."""
         date = dt.date.fromisoformat(event.event_date) if event.event_date else None
-        return cls(event.latitude, event.longitude, date, event.actor1, event.actor2,
-                   event.fatalities)
+        return cls(
+            event.latitude, event.longitude, date, event.actor1, event.actor2, event.fatalities
+        )
 
 
 @dataclass
@@ -391,34 +392,84 @@ def tally_rows(t: Tally) -> list[Row]:
     pairs_note = f"of {t.pairs} nearest-first pairs"
     unmapped = f"; {len(t.unmapped_sides)} UCDP sides not fully mapped" if t.unmapped_sides else ""
     return [
-        Row("recall, place-named events (25 km, 1 day)", rate(t.named_matched, t.named), None,
-            f"{t.named_matched}/{t.named} events of place_named_ids.txt in the sample"),
-        Row("recall, all events (25 km, 1 day)", rate(t.gold_matched, t.gold), None,
-            f"{t.gold_matched}/{t.gold} events of the sampled headlines"),
+        Row(
+            "recall, place-named events (25 km, 1 day)",
+            rate(t.named_matched, t.named),
+            None,
+            f"{t.named_matched}/{t.named} events of place_named_ids.txt in the sample",
+        ),
+        Row(
+            "recall, all events (25 km, 1 day)",
+            rate(t.gold_matched, t.gold),
+            None,
+            f"{t.gold_matched}/{t.gold} events of the sampled headlines",
+        ),
         Row("headlines", t.headlines, None, "distinct source_headline values scored", "count"),
-        Row("predicted new events per headline", rate(t.predicted, t.headlines), None,
-            f"{t.predicted} events", "number"),
-        Row("predicted events with coordinates", rate(t.predicted_placed, t.predicted), None,
-            f"{t.predicted_placed}/{t.predicted}"),
-        Row("predicted events matching the headline's events", rate(t.predicted_matched,
-            t.predicted), None, f"{t.predicted_matched}/{t.predicted}, one to one, 25 km, 1 day"),
-        Row("predicted events matching any UCDP event", rate(t.predicted_any, t.predicted), None,
-            f"{t.predicted_any}/{t.predicted}, any event in the file within 25 km and 1 day"),
-        Row("place within 25 km", rate(t.place_near, t.place_pairs), None,
-            f"{t.place_near}/{t.place_pairs} pairs with where_prec 1-2"),
-        Row("place within 161 km", rate(t.place_region, t.place_pairs), None,
-            f"{t.place_region}/{t.place_pairs} pairs with where_prec 1-2"),
-        Row("date exact", rate(t.date_exact, t.pairs), None,
-            f"{t.date_exact}/{t.pairs}, against date_start"),
+        Row(
+            "predicted new events per headline",
+            rate(t.predicted, t.headlines),
+            None,
+            f"{t.predicted} events",
+            "number",
+        ),
+        Row(
+            "predicted events with coordinates",
+            rate(t.predicted_placed, t.predicted),
+            None,
+            f"{t.predicted_placed}/{t.predicted}",
+        ),
+        Row(
+            "predicted events matching the headline's events",
+            rate(t.predicted_matched, t.predicted),
+            None,
+            f"{t.predicted_matched}/{t.predicted}, one to one, 25 km, 1 day",
+        ),
+        Row(
+            "predicted events matching any UCDP event",
+            rate(t.predicted_any, t.predicted),
+            None,
+            f"{t.predicted_any}/{t.predicted}, any event in the file within 25 km and 1 day",
+        ),
+        Row(
+            "place within 25 km",
+            rate(t.place_near, t.place_pairs),
+            None,
+            f"{t.place_near}/{t.place_pairs} pairs with where_prec 1-2",
+        ),
+        Row(
+            "place within 161 km",
+            rate(t.place_region, t.place_pairs),
+            None,
+            f"{t.place_region}/{t.place_pairs} pairs with where_prec 1-2",
+        ),
+        Row(
+            "date exact",
+            rate(t.date_exact, t.pairs),
+            None,
+            f"{t.date_exact}/{t.pairs}, against date_start",
+        ),
         Row("date within 1 day", rate(t.date_near, t.pairs), None, f"{t.date_near}/{t.pairs}"),
-        Row("actor pair", rate(t.actors, t.pairs), None,
-            f"{t.actors} {pairs_note}; unordered except type 3{unmapped}"),
-        Row("at least one side named", rate(t.one_side, t.pairs), None,
-            f"{t.one_side} {pairs_note}"),
-        Row("fatalities = best", rate(t.fatalities_best, t.pairs), None,
-            f"{t.fatalities_best} {pairs_note} ({t.fatalities_known} with a number)"),
-        Row("fatalities within low-high", rate(t.fatalities_range, t.pairs), None,
-            f"{t.fatalities_range} {pairs_note}"),
+        Row(
+            "actor pair",
+            rate(t.actors, t.pairs),
+            None,
+            f"{t.actors} {pairs_note}; unordered except type 3{unmapped}",
+        ),
+        Row(
+            "at least one side named", rate(t.one_side, t.pairs), None, f"{t.one_side} {pairs_note}"
+        ),
+        Row(
+            "fatalities = best",
+            rate(t.fatalities_best, t.pairs),
+            None,
+            f"{t.fatalities_best} {pairs_note} ({t.fatalities_known} with a number)",
+        ),
+        Row(
+            "fatalities within low-high",
+            rate(t.fatalities_range, t.pairs),
+            None,
+            f"{t.fatalities_range} {pairs_note}",
+        ),
     ]
 
 
@@ -433,17 +484,21 @@ def run(shared: Path, options: EvalOptions) -> Report:
     named_path = csv_path.parent / "place_named_ids.txt"
     headlines = load_headlines(csv_path)
     place_named = load_place_named(named_path) if named_path.exists() else frozenset()
-    sample = stable_sample(headlines, lambda h: h.text, options.size(DEFAULT_SAMPLE),
-                           options.seed)
+    sample = stable_sample(headlines, lambda h: h.text, options.size(DEFAULT_SAMPLE), options.seed)
     knowledge = load_knowledge()
     groups = events_by_group([articles_for(h, i) for i, h in enumerate(sample)], knowledge)
     any_index = AnyEventIndex([e for h in headlines for e in h.events])
     actor_map = load_actor_map()
     tally = Tally()
     for headline, group in zip(sample, groups, strict=True):
-        score_headline(predictions(group.events), headline.events, tally,
-                       place_named=place_named, actor_map=actor_map,
-                       matches_any=any_index.matches)
+        score_headline(
+            predictions(group.events),
+            headline.events,
+            tally,
+            place_named=place_named,
+            actor_map=actor_map,
+            matches_any=any_index.matches,
+        )
     failed = sum(g.failed for g in groups)
     params = {
         "gold": str(csv_path),

@@ -66,6 +66,20 @@ def _resolve_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Plac
     return coarse
 
 
+def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
+    """The country most of the article's events are placed in (at least 60 % of them),
+    at country precision: an event whose sentence names no place is coded to the country
+    the article is about, as ACLED does when only the country is known."""
+    countries = [p.country for p in places if p.country]
+    if not countries:
+        return None
+    top = max(set(countries), key=countries.count)
+    if countries.count(top) / len(countries) < 0.6:
+        return None
+    country = gaz.resolve(top)
+    return country if country is not None and country.geo_precision == 4 else None
+
+
 def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
     for expr in mention.times:
         if expr.value.date is not None:
@@ -82,9 +96,11 @@ def resolve_mentions(
 ) -> tuple[ResolvedMention, ...]:
     """Resolve every mention of one article, using the whole article as context."""
     pctx = _place_context(mentions, ctx)
+    places = [_resolve_place(m, ctx.gazetteer, pctx) for m in mentions]
+    fallback = _country_fallback([p for p in places if p is not None], ctx.gazetteer)
     recent: list[Actor] = []
     resolved: list[ResolvedMention] = []
-    for m in mentions:
+    for m, place in zip(mentions, places, strict=True):
         actx = ActorContext(countries=pctx.countries, recent=tuple(recent))
         actor1 = ctx.actors.resolve(m.actor1, actx) if m.actor1 else None
         actor2 = ctx.actors.resolve(m.actor2, actx) if m.actor2 else None
@@ -110,7 +126,7 @@ def resolve_mentions(
                 source=source,
                 actor1=actor1,
                 actor2=actor2,
-                place=_resolve_place(m, ctx.gazetteer, pctx),
+                place=place if place is not None else fallback,
                 date=date,
                 date_from=date_from,
             )
