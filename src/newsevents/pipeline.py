@@ -22,7 +22,7 @@ from typing import Any
 from newsevents import __version__
 from newsevents.analyse import Models, analyse, load_models
 from newsevents.clean import clean
-from newsevents.extract import Cues, ExtractContext, extract, load_cues
+from newsevents.extractor import Cues, ExtractContext, extract, load_cues
 from newsevents.ingest import IngestOptions, make_article, read_inputs
 from newsevents.lexicon import Lexicon, load_lexicon
 from newsevents.merge import EventIndex, MemoryIndex, MergeResult, build_event, merge

@@ -1,4 +1,5 @@
-"""Run the real pipeline over groups of articles: the stages in batches, then a merge per group.
+"""Run the real pipeline for the suites: events per group of articles, and the extractor's
+place finding over whole documents.
 
 A group is what one gold record covers (a UCDP headline and its reports, one MUC-4
 message). Processing in batches keeps spaCy fast; merging per group gives exactly what
@@ -10,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsevents.analyse import split_sentences
+from newsevents.extractor import ExtractContext, _person_surnames, _place_spans
 from newsevents.merge import MemoryIndex
 from newsevents.pipeline import ArticleResult, Knowledge, merge_results, process_articles
 from newsevents.records import Article, Event
+
+Span = tuple[int, int, str]
 
 BATCH = 64
 
@@ -48,4 +53,30 @@ def events_by_group(groups: Sequence[Sequence[Article]], knowledge: Knowledge) -
         _, events = merge_results(good, MemoryIndex(), knowledge)
         ordered = sorted(events, key=lambda e: (e.event_date or "", e.event_id))
         out.append(GroupEvents(tuple(ordered), tuple(results)))
+    return out
+
+
+def place_spans(texts: Sequence[str], knowledge: Knowledge) -> list[list[Span]]:
+    """Place names (start, end, text) in each text, found as the extractor finds them in
+    an event sentence (its proper-noun runs the gazetteer knows, actor names and person
+    surnames excluded), but in every sentence, not only those with an event word."""
+    ctx = ExtractContext(
+        lexicon=knowledge.lexicon,
+        actors=knowledge.actors,
+        is_place=knowledge.gazetteer.is_place_name,
+        anchor=None,
+        cues=knowledge.cues,
+    )
+    models = knowledge.models
+    out: list[list[Span]] = []
+    for text in texts:
+        bounds = split_sentences(text, models.splitter)
+        docs = list(models.parser.pipe((text[s:e] for s, e in bounds), batch_size=64))
+        surnames = _person_surnames(docs, ctx)
+        spans: list[Span] = []
+        for (start, _), doc in zip(bounds, docs, strict=True):
+            actors = knowledge.actors.find(doc.text)
+            for span in _place_spans(doc, ctx, actors, set(), surnames):
+                spans.append((start + span.start_char, start + span.end_char, span.text))
+        out.append(spans)
     return out

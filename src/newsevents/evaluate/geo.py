@@ -5,11 +5,11 @@ latitude and longitude. Two tasks per data set:
 
 - resolution: each gold toponym is resolved by the gazetteer with the document's other gold
   toponyms (and the countries they name) as context;
-- end to end: place spans are found as the pipeline finds them (spaCy's GPE/LOC/FAC entities
-  plus proper-noun runs the gazetteer knows, minus actor names) and resolved with the
-  document's found places as context. A found span that overlaps an unscored annotation
-  (an LGL toponym without gaztag, a GeoWebNews demonym or non-toponym) is left out of
-  precision, neither right nor wrong.
+- end to end: place spans are found by the extractor's own place finder (proper-noun runs
+  the gazetteer knows, minus actor names and person surnames), run over every sentence,
+  and resolved with the document's found places as context. A found span that overlaps an
+  unscored annotation (an LGL toponym without gaztag, a GeoWebNews demonym or non-toponym)
+  is left out of precision, neither right nor wrong.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.evaluate.common import EvalOptions, gold_path
 from newsevents.evaluate.metrics import km_between, median, overlaps, span_counts, stable_sample
@@ -27,12 +27,12 @@ from newsevents.evaluate.report import Report, Row, prf_rows, rate
 from newsevents.records import Place
 from newsevents.resolve.places import Gazetteer, PlaceContext
 
+if TYPE_CHECKING:
+    from newsevents.pipeline import Knowledge
+
 ACC_KM = 161.0
 # Mordecai3 on LGL (Halterman 2023): exact GeoNames id 79.4 %, within 161 km 82.7 %.
 MORDECAI3_LGL = {"exact": 0.794, "161": 0.827}
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
-_NAME_LABELS = ("PERSON", "ORG")
-_LOCATIVE_FALLBACK = frozenset({"in", "near", "at", "from", "to", "outside", "into"})
 
 
 @dataclass(frozen=True)
@@ -192,41 +192,6 @@ def resolve_gold(doc: GeoDoc, gazetteer: Gazetteer, tally: GeoTally) -> None:
 # -- end to end ----------------------------------------------------------------------------
 
 
-def find_places(
-    doc: Any, is_place: Any, actor_spans: Sequence[tuple[int, int]], locative: frozenset[str]
-) -> list[tuple[int, int, str]]:
-    """Place spans (start, end, text) of a parsed spaCy Doc, found as the extractor does:
-    GPE/LOC/FAC entities, then proper-noun runs the gazetteer knows (a run the model calls
-    a person or organisation only after a locative preposition), none inside an actor name."""
-    spans: list[tuple[int, int, str]] = []
-    taken: set[int] = set()
-
-    def blocked(start: int, end: int) -> bool:
-        return any(overlaps((start, end), a) for a in actor_spans)
-
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS and not blocked(ent.start_char, ent.end_char):
-            spans.append((ent.start_char, ent.end_char, ent.text))
-            taken.update(range(ent.start, ent.end))
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or i in taken:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in taken:
-            j += 1
-        span = doc[i : j + 1]
-        label = span[0].ent_type_
-        ok = not label or label in _NAME_LABELS
-        if ok and label in _NAME_LABELS:
-            ok = i > 0 and doc[i - 1].lower_ in locative
-        if ok and not blocked(span.start_char, span.end_char) and is_place(span.text):
-            spans.append((span.start_char, span.end_char, span.text))
-        i = j + 1
-    return sorted(spans)
-
-
 def _strip_the(start: int, text: str) -> tuple[int, str]:
     if text.lower().startswith("the "):
         return start + 4, text[4:]
@@ -347,17 +312,16 @@ def tally_rows(name: str, t: GeoTally, anchors: dict[str, float] | None) -> list
     return rows
 
 
-def evaluate_docs(docs: Sequence[GeoDoc], knowledge: Any) -> GeoTally:
+def evaluate_docs(docs: Sequence[GeoDoc], knowledge: Knowledge) -> GeoTally:
     """Resolution and end-to-end figures for a list of documents."""
-    gazetteer: Gazetteer = knowledge.gazetteer
+    from newsevents.evaluate.extraction import place_spans
+
+    gazetteer = knowledge.gazetteer
     tally = GeoTally()
     for doc in docs:
         resolve_gold(doc, gazetteer, tally)
-    locative = getattr(knowledge.cues, "locative_preps", _LOCATIVE_FALLBACK)
-    parsed = knowledge.models.parser.pipe((d.text for d in docs), batch_size=16)
-    for doc, spacy_doc in zip(docs, parsed, strict=True):
-        actor_spans = [(m.start, m.end) for m in knowledge.actors.find(doc.text)]
-        spans = find_places(spacy_doc, gazetteer.is_place_name, actor_spans, locative)
+    found = place_spans([d.text for d in docs], knowledge)
+    for doc, spans in zip(docs, found, strict=True):
         score_found(doc, resolve_found(spans, gazetteer), tally)
     return tally
 

@@ -419,6 +419,11 @@ def _casualties(doc: Doc, sentence: Sentence, cues: Cues) -> tuple[int | None, i
                         break
             if value is None and tok.dep_ == "amod":
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
+        if value is None and tok.dep_ in ("conj", "ROOT", "acl", "amod"):
+            # "... and more than 200 wounded": the count stands right before the word.
+            left = doc[tok.left_edge.i : tok.i].text
+            quantities = find_quantities(left) if left else []
+            value = quantities[-1].value if quantities else None
         if value is None:
             continue
         if is_kill and killed is None:
@@ -596,14 +601,6 @@ def _mention_for(
                 excluded.update(t.i for t in child.subtree)
                 claimed_by = doc[child.left_edge.i : child.right_edge.i + 1].text
     offset = doc[0].idx
-    agent_tok: Token | None = None
-    patient_tok: Token | None = None
-    for trig in ordered:
-        roles = _roles(trig.token)
-        if agent_tok is None and roles.agent is not None and roles.agent.i not in excluded:
-            agent_tok = roles.agent
-        if patient_tok is None and roles.patient is not None:
-            patient_tok = roles.patient
 
     def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:
         if tok is None:
@@ -613,8 +610,21 @@ def _mention_for(
             return match.surface, match
         return _group_surface(tok, ctx), None
 
-    actor1, m1 = actor_surface(agent_tok)
-    actor2, m2 = actor_surface(patient_tok)
+    # Each role takes the first trigger (in priority order) whose argument names an
+    # actor: "an air strike on Idlib" gives a place, "civilians were killed" the victims.
+    actor1: str | None = None
+    actor2: str | None = None
+    m1: ActorMatch | None = None
+    m2: ActorMatch | None = None
+    patient_tok: Token | None = None
+    for trig in ordered:
+        roles = _roles(trig.token)
+        if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
+            actor1, m1 = actor_surface(roles.agent)
+        if actor2 is None and roles.patient is not None:
+            actor2, m2 = actor_surface(roles.patient)
+            if actor2 is not None:
+                patient_tok = roles.patient
     speech_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in excluded]
     usable = [
         m
@@ -652,8 +662,8 @@ def _mention_for(
     status: Status = (
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
     )
-    kind1 = m1.actor.kind if m1 else None
-    kind2 = m2.actor.kind if m2 else None
+    kind1 = m1.actor.kind if m1 else _kind_of(actor1, ctx)
+    kind2 = m2.actor.kind if m2 else _kind_of(actor2, ctx)
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.people:
         kind2 = "Civilians"
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
@@ -695,6 +705,14 @@ def _mention_for(
         claimed_by=claimed_by,
         confidence=round(min(0.95, 0.35 + 0.12 * found), 2),
     )
+
+
+def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
+    """The ACLED kind of a generic actor phrase ("government forces", "gunmen")."""
+    if surface is None:
+        return None
+    actor = ctx.actors.resolve(surface)
+    return actor.kind if actor is not None else None
 
 
 def _strip_the(text: str) -> str:

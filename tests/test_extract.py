@@ -1,0 +1,122 @@
+"""Extraction on real sentences through the public API (loads the spaCy model)."""
+
+import math
+
+import pytest
+from conftest import SEED
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _km(lat1, lon1, lat2, lon2):
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    if not SEED.exists():
+        pytest.skip(f"needs the seed article at {SEED} (CI has it)")
+    raw = SEED.read_text(encoding="utf-8")
+    title, text = raw.split("\n", 1)
+    return text, newsevents.extract(text, published="2019-03-23", title=title)
+
+
+def test_seed_main_event_is_the_sdf_taking_baghouz_once(seed_events):
+    text, events = seed_events
+    new = [e for e in events if e.status == "new"]
+    main = [e for e in new if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(main) == 1, [e.notes for e in new]
+    e = main[0]
+    assert e.event_type == "Battles"
+    assert e.event_date == "2019-03-23" and e.date_precision == "day"
+    assert e.actor1 == "Syrian Democratic Forces" and e.actor1_kind == "Rebel group"
+    assert e.actor2 == "Islamic State"
+    assert e.location == "al-Baghuz Fawqani" and e.country == "Syria" and e.iso3 == "SYR"
+    assert e.admin1 == "Deir ez-Zor" and e.geo_precision == 1
+    assert _km(e.latitude, e.longitude, 34.46, 40.95) < 5
+    assert len(e.sources) >= 3
+    for s in e.sources:
+        assert text[s.char_start : s.char_end] == s.sentence
+    assert any("Baghouz" in s.sentence for s in e.sources)
+    assert any("on Saturday" in s.sentence for s in e.sources)
+    assert e.pipeline_version.startswith(newsevents.__version__)
+
+
+def test_seed_junk_and_history_never_become_new_events(seed_events):
+    _, events = seed_events
+    for e in events:
+        assert "Atlanta" not in (e.location or "")
+        assert all("More news" not in s.sentence for s in e.sources)
+        assert e.fatalities is None or e.fatalities < 1000  # no "100,000 strikes" toll
+    background = [e for e in events if e.status == "background"]
+    assert any(e.event_date == "2013-01-01" and e.date_precision == "year" for e in background)
+    sweida = [e for e in events if e.location == "As-Suwayda"]
+    assert sweida and all(e.status == "background" for e in sweida)
+    assert sweida[0].fatalities == 200 and sweida[0].injured == 180
+    assert sweida[0].actor1 == "Islamic State"
+
+
+def _one(text, published="2019-03-23"):
+    events = [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+    assert len(events) == 1, [(e.sub_event_type, e.notes) for e in events]
+    return events[0]
+
+
+def test_active_and_passive_voice_give_the_same_roles():
+    a = _one("Islamic State fighters killed 12 Syrian soldiers in Deir ez-Zor on Friday.")
+    b = _one(
+        "Twelve Syrian soldiers were killed by Islamic State fighters in Deir ez-Zor on Friday."
+    )
+    for e in (a, b):
+        assert (e.actor1, e.actor2) == ("Islamic State", "Military Forces of Syria")
+        assert e.fatalities == 12
+        assert e.event_type == "Battles"
+        assert e.event_date == "2019-03-22"
+        assert e.location == "Deir ez-Zor"
+
+
+def test_the_event_is_where_it_happened_not_where_it_was_announced():
+    e = _one("Damascus said rebels shelled Aleppo on Saturday, killing at least 15 people.")
+    assert e.location == "Aleppo"
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.fatalities == 15
+    assert e.claimed_by == ("Damascus",)
+
+
+def test_vague_and_conservative_counts():
+    e = _one("Dozens of civilians were killed and more than 200 wounded in an air strike on Idlib.")
+    assert e.fatalities == 12 and e.injured == 200
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor2 == "Civilians" and e.actor2_kind == "Civilians"
+
+
+def test_questions_threats_and_calls_for_truce_are_not_events():
+    assert newsevents.extract("Will the army attack Idlib?", published="2019-03-23") == []
+    assert (
+        newsevents.extract(
+            "The United Nations called for an urgent ceasefire in Aleppo.", published="2019-03-23"
+        )
+        == []
+    )
+    events = newsevents.extract(
+        "The militants threatened to attack Mosul next week.", published="2019-03-23"
+    )
+    assert all(e.modality == "threatened" for e in events)
+
+
+def test_without_a_publication_date_relative_dates_stay_unknown():
+    events = newsevents.extract("Rebels captured the town of Hajin on Friday.")
+    assert events and events[0].event_date is None and events[0].date_precision == "unknown"
+
+
+def test_a_month_gives_month_precision_not_a_day():
+    e = _one("Government forces recaptured Palmyra in March 2017.", published="2017-05-02")
+    assert e.event_date == "2017-03-01" and e.date_precision == "month"
+    assert e.sub_event_type == "Government regains territory"
