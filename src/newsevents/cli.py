@@ -437,3 +437,7 @@ def run() -> None:
     except NewsEventsError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    run()

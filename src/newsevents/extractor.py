@@ -114,7 +114,8 @@ class _Trigger:
 
 
 def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigger]:
-    """Every trigger word or phrase in a parsed sentence (skipping tokens inside actor names)."""
+    """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
+    State fighters", "Russian warplanes") only weapon words count."""
     found: list[_Trigger] = []
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
@@ -125,19 +126,23 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigg
         )
         for phrase, cls in options:
             n = len(phrase)
-            if i + n > len(doc) or any(j in blocked for j in range(i, i + n)):
+            inside_actor = any(j in blocked for j in range(i, i + n))
+            if i + n > len(doc) or (inside_actor and not cls.means):
                 continue
             if all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
                 span = doc[i : i + n]
                 found.append(_Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
     for tok in doc:
-        if tok.i in covered or tok.i in blocked or tok.pos_ in ("PROPN", "ADP", "DET"):
+        if tok.i in covered or tok.pos_ in ("PROPN", "ADP", "DET"):
             continue
         classes = lexicon.by_lemma.get(lemmas[tok.i]) or lexicon.by_lemma.get(lowers[tok.i])
         if classes and _mass_count(tok):
             continue
         for cls in classes or ():
+            # Inside an actor's name only a weapon word counts ("Russian warplanes").
+            if tok.i in blocked and not cls.means:
+                continue
             if cls.heads and tok.pos_ == "NOUN" and not _headed_by(tok, cls.heads):
                 continue
             found.append(_Trigger(tok, cls, tok.text))

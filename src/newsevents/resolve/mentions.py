@@ -54,16 +54,31 @@ def _place_context(mentions: Sequence[Mention], ctx: ResolveContext) -> PlaceCon
 
 def _resolve_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place | None:
     """The event's place: the first named place that resolves (the extractor orders them
-    by how closely they attach to the trigger); a country only if nothing finer does."""
-    coarse: Place | None = None
-    for name in mention.places:
-        place = gaz.resolve(name, pctx)
-        if place is None:
-            continue
-        if place.geo_precision < 4:
-            return place
-        coarse = coarse or place
-    return coarse
+    by how closely they attach to the trigger), unless another named place lies inside it
+    ("the town of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does."""
+    resolved = [p for p in (gaz.resolve(name, pctx) for name in mention.places) if p is not None]
+    fine = [p for p in resolved if p.geo_precision < 4]
+    if not fine:
+        return resolved[0] if resolved else None
+    best = fine[0]
+    for other in fine[1:]:
+        inside = other.admin1 is not None and _key(other.admin1) in (
+            _key(best.name),
+            _key(best.admin1),
+        )
+        if (
+            inside
+            and other.feature not in ("admin1", "region", "country")
+            and (
+                best.feature in ("admin1", "region") or _key(best.name) == _key(other.admin1 or "")
+            )
+        ):
+            return other
+    return best
+
+
+def _key(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
 
 
 def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
