@@ -92,3 +92,16 @@ def test_background_and_new_mentions_stay_apart():
     a = mention(article="a1")
     b = mention(article="a1", start=80, status="background")
     assert len(cluster([a, b], LEX)) == 2
+
+
+def test_a_report_bridging_two_stored_events_merges_them_and_one_id_survives():
+    west = HAJIN.__class__("Hajin west", 34.69, 40.70, "Syria", "SYR", "Deir ez-Zor", "village", 1)
+    east = HAJIN.__class__("Hajin east", 34.69, 40.95, "Syria", "SYR", "Deir ez-Zor", "village", 1)
+    a = mention(article="a1", place=west, actor2=None)
+    b = mention(article="a2", place=east, actor1=None)
+    index = MemoryIndex([StoredEvent("ev_a", (a,)), StoredEvent("ev_b", (b,))])
+    bridge = mention(article="a3", place=HAJIN, actor1=None, actor2=None)
+    results = merge([bridge], index, LEX)
+    assert len(results) == 1
+    assert results[0].event_id == "ev_a" and results[0].absorbed == ("ev_b",)
+    assert {m.source.article_id for m in results[0].mentions} == {"a1", "a2", "a3"}

@@ -61,7 +61,7 @@ def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
     records: list[dict[str, object]] = []
     k = 0
     while len(records) < n:
-        for a in base:
+        for i, a in enumerate(base):
             if len(records) >= n:
                 break
             records.append(
@@ -69,7 +69,8 @@ def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
                     "text": f"{a.text}\n\n(Copy {k}.)",
                     "title": a.title,
                     "published": _shift_months(a.published, k),
-                    "url": f"{a.url or 'bench://' + a.id}#copy-{k}",
+                    # The position makes copies of the corpus' own duplicate rows distinct too.
+                    "url": f"{a.url or 'bench://' + a.id}#copy-{k}-{i}",
                     "outlet": a.outlet,
                 }
             )

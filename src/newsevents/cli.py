@@ -406,6 +406,75 @@ def where_cmd(name: str, countries: Sequence[str], places: Sequence[str]) -> Non
         )
 
 
+@main.command("eval")
+@click.argument("suite", type=click.Choice(["ucdp", "muc4", "geo", "timex", "re3d", "all"]))
+@click.option(
+    "--shared",
+    default="../shared",
+    show_default=True,
+    help="Folder holding gold/ (the project's shared data).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(exists=True),
+    default=None,
+    help="Score another file of the same format instead of the default gold.",
+)
+@click.option(
+    "--limit", type=int, default=None, help="Score at most N items (documents, headlines)."
+)
+@click.option(
+    "--all", "full", is_flag=True, help="ucdp: every headline instead of the fixed sample."
+)
+@click.option("--json", "json_path", default=None, help="Also write the figures to this JSON file.")
+@click.option(
+    "--markdown",
+    "md_path",
+    default=None,
+    help="Also write the tables as markdown (eval all writes eval-report.md by default).",
+)
+def eval_cmd(
+    suite: str,
+    shared: str,
+    gold: str | None,
+    limit: int | None,
+    full: bool,
+    json_path: str | None,
+    md_path: str | None,
+) -> None:
+    """Measure accuracy on gold data with the pipeline users run; print metrics and anchors.
+
+    Figures are on development data; anchors are published figures on test splits.
+
+    Example: newsevents eval geo --json geo.json
+    """
+    import json
+
+    from newsevents.evaluate import SUITES, run_suite
+
+    if not (Path(shared) / "gold").is_dir() and gold is None:
+        raise click.ClickException(
+            f"no gold data under {shared}/gold; pass --shared DIR (the folder holding gold/)"
+        )
+    names = list(SUITES) if suite == "all" else [suite]
+    reports = []
+    for name in names:
+        report = run_suite(
+            name, Path(shared), sample=limit, full=full, gold=Path(gold) if gold else None
+        )
+        reports.append(report)
+        click.echo(report.table())
+        click.echo("")
+    if json_path:
+        Path(json_path).write_text(json.dumps([r.to_json() for r in reports], indent=2))
+    if md_path or suite == "all":
+        target = Path(md_path or "eval-report.md")
+        target.write_text(
+            "\n\n".join(f"## {r.suite}\n\n```\n{r.table()}\n```" for r in reports) + "\n"
+        )
+        click.echo(f"wrote {target}")
+
+
 @main.command("bench")
 @click.option(
     "--articles",

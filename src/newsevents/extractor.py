@@ -300,7 +300,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 _MAX_PLACE_TOKENS = 6
 
 
-def _person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
+def person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
     """Last words of two- or three-word proper names that are not places ("Barack
     Obama"): later in the article "Obama" alone is that person, not the town in Japan."""
     names: set[str] = set()
@@ -320,7 +320,7 @@ def _person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]
     return frozenset(names)
 
 
-def _place_spans(
+def find_place_spans(
     doc: Doc,
     ctx: ExtractContext,
     actor_matches: Sequence[ActorMatch],
@@ -656,7 +656,7 @@ def _mention_for(
             actor2, m2 = rest[0].surface, rest[0]
     if actor1 == actor2:
         actor2, m2 = None, None
-    places = _place_spans(doc, ctx, actor_matches, excluded, surnames)
+    places = find_place_spans(doc, ctx, actor_matches, excluded, surnames)
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     times = find_time_expressions(sentence.text, ctx.anchor, "past")
     times.sort(key=lambda t: abs(t.start - (main.token.idx - offset)))
@@ -740,7 +740,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
     # Body text of several sentences can use a timeline's historical present; a headline
     # or a one-line report uses the present tense for news.
     narrative = len(article.sentences) >= 3
-    surnames = _person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
+    surnames = person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
     recent: list[Actor] = []
     first = True
     for sentence in article.sentences:

@@ -29,7 +29,8 @@ _DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0, 4: 10_000.0}
 
 @dataclass(frozen=True)
 class StoredEvent:
-    """An existing event and the mentions it was built from."""
+    """An existing event and (a sample of) the mentions it was built from; the sample is
+    what compatibility is checked against, `EventIndex.mentions_of` gives them all."""
 
     event_id: str
     mentions: tuple[ResolvedMention, ...]
@@ -39,9 +40,14 @@ class EventIndex(Protocol):
     """Where merge looks up existing events near a new one."""
 
     def candidates(
-        self, family: str, start: dt.date | None, end: dt.date | None, iso3: str | None
+        self, family: str, start: dt.date, end: dt.date, place: Place
     ) -> Sequence[StoredEvent]:
-        """Existing events of a family whose dates overlap [start, end] in a country."""
+        """Existing events of a family with a mention dated within [start, end] and placed
+        near `place` (within its precision's distance, or in its country)."""
+        ...
+
+    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
+        """Every mention of an existing event."""
         ...
 
 
@@ -52,10 +58,14 @@ class MemoryIndex:
         self.events = {e.event_id: e for e in events}
 
     def candidates(
-        self, family: str, start: dt.date | None, end: dt.date | None, iso3: str | None
+        self, family: str, start: dt.date, end: dt.date, place: Place
     ) -> Sequence[StoredEvent]:
         """All stored events; compatibility is checked by merge itself."""
         return list(self.events.values())
+
+    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
+        """The stored event's mentions."""
+        return self.events[event_id].mentions
 
 
 @dataclass(frozen=True)
@@ -179,15 +189,20 @@ def merge(
     for group in cluster(mentions, lexicon):
         family = lexicon.family(group[0].mention.event_type)
         windows = [w for w in (date_window(m) for m in group) if w is not None]
-        start = min(w[0] for w in windows) if windows else None
-        end = max(w[1] for w in windows) if windows else None
-        iso3 = next((m.place.iso3 for m in group if m.place is not None), None)
-        matches = [
-            e
-            for e in index.candidates(family, start, end, iso3)
-            if e.event_id not in results
-            and all(compatible(m, old, lexicon) for m in group for old in e.mentions)
-        ]
+        placed = sorted(
+            (m.place for m in group if m.place is not None), key=lambda p: p.geo_precision
+        )
+        matches: list[StoredEvent] = []
+        if windows and placed:
+            # Across articles an event needs a date and a place (see `compatible`).
+            start = min(w[0] for w in windows)
+            end = max(w[1] for w in windows)
+            matches = [
+                e
+                for e in index.candidates(family, start, end, placed[0])
+                if e.event_id not in results
+                and all(compatible(m, old, lexicon) for m in group for old in e.mentions)
+            ]
         matches += [
             StoredEvent(r.event_id, r.mentions)
             for r in results.values()
@@ -198,14 +213,16 @@ def merge(
             results[eid] = MergeResult(eid, tuple(group))
             continue
         keep = matches[0]
-        absorbed = tuple(e.event_id for e in matches[1:2])
-        combined = [*keep.mentions, *group]
-        for other in matches[1:2]:
-            combined.extend(other.mentions)
         previous = results.get(keep.event_id)
-        absorbed = (previous.absorbed if previous else ()) + absorbed
-        for gone in absorbed:
-            results.pop(gone, None)
+        combined = list(previous.mentions) if previous else list(index.mentions_of(keep.event_id))
+        combined.extend(group)
+        absorbed = previous.absorbed if previous else ()
+        if len(matches) > 1:
+            # The new reports tie two existing events together: they were one event.
+            other = matches[1]
+            gone = results.pop(other.event_id, None)
+            combined.extend(gone.mentions if gone else index.mentions_of(other.event_id))
+            absorbed = (*absorbed, other.event_id, *(gone.absorbed if gone else ()))
         results[keep.event_id] = MergeResult(keep.event_id, tuple(combined), absorbed)
     return list(results.values())
 

@@ -20,9 +20,15 @@ import duckdb
 from newsevents.codec import EVENT_FIELDS, event_from_dict, mention_from_dict, to_dict
 from newsevents.errors import StoreError
 from newsevents.merge import MergeResult, StoredEvent, date_window
-from newsevents.records import Article, Event
+from newsevents.records import Article, Event, Place, ResolvedMention
 
 _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
+# How many of an event's mentions a new report is checked against before joining it.
+_SAMPLE = 12
+# Decoded mention samples kept in memory by the writing process, per event.
+_CACHE_LIMIT = 200_000
+_ROWS_PER_STATEMENT = 200
+_RECENT_LIMIT = 20_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -32,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS mentions (
     mention_key VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, family VARCHAR,
-    date_lo DATE, date_hi DATE, iso3 VARCHAR, data JSON
+    date_lo DATE, date_hi DATE, iso3 VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision INTEGER, data JSON
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, event_date DATE, event_date_end DATE,
@@ -65,11 +72,96 @@ def mention_key(m: Any) -> str:
     return f"{m.source.article_id}:{m.source.char_start}:{m.mention.event_type}"
 
 
+class _PlaceTimeIndex:
+    """Where stored mentions are, by family, country and month, held by the writing
+    process so that merge does not query the database for every new event."""
+
+    def __init__(self) -> None:
+        self.loaded: set[tuple[str, str]] = set()
+        self._months: dict[tuple[str, str, int], set[str]] = {}
+        self._points: dict[str, list[tuple[dt.date, dt.date, float | None, float | None]]] = {}
+
+    def load(self, family: str, iso3: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Take in the stored mentions of one family and country."""
+        self.loaded.add((family, iso3))
+        for eid, lo, hi, lat, lon in rows:
+            self._put(eid, family, iso3, lo, hi, lat, lon)
+
+    def add(
+        self,
+        eid: str,
+        family: str,
+        iso3: str | None,
+        lo: dt.date | None,
+        hi: dt.date | None,
+        lat: float | None,
+        lon: float | None,
+    ) -> None:
+        """Record a newly written mention (if its family and country are loaded)."""
+        if iso3 and lo and hi and (family, iso3) in self.loaded:
+            self._put(eid, family, iso3, lo, hi, lat, lon)
+
+    def _put(
+        self,
+        eid: str,
+        family: str,
+        iso3: str,
+        lo: dt.date,
+        hi: dt.date,
+        lat: float | None,
+        lon: float | None,
+    ) -> None:
+        for month in range(_month(lo), _month(hi) + 1):
+            self._months.setdefault((family, iso3, month), set()).add(eid)
+        self._points.setdefault(eid, []).append((lo, hi, lat, lon))
+
+    def rename(self, old: str, new: str) -> None:
+        """An event merged into another: its mentions now belong to the survivor."""
+        points = self._points.pop(old, [])
+        self._points.setdefault(new, []).extend(points)
+        for ids in self._months.values():
+            if old in ids:
+                ids.discard(old)
+                ids.add(new)
+
+    def near(self, family: str, iso3: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
+        """Events with a mention dated within [start, end] inside the place's box (a
+        degree of latitude is 111 km: the box holds every place merge could accept)."""
+        ids: set[str] = set()
+        for month in range(_month(start), _month(end) + 1):
+            ids |= self._months.get((family, iso3, month), set())
+        pad = 1.5 if place.geo_precision < 4 else None
+        out = []
+        for eid in sorted(ids):
+            for lo, hi, lat, lon in self._points.get(eid, ()):
+                if hi < start or lo > end:
+                    continue
+                if pad is not None and (
+                    lat is None
+                    or lon is None
+                    or abs(lat - place.latitude) > pad
+                    or abs(lon - place.longitude) > 2 * pad
+                ):
+                    continue
+                out.append(eid)
+                break
+        return out
+
+
+def _month(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 class Store:
     """A DuckDB event store; also the EventIndex that merge consults."""
 
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._samples: dict[str, tuple[ResolvedMention, ...]] = {}
+        self._index = _PlaceTimeIndex()
+        # Full mention lists of events this process wrote lately: a story told over days
+        # keeps joining the same events, which need not be decoded from JSON each time.
+        self._recent: dict[str, tuple[ResolvedMention, ...]] = {}
         try:
             if read_only and not self.path.exists():
                 raise StoreError(
@@ -103,22 +195,43 @@ class Store:
         return {r[0] for r in rows}
 
     def candidates(
-        self, family: str, start: dt.date | None, end: dt.date | None, iso3: str | None
+        self, family: str, start: dt.date, end: dt.date, place: Place
     ) -> Sequence[StoredEvent]:
-        """Stored events of a family with a mention dated within [start, end] (EventIndex)."""
-        if start is None or end is None:
-            return []
+        """Stored events of a family with a mention dated within [start, end] and placed
+        near the place (EventIndex); each comes with a sample of its mentions."""
+        iso3 = place.iso3 or ""
+        if (family, iso3) not in self._index.loaded:
+            rows = self.con.execute(
+                "SELECT event_id, date_lo, date_hi, latitude, longitude FROM mentions"
+                " WHERE family = ? AND iso3 = ? AND date_lo IS NOT NULL",
+                [family, iso3],
+            ).fetchall()
+            self._index.load(family, iso3, rows)
+        ids = self._index.near(family, iso3, start, end, place)
+        missing = [eid for eid in ids if eid not in self._samples]
+        if missing:
+            rows = self.con.execute(
+                "SELECT event_id, data FROM mentions WHERE event_id IN ? ORDER BY mention_key",
+                [missing],
+            ).fetchall()
+            found: dict[str, list[ResolvedMention]] = {}
+            for eid, data in rows:
+                sample = found.setdefault(eid, [])
+                if len(sample) < _SAMPLE:
+                    sample.append(mention_from_dict(json.loads(data)))
+            if len(self._samples) > _CACHE_LIMIT:
+                self._samples.clear()
+            self._samples.update({eid: tuple(ms) for eid, ms in found.items()})
+        return [StoredEvent(eid, self._samples[eid]) for eid in ids if eid in self._samples]
+
+    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
+        """Every stored mention of an event."""
+        if event_id in self._recent:
+            return self._recent[event_id]
         rows = self.con.execute(
-            "SELECT event_id, list(data) FROM mentions WHERE event_id IN ("
-            " SELECT DISTINCT event_id FROM mentions WHERE family = ? AND date_hi >= ?"
-            " AND date_lo <= ? AND (iso3 IS NULL OR ? IS NULL OR iso3 = ?))"
-            " GROUP BY event_id ORDER BY event_id",
-            [family, start, end, iso3, iso3],
+            "SELECT data FROM mentions WHERE event_id = ? ORDER BY mention_key", [event_id]
         ).fetchall()
-        return [
-            StoredEvent(eid, tuple(mention_from_dict(json.loads(d)) for d in datas))
-            for eid, datas in rows
-        ]
+        return tuple(mention_from_dict(json.loads(r[0])) for r in rows)
 
     def resolve_id(self, event_id: str) -> str:
         """Follow redirects from merged-away ids to the surviving event id."""
@@ -195,11 +308,12 @@ class Store:
     ) -> None:
         """Store one batch atomically: its articles, their mentions, and the rebuilt events."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        batch_ids = {a.id for a, _ in articles}
+        rows: list[tuple[Any, ...]] = []
         try:
             self.con.execute("BEGIN TRANSACTION")
-            self.con.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
+            self._insert_many(
+                "INSERT INTO articles VALUES {} ON CONFLICT DO NOTHING",
                 [
                     (
                         a.id,
@@ -218,7 +332,10 @@ class Store:
                 ],
             )
             for result in merged:
+                ordered = sorted(result.mentions, key=mention_key)
+                self._samples[result.event_id] = tuple(ordered[:_SAMPLE])
                 for gone in result.absorbed:
+                    self._samples.pop(gone, None)
                     self.con.execute("DELETE FROM events WHERE event_id = ?", [gone])
                     self.con.execute(
                         "INSERT OR REPLACE INTO redirects VALUES (?, ?)", [gone, result.event_id]
@@ -227,8 +344,14 @@ class Store:
                         "UPDATE redirects SET new_id = ? WHERE new_id = ?",
                         [result.event_id, gone],
                     )
-                rows = []
+                    self.con.execute(
+                        "UPDATE mentions SET event_id = ? WHERE event_id = ?",
+                        [result.event_id, gone],
+                    )
+                # Mentions already stored keep their rows; only this batch's are written.
                 for m in result.mentions:
+                    if m.source.article_id not in batch_ids:
+                        continue
                     window = date_window(m)
                     rows.append(
                         (
@@ -239,24 +362,49 @@ class Store:
                             window[0] if window else None,
                             window[1] if window else None,
                             m.place.iso3 if m.place else None,
+                            m.place.latitude if m.place else None,
+                            m.place.longitude if m.place else None,
+                            m.place.geo_precision if m.place else None,
                             json.dumps(to_dict(m)),
                         )
                     )
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
-                )
+            if rows:
+                self._insert_many("INSERT OR REPLACE INTO mentions VALUES {}", rows)
             if events:
-                self.con.executemany(
-                    "DELETE FROM events WHERE event_id = ?", [(e.event_id,) for e in events]
+                self.con.execute(
+                    "DELETE FROM events WHERE event_id IN ?", [[e.event_id for e in events]]
                 )
-                self.con.executemany(
-                    f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
-                    [self._event_row(e) for e in events],
+                self._insert_many(
+                    "INSERT INTO events VALUES {}", [self._event_row(e) for e in events]
                 )
             self.con.execute("COMMIT")
+            for row in rows:
+                self._index.add(row[1], row[3], row[6], row[4], row[5], row[7], row[8])
+            if len(self._recent) > _RECENT_LIMIT:
+                self._recent.clear()
+            for result in merged:
+                self._recent[result.event_id] = result.mentions
+                for gone in result.absorbed:
+                    self._index.rename(gone, result.event_id)
+                    self._recent.pop(gone, None)
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
+            self._samples.clear()
+            self._index = _PlaceTimeIndex()
+            self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
+
+    def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows with multi-row VALUES statements: DuckDB's executemany runs one
+        statement per row and was a third of ingest time."""
+        if not rows:
+            return
+        width = len(rows[0])
+        one = "(" + ", ".join("?" * width) + ")"
+        for i in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[i : i + _ROWS_PER_STATEMENT]
+            params = [value for row in chunk for value in row]
+            self.con.execute(sql.format(", ".join([one] * len(chunk))), params)
 
     @staticmethod
     def _event_row(event: Event) -> list[Any]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsevents.analyse import split_sentences
-from newsevents.extractor import ExtractContext, _person_surnames, _place_spans
+from newsevents.extractor import ExtractContext, person_surnames, find_place_spans
 from newsevents.merge import MemoryIndex
 from newsevents.pipeline import ArticleResult, Knowledge, merge_results, process_articles
 from newsevents.records import Article, Event
@@ -72,11 +72,11 @@ def place_spans(texts: Sequence[str], knowledge: Knowledge) -> list[list[Span]]:
     for text in texts:
         bounds = split_sentences(text, models.splitter)
         docs = list(models.parser.pipe((text[s:e] for s, e in bounds), batch_size=64))
-        surnames = _person_surnames(docs, ctx)
+        surnames = person_surnames(docs, ctx)
         spans: list[Span] = []
         for (start, _), doc in zip(bounds, docs, strict=True):
             actors = knowledge.actors.find(doc.text)
-            for span in _place_spans(doc, ctx, actors, set(), surnames):
+            for span in find_place_spans(doc, ctx, actors, set(), surnames):
                 spans.append((start + span.start_char, start + span.end_char, span.text))
         out.append(spans)
     return out

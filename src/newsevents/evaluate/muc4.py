@@ -35,6 +35,7 @@ from newsevents.errors import DataFileError
 from newsevents.evaluate.common import EvalOptions, gold_path, read_json_lines
 from newsevents.evaluate.metrics import max_matching, normalise_filler, stable_sample
 from newsevents.evaluate.report import Report, Row, prf_rows, rate
+from newsevents.ingest import make_article
 from newsevents.records import Article, Event
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -537,8 +538,6 @@ def _rows(c: _Counts, n_docs: int) -> list[Row]:
 
 def articles_for(docs: Sequence[MucDoc], published: dict[str, dt.date]) -> list[list[Article]]:
     """Each processed message as one article, published on its dateline's date."""
-    from newsevents.ingest import make_article
-
     out = []
     for doc in docs:
         day = published.get(doc.docid)
@@ -554,6 +553,7 @@ def articles_for(docs: Sequence[MucDoc], published: dict[str, dt.date]) -> list[
 
 def run(shared: Path, options: EvalOptions) -> Report:
     """Score the pipeline's templates on MUC-4 dev (or the --gold file)."""
+    # The pipeline loads spaCy: imported when a suite runs, so the scorers import fast.
     from newsevents.evaluate.extraction import events_by_group
     from newsevents.pipeline import load_knowledge
 

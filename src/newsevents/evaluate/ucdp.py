@@ -34,6 +34,7 @@ from newsevents.errors import DataFileError
 from newsevents.evaluate.common import EvalOptions, gold_path
 from newsevents.evaluate.metrics import greedy_one_to_one, km_between, stable_sample
 from newsevents.evaluate.report import Report, Row, rate
+from newsevents.ingest import make_article
 from newsevents.records import Article, Event
 
 DEFAULT_SAMPLE = 2000
@@ -369,8 +370,6 @@ def _score_pair(
 
 def articles_for(headline: Headline, index: int) -> list[Article]:
     """The headline's reports as articles, each published on its source date."""
-    from newsevents.ingest import make_article
-
     return [
         make_article(
             text,
@@ -475,6 +474,7 @@ def tally_rows(t: Tally) -> list[Row]:
 
 def run(shared: Path, options: EvalOptions) -> Report:
     """Score the pipeline on a sample of UCDP headlines (all with options.full)."""
+    # The pipeline loads spaCy: imported when a suite runs, so the scorers import fast.
     from newsevents.evaluate.extraction import events_by_group
     from newsevents.pipeline import load_knowledge
 
