@@ -36,7 +36,11 @@ def test_accuracy_stays_above_its_floors(suite, shared_dir):
 def _git(*args: str) -> str | None:
     try:
         return subprocess.run(
-            ["git", *args], capture_output=True, text=True, check=True, cwd=FLOORS_FILE.parent
+            ["git", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=FLOORS_FILE.parent.parent,
         ).stdout
     except (subprocess.CalledProcessError, FileNotFoundError):
         return None
