@@ -551,6 +551,10 @@ def _historical_present(sent: Span, cues: Cues) -> bool:
     return present
 
 
+def _in_relative_clause(tok: Token) -> bool:
+    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
+
+
 def _generic(tok: Token) -> bool:
     """A bare or plural trigger noun naming a kind of act, not one act ("massacres")."""
     if tok.pos_ != "NOUN":
@@ -572,9 +576,14 @@ def _mention_for(
     assert doc is not None
     cues = ctx.cues
     classes = {t.cls.name for t in triggers}
+    # A trigger in a relative clause ("a tribe it has been battling") describes a
+    # participant, not the reported event: it yields to the main clause's triggers.
     ordered = sorted(
         triggers,
-        key=lambda t: _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
+        key=lambda t: (
+            _in_relative_clause(t.token),
+            _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
+        ),
     )
     main = ordered[0]
     killed, injured = _casualties(doc, sentence, cues)
@@ -601,10 +610,22 @@ def _mention_for(
     excluded: set[int] = set()
     claimed_by: str | None = None
     if speech is not None:
+        # Only the reported clause tells the event: the speaker ("Damascus said") and
+        # where the speaker spoke from ("said by telephone from Britain") are not its
+        # actors or place.
+        reported = {t.i for t in main.token.subtree} | {a.i for a in main.token.ancestors}
         for child in speech.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                excluded.update(t.i for t in child.subtree)
                 claimed_by = doc[child.left_edge.i : child.right_edge.i + 1].text
+            if child.i not in reported and child.dep_ not in ("aux", "auxpass", "neg"):
+                excluded.update(t.i for t in child.subtree)
+    trigger_ids = {t.i for t in main.token.subtree}
+    for tok in doc:
+        # Any speech verb's own "from"/"in" phrase ("told AFP by phone from Britain").
+        if tok.lemma_.lower() in cues.speech and tok.i not in trigger_ids:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.i not in trigger_ids:
+                    excluded.update(t.i for t in child.subtree)
     offset = doc[0].idx
 
     def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:

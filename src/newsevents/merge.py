@@ -245,17 +245,15 @@ def _majority_actor(actors: Iterable[Actor | None], exclude: str | None = None) 
 
 
 def _fatalities(mentions: Sequence[ResolvedMention], attr: str) -> tuple[int | None, list[str]]:
-    """ACLED's conservative reading: each article's highest figure, then the lowest
-    across articles; differing figures are reported as conflicts."""
+    """ACLED's conservative reading: each article's figure is the one it states first
+    (the lede gives the toll of the event it reports; later sentences often give other
+    tallies), then the lowest across articles; differing figures are conflicts."""
     per_article: dict[str, tuple[int, str]] = {}
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.source.char_start):
         value = getattr(m.mention, attr)
-        if value is None:
+        if value is None or m.source.article_id in per_article:
             continue
-        label = m.source.outlet or m.source.article_id
-        prev = per_article.get(m.source.article_id)
-        if prev is None or value > prev[0]:
-            per_article[m.source.article_id] = (value, label)
+        per_article[m.source.article_id] = (value, m.source.outlet or m.source.article_id)
     if not per_article:
         return None, []
     values = sorted(per_article.values())
