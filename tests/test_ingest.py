@@ -380,8 +380,17 @@ def test_file_over_max_bytes(tmp_path: Path) -> None:
     items = _read(path, _good(tmp_path), max_bytes=1000)
     [problem] = _problems(items)
     assert problem.source == str(path)
-    assert f"{path.stat().st_size:,} bytes" in problem.reason and "--max-bytes" in problem.reason
+    assert f"{path.stat().st_size:,} bytes" in problem.reason and "--max-mb" in problem.reason
     assert len(_articles(items)) == 1
+
+
+def test_streamed_corpus_files_have_no_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    row = json.dumps({"text": BODY, "url": "https://example.org/{}"})
+    path.write_text("\n".join(row.replace("{}", str(i)) for i in range(30)) + "\n")
+    items = _read(path, max_bytes=1000)
+    assert not _problems(items)
+    assert len(_articles(items)) == 30
 
 
 def test_french_text_is_skipped_with_its_language(tmp_path: Path) -> None:

@@ -23,6 +23,15 @@ class InputError(NewsEventsError):
         self.reason = reason
 
 
+class NotUtf8Error(NewsEventsError):
+    """Bytes that do not decode as UTF-8, with the absolute byte offset where they fail."""
+
+    def __init__(self, offset: int, sample: bytes) -> None:
+        super().__init__(f"not valid UTF-8 at byte {offset}")
+        self.offset = offset
+        self.sample = sample
+
+
 class DataFileError(NewsEventsError):
     """A data file (taxonomy, lexicon, actor dictionary, gazetteer) is malformed."""
 

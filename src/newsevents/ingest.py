@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsevents.errors import NotUtf8Error
 from newsevents.language import guess_language
 from newsevents.records import Article, IngestProblem
 
@@ -96,16 +97,8 @@ class _Record:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _NotUtf8(Exception):
-    """Raised inside a reader when bytes are not UTF-8; carries the absolute byte offset."""
-
-    def __init__(self, offset: int, sample: bytes) -> None:
-        super().__init__(offset)
-        self.offset = offset
-        self.sample = sample
-
-    def reason(self) -> str:
-        return f"not valid UTF-8 (byte offset {self.offset}: {self.sample!r}); {_NOT_UTF8_FIX}"
+def _not_utf8_reason(exc: NotUtf8Error) -> str:
+    return f"not valid UTF-8 (byte offset {exc.offset}: {exc.sample!r}); {_NOT_UTF8_FIX}"
 
 
 Item = Article | IngestProblem
@@ -226,8 +219,8 @@ def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:
     """Turn an I/O or decoding failure part-way through one input into one problem."""
     try:
         yield from items
-    except _NotUtf8 as exc:
-        yield _problem(source, exc.reason())
+    except NotUtf8Error as exc:
+        yield _problem(source, _not_utf8_reason(exc))
     except csv.Error as exc:
         yield _problem(source, f"malformed CSV ({exc}); check quoting and the delimiter")
     except OSError as exc:
@@ -299,21 +292,23 @@ def _sniff_format(head: bytes) -> str:
 
 def _read_file(path: Path, shown: str, options: IngestOptions) -> Iterator[Item]:
     size = path.stat().st_size
-    if size > options.max_bytes:
-        yield _problem(
-            shown,
-            f"file is {size:,} bytes, over the limit of {options.max_bytes:,}; raise it with "
-            "--max-bytes (IngestOptions.max_bytes) or split the file",
-        )
-        return
     with path.open("rb") as fh:
         head = fh.read(_SNIFF_BYTES)
-    if not head.strip() and size <= len(head):
-        yield _problem(shown, "file is empty or only whitespace; nothing to read")
-        return
     fmt = _format_by_extension(path)
     if fmt in (None, "text") and path.suffix.lower() not in (".txt", ".text"):
         fmt = _sniff_format(head)
+    # Files read whole into memory have a size limit; JSON Lines, CSV and WARC are
+    # streamed record by record, so a corpus file of any size is fine.
+    if size > options.max_bytes and fmt not in ("jsonl", "csv", "tsv", "warc"):
+        yield _problem(
+            shown,
+            f"file is {size:,} bytes, over the limit of {options.max_bytes:,}; raise it with "
+            "--max-mb (IngestOptions.max_bytes) or split the file",
+        )
+        return
+    if not head.strip() and size <= len(head):
+        yield _problem(shown, "file is empty or only whitespace; nothing to read")
+        return
     if fmt != "warc" and (reason := _binary_reason(head)):
         yield _problem(shown, reason)
         return
@@ -344,12 +339,12 @@ def _binary_reason(head: bytes) -> str | None:
 
 
 def _decode(data: bytes, base_offset: int = 0) -> str:
-    """Decode UTF-8 (dropping a byte-order mark) or raise _NotUtf8 with the byte offset."""
+    """Decode UTF-8 (dropping a byte-order mark) or raise NotUtf8Error with the byte offset."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         start = base_offset + exc.start
-        raise _NotUtf8(start, data[exc.start : exc.start + 4]) from None
+        raise NotUtf8Error(start, data[exc.start : exc.start + 4]) from None
 
 
 def _file_lines(path: Path) -> Iterator[bytes]:
@@ -369,7 +364,7 @@ def _decode_plain(raw: bytes, offset: int) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _NotUtf8(offset + exc.start, raw[exc.start : exc.start + 4]) from None
+        raise NotUtf8Error(offset + exc.start, raw[exc.start : exc.start + 4]) from None
 
 
 # -- validation shared by all formats ---------------------------------------------------
@@ -501,8 +496,8 @@ def _apply_sidecar(record: _Record, sidecar: Path) -> str | None:
             f"sidecar is not valid JSON ({exc.msg} at line {exc.lineno}); the text file "
             "was read without it"
         )
-    except _NotUtf8 as exc:
-        return exc.reason()
+    except NotUtf8Error as exc:
+        return _not_utf8_reason(exc)
     if not isinstance(meta, dict):
         return "sidecar must hold one JSON object; the text file was read without it"
     for name in ("title", "published", "url", "outlet", "id"):
@@ -529,8 +524,8 @@ def _read_jsonl(lines: Iterable[bytes], shown: str, options: IngestOptions) -> I
         line_offset, offset = offset, offset + len(raw)
         try:
             line = _decode(raw, line_offset) if lineno == 1 else _decode_plain(raw, line_offset)
-        except _NotUtf8 as exc:
-            yield _problem(source, exc.reason())
+        except NotUtf8Error as exc:
+            yield _problem(source, _not_utf8_reason(exc))
             continue
         if not line.strip():
             continue
@@ -698,7 +693,7 @@ def _decode_html(data: bytes) -> str:
     """UTF-8, or the charset the page declares in a meta tag; else report the bad byte."""
     try:
         return _decode(data)
-    except _NotUtf8:
+    except NotUtf8Error:
         declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
         if declared:
             try:
