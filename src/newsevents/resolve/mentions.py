@@ -141,7 +141,8 @@ def resolve_mentions(
                 source=source,
                 actor1=actor1,
                 actor2=actor2,
-                place=place if place is not None else fallback,
+                # A recalled event may have happened anywhere: no country fallback for it.
+                place=place if place is not None or m.status == "background" else fallback,
                 date=date,
                 date_from=date_from,
             )
