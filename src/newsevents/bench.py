@@ -38,8 +38,12 @@ class BenchResult:
             f"in {self.seconds:.1f} s with {self.workers} worker(s) on {self.cores} core(s): "
             f"{rate:.1f} articles/s, {self.words / self.seconds:,.0f} words/s; "
             f"{self.events} events stored\n"
-            f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, "
-            f"largest worker {self.peak_rss_mb_worker:.0f} MB"
+            + (
+                f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, "
+                f"largest worker {self.peak_rss_mb_worker:.0f} MB"
+                if self.workers > 1
+                else f"peak memory: {self.peak_rss_mb_main:.0f} MB (stages run in the main process)"
+            )
         )
 
 
