@@ -104,6 +104,9 @@ class ExtractContext:
     is_place: Callable[[str], bool]
     anchor: dt.date | None
     cues: Cues
+    # ISO3 country of a place name, for the article's countries (which decide what
+    # "regime forces" or "the army" mean); no countries from places when absent.
+    place_country: Callable[[str], str | None] = lambda name: None
 
 
 @dataclass(frozen=True)
@@ -344,8 +347,16 @@ def find_place_spans(
             return True
         if span.root.dep_ in ("nsubj", "poss", "amod"):
             return True
-        if span.root.dep_ == "compound" and span.root.head.pos_ != "PROPN":
-            return True  # "US airstrike": a modifier, not the place
+        head = span.root.head
+        if (
+            span.root.dep_ == "compound"
+            and head.pos_ != "PROPN"
+            and (
+                head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
+                or head.lemma_.lower() in ctx.lexicon.by_lemma
+            )
+        ):
+            return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
         s, e = span.start_char, span.end_char
         return any(m.start < e and s < m.end for m in actor_matches)
 
@@ -745,23 +756,33 @@ def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _article_countries(article: AnalysedArticle, ctx: ExtractContext) -> tuple[str, ...]:
-    """The article's countries, most mentioned first, from its unambiguous actor names."""
+def _article_countries(
+    article: AnalysedArticle, ctx: ExtractContext, surnames: frozenset[str]
+) -> tuple[str, ...]:
+    """The article's countries, most mentioned first, from its unambiguous actor names and
+    the places its event sentences name."""
     counts: dict[str, int] = {}
     for match in ctx.actors.find(article.clean.text):
         if match.actor.country:
             counts[match.actor.country] = counts.get(match.actor.country, 0) + 1
+    for sentence in article.sentences:
+        if sentence.doc is None:
+            continue
+        for span in find_place_spans(sentence.doc, ctx, (), set(), surnames):
+            iso3 = ctx.place_country(span.text)
+            if iso3:
+                counts[iso3] = counts.get(iso3, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
 def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...]:
     """All event mentions of one analysed article, in sentence order."""
     mentions: list[Mention] = []
-    countries = _article_countries(article, ctx)
+    surnames = person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
+    countries = _article_countries(article, ctx, surnames)
     # Body text of several sentences can use a timeline's historical present; a headline
     # or a one-line report uses the present tense for news.
     narrative = len(article.sentences) >= 3
-    surnames = person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
     recent: list[Actor] = []
     first = True
     for sentence in article.sentences:

@@ -57,6 +57,11 @@ class Knowledge:
     models: Models
     version: str
 
+    def place_country(self, name: str) -> str | None:
+        """ISO3 country of a place name as the gazetteer resolves it without context."""
+        place = self.gazetteer.resolve(name)
+        return place.iso3 if place is not None else None
+
 
 @dataclass(frozen=True)
 class ArticleResult:
@@ -139,6 +144,7 @@ def process_articles(
             is_place=knowledge.gazetteer.is_place_name,
             anchor=anchor,
             cues=knowledge.cues,
+            place_country=knowledge.place_country,
         )
         rctx = ResolveContext(
             actors=knowledge.actors,
