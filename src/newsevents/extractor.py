@@ -44,6 +44,7 @@ _PRIORITY = (
 )
 _BACKGROUND_DAYS = 45
 _MASS_FATALITIES = 5000
+_UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb"})
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,9 @@ def _roles(tok: Token) -> _Roles:
                 roles.patient = child
         if roles.agent is None and not passive:
             roles.agent = _subject_of(tok)
+        if tok.lemma_.lower() in _UNDERGOER_VERBS:
+            # "A child dies": the subject of an unaccusative verb is the victim.
+            roles.patient, roles.agent = roles.agent, None
     else:
         for child in tok.children:
             if child.dep_ == "poss":
