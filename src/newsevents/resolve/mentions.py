@@ -85,7 +85,9 @@ def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
     """The country most of the article's events are placed in (at least 60 % of them),
     at country precision: an event whose sentence names no place is coded to the country
     the article is about, as ACLED does when only the country is known."""
-    countries = [p.country for p in places if p.country]
+    # Only places finer than a country count: "Russia said" or "the US and Russia agreed"
+    # name a country without placing the article's events there.
+    countries = [p.country for p in places if p.country and p.geo_precision < 4]
     if not countries:
         return None
     top = max(set(countries), key=countries.count)
