@@ -333,16 +333,24 @@ def find_place_spans(
     actor_matches: Sequence[ActorMatch],
     excluded: set[int],
     surnames: frozenset[str] = frozenset(),
+    *,
+    references: Callable[[str], bool] | None = None,
 ) -> list[Span]:
     """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
 
     Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
     country that acts is an actor, not where the event happened), and the tail of a
     proper-noun run whose head is not a place ("Mustefa Bali" is a person, not Bali).
+    With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
+    reference to a place instead, for geoparsing: names it accepts, also adjectives
+    ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above.
     """
     spans: list[Span] = []
+    is_place = ctx.is_place if references is None else references
 
     def blocked(span: Span) -> bool:
+        if references is not None:
+            return False
         if any(t.i in excluded for t in span):
             return True
         # "US-backed", "IS-held": the name modifies an actor, it is not the place.
@@ -351,31 +359,34 @@ def find_place_spans(
             return True
         if span.root.dep_ in ("nsubj", "poss", "amod"):
             return True
-        head = span.root.head
-        if (
-            span.root.dep_ == "compound"
-            and head.pos_ != "PROPN"
-            and (
-                head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
-                or head.lemma_.lower() in ctx.lexicon.by_lemma
-            )
-        ):
-            return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
+        if span.root.dep_ == "compound" and span.root.head.pos_ != "PROPN":
+            return True  # "US airstrike": a modifier, not the place
         s, e = span.start_char, span.end_char
         return any(m.start < e and s < m.end for m in actor_matches)
+
+    def opens(tok: Token) -> bool:
+        if tok.pos_ == "PROPN" or tok.lower_ in ctx.cues.directions:
+            return True
+        # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
+        return references is not None and tok.is_alpha and tok.text[:1].isupper()
+
+    def name_like(tok: Token) -> bool:
+        if tok.pos_ in ("PROPN", "NOUN"):
+            return True
+        return references is not None and tok.pos_ == "ADJ" and tok.text[:1].isupper()
 
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ != "PROPN" and tok.lower_ not in ctx.cues.directions:
+        if not opens(tok):
             i += 1
             continue
         found: Span | None = None
         for j in range(min(len(doc), i + _MAX_PLACE_TOKENS), i, -1):
             span = doc[i:j]
-            if span[-1].pos_ not in ("PROPN", "NOUN") or span[-1].is_punct:
+            if not name_like(span[-1]) or span[-1].is_punct:
                 continue
-            if span.text.lower() not in surnames and ctx.is_place(span.text):
+            if span.text.lower() not in surnames and is_place(span.text):
                 found = span
                 break
         run_end = i
@@ -386,7 +397,7 @@ def find_place_spans(
             # proper name is part of that name, unless the next word is a place too
             # ("Damascus Syria" in texts stripped of commas).
             nxt = doc[found.end]
-            if nxt.text.lower() in surnames or not ctx.is_place(nxt.text):
+            if nxt.text.lower() in surnames or not is_place(nxt.text):
                 found = None
         if found is not None:
             if not blocked(found):
@@ -658,6 +669,7 @@ def _mention_for(
     m1: ActorMatch | None = None
     m2: ActorMatch | None = None
     patient_tok: Token | None = None
+    thing: Token | None = None  # a physical target ("the national guard post")
     for trig in ordered:
         roles = _roles(trig.token)
         if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
@@ -666,6 +678,8 @@ def _mention_for(
             actor2, m2 = actor_surface(roles.patient)
             if actor2 is not None:
                 patient_tok = roles.patient
+        if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
+            thing = roles.patient
     speech_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in excluded]
     usable = [
         m
@@ -716,6 +730,11 @@ def _mention_for(
     if actor2:
         role = "victim" if kind2 == "Civilians" else "target"
         arguments[role] = (m2.surface if m2 else actor2,)
+    elif thing is not None and thing.lemma_.lower() not in cues.people | cues.armed:
+        start, end = _np_range(thing)
+        target = sentence.text[start - offset : end - offset]
+        if not find_quantities(target):
+            arguments["target"] = (_strip_the(target),)
     weapons = tuple(dict.fromkeys(t.text for t in triggers if t.cls.means))
     if weapons:
         arguments["weapon"] = weapons

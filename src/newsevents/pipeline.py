@@ -26,6 +26,7 @@ from newsevents.extractor import Cues, ExtractContext, extract, load_cues
 from newsevents.ingest import IngestOptions, make_article, read_inputs
 from newsevents.lexicon import Lexicon, load_lexicon
 from newsevents.merge import EventIndex, MemoryIndex, MergeResult, build_event, merge
+from newsevents.recase import Recaser, recase
 from newsevents.records import Article, Event, IngestProblem, ResolvedMention
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.dates import find_dateline, parse_published
@@ -129,7 +130,8 @@ def process_articles(
     articles: Sequence[Article], knowledge: Knowledge, default_published: str | None = None
 ) -> list[ArticleResult]:
     """Clean, analyse, extract and resolve a batch of articles (no merging, no store)."""
-    cleaned = [clean(a) for a in articles]
+    recaser = Recaser(is_place=knowledge.gazetteer.is_place_name, actors=knowledge.actors)
+    cleaned = [recase(clean(a), recaser) for a in articles]
     analysed = analyse(cleaned, knowledge.lexicon, knowledge.models)
     results: list[ArticleResult] = []
     for item in analysed:

@@ -133,7 +133,8 @@ def resolve_mentions(
             url=article.url,
             outlet=article.outlet,
             published=article.published,
-            sentence=m.sentence,
+            # The stored text, not the analysed one (which may have been recased).
+            sentence=article.text[m.sentence_start : m.sentence_end],
             char_start=m.sentence_start,
             char_end=m.sentence_end,
         )
