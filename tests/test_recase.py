@@ -1,7 +1,7 @@
 import pytest
 
-from newsevents.records import Article, CleanArticle
 from newsevents.recase import Recaser, caseless, recase, recase_text
+from newsevents.records import Article, CleanArticle
 from newsevents.resolve.actors import ActorDictionary
 
 PLACES = {"San Salvador", "Usulutan", "Usulutan Department"}
