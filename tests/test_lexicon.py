@@ -33,7 +33,7 @@ def test_a_trigger_class_with_a_wrong_sub_type_is_refused_with_the_fix(tmp_path)
         "classes:\n  odd:\n    event_type: Battles\n    sub_event_type: Air/drone strike\n"
         "    lemmas: [zap]\n"
     )
-    with pytest.raises(DataFileError, match="is not a sub-type of 'Battles'.*use one of"):
+    with pytest.raises(DataFileError, match=r"is not a sub-type of 'Battles'.*use one of"):
         load_lexicon(triggers=bad)
 
 
