@@ -328,7 +328,7 @@ def export_cmd(
 
     Example: newsevents export --format acled -o events.csv
     """
-    from newsevents.export import write_events, write_parquet
+    from newsevents.export import ATTRIBUTION, write_events, write_parquet
 
     events = _query(db, country, event_type, since, until, status, limit)
     if fmt == "parquet":
@@ -337,6 +337,7 @@ def export_cmd(
         with open(output, "w", encoding="utf-8", newline="") as out:
             write_events(events, fmt, out)
     click.echo(f"wrote {len(events)} events to {output}")
+    click.echo(ATTRIBUTION)
 
 
 @main.command("summary")
