@@ -13,6 +13,7 @@ import yaml
 from newsevents.errors import DataFileError
 from newsevents.records import Dateline, ResolvedDate
 from newsevents.resolve.dates import (
+    TimexExpression,
     _data_path,
     _load_words,
     _words,
@@ -21,6 +22,7 @@ from newsevents.resolve.dates import (
     parse_published,
     resolve_expression,
     sentence_tense,
+    timex3,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -513,3 +515,201 @@ def test_malformed_word_lists_are_reported(tmp_path: Path) -> None:
     bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
     with pytest.raises(DataFileError, match="months 1-12"):
         _load_words(bad)
+
+
+# --- TimeML readings (durations, sets, references, quarters, seasons, times) ---------
+
+OCT98 = dt.date(1998, 10, 15)
+
+
+def timeml(text: str, anchor: dt.date | None = SAT) -> list[tuple[str, str, str]]:
+    exprs = find_time_expressions(text, anchor, "past", timeml=True)
+    for e in exprs:
+        assert text[e.start : e.end] == e.text
+    return [(e.text, *timex3(e)) for e in exprs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It lasted three years.", [("three years", "DURATION", "P3Y")]),
+        ("a stay of two weeks", [("two weeks", "DURATION", "P2W")]),
+        ("over the past two months", [("the past two months", "DURATION", "P2M")]),
+        ("a two-year campaign", [("two-year", "DURATION", "P2Y")]),
+        ("for several years", [("several years", "DURATION", "PXY")]),
+        ("five hours of talks", [("five hours", "DURATION", "PT5H")]),
+        ("almost a decade", [("almost a decade", "DURATION", "P10Y")]),
+        ("nearly forty years", [("nearly forty years", "DURATION", "P40Y")]),
+        ("a 6-year-old boy", []),  # an age
+        ("talks held every week", [("every week", "SET", "P1W")]),
+        ("a weekly meeting", [("weekly", "SET", "P1W")]),
+        ("Rebels now control the town", [("now", "DATE", "PRESENT_REF")]),
+        ("It is currently closed", [("currently", "DATE", "PRESENT_REF")]),
+        ("He recently said so", [("recently", "DATE", "PAST_REF")]),
+        ("now that the war is over", []),
+        ("Friday morning", [("Friday morning", "TIME", "2019-03-22TMO")]),
+        ("at 10:35 a.m. Friday", [("10:35 a.m. Friday", "TIME", "2019-03-22T10:35")]),
+        ("the 1990s", [("the 1990s", "DATE", "199")]),
+        ("in the early 1980s", [("the early 1980s", "DATE", "198")]),
+        ("last summer", [("last summer", "DATE", "2018-SU")]),
+        ("this summer", [("this summer", "DATE", "2019-SU")]),
+        ("in the spring of 1998", [("the spring of 1998", "DATE", "1998-SP")]),
+        ("in the winter", [("the winter", "DATE", "2018-WI")]),
+        ("The fall of Baghouz", []),
+        ("the summer heat", []),
+        ("last week", [("last week", "DATE", "2019-W11")]),
+        ("two days ago", [("two days ago", "DATE", "2019-03-21")]),
+        ("a year earlier", [("a year earlier", "DATE", "2018")]),
+        ("the weekend", [("the weekend", "DATE", "2019-W12-WE")]),
+        ("in the past year", [("the past year", "DATE", "2018")]),
+        ("in recent days", [("recent days", "DATE", "PAST_REF")]),
+        ("over the last few months", [("the last few months", "DATE", "PAST_REF")]),
+        ("in the coming weeks", [("the coming weeks", "DATE", "FUTURE_REF")]),
+        ("in the past", [("the past", "DATE", "PAST_REF")]),
+    ],
+)
+def test_timeml_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert timeml(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("the third quarter", OCT98, ("DATE", "1998-Q3")),
+        ("the fourth quarter", OCT98, ("DATE", "1998-Q4")),
+        ("the fourth quarter", dt.date(1999, 2, 10), ("DATE", "1998-Q4")),
+        ("the latest quarter", OCT98, ("DATE", "1998-Q3")),
+        ("third-quarter", OCT98, ("DATE", "1998-Q3")),
+        ("the year-ago quarter", OCT98, ("DATE", "1997-Q3")),
+        ("the first half", OCT98, ("DATE", "1998-H1")),
+    ],
+)
+def test_quarters_and_halves(text: str, anchor: dt.date, expected: tuple[str, str]) -> None:
+    exprs = find_time_expressions(text, anchor, timeml=True)
+    assert [(e.text, *timex3(e)) for e in exprs] == [(text, *expected)]
+
+
+def test_quarter_keeps_a_month_span_value() -> None:
+    (expr,) = find_time_expressions("the third quarter", OCT98, timeml=True)
+    assert expr.value == ResolvedDate("1998-07-01", "1998-09-30", "month")
+
+
+def test_durations_and_references_have_no_calendar_value() -> None:
+    exprs = find_time_expressions("now, for three years", SAT, timeml=True)
+    assert [(e.text, e.value) for e in exprs] == [("now", UNKNOWN), ("three years", UNKNOWN)]
+    assert isinstance(exprs[0], TimexExpression)
+
+
+def test_calendar_callers_get_only_calendar_dates() -> None:
+    # Without timeml: no durations, sets, references, quarters or "a year earlier";
+    # a part of a day is its day.
+    assert found("for three years, daily, now, in the third quarter, a year earlier") == []
+    assert found("Friday morning") == [("Friday morning", day("2019-03-22"))]
+    assert found("the 1990s") == [("the 1990s", ResolvedDate("1990-01-01", "1999-12-31", "year"))]
+
+
+def test_timex3_of_calendar_values() -> None:
+    (month,) = find_time_expressions("in December", SAT)
+    (year,) = find_time_expressions("in 2013", SAT)
+    (unknown,) = find_time_expressions("on Friday", None)
+    assert timex3(month) == ("DATE", "2018-12")
+    assert timex3(year) == ("DATE", "2013")
+    assert timex3(unknown) == ("DATE", "")
+
+
+# --- coming dates in a report told in the past tense -------------------------------
+
+N89 = dt.date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("The offer expires Nov. 21.", N89, ("Nov. 21", day("1989-11-21"))),
+        ("The dividend is payable Dec. 7 to holders.", N89, ("Dec. 7", day("1989-12-07"))),
+        ("Talks will resume on Monday.", SAT, ("Monday", day("2019-03-25"))),
+        ("The vote was postponed until Tuesday.", SAT, ("Tuesday", day("2019-03-26"))),
+        # the past verb before the date wins over a later plan
+        ("The minister said Friday that talks will resume.", SAT, ("Friday", day("2019-03-22"))),
+        ("He will stay after a court Thursday refused.", SAT, ("Thursday", day("2019-03-21"))),
+        ("Rebels attacked the town on 25 March.", SAT, ("25 March", day("2018-03-25"))),
+    ],
+)
+def test_clause_cues_in_past_tense_text(
+    text: str, anchor: dt.date, expected: tuple[str, ResolvedDate]
+) -> None:
+    assert found(text, anchor, "past") == [expected]
+
+
+# --- publication time in the place's time zone ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "offset", "expected"),
+    [
+        ("2019-03-12T02:17:00Z", 5.0, "2019-03-12"),  # already morning in Pakistan
+        ("2019-03-12T02:17:00Z", -5.0, "2019-03-11"),  # still evening in Washington
+        ("2019-03-12T02:17:00Z", None, "2019-03-12"),
+        ("Tue, 12 Mar 2019 02:17:00 +0000", -5.0, "2019-03-11"),
+        ("2019-03-23T23:30:00-05:00", 3.0, "2019-03-24"),  # 04:30 UTC, 07:30 in Damascus
+        ("2019-03-23T23:30:00-05:00", None, "2019-03-23"),  # the date as written
+        ("2019-03-12T02:17:00", -5.0, "2019-03-12"),  # no zone: nothing to convert
+        ("2019-03-12", -5.0, "2019-03-12"),
+    ],
+)
+def test_published_in_local_time(value: str, offset: float | None, expected: str) -> None:
+    assert parse_published(value, offset) == dt.date.fromisoformat(expected)
+
+
+# --- lower-cased text (MUC-4's processed messages, recased text) --------------------
+
+FEB90 = dt.date(1990, 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He added that on 3 february cerezo met", [("3 february", day("1990-02-03"))]),
+        ("The Army said friday", [("friday", day("1990-02-02"))]),
+        ("the rebels attacked on february 1, 1990", [("february 1, 1990", day("1990-02-01"))]),
+        # a text with no capitals at all: calendar names are read as capitalised
+        (
+            "in march rebels attacked",
+            [("march", ResolvedDate("1989-03-01", "1989-03-31", "month"))],
+        ),
+        ("The march on the capital", []),  # alone, a lower-case month is a word
+        ("the rebels may attack", []),
+        ("it may be true", []),
+    ],
+)
+def test_lower_case_calendar_names(text: str, expected: list[tuple[str, ResolvedDate]]) -> None:
+    assert found(text, FEB90) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting has raged since Tuesday.", [("Tuesday", day("2019-03-19", "2019-03-23"))]),
+        ("clashes since yesterday", [("yesterday", day("2019-03-22", "2019-03-23"))]),
+        ("Since Saturday, no attacks", [("Saturday", day("2019-03-23"))]),  # the same day
+        ("since 2013", [("2013", ResolvedDate("2013-01-01", "2013-12-31", "year"))]),
+    ],
+)
+def test_since_a_day_runs_through_publication(
+    text: str, expected: list[tuple[str, ResolvedDate]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_since_without_anchor_stays_unknown() -> None:
+    assert found("since Tuesday", None) == [("Tuesday", UNKNOWN)]
+
+
+def test_datelines_module_and_the_dates_alias_agree() -> None:
+    from newsevents.resolve import datelines
+
+    text = "HUANCAYO, 12 NOV (EFE) -- Rebels attacked"
+    anchor = dt.date(1989, 11, 20)
+    expected = Dateline("Huancayo", "1989-11-12", "EFE", 0, 25)
+    assert datelines.find_dateline(text, anchor) == expected
+    assert find_dateline(text, anchor) == expected

@@ -4,7 +4,7 @@ The date tagger (`newsevents.resolve.dates.find_time_expressions`) reads each do
 TEXT with its creation time (DCT) as the anchor. Extraction is scored strict (same span)
 and relaxed (overlapping span). A value is right when the expression is found (relaxed)
 and its TIMEX3 value equals the gold one; value F1 is reported for DATE and TIME together
-and for DURATION and SET, which the tagger does not produce (0, with their counts).
+and for DURATION and SET separately.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class Predicted:
     start: int
     end: int
     value: str
+    type: str = "DATE"
 
 
 def parse_timeml(name: str, markup: str) -> TimeDoc:
@@ -130,13 +131,16 @@ def timex_value(value: ResolvedDate) -> str:
 
 
 def tag(doc: TimeDoc) -> list[Predicted]:
-    """The tagger's expressions in a document, anchored on its creation date."""
-    from newsevents.resolve.dates import find_time_expressions
+    """The tagger's expressions in a document, anchored on its creation date, with their
+    TIMEX3 types and values (the same tagger the pipeline runs, asked for TimeML output:
+    durations and sets too, which events do not need)."""
+    from newsevents.resolve.dates import find_time_expressions, timex3
 
-    return [
-        Predicted(e.start, e.end, timex_value(e.value))
-        for e in find_time_expressions(doc.text, doc.dct, "past")
-    ]
+    out = []
+    for e in find_time_expressions(doc.text, doc.dct, "past", timeml=True):
+        kind, value = timex3(e)
+        out.append(Predicted(e.start, e.end, value, kind))
+    return out
 
 
 @dataclass
@@ -154,6 +158,10 @@ class TimexTally:
     pred_all: int = 0
     gold_duration: int = 0
     gold_set: int = 0
+    pred_duration: int = 0
+    pred_set: int = 0
+    value_duration: int = 0
+    value_set: int = 0
 
 
 def _add(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -167,18 +175,13 @@ def score_doc(gold: Sequence[Timex], predicted: Sequence[Predicted], t: TimexTal
     t.strict = _add(t.strict, span_counts(pred_spans, gold_spans, strict=True))
     t.relaxed = _add(t.relaxed, span_counts(pred_spans, gold_spans, strict=False))
     date_gold = [g for g in gold if g.type in _DATE_TYPES]
-    other_gold = [g for g in gold if g.type not in _DATE_TYPES]
 
     def hits(g: Timex) -> list[Predicted]:
         return [p for p in predicted if overlaps((p.start, p.end), (g.start, g.end))]
 
-    # A prediction that only overlaps a DURATION or SET is scored with those types.
-    t.pred_dt += sum(
-        1
-        for p in predicted
-        if any(overlaps((p.start, p.end), (g.start, g.end)) for g in date_gold)
-        or not any(overlaps((p.start, p.end), (g.start, g.end)) for g in other_gold)
-    )
+    t.pred_dt += sum(1 for p in predicted if p.type in _DATE_TYPES)
+    t.pred_duration += sum(1 for p in predicted if p.type == "DURATION")
+    t.pred_set += sum(1 for p in predicted if p.type == "SET")
     t.pred_all += len(predicted)
     t.gold_dt += len(date_gold)
     t.gold_all += len(gold)
@@ -191,6 +194,10 @@ def score_doc(gold: Sequence[Timex], predicted: Sequence[Predicted], t: TimexTal
         if g.type in _DATE_TYPES:
             t.found_dt += bool(found)
             t.value_dt += right
+        elif g.type == "DURATION":
+            t.value_duration += right
+        elif g.type == "SET":
+            t.value_set += right
 
 
 def tally_rows(t: TimexTally) -> list[Row]:
@@ -214,9 +221,20 @@ def tally_rows(t: TimexTally) -> list[Row]:
             None,
             f"{t.value_dt}/{t.found_dt} found (relaxed)",
         ),
-        Row("value F1 DURATION", 0.0, None, f"{t.gold_duration} gold; not produced"),
-        Row("value F1 SET", 0.0, None, f"{t.gold_set} gold; not produced"),
     ]
+    for name, right, pred, gold in (
+        ("DURATION", t.value_duration, t.pred_duration, t.gold_duration),
+        ("SET", t.value_set, t.pred_set, t.gold_set),
+    ):
+        p, r = rate(right, pred), rate(right, gold)
+        rows.append(
+            Row(
+                f"value F1 {name}",
+                f1(p, r),
+                None,
+                f"{right} right of {pred} predicted, {gold} gold",
+            )
+        )
     return rows
 
 

@@ -3,12 +3,17 @@
 A rule-based tagger: regular expressions built once from `data/time_words.yaml`, with
 relative expressions ("Friday", "yesterday", "last week") resolved against the
 publication date. A resolved value never claims more precision than the text gives.
+With `timeml=True` it also reads TimeML's other forms (durations, sets, PRESENT_REF,
+quarters, seasons, parts of days), whose TIMEX3 values `timex3` gives. Datelines are
+read in `newsevents.resolve.datelines`.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import email.utils
 import re
 import string
 from collections.abc import Callable, Iterable
@@ -24,16 +29,17 @@ from newsevents.errors import DataFileError
 from newsevents.records import Dateline, ResolvedDate, TimeExpression
 
 __all__ = [
+    "TimexExpression",
     "find_dateline",
     "find_time_expressions",
     "parse_published",
     "resolve_expression",
     "sentence_tense",
+    "timex3",
 ]
 
 Tense = Literal["past", "future"]
 UNKNOWN = ResolvedDate(None, None, "unknown")
-_DATELINE_WINDOW = 300  # datelines sit at the very start of an article
 _ONE_DAY = dt.timedelta(days=1)
 _DASH = "[-\u2013\u2014]"  # hyphen, en dash, em dash
 _APOS = "'\u2019"  # straight and curly apostrophes
@@ -85,8 +91,29 @@ _LIST_KEYS = (
     "dateline_non_places",
     "name_small_words",
     "news_agencies",
+    "vague_counts",
+    "duration_leads",
+    "duration_blockers",
+    "reference_followers_not_times",
+    "season_leads",
+    "season_prepositions",
+    "prospective_cues",
 )
-_MAP_KEYS = ("months", "weekdays", "relative_days", "periods", "period_modifiers", "number_words")
+_MAP_KEYS = (
+    "months",
+    "weekdays",
+    "relative_days",
+    "periods",
+    "period_modifiers",
+    "number_words",
+    "duration_units",
+    "set_words",
+    "reference_words",
+    "day_part_codes",
+    "period_ordinals",
+    "quarter_relatives",
+    "seasons",
+)
 
 
 def _data_path(name: str) -> Path:
@@ -135,8 +162,9 @@ def _load_words(path: Path) -> _Words:
     )
 
 
-def _alt(words: Iterable[str], cased: bool = False) -> str:
-    """A regex alternation, longest first; `cased` admits only Capitalised or UPPER forms.
+def _alt(words: Iterable[str], cased: bool = False, lower: bool = False) -> str:
+    """A regex alternation, longest first; `cased` admits only Capitalised or UPPER forms
+    (and, with `lower`, the all-lower-case form too).
 
     Cased alternations must sit in a regex without IGNORECASE (or in a `(?-i:...)` group):
     names match only when capitalised, so "a march on" and "may be" are not dates.
@@ -144,6 +172,8 @@ def _alt(words: Iterable[str], cased: bool = False) -> str:
     forms: set[str] = set()
     for word in words:
         forms |= {word[:1].upper() + word[1:], word.upper()} if cased else {word}
+        if cased and lower:
+            forms.add(word.lower())
     ordered = sorted(forms, key=lambda f: (-len(f), f))
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
     return f"(?:{body})"
@@ -250,6 +280,22 @@ def _weekday_date(weekday: int, anchor: dt.date, tense: Tense, rel: str) -> dt.d
 # The tagger
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+_SENTENCE_WINDOW = 300
+_PAST_AFTER = re.compile(r"\s+[a-z]{3,}ed\b")  # "Thursday refused": a past verb follows
+_PAST_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+(?:on\s+)?$")
+
+
+def _sentence_span(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence around a position (within a window, for speed)."""
+    low = max(0, position - _SENTENCE_WINDOW)
+    start = low
+    for m in _SENTENCE_END.finditer(text, low, position):
+        start = m.end()
+    after = _SENTENCE_END.search(text, position, position + _SENTENCE_WINDOW)
+    return start, after.start() + 1 if after else min(len(text), position + _SENTENCE_WINDOW)
+
+
 @dataclass(frozen=True)
 class _Ctx:
     """What a pattern handler needs besides its match."""
@@ -260,7 +306,19 @@ class _Ctx:
 
 
 Match = re.Match[str]
-Handler = Callable[[Match, Match | None, _Ctx], ResolvedDate | None]
+
+
+@dataclass(frozen=True)
+class _Timex:
+    """A handler's result with a TIMEX3 reading the calendar value cannot carry."""
+
+    value: ResolvedDate
+    type: str  # DATE, TIME, DURATION or SET
+    timex: str  # "P3Y", "1998-Q3", "PRESENT_REF", "2019-03-22TMO"
+
+
+Result = ResolvedDate | _Timex | None
+Handler = Callable[[Match, Match | None, _Ctx], Result]
 
 # ASCII-only lower-casing keeps every offset valid (str.lower can change lengths).
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -285,6 +343,7 @@ class _Pattern:
     prefix: re.Pattern[str] | None = None
     lower: bool = False  # match the lower-cased text: all words case-insensitive
     not_after: re.Pattern[str] | None = None  # a character that must not precede the core
+    timeml_only: bool = False  # yields no calendar day: skipped unless TimeML readings are asked
 
 
 def _g(m: Match | None, name: str) -> str:
@@ -312,12 +371,26 @@ class _Tagger:
         self.numbers = {k.lower(): v for k, v in words.mapping("number_words").items()}
         self.month_words = frozenset(words.month_of)
         self.weekday_words = frozenset(n.lower() for n in words.weekday_full)
+        self.texts = {
+            key: {str(k).lower(): str(v) for k, v in words.raw[key].items()}
+            for key in ("duration_units", "set_words", "reference_words", "day_part_codes")
+        }
+        self.seasons = {str(k).lower(): str(v) for k, v in words.raw["seasons"].items()}
+        self.ordinals = {k.lower(): v for k, v in words.mapping("period_ordinals").items()}
+        self.quarter_rel = {k.lower(): v for k, v in words.mapping("quarter_relatives").items()}
+        self.vague = words.lower_set("vague_counts")
+        self.duration_blockers = words.lower_set("duration_blockers")
+        self.ref_followers = words.lower_set("reference_followers_not_times")
         self.trigger_words = self._trigger_words()
+        self.timeml_words = self._timeml_words()
         self.patterns = self._compile()
         # "(will) be held on Monday" is not a past verb
         past = rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b{_alt(words.words('past_verbs'))}"
         self.past_before = re.compile(rf"{past}\s+(?:(?:on|late|early)\s+)?$", re.I)
         self.past_word = re.compile(rf"{past}\b", re.I)
+        prospective = _alt(words.words("prospective_cues"))
+        # the cue and the date in one clause: no comma or stop between them
+        self.prospective = re.compile(rf"\b{prospective}\b(?P<gap>[^.,;:!?]*)$", re.I)
 
     def _trigger_words(self) -> frozenset[str]:
         """Single words one of which every non-numeric expression contains."""
@@ -325,15 +398,24 @@ class _Tagger:
         lasts = {p.split()[-1].lower() for p in phrases}
         return frozenset(lasts | set(self.period_of) | {"weekend", "ago"})
 
+    def _timeml_words(self) -> frozenset[str]:
+        """Trigger words of the TimeML-only patterns (kept apart to keep the default fast)."""
+        extra = [*self.texts["set_words"], *self.texts["reference_words"]]
+        words = {p.split()[-1] for p in extra}
+        words |= set(self.texts["duration_units"]) | set(self.seasons)
+        return frozenset(words | self.trigger_words | {"quarter", "half"})
+
     def _compile(self) -> list[_Pattern]:
         w = self.w
         abbrevs = _alt((n for n in w.month_of if n not in {f.lower() for f in w.months_full}), True)
         # A full stop ends a sentence after "March" but belongs to "Mar."
-        months = rf"(?:{_alt(w.months_full, cased=True)}\b|{abbrevs}\b\.?)"
+        # Next to a day or a year a month name is a date in any case ("since 2 february"
+        # in lower-cased or badly recased text); alone it must be capitalised.
+        months = rf"(?:{_alt(w.months_full, cased=True, lower=True)}\b|{abbrevs}\b\.?)"
         # A month alone must be spelt out: "in Jan" is more often a name than a month.
         months_full = _alt(w.months_full, cased=True)
         wd_all = _alt(w.weekday_of, cased=True)
-        wd_full = _alt(w.weekday_full, cased=True)
+        wd_full = _alt(w.weekday_full, cased=True, lower=True)  # "friday" is never a word
         part_mod = _alt(w.words("part_modifiers"))
         preps = _alt(w.words("date_prepositions"))
         day_parts = _alt(w.words("day_parts"))
@@ -510,14 +592,98 @@ class _Tagger:
                 not_after=_AFTER_WORD,
             ),
             _Pattern(
-                re.compile(rf"(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{units})\s+ago\b"),
+                re.compile(
+                    rf"(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{units})\s+(?P<dir>ago|earlier)\b"
+                ),
                 self._h_ago,
                 "word",
                 lower=True,
                 not_after=_AFTER_WORD,
             ),
         ]
+        specs += self._timeml_patterns(numbers, prefix)
         return specs
+
+    def _timeml_patterns(
+        self, numbers: str, prefix: Callable[[str], re.Pattern[str]]
+    ) -> list[_Pattern]:
+        """Durations, sets, references, quarters, seasons, decades and clock times."""
+        w = self.w
+        count = rf"(?P<n>\d{{1,3}}(?:\.\d)?|{numbers}|{_alt(self.vague)})"
+        units = _alt(self.texts["duration_units"])
+        ordinals = _alt(self.ordinals)
+        seasons = _alt(self.seasons)
+        wd_full = _alt(w.weekday_full, cased=True)
+        rel_days = _alt(k for k in self.relative_days if " " not in k)
+        return [
+            _Pattern(
+                re.compile(rf"{count}(?:[-\s]+|(?<=\d))(?P<unit>{units})(?P<long>-long)?\b"),
+                self._h_duration,
+                "word",
+                prefix(rf"(?P<x>\b(?P<lead>{_alt(w.words('duration_leads'))})\s+)?"),
+                lower=True,
+                not_after=_AFTER_NUMBER,
+                timeml_only=True,
+            ),
+            _Pattern(
+                re.compile(rf"{_alt(self.texts['set_words'])}\b"),
+                self._h_set,
+                "word",
+                lower=True,
+                not_after=_AFTER_WORD,
+                timeml_only=True,
+            ),
+            _Pattern(
+                re.compile(rf"{_alt(self.texts['reference_words'])}\b"),
+                self._h_reference,
+                "word",
+                lower=True,
+                not_after=_AFTER_WORD,
+                timeml_only=True,
+            ),
+            _Pattern(
+                re.compile(
+                    rf"(?:the\s+)?(?:fiscal\s+)?(?:(?P<ord>{ordinals})|(?P<rel>"
+                    rf"{_alt(self.quarter_rel)}))?(?:[-\s]+fiscal)?[-\s]*(?P<unit>quarter|half)\b"
+                    rf"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"
+                ),
+                self._h_quarter,
+                "word",
+                lower=True,
+                not_after=_AFTER_WORD,
+                timeml_only=True,
+            ),
+            _Pattern(
+                re.compile(rf"(?P<s>{seasons})\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"),
+                self._h_season,
+                "word",
+                prefix(
+                    rf"(?:\b(?P<prep>{_alt(w.words('season_prepositions'))})\s+)?"
+                    rf"(?P<x>(?:\bthe\s+)?(?:\b(?P<lead>{_alt(w.words('season_leads'))})\s+)?)"
+                ),
+                lower=True,
+                not_after=_AFTER_WORD,
+                timeml_only=True,
+            ),
+            _Pattern(
+                re.compile(r"(?P<y>1[89]\d0|20\d0)'?s\b"),
+                self._h_decade,
+                "digit",
+                prefix(r"(?P<x>\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?)"),
+                not_after=_AFTER_NUMBER,
+            ),
+            _Pattern(
+                re.compile(
+                    r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?"
+                    rf"(?:\s+(?-i:[A-Z]{{2,4}}))?(?:,?\s+(?:on\s+)?(?P<wd>{wd_full})\b"
+                    rf"|\s+(?P<rd>(?i:{rel_days}))\b)?"
+                ),
+                self._h_clock,
+                "digit",
+                not_after=_AFTER_NUMBER,
+                timeml_only=True,
+            ),
+        ]
 
     # -- helpers ----------------------------------------------------------
 
@@ -530,14 +696,24 @@ class _Tagger:
         Past when a past verb comes right before it ("said Friday") or stands between it
         and every future cue ("said Saturday the US will remain").
         """
-        if ctx.tense == "past":
-            return "past"
         if self.past_before.search(ctx.text, max(0, start - 40), start):
             return "past"
-        cues = _future_cue_positions(ctx.text)
-        if not cues:
+        near = self.prospective.search(ctx.text, max(0, start - 60), start)
+        if near and not self.past_word.search(near["gap"]):
             return "future"
-        pasts = [m.start() for m in self.past_word.finditer(ctx.text)]
+        if _PAST_BEFORE.search(ctx.text, max(0, start - 30), start):
+            return "past"  # "shares issued July 1": a past form right before the date
+        # A past-tense text is read clause by clause: "talks will resume on Monday" in a
+        # report is still the coming Monday.
+        low_end, high_end = _sentence_span(ctx.text, start)
+        sentence = ctx.text[low_end:high_end]
+        cues = [low_end + c for c in _future_cue_positions(sentence)]
+        if ctx.tense == "past":
+            # a report's "Friday ... will" is a past Friday followed by a plan
+            cues = [c for c in cues if c < start]
+        if not cues:
+            return "future" if ctx.tense == "future" else "past"
+        pasts = [low_end + m.start() for m in self.past_word.finditer(sentence)]
         for cue in cues:
             low, high = min(cue, start), max(cue, start)
             if not any(low < p < high for p in pasts):
@@ -709,7 +885,7 @@ class _Tagger:
 
     # -- handlers: relative to the anchor -----------------------------------
 
-    def _h_weekday(self, m: Match, pre: Match | None, ctx: _Ctx) -> ResolvedDate | None:
+    def _h_weekday(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
         start = pre.start("x") if pre is not None and _g(pre, "x") else m.start()
         end = m.end()
         if self.prev_word(ctx, start).lower() in self.weekday_precedents:
@@ -724,14 +900,26 @@ class _Tagger:
             return UNKNOWN  # "the following Sunday" counts from a narrated day
         if self.prev_word(ctx, start).lower() in self.relative_days:
             rel = "this"  # "today (Monday)"
-            return _day(_weekday_date(weekday, ctx.anchor, "past", rel))
-        return _day(_weekday_date(weekday, ctx.anchor, self.tense_at(ctx, start), rel))
+            return self.with_part(_weekday_date(weekday, ctx.anchor, "past", rel), m["part"])
+        tense = self.tense_at(ctx, start)
+        if _PAST_AFTER.match(ctx.text, end):
+            tense = "past"  # "a federal court Thursday refused"
+        when = _weekday_date(weekday, ctx.anchor, tense, rel)
+        return self.with_part(when, m["part"])
 
-    def _h_relative_day(self, m: Match, pre: Match | None, ctx: _Ctx) -> ResolvedDate | None:
+    def with_part(self, when: dt.date, part: str | None) -> Result:
+        """A day, with a TIMEX3 part of day when one is named ("Friday morning")."""
+        code = self.texts["day_part_codes"].get(" ".join((part or "").lower().split()))
+        if code is None:
+            return _day(when)
+        return _Timex(_day(when), "TIME", f"{when.isoformat()}T{code}")
+
+    def _h_relative_day(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
         if ctx.anchor is None:
             return UNKNOWN
         key = " ".join(m["k"].lower().split())
-        return _day(ctx.anchor + dt.timedelta(days=self.relative_days[key]))
+        when = ctx.anchor + dt.timedelta(days=self.relative_days[key])
+        return self.with_part(when, m["part"] or key)
 
     def _h_unanchored(self, m: Match, pre: Match | None, ctx: _Ctx) -> ResolvedDate | None:
         return UNKNOWN
@@ -748,7 +936,7 @@ class _Tagger:
             return _months(*_shift_month(anchor.year, anchor.month, by))
         return _years(anchor.year + by)
 
-    def _h_weekend(self, m: Match, pre: Match | None, ctx: _Ctx) -> ResolvedDate | None:
+    def _h_weekend(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
         anchor = ctx.anchor
         if anchor is None:
             return UNKNOWN
@@ -761,15 +949,26 @@ class _Tagger:
                 saturday += dt.timedelta(days=7)
         elif mod in ("last", "the last", "the past") and anchor.weekday() >= 5:
             saturday -= dt.timedelta(days=7)  # said on a weekend, "last weekend" is the one before
-        return _days(saturday, saturday + _ONE_DAY)
+        year_, week, _ = saturday.isocalendar()
+        span = ResolvedDate(saturday.isoformat(), (saturday + _ONE_DAY).isoformat(), "day")
+        return _Timex(span, "DATE", f"{year_}-W{week:02d}-WE")
 
-    def _h_ago(self, m: Match, pre: Match | None, ctx: _Ctx) -> ResolvedDate | None:
+    def _h_ago(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
         anchor = ctx.anchor
         if anchor is None:
             return UNKNOWN
         raw = " ".join(m["n"].lower().split())
         count = int(raw) if raw.isdigit() else self.numbers[raw]
         unit = self.period_of[m["unit"].lower()]
+        if m["dir"] == "earlier":
+            # "a year earlier" often counts from a narrated date, not the publication:
+            # only a TimeML reading, and only for months and years.
+            if unit in ("day", "week"):
+                return _Timex(UNKNOWN, "DATE", "")
+            if unit == "month":
+                year_, month = _shift_month(anchor.year, anchor.month, -count)
+                return _Timex(_months(year_, month), "DATE", f"{year_:04d}-{month:02d}")
+            return _Timex(_years(anchor.year - count), "DATE", f"{anchor.year - count:04d}")
         if unit == "day":
             return _day(anchor - dt.timedelta(days=count))
         if unit == "week":
@@ -778,24 +977,150 @@ class _Tagger:
             return _months(*_shift_month(anchor.year, anchor.month, -count))
         return _years(anchor.year - count)
 
+    # -- handlers: TimeML forms without a calendar day --------------------
+
+    def _h_duration(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        following = re.match(r"[\s,-]*([\w']*)", ctx.text[m.end() : m.end() + 30])
+        if following and following.group(1).lower() in self.duration_blockers:
+            return None  # "two days ago" is a date, "a 6-year-old" an age
+        raw = " ".join(m["n"].lower().split())
+        unit = self.texts["duration_units"][m["unit"].lower()]
+        times = re.match(r"\d*", unit)
+        factor = int(times.group(0)) if times and times.group(0) else 1
+        letter = unit.lstrip("0123456789")
+        if raw in self.vague:
+            # "recent days", "the last few months", "the coming weeks": vague references
+            lead = " ".join(_g(pre, "lead").lower().split())
+            if raw == "recent" or lead in ("the last", "the past", "last", "past"):
+                return _Timex(UNKNOWN, "DATE", "PAST_REF")
+            if raw in ("coming", "the coming") or lead in ("the next", "the coming", "next"):
+                return _Timex(UNKNOWN, "DATE", "FUTURE_REF")
+            amount = "X"
+        elif raw in self.numbers:
+            amount = str(self.numbers[raw] * factor)
+        elif "." in raw:
+            return None
+        else:
+            amount = str(int(raw) * factor)
+        if letter.startswith("T"):
+            return _Timex(UNKNOWN, "DURATION", f"PT{amount}{letter[1:]}")
+        return _Timex(UNKNOWN, "DURATION", f"P{amount}{letter}")
+
+    def _h_set(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        key = " ".join(m.group(0).lower().split())
+        return _Timex(UNKNOWN, "SET", self.texts["set_words"][key])
+
+    def _h_reference(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        key = " ".join(m.group(0).lower().split())
+        following = self.next_word(ctx, m.end()).lower()
+        if following in self.ref_followers:
+            return None
+        if following in self.period_of or following in self.numbers or following in self.vague:
+            return None  # "the past year", "the past two months" are periods
+        # No calendar value: "now" must not date an event to the publication day.
+        return _Timex(UNKNOWN, "DATE", self.texts["reference_words"][key])
+
+    def _h_quarter(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        size = 3 if m["unit"].lower() == "quarter" else 6
+        code = "Q" if size == 3 else "H"
+        count = 12 // size
+        if m["ord"]:
+            nth = self.ordinals[m["ord"].lower()]
+            if nth > count:
+                return None
+            if m["y"]:
+                year_ = int(m["y"])
+            elif ctx.anchor is None:
+                return _Timex(UNKNOWN, "DATE", "")
+            else:
+                current = (ctx.anchor.month - 1) // size + 1
+                year_ = ctx.anchor.year if nth <= current else ctx.anchor.year - 1
+        elif m["rel"] or m.group(0).lower().startswith("the"):
+            if ctx.anchor is None:
+                return _Timex(UNKNOWN, "DATE", "")
+            by = self.quarter_rel[m["rel"].lower()] if m["rel"] else -1
+            if by == -5:
+                by = -1 - count  # the same quarter a year before the latest one
+            index = ctx.anchor.year * count + (ctx.anchor.month - 1) // size + by
+            year_, nth = index // count, index % count + 1
+        else:
+            return None
+        first_month = (nth - 1) * size + 1
+        value = _months(year_, first_month, year_, first_month + size - 1)
+        return _Timex(value, "DATE", f"{year_:04d}-{code}{nth}")
+
+    def _h_season(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        lead = " ".join(_g(pre, "lead").lower().split())
+        if not (lead or _g(pre, "prep") or m["y"]):
+            return None  # "fall" and "spring" are verbs and nouns too
+        if not m["y"] and self.next_word(ctx, m.end()).lower() == "of":
+            return None  # "the fall of Baghouz"
+        code = self.seasons[m["s"].lower()]
+        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+        start_month = starts[code]
+        if m["y"]:
+            year_ = int(m["y"])
+        elif ctx.anchor is None:
+            return _Timex(UNKNOWN, "DATE", "")
+        else:
+            anchor = ctx.anchor
+            # the year in which the most recent such season began
+            began = anchor.year if (anchor.month, 0) >= (start_month, 0) else anchor.year - 1
+            if code == "WI" and anchor.month <= 2:
+                began = anchor.year - 1
+            if lead == "last" and began == anchor.year and anchor.month < start_month + 3:
+                began -= 1
+            elif lead == "next" or (lead == "this" and began < anchor.year and code != "WI"):
+                began += 1
+            elif lead not in ("last", "this") and self.tense_at(ctx, m.start()) == "future":
+                began += began < anchor.year or anchor.month >= start_month + 3
+            year_ = began
+        last_year, last_month = _shift_month(year_, start_month, 2)
+        value = _months(year_, start_month, last_year, last_month)
+        return _Timex(value, "DATE", f"{year_:04d}-{code}")
+
+    def _h_decade(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        year_ = int(m["y"])
+        return _years(year_, year_ + 9)
+
+    def _h_clock(self, m: Match, pre: Match | None, ctx: _Ctx) -> Result:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+        clock = f"T{hour:02d}:{minute:02d}"
+        if ctx.anchor is None:
+            return _Timex(UNKNOWN, "TIME", "")
+        if m["wd"]:
+            weekday = self.w.weekday_of[m["wd"].lower()]
+            when = _weekday_date(weekday, ctx.anchor, self.tense_at(ctx, m.start()), "")
+            return _Timex(_day(when), "TIME", when.isoformat() + clock)
+        if m["rd"]:
+            when = ctx.anchor + dt.timedelta(days=self.relative_days[m["rd"].lower()])
+            return _Timex(_day(when), "TIME", when.isoformat() + clock)
+        # A bare clock time is on the anchor's day only as a guess: no calendar value.
+        return _Timex(UNKNOWN, "TIME", ctx.anchor.isoformat() + clock)
+
     # -- the scan ---------------------------------------------------------
 
-    def scan(self, text: str, anchor: dt.date | None, tense: Tense) -> list[TimeExpression]:
+    def scan(
+        self, text: str, anchor: dt.date | None, tense: Tense, timeml: bool = False
+    ) -> list[TimeExpression]:
         has_digit = _DIGIT.search(text) is not None
         tokens = set(re.findall(r"[a-z]+", text.lower()))
         has = {
             "digit": has_digit,
             "month": not self.month_words.isdisjoint(tokens),
             "weekday": not self.weekday_words.isdisjoint(tokens),
-            "word": not self.trigger_words.isdisjoint(tokens),
+            "word": not (self.timeml_words if timeml else self.trigger_words).isdisjoint(tokens),
         }
         if not any(has.values()):
             return []
         ctx = _Ctx(text, anchor, tense)
         lowered = text.translate(_ASCII_LOWER) if has["word"] or has["digit"] else text
-        found: list[tuple[int, int, ResolvedDate]] = []
+        found: list[tuple[int, int, ResolvedDate | _Timex]] = []
         for pattern in self.patterns:
-            if not has[pattern.needs]:
+            if not has[pattern.needs] or (pattern.timeml_only and not timeml):
                 continue
             for m in pattern.regex.finditer(lowered if pattern.lower else text):
                 start, end = m.span("x") if "x" in m.re.groupindex else m.span()
@@ -807,15 +1132,52 @@ class _Tagger:
                     if pre is not None and _g(pre, "x"):
                         start = pre.start("x")
                 value = pattern.handler(m, pre, ctx)
+                if isinstance(value, _Timex) and not timeml:
+                    # Callers that want calendar dates get days only: no durations,
+                    # references or quarters, and "Friday morning" as that Friday.
+                    value = value.value if value.value.precision == "day" else None
                 if value is not None:
                     found.append((start, end, value))
         # Longest match wins; ties go to the earlier pattern (absolute before relative).
-        chosen: list[tuple[int, int, ResolvedDate]] = []
+        chosen: list[tuple[int, int, ResolvedDate | _Timex]] = []
         for start, end, value in sorted(found, key=lambda f: f[0] - f[1]):
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, value))
         chosen.sort(key=lambda f: f[0])
-        return [TimeExpression(text[s:e], s, e, v) for s, e, v in chosen]
+        if anchor is not None and "since" in lowered:
+            chosen = [(s, e, _since(text, s, v, anchor)) for s, e, v in chosen]
+        return [_expression(text, s, e, v) for s, e, v in chosen]
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late)\s+)?(?:the\s+)?$", re.I)
+
+
+def _since(
+    text: str, start: int, value: ResolvedDate | _Timex, anchor: dt.date
+) -> ResolvedDate | _Timex:
+    """ "since Tuesday": from that day through the publication date (a span, so `date`
+    stays the first day and `date_end` says it is still going on)."""
+    if isinstance(value, _Timex) or value.precision != "day" or value.date_end or not value.date:
+        return value
+    if not _SINCE.search(text, max(0, start - 20), start):
+        return value
+    first = dt.date.fromisoformat(value.date)
+    return _days(first, anchor) or value if first < anchor else value
+
+
+@dataclass(frozen=True)
+class TimexExpression(TimeExpression):
+    """A time expression with its TimeML type and a TIMEX3 value the calendar value
+    cannot carry (durations, sets, quarters, seasons, parts of days, PRESENT_REF)."""
+
+    timex_type: str = "DATE"
+    timex_value: str = ""
+
+
+def _expression(text: str, start: int, end: int, found: ResolvedDate | _Timex) -> TimeExpression:
+    if isinstance(found, _Timex):
+        return TimexExpression(text[start:end], start, end, found.value, found.type, found.timex)
+    return TimeExpression(text[start:end], start, end, found)
 
 
 @lru_cache(maxsize=1)
@@ -828,13 +1190,21 @@ def _tagger() -> _Tagger:
 
 
 def find_time_expressions(
-    text: str, anchor: dt.date | None, tense: Tense = "past"
+    text: str, anchor: dt.date | None, tense: Tense = "past", *, timeml: bool = False
 ) -> list[TimeExpression]:
     """Every date expression in `text`, in order, resolved against `anchor`.
 
-    Without an anchor, only expressions that carry their own year resolve.
+    Without an anchor, only expressions that carry their own year resolve. With `timeml`,
+    also durations, sets, references ("now"), quarters and seasons, as `TimexExpression`s
+    whose TimeML reading `timex3` gives; most of these have no calendar value.
     """
-    return _tagger().scan(text, anchor, tense)
+    if text.islower():
+        # A text without capitals ("since 2 february", MUC-4's processed messages) gives
+        # no case cue: month and weekday names are read as if capitalised.
+        titled = _calendar_names().sub(lambda m: m.group(0).title(), text)
+        found = _tagger().scan(titled, anchor, tense, timeml)
+        return [dataclasses.replace(e, text=text[e.start : e.end]) for e in found]
+    return _tagger().scan(text, anchor, tense, timeml)
 
 
 def resolve_expression(expr: str, anchor: dt.date | None, tense: Tense = "past") -> ResolvedDate:
@@ -856,11 +1226,45 @@ def _calendar_names() -> re.Pattern[str]:
     return re.compile(rf"\b{_alt([*tagger.month_words, *tagger.weekday_words])}\b", re.I)
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    """The calendar day of a publication date or datetime as given in metadata; None if none."""
+def timex3(expr: TimeExpression) -> tuple[str, str]:
+    """The TimeML type and TIMEX3 value of an expression ("DATE", "1998-08"), ("DURATION",
+    "P3Y"), ("DATE", "PRESENT_REF"); the value is "" when it is not known."""
+    if isinstance(expr, TimexExpression) and expr.timex_value:
+        return expr.timex_type, expr.timex_value
+    value = expr.value
+    kind = expr.timex_type if isinstance(expr, TimexExpression) else "DATE"
+    if value.date is None or value.precision == "unknown":
+        return kind, ""
+    first = dt.date.fromisoformat(value.date)
+    if value.precision == "day":
+        return kind, first.isoformat()
+    if value.precision == "week":
+        year, week, _ = first.isocalendar()
+        return kind, f"{year}-W{week:02d}"
+    if value.precision == "month":
+        return kind, f"{first.year:04d}-{first.month:02d}"
+    last = dt.date.fromisoformat(value.date_end) if value.date_end else first
+    if first.year % 10 == 0 and last.year == first.year + 9:
+        return kind, f"{first.year // 10:03d}"
+    return kind, f"{first.year:04d}"
+
+
+def parse_published(value: str | None, utc_offset_hours: float | None = None) -> dt.date | None:
+    """The calendar day of a publication date or datetime as given in metadata; None if none.
+
+    With `utc_offset_hours` (the place's offset from UTC), a datetime that carries a time
+    zone is read in that place's local time: 02:17 UTC on 12 March is already the 12th at
+    07:17 in Pakistan (+5) but still the 11th in Washington (-5). Without it, the date as
+    written.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()[:100]
+    if utc_offset_hours is not None:
+        moment = _zoned_datetime(text)
+        if moment is not None:
+            utc = moment.astimezone(dt.UTC)
+            return (utc + dt.timedelta(hours=utc_offset_hours)).date()
     iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", text) or re.match(
         r"(\d{4})(\d{2})(\d{2})(?:T|$)", text
     )
@@ -872,6 +1276,19 @@ def parse_published(value: str | None) -> dt.date | None:
         if _full_day(expr) and expr.value.date:
             return dt.date.fromisoformat(expr.value.date)
     return None
+
+
+def _zoned_datetime(text: str) -> dt.datetime | None:
+    """A datetime with a time zone ("2019-03-12T02:17:00Z", "Tue, 12 Mar 2019 02:17:00
+    +0000"); None when the text has no time or no zone."""
+    try:
+        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return moment if moment.tzinfo is not None else None
 
 
 def sentence_tense(text: str) -> Tense:
@@ -898,199 +1315,16 @@ def _future_cues() -> tuple[re.Pattern[str], frozenset[str]]:
     return regex, words.lower_set("will_noun_precedents")
 
 
-# ---------------------------------------------------------------------------
-# Datelines
-
-
-@dataclass(frozen=True)
-class _DatelineRules:
-    wire: re.Pattern[str]
-    date_first: re.Pattern[str]
-    glued: re.Pattern[str]
-    agency_after: re.Pattern[str]
-    upper_word: re.Pattern[str]
-    non_places: frozenset[str]
-    small_words: frozenset[str]
-    agencies: frozenset[str]
-    month_of: dict[str, int]
-
-
-@lru_cache(maxsize=1)
-def _dateline_rules() -> _DatelineRules:
-    words = _words()
-    months = _alt(words.month_of, cased=True)
-    weekdays = _alt(words.weekday_of, cased=True)
-    upper_place = rf"[A-Z][A-Z.{_APOS}-]+(?:[ \t]+[A-Z][A-Z.{_APOS}-]*){{0,3}}"
-    title_place = rf"[A-Z][a-z][\w.{_APOS}-]*(?:[ \t]+[A-Z][a-z][\w.{_APOS}-]*){{0,2}}"
-    year = r"(?:,?[ \t]+(?P<{}>\d{{4}}|\d{{2}}))?"
-    date_part = (
-        rf"NO[ \t]+DATE|(?P<d1>\d{{1,2}})[ \t]+(?P<m1>{months})\.?{year.format('y1')}"
-        rf"|(?P<m2>{months})\.?[ \t]+(?P<d2>\d{{1,2}}){year.format('y2')}"
-    )
-    qualifier = r"[A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,2}"
-    wire = re.compile(
-        rf"[ \t]*(?P<place>{upper_place}|{title_place})"
-        # "HAVANA (CUBA), 17 NOV 89": a parenthesis before the comma names the country
-        rf"(?:[ \t]*\((?P<qual1>[^()\n]{{2,40}})\)(?=[ \t]*,))?"
-        rf"(?:,[ \t]*(?P<qual2>(?!{months}\b|NO[ \t]+DATE){qualifier})"
-        rf"(?=[ \t]*[,(]|\s*(?:--|{_DASH})))?"
-        # the comma before the date may be missing after a capitalised place ("MOSCOW October 18")
-        rf"(?:(?:,[ \t]*|(?<=[A-Z])[ \t]+)(?P<date>{date_part}))?"
-        rf"(?:\s*\((?P<outlet>[^()]{{2,60}})\))?"
-        rf"\s*(?P<dash>--|{_DASH})(?=\s)"
-    )
-    prefixes = _alt(words.words("dateline_date_prefixes"))
-    date_first = re.compile(rf"[ \t]*(?:(?P<prefix>{prefixes}):?[ \t]+)?(?=\S)", re.I)
-    glued = re.compile(
-        rf"(?:{weekdays}\.?,?[ \t]+)?(?P<m>{months})\.?[ \t]+(?P<d>\d{{1,2}})(?P<y>(?:19|20)\d\d)\b"
-    )
-    agencies = words.words("news_agencies")
-    agency_after = re.compile(
-        rf"[ \t]+(?:(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+)?"
-        rf"(?P<outlet>{_alt(agencies)})(?=[-\u2013\u2014 ])"
-    )
-    return _DatelineRules(
-        wire,
-        date_first,
-        glued,
-        agency_after,
-        re.compile(r"(?<![\w.])[A-Z]{2,}"),
-        words.lower_set("dateline_non_places"),
-        words.lower_set("name_small_words"),
-        frozenset(a.upper() for a in agencies),
-        words.month_of,
-    )
-
-
-def _name_case(text: str, rules: _DatelineRules, outlet: bool = False) -> str:
-    """ "SAN SALVADOR" -> "San Salvador"; mixed-case names are kept as written."""
-    text = " ".join(text.split())
-    if not text.isupper():
-        return text
-    out: list[str] = []
-    for i, word in enumerate(text.split(" ")):
-        parts = []
-        for j, part in enumerate(word.split("-")):
-            if (i or j) and part.lower() in rules.small_words:
-                parts.append(part.lower())
-            elif outlet and (part in rules.agencies or not re.search(r"[AEIOUY]", part)):
-                parts.append(part)  # agency acronyms stay upper-case: "ACAN-EFE"
-            else:
-                parts.append(part[:1] + part[1:].lower())
-        out.append("-".join(parts))
-    return " ".join(out)
-
-
-def _wire_dateline(text: str, start: int, anchor: dt.date | None) -> Dateline | None:
-    rules = _dateline_rules()
-    m = rules.wire.match(text, start)
-    if m is None:
-        return None
-    place_raw, date_raw, outlet_raw = m["place"], m["date"], m["outlet"]
-    qualifier = m["qual1"] or m["qual2"]
-    # A bare "WORDS -" is a dateline only in an upper-case place before mixed-case text,
-    # else every headline with a dash would be one.
-    if not (date_raw or outlet_raw or qualifier):
-        rest = text[m.end() : m.end() + 60]
-        if not place_raw.isupper() or rest.isupper() or not re.match(r"\s*[A-Z]", rest):
-            return None
-    if not place_raw.isupper() and not (outlet_raw or date_raw):
-        return None
-    name = _name_case(place_raw, rules)
-    place: str | None = name
-    if name.lower() in rules.non_places:
-        place = None
-    elif qualifier:
-        place = f"{name}, {_name_case(qualifier, rules)}"
-    date = _dateline_date(m, rules.month_of, anchor) if date_raw else None
-    outlet = _name_case(outlet_raw, rules, outlet=True) if outlet_raw else None
-    return Dateline(place, date, outlet, m.start("place"), m.end("dash"))
-
-
-def _dateline_date(
-    m: re.Match[str], month_of: dict[str, int], anchor: dt.date | None
-) -> str | None:
-    if m["d1"]:
-        day_, month_name, year_raw = m["d1"], m["m1"], m["y1"]
-    elif m["d2"]:
-        day_, month_name, year_raw = m["d2"], m["m2"], m["y2"]
-    else:
-        return None  # "NO DATE"
-    month = month_of[month_name.rstrip(".").lower()]
-    if year_raw:
-        found = _safe_date(_expand_year(year_raw), month, int(day_))
-    else:
-        found = _infer_year(month, int(day_), anchor, "past") if anchor else None
-    return found.isoformat() if found else None
-
-
 def _full_day(expr: TimeExpression) -> bool:
     value = expr.value
     return value.precision == "day" and value.date is not None and value.date_end is None
 
 
-def _date_first_dateline(text: str, start: int) -> Dateline | None:
-    """A line opening with a full date: "Wed 05 Apr 2017 ...", "Posted on April 4 2017 by"."""
-    rules = _dateline_rules()
-    head = rules.date_first.match(text, start)
-    if head is None:
-        return None
-    begin = head.start("prefix") if head["prefix"] else head.end()
-    window = text[head.end() : head.end() + 60]
-    glued = rules.glued.match(window)  # "Apr 232017": a scraper lost the space
-    if glued:
-        month = rules.month_of[glued["m"].rstrip(".").lower()]
-        found = _safe_date(int(glued["y"]), month, int(glued["d"]))
-        if found:
-            return Dateline(None, found.isoformat(), None, begin, head.end() + glued.end())
-    for expr in find_time_expressions(window, None)[:1]:
-        if expr.start == 0 and _full_day(expr):
-            return Dateline(None, expr.value.date, None, begin, head.end() + expr.end)
-    return None
-
-
-def _inline_dateline(text: str, anchor: dt.date | None) -> Dateline | None:
-    """A dateline after a headline on the same line, where scrapers often leave it."""
-    rules = _dateline_rules()
-    window = text[:_DATELINE_WINDOW]
-    # "... MOSCOW October 18 (RIA Novosti) - ...": only with an outlet, to skip headlines
-    for word in rules.upper_word.finditer(window):
-        found = _wire_dateline(text, word.start(), anchor)
-        if found and found.outlet and found.place:
-            return found
-    for expr in find_time_expressions(window, None):
-        if not _full_day(expr):
-            continue
-        # "... in Aleppo city 6 October 2016 Aleppo SANA-Terrorist organizations ..."
-        agency = rules.agency_after.match(text, expr.end)
-        if agency:
-            end = agency.end()
-            return Dateline(agency["place"], expr.value.date, agency["outlet"], expr.start, end)
-        # "... Killing 50 Terrorists AFP Fri Sep 30 2016 ...": a weekday-dated full date
-        if re.match(r"[A-Za-z]{3,9}\b", expr.text) and expr.text[:3].lower() in _weekday_abbrevs():
-            before = re.search(r"(\S+)[ \t]+$", window[: expr.start])
-            if before and before.group(1) in rules.agencies:
-                return Dateline(None, expr.value.date, before.group(1), before.start(1), expr.end)
-            return Dateline(None, expr.value.date, None, expr.start, expr.end)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _weekday_abbrevs() -> frozenset[str]:
-    return frozenset(name[:3] for name in _words().weekday_of)
-
-
 def find_dateline(text: str, anchor: dt.date | None = None) -> Dateline | None:
     """The dateline or byline opening an article: place, date and outlet where given.
 
-    Looks at the lines starting in the first 300 characters, then inside the first line;
-    `anchor` supplies the year of a dateline that has none ("HUANCAYO, 12 NOV (EFE) --").
+    Kept here for callers of this module; the rules live in `newsevents.resolve.datelines`.
     """
-    starts = [0, *(m.end() for m in re.finditer(r"\n", text[:_DATELINE_WINDOW]))]
-    for start in starts:
-        if not text[start : start + 200].strip():
-            continue
-        found = _wire_dateline(text, start, anchor) or _date_first_dateline(text, start)
-        if found:
-            return found
-    return _inline_dateline(text, anchor)
+    from newsevents.resolve.datelines import find_dateline as find
+
+    return find(text, anchor)
