@@ -99,6 +99,9 @@ def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
 
 def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
     for expr in mention.times:
+        before = mention.sentence[max(0, expr.start - 8) : expr.start].lower()
+        if before.rstrip().endswith("since") and expr.value.date_end is None:
+            continue  # "since early 2019" says when a tally began, not the event's date
         if expr.value.date is not None:
             return expr.value, "text"
     if anchor is not None and mention.status == "new":
