@@ -381,3 +381,109 @@ def test_ucdp_settlements_resolve_near_their_coordinates(gaz: Gazetteer) -> None
         place = gaz.resolve(name, ctx)
         near += place is not None and km(place.latitude, place.longitude, lat, lon) < 25
     assert near / len(seen) > 0.9
+
+
+def test_a_country_named_only_by_the_name_itself_is_no_evidence(gaz: Gazetteer) -> None:
+    # Callers may list the article's countries from every place name, this one included:
+    # "Georgia" among Atlanta and Macon is the state even though GEO is in the list.
+    ctx = PlaceContext(countries=("GEO", "USA"), places=("Atlanta", "Macon"))
+    state = gaz.resolve("Georgia", ctx)
+    assert state is not None and (state.iso3, state.feature) == ("USA", "admin1")
+
+
+def test_a_country_name_means_the_country_not_its_region_or_foreign_namesakes(
+    gaz: Gazetteer,
+) -> None:
+    mexico = gaz.resolve("Mexico", PlaceContext(places=("Puebla",)))
+    assert mexico is not None and mexico.feature == "country"
+    china = gaz.resolve("China")
+    assert china is not None and china.iso3 == "CHN"
+    reasons = {c.place.iso3: c.reason for c in gaz.explain("China")}
+    assert "namesake of a country" in reasons["USA"]
+    # Strong local evidence still picks the namesake: China, Maine beside Augusta.
+    village = gaz.resolve("China", PlaceContext(places=("Maine", "Augusta")))
+    assert village is not None and (village.iso3, village.admin1) == ("USA", "Maine")
+
+
+def test_alternate_names_count_less_than_own_names(gaz: Gazetteer) -> None:
+    ranked = gaz.explain("London")
+    assert ranked[0].place.iso3 == "GBR"
+    odd = [c for c in ranked if "alternate name only" in c.reason]
+    assert odd and all(c.place.name != "London" for c in odd)
+    # No entry is called "Sweida" by its own name, so the city is not penalised.
+    assert all("alternate name only" not in c.reason for c in gaz.explain("Sweida"))
+
+
+def test_readings_of_other_names_decide_together(gaz: Gazetteer) -> None:
+    # The Paris that has a Henry County beside it, and that Henry County, are Tennessee's.
+    paris = gaz.resolve("Paris", PlaceContext(places=("Henry County",)))
+    county = gaz.resolve("Henry County", PlaceContext(places=("Paris",)))
+    assert paris is not None and (paris.iso3, paris.admin1) == ("USA", "Tennessee")
+    assert county is not None and (county.admin1, county.feature) == ("Tennessee", "admin2")
+    town = gaz.resolve("Huntsville", PlaceContext(places=("Walker County",)))
+    assert town is not None and town.admin1 == "Texas"
+    assert gaz.resolve("Huntsville") == gaz.resolve("Huntsville", PlaceContext())
+
+
+def test_abbreviations_in_capitals_are_the_abbreviation(gaz: Gazetteer) -> None:
+    eu = gaz.resolve("EU")
+    assert eu is not None and (eu.name, eu.feature) == ("Europe", "region")
+    town = gaz.resolve("Eu")
+    assert town is not None and town.iso3 == "FRA"
+
+
+def test_country_points_are_geonames_points(gaz: Gazetteer) -> None:
+    canada = gaz.resolve("Canada")
+    assert canada is not None and km(canada.latitude, canada.longitude, 60.1, -113.6) < 5
+    europe = gaz.resolve("European")
+    assert europe is not None and km(europe.latitude, europe.longitude, 48.7, 9.1) < 5
+
+
+def test_is_place_reference_adds_adjectives_and_capitals(gaz: Gazetteer) -> None:
+    for name in ("Syrian", "Russians", "European", "EU", "CHARLESTON", "Aleppo", "Syria"):
+        assert gaz.is_place_reference(name), name
+    for name in ("UN", "SANA", "police", "President", "Monday"):
+        assert not gaz.is_place_reference(name), name
+    # Event locations stay names: adjectives and unions are references only.
+    for name in ("European", "EU", "European Union", "CHARLESTON"):
+        assert not gaz.is_place_name(name), name
+
+
+def test_bundled_place_words_list_references_only() -> None:
+    words = gi.read_place_words(gi.place_words_path())
+    assert {"european", "eu"} <= words.references_only
+
+
+@pytest.mark.model
+def test_find_place_spans_finds_every_reference_for_geoparsing(gaz: Gazetteer) -> None:
+    from newsevents.extractor import ExtractContext, find_place_spans
+    from newsevents.pipeline import load_knowledge
+
+    kn = load_knowledge()
+    ctx = ExtractContext(kn.lexicon, kn.actors, gaz.is_place_name, None, kn.cues)
+    doc = kn.models.parser("Syria said Turkish troops shelled Afrin.")
+    # Event places: the subject that speaks and the adjective are not where it happened.
+    assert [s.text for s in find_place_spans(doc, ctx, (), set())] == ["Afrin"]
+    found = find_place_spans(doc, ctx, (), set(), references=gaz.is_place_reference)
+    assert [s.text for s in found] == ["Syria", "Turkish", "Afrin"]
+    doc = kn.models.parser("Students at Georgia Tech marched.")
+    assert find_place_spans(doc, ctx, (), set()) == []
+    found = find_place_spans(doc, ctx, (), set(), references=gaz.is_place_reference)
+    assert [s.text for s in found] == ["Georgia"]
+
+
+def test_counties_without_a_region_word_are_areas(gaz: Gazetteer) -> None:
+    county = gaz.resolve("Hampshire", PlaceContext(places=("Winchester", "Andover")))
+    assert county is not None and (county.iso3, county.feature) == ("GBR", "admin2")
+    assert km(county.latitude, county.longitude, 51.06, -1.31) < 60
+    # An admin-2 name that repeats a town's name stays the town.
+    lagos = gaz.resolve("Lagos")
+    assert lagos is not None and (lagos.iso3, lagos.feature) == ("NGA", "city")
+
+
+def test_cache_key_follows_the_index_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = gi.cache_file(tmp_path)
+    monkeypatch.setattr(gi, "FORMAT_VERSION", gi.FORMAT_VERSION + 1)
+    assert gi.cache_file(tmp_path) != before

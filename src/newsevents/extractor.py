@@ -60,6 +60,7 @@ class Cues:
     background_adverbs: frozenset[str]
     locative_preps: frozenset[str]
     directions: frozenset[str]
+    not_actors: frozenset[str]
     kill: frozenset[str]
     injure: frozenset[str]
     people: frozenset[str]
@@ -87,6 +88,7 @@ def load_cues(path: Path | None = None) -> Cues:
         background_adverbs=words("background_adverbs"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),
+        not_actors=words("not_actor_names"),
         kill=words("kill_lemmas"),
         injure=words("injure_lemmas"),
         people=words("people_nouns"),
@@ -214,7 +216,7 @@ def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return None
     if head.pos_ == "PROPN":
-        if ctx.is_place(head.text):
+        if ctx.is_place(head.text) or head.lower_ in cues.not_actors:
             return None
     elif head.lemma_.lower() not in cues.people | cues.armed:
         return None
@@ -343,7 +345,8 @@ def find_place_spans(
     proper-noun run whose head is not a place ("Mustefa Bali" is a person, not Bali).
     With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
     reference to a place instead, for geoparsing: names it accepts, also adjectives
-    ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above.
+    ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above; a
+    place that opens a longer name ("Georgia Tech") counts too.
     """
     spans: list[Span] = []
     is_place = ctx.is_place if references is None else references
@@ -359,8 +362,16 @@ def find_place_spans(
             return True
         if span.root.dep_ in ("nsubj", "poss", "amod"):
             return True
-        if span.root.dep_ == "compound" and span.root.head.pos_ != "PROPN":
-            return True  # "US airstrike": a modifier, not the place
+        head = span.root.head
+        if (
+            span.root.dep_ == "compound"
+            and head.pos_ != "PROPN"
+            and (
+                head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
+                or head.lemma_.lower() in ctx.lexicon.by_lemma
+            )
+        ):
+            return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
         s, e = span.start_char, span.end_char
         return any(m.start < e and s < m.end for m in actor_matches)
 
@@ -392,10 +403,11 @@ def find_place_spans(
         run_end = i
         while run_end < len(doc) and doc[run_end].pos_ == "PROPN":
             run_end += 1
-        if found is not None and len(found) == 1 and found.end < run_end:
+        if found is not None and len(found) == 1 and found.end < run_end and references is None:
             # "Abu Hassan", "Washington Post": a one-word place name that opens a longer
             # proper name is part of that name, unless the next word is a place too
-            # ("Damascus Syria" in texts stripped of commas).
+            # ("Damascus Syria" in texts stripped of commas). Geoparsing counts the
+            # place in "Georgia Tech" or "the U.S. Army" as a reference all the same.
             nxt = doc[found.end]
             if nxt.text.lower() in surnames or not is_place(nxt.text):
                 found = None

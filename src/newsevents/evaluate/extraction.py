@@ -56,10 +56,13 @@ def events_by_group(groups: Sequence[Sequence[Article]], knowledge: Knowledge) -
     return out
 
 
-def place_spans(texts: Sequence[str], knowledge: Knowledge) -> list[list[Span]]:
-    """Place names (start, end, text) in each text, found as the extractor finds them in
-    an event sentence (its proper-noun runs the gazetteer knows, actor names and person
-    surnames excluded), but in every sentence, not only those with an event word."""
+def place_spans(
+    texts: Sequence[str], knowledge: Knowledge, *, references: bool = False
+) -> list[list[Span]]:
+    """Place names (start, end, text) in each text, found by the extractor's place finder
+    in every sentence, not only those with an event word: as for an event's place (proper
+    names the gazetteer knows, actor names and person surnames excluded), or with
+    `references` every reference to a place, as geoparsing counts them ("Syrian" too)."""
     ctx = ExtractContext(
         lexicon=knowledge.lexicon,
         actors=knowledge.actors,
@@ -76,7 +79,8 @@ def place_spans(texts: Sequence[str], knowledge: Knowledge) -> list[list[Span]]:
         spans: list[Span] = []
         for (start, _), doc in zip(bounds, docs, strict=True):
             actors = knowledge.actors.find(doc.text)
-            for span in find_place_spans(doc, ctx, actors, set(), surnames):
+            finder = knowledge.gazetteer.is_place_reference if references else None
+            for span in find_place_spans(doc, ctx, actors, set(), surnames, references=finder):
                 spans.append((start + span.start_char, start + span.end_char, span.text))
         out.append(spans)
     return out

@@ -320,7 +320,7 @@ def evaluate_docs(docs: Sequence[GeoDoc], knowledge: Knowledge) -> GeoTally:
     tally = GeoTally()
     for doc in docs:
         resolve_gold(doc, gazetteer, tally)
-    found = place_spans([d.text for d in docs], knowledge)
+    found = place_spans([d.text for d in docs], knowledge, references=True)
     for doc, spans in zip(docs, found, strict=True):
         score_found(doc, resolve_found(spans, gazetteer), tally)
     return tally

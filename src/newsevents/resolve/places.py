@@ -22,9 +22,16 @@ Scoring a candidate (explain() shows the terms):
   1 + 2 x their share;
 - an admin-1 region containing another place of the article +1.5; a point near
   another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
-  in the same admin-1 region, whichever is more;
+  in the same admin-1 region, or the sum over the other names of 2 x exp(-km / 20) to
+  the nearest of each one's point-like readings, up to 3 ("Paris" beside "Henry
+  County" is Paris, Tennessee, whichever Henry County the first pass chose), whichever
+  is most;
 - "X province" +3 for areas and -2 for points; "northern X" +1.5 for areas;
 - a match only without its article -2.5; only by skeleton -1.
+A name written as an abbreviation ("EU", "U.S.") means only the abbreviated entries.
+In an article's context only the 25 likeliest candidates are scored (areas and
+supplement places first, then by population): context cannot lift a hamlet far down a
+list of namesakes, and scoring them all would cost the speed.
 The other places of the article are resolved first, twice (each against the others'
 first answers), and serve as anchors for the rest.
 """
@@ -58,6 +65,16 @@ __all__ = ["Gazetteer", "PlaceCandidate", "PlaceContext", "get_gazetteer"]
 _COUNTRY, _ADMIN1, _ADMIN2 = 0, 1, FEATURES.index("admin2")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-like proximity
 _CACHE_LIMIT = 100_000
+_MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
+_COUNTRY_PRIOR = 6.0
+_ALTERNATE_NAME = -2.0
+_COUNTRY_NAMESAKE = -1.0
+_CAPITALS_MIN_LENGTH = 5  # "CHARLESTON" is a place; "SANA" (a news agency) is not
+_SPREAD_LIMIT = 60
+_SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
+_SPREAD_KM = 20.0
+_SPREAD_WEIGHT = 2.0
+_SPREAD_CAP = 3.0
 _SINGLE_WORD_MIN_POPULATION = 1000
 _ANY_NAME_MIN_POPULATION = 10_000
 _NAMESAKE_MIN_POPULATION = 20_000
@@ -116,6 +133,8 @@ class _Prepared:
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
     # (lat, lon, cos lat, is broad area, name, row) per anchor, for the distance loop
     points: tuple[tuple[float, float, float, bool, str, int], ...] = ()
+    # every point-like reading of each other name: (name, rows, ((lat, lon), ...))
+    spread: tuple[tuple[str, frozenset[int], tuple[tuple[float, float], ...]], ...] = ()
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -230,7 +249,7 @@ class Gazetteer:
         if not any(c.isupper() for c in name):
             return False
         key = _key(name)
-        if self._demonym(key) is not None:
+        if self._demonym(key) is not None or key in self._words.references_only:
             return False
         query = self._lookup(name, fuzzy=False, demonyms=False)
         if query is None:
@@ -257,6 +276,25 @@ class Gazetteer:
             ):
                 return True
         return False
+
+    def is_place_reference(self, name: str) -> bool:
+        """Whether a capitalised span refers to a place at all, as geoparsers count them:
+        a place name (is_place_name), a country's demonym ("Syrian", "Russians"), an
+        adjective or name listed in place_words.yaml `references_only` ("European",
+        "EU"), or a place name written in capitals ("CHARLESTON")."""
+        if not any(c.isupper() for c in name):
+            return False
+        if self.is_place_name(name):
+            return True
+        key = _key(name)
+        if self._demonym(key) is not None or key in self._words.references_only:
+            return True
+        letters = "".join(c for c in name if c.isalpha())
+        return (
+            len(letters) >= _CAPITALS_MIN_LENGTH
+            and name.isupper()
+            and (self.is_place_name(name.title()))
+        )
 
     def country_for(self, name: str) -> str | None:
         """The iso3 code for a country name, alias or demonym ("Syrian" -> SYR,
@@ -288,9 +326,10 @@ class Gazetteer:
         self, key: str, raw: str, fuzzy: bool
     ) -> tuple[tuple[int, ...], frozenset[int], str]:
         idx = self._index
-        rows = _rows(idx.keys.get(key))
         if key in idx.acronyms and _abbreviation_ok(raw, key):
-            rows = _rows(idx.acronyms[key]) + rows
+            # Written as an abbreviation, it is the abbreviation, not the town of Eu.
+            return _rows(idx.acronyms[key]), frozenset(), "name"
+        rows = _rows(idx.keys.get(key))
         bare = bare_key(key, self._words.articles)
         if bare != key:
             # The query has an article: names written with or without one both match.
@@ -408,7 +447,8 @@ class Gazetteer:
             if query is not None:
                 queries.append((name, query))
         frozen_named = {k: frozenset(v) for k, v in named.items()}
-        prepared = _Prepared(countries, (), frozen_named)
+        spread = self._spread(queries)
+        prepared = _Prepared(countries, (), frozen_named, spread=spread)
         for _ in range(2):
             anchors = tuple(
                 self._anchor(name, self._rank(query, prepared, explain=False)[0][1])
@@ -419,11 +459,30 @@ class Gazetteer:
                 if a.admin1 >= 0:
                     by_admin1.setdefault(a.admin1, a.name)
             points = tuple((a.lat, a.lon, a.coslat, a.is_area, a.name, a.row) for a in anchors)
-            prepared = _Prepared(countries, anchors, frozen_named, by_admin1, points)
+            prepared = _Prepared(countries, anchors, frozen_named, by_admin1, points, spread)
         if len(self._prepared) >= 1024:
             self._prepared.clear()
         self._prepared[context] = prepared
         return prepared
+
+    def _spread(
+        self, queries: list[tuple[str, _Query]]
+    ) -> tuple[tuple[str, frozenset[int], tuple[tuple[float, float], ...]], ...]:
+        """The point-like readings (towns, counties) of each other name of the article, the
+        most populous first and at most _SPREAD_LIMIT of them: "Paris" next to "Henry
+        County" is the Paris that has a Henry County beside it, whichever reading
+        of either the first pass picked."""
+        idx = self._index
+        out = []
+        for name, query in queries:
+            rows = [r for r in query.rows if idx.feature[r] not in _BROAD]
+            if not rows:
+                continue
+            rows.sort(key=lambda r: -idx.population[r])
+            rows = rows[:_SPREAD_LIMIT]
+            points = tuple((idx.lat[r], idx.lon[r]) for r in rows)
+            out.append((name, frozenset(rows), points))
+        return tuple(out)
 
     def _anchor(self, name: str, row: int) -> _Anchor:
         idx = self._index
@@ -452,8 +511,23 @@ class Gazetteer:
         if named_countries and query.how != "similar spelling":
             # A country's name means the country, not its city of the same name
             # ("Mexico", "Kuwait", "Djibouti"); other countries' places stay candidates.
+            # Its first-level region of the same name goes too ("Mexico" is not the state).
             rows = tuple(
-                r for r in rows if idx.feature[r] in _BROAD or idx.country[r] not in named_countries
+                r
+                for r in rows
+                if idx.feature[r] == _COUNTRY or idx.country[r] not in named_countries
+            )
+        if ctx is not None and len(rows) > _MAX_SCORED:
+            # Context adds at most a few points: hamlets far down a long list of namesakes
+            # ("Washington", "Springfield") cannot win, so only the likeliest are scored.
+            rows = tuple(
+                sorted(
+                    rows,
+                    key=lambda r: (
+                        idx.feature[r] not in AREA_FEATURES and idx.source[r] == SRC_GEONAMES,
+                        -idx.population[r],
+                    ),
+                )[:_MAX_SCORED]
             )
         region_admin1 = {idx.admin1[r] for r in rows if idx.feature[r] == _ADMIN1}
         anchors = tuple(a for a in ctx.anchors if a.row not in rows) if ctx else ()
@@ -461,13 +535,16 @@ class Gazetteer:
         located = Counter(a.iso3 for a in anchors if a.iso3)
         implied = {iso3: n / sum(located.values()) for iso3, n in located.items()}
         fuzzy_all = query.how == "similar spelling"
+        # Alternate names count against a place only when another entry bears the name
+        # as its own ("Sweida" is nobody's main name: no penalty for the city).
+        has_main = any(self._main_name(r, query.key) for r in rows)
         scored: list[tuple[float, int, str]] = []
         for r in rows:
             notes: list[str] | None = [] if explain else None
             feature = idx.feature[r]
             is_area = feature in AREA_FEATURES
             if feature == _COUNTRY:
-                score = _note(notes, 6.0, "country")
+                score = _note(notes, _COUNTRY_PRIOR, "country")
             elif feature == _ADMIN2:
                 score = _note(notes, 2.5, "second-order area")
             elif is_area:
@@ -478,16 +555,32 @@ class Gazetteer:
                 if notes is not None:
                     _note(notes, score, f"{FEATURES[feature]}, pop {pop:,}")
                 source = idx.source[r]
+                if (
+                    has_main
+                    and source == SRC_GEONAMES
+                    and not (fuzzy_all or r in query.fuzzy)  # already marked as similar
+                    and not self._main_name(r, query.key)
+                ):
+                    # GeoNames lists odd alternate names ("China" for a village in New
+                    # York); a place called so by its own name is the likelier meaning.
+                    score += _note(notes, _ALTERNATE_NAME, "alternate name only")
                 if source == SRC_CONFLICT:
                     score += _note(notes, 1.0, "conflict village (UCDP)")
                 elif source == SRC_SUPPLEMENT:
                     score += _note(notes, 1.5, "supplement gazetteer")
+                if named_countries:
+                    # "China", "Jordan": a town of another country so called is the
+                    # rarer meaning; only strong local evidence should pick it.
+                    score += _note(notes, _COUNTRY_NAMESAKE, "namesake of a country")
                 if (
                     idx.admin1[r] in region_admin1
                     and pop >= _NAMESAKE_MIN_POPULATION
                     and not (query.area or query.region)
                 ):
                     score += _note(notes, 1.0, "namesake of its region")
+                elif region_admin1 and pop < _NAMESAKE_MIN_POPULATION:
+                    # "California" is the state, not the small town in Maryland.
+                    score += _note(notes, _COUNTRY_NAMESAKE, "namesake of a region")
             if query.region:
                 score += (
                     _note(notes, 3.0, "region named")
@@ -522,12 +615,14 @@ class Gazetteer:
         is_broad = idx.feature[r] in _BROAD
         iso3 = self._iso3(r)
         # A country named only by the name being resolved is no evidence for itself.
-        self_named = idx.feature[r] == _COUNTRY and ctx.named.get(iso3 or "") == frozenset({key})
+        # The article's country list may come from every place name, this one included,
+        # so a country that no other place name names does not count either.
+        self_named = idx.feature[r] == _COUNTRY and ctx.named.get(iso3 or "", frozenset()) <= {key}
         if iso3 in ctx.countries and not self_named:
             score += _note(notes, 3.5, f"country {iso3} in article")
         elif iso3 is not None and iso3 in implied:
             share = implied[iso3]
-            score += _note(notes, 1.0 + 2.0 * share, f"country {iso3} of {share:.0%} of places")
+            score += _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
         admin1 = idx.admin1[r]
         if is_broad:
             inside = [a.name for a in anchors if not a.is_area and a.admin1 == admin1 >= 0]
@@ -556,6 +651,29 @@ class Gazetteer:
             bonus = math.exp(-km / 300)
             if bonus > best:
                 best, text = bonus, f"{km:.0f} km from {area_name}"
+        # Readings of other names close by, whichever readings the first pass picked:
+        # each weaker with distance (faster than for the chosen anchors, since one of
+        # many readings may be close by chance), and several add up to _SPREAD_CAP.
+        coslat = math.cos(math.radians(lat))
+        total, near_names = 0.0, []
+        for s_name, s_rows, s_points in ctx.spread:
+            if r in s_rows or _key(s_name) == key:
+                continue
+            d2 = _FAR_DEG2
+            for s_lat, s_lon in s_points:
+                dy = lat - s_lat
+                if -_SPREAD_DEG < dy < _SPREAD_DEG:
+                    dx = (lon - s_lon) * coslat
+                    d2 = min(d2, dx * dx + dy * dy)
+            if d2 < _SPREAD_DEG**2:
+                km = 111.2 * math.sqrt(d2)
+                bonus = _SPREAD_WEIGHT * math.exp(-km / _SPREAD_KM)
+                if bonus >= 0.01:
+                    total += bonus
+                    near_names.append(f"{km:.0f} km from a {s_name}")
+        total = min(total, _SPREAD_CAP)
+        if total > best:
+            best, text = total, ", ".join(near_names)
         if admin1 >= 0 and best < 1.5:
             shared = ctx.by_admin1.get(admin1)
             if shared is not None and any(a.name == shared for a in anchors):
@@ -563,6 +681,11 @@ class Gazetteer:
         if best >= 0.01:
             score += _note(notes, best, text)
         return score
+
+    def _main_name(self, r: int, key: str) -> bool:
+        """Whether `key` is row r's own name as written (transliterations differ in
+        articles and vowels too often to count those)."""
+        return key == _key(self._index.names[r])
 
     # ------------------------------------------------------------------ records
 
