@@ -632,9 +632,8 @@ def _mention_for(
     if not any(t.cls.strong for t in triggers) and killed is None and injured is None:
         return None
     aggregate = cues.aggregate.search(sentence.text) is not None
-    dated = any(
-        t.value.precision == "day" for t in find_time_expressions(sentence.text, ctx.anchor)
-    )
+    times = find_time_expressions(sentence.text, ctx.anchor, "past")
+    dated = any(t.value.precision == "day" for t in times)
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
     if aggregate or (killed or 0) >= mass or (injured or 0) >= mass:
         # A toll in the thousands is a war's or a campaign's total, not one event's.
@@ -720,7 +719,6 @@ def _mention_for(
         actor2, m2 = None, None
     places = find_place_spans(doc, ctx, actor_matches, excluded, surnames)
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
-    times = find_time_expressions(sentence.text, ctx.anchor, "past")
     times.sort(key=lambda t: abs(t.start - (main.token.idx - offset)))
     if _generic(main.token) and not places and not times and killed is None:
         return None
