@@ -29,26 +29,18 @@ def _date(value: str | None, name: str) -> dt.date | None:
         ) from None
 
 
-def _ingest_options(
-    published: str | None,
-    text_column: str | None,
-    title_column: str | None,
-    date_column: str | None,
-    url_column: str | None,
-    outlet_column: str | None,
-    max_mb: float,
-) -> Any:
+def _ingest_options(reading: dict[str, Any]) -> Any:
+    """IngestOptions from the options `_csv_options` adds to a command."""
     from newsevents.ingest import IngestOptions
 
-    _date(published, "--published")
+    _date(reading["published"], "--published")
     return IngestOptions(
-        max_bytes=int(max_mb * 1_000_000),
-        csv_text_column=text_column,
-        csv_title_column=title_column,
-        csv_date_column=date_column,
-        csv_url_column=url_column,
-        csv_outlet_column=outlet_column,
-        default_published=None,
+        max_bytes=int(reading["max_mb"] * 1_000_000),
+        csv_text_column=reading["text_column"],
+        csv_title_column=reading["title_column"],
+        csv_date_column=reading["date_column"],
+        csv_url_column=reading["url_column"],
+        csv_outlet_column=reading["outlet_column"],
     )
 
 
@@ -103,13 +95,7 @@ def extract_cmd(
     files: Sequence[str],
     fmt: str,
     show_all: bool,
-    published: str | None,
-    text_column: str | None,
-    title_column: str | None,
-    date_column: str | None,
-    url_column: str | None,
-    outlet_column: str | None,
-    max_mb: float,
+    **reading: Any,
 ) -> None:
     """Extract events from articles without a database and print them.
 
@@ -120,9 +106,8 @@ def extract_cmd(
     from newsevents.pipeline import Options, extract_articles
     from newsevents.records import Article
 
-    iopts = _ingest_options(
-        published, text_column, title_column, date_column, url_column, outlet_column, max_mb
-    )
+    iopts = _ingest_options(reading)
+    published = reading["published"]
     articles: list[Article] = []
     failed = 0
     for item in read_inputs(files, iopts):
@@ -159,13 +144,7 @@ def ingest_cmd(
     db: str,
     workers: int,
     batch_size: int,
-    published: str | None,
-    text_column: str | None,
-    title_column: str | None,
-    date_column: str | None,
-    url_column: str | None,
-    outlet_column: str | None,
-    max_mb: float,
+    **reading: Any,
 ) -> None:
     """Read articles (files, folders, JSON Lines, CSV, HTML, WARC, - for stdin) into the store.
 
@@ -178,9 +157,8 @@ def ingest_cmd(
     from newsevents.pipeline import Options, RunSummary, ingest
     from newsevents.store import Store
 
-    iopts = _ingest_options(
-        published, text_column, title_column, date_column, url_column, outlet_column, max_mb
-    )
+    iopts = _ingest_options(reading)
+    published = reading["published"]
     n_workers = workers or (os.cpu_count() or 1)
     options = Options(ingest=iopts, published=published, batch_size=batch_size, workers=n_workers)
     tty = sys.stderr.isatty()
