@@ -14,9 +14,6 @@ from newsevents.errors import DataFileError
 from newsevents.records import Dateline, ResolvedDate
 from newsevents.resolve.dates import (
     TimexExpression,
-    _data_path,
-    _load_words,
-    _words,
     find_dateline,
     find_time_expressions,
     parse_published,
@@ -24,6 +21,9 @@ from newsevents.resolve.dates import (
     sentence_tense,
     timex3,
 )
+from newsevents.resolve.timex_words import data_path as _data_path
+from newsevents.resolve.timex_words import load_time_words as _load_words
+from newsevents.resolve.timex_words import time_words as _words
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAT = dt.date(2019, 3, 23)  # the seed article's publication date, a Saturday

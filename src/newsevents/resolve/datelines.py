@@ -12,17 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsevents.records import Dateline
-from newsevents.resolve.dates import (
-    _APOS,
-    _DASH,
-    _alt,
-    _expand_year,
-    _full_day,
-    _infer_year,
-    _safe_date,
-    _words,
-    find_time_expressions,
-)
+from newsevents.resolve.dates import find_time_expressions, full_day
+from newsevents.resolve.timex_calendar import expand_year, infer_year, safe_date
+from newsevents.resolve.timex_words import APOS, DASH, alternation, time_words
 
 __all__ = ["find_dateline"]
 
@@ -44,11 +36,11 @@ class _DatelineRules:
 
 @lru_cache(maxsize=1)
 def _dateline_rules() -> _DatelineRules:
-    words = _words()
-    months = _alt(words.month_of, cased=True)
-    weekdays = _alt(words.weekday_of, cased=True)
-    upper_place = rf"[A-Z][A-Z.{_APOS}-]+(?:[ \t]+[A-Z][A-Z.{_APOS}-]*){{0,3}}"
-    title_place = rf"[A-Z][a-z][\w.{_APOS}-]*(?:[ \t]+[A-Z][a-z][\w.{_APOS}-]*){{0,2}}"
+    words = time_words()
+    months = alternation(words.month_of, cased=True)
+    weekdays = alternation(words.weekday_of, cased=True)
+    upper_place = rf"[A-Z][A-Z.{APOS}-]+(?:[ \t]+[A-Z][A-Z.{APOS}-]*){{0,3}}"
+    title_place = rf"[A-Z][a-z][\w.{APOS}-]*(?:[ \t]+[A-Z][a-z][\w.{APOS}-]*){{0,2}}"
     year = r"(?:,?[ \t]+(?P<{}>\d{{4}}|\d{{2}}))?"
     date_part = (
         rf"NO[ \t]+DATE|(?P<d1>\d{{1,2}})[ \t]+(?P<m1>{months})\.?{year.format('y1')}"
@@ -60,13 +52,13 @@ def _dateline_rules() -> _DatelineRules:
         # "HAVANA (CUBA), 17 NOV 89": a parenthesis before the comma names the country
         rf"(?:[ \t]*\((?P<qual1>[^()\n]{{2,40}})\)(?=[ \t]*,))?"
         rf"(?:,[ \t]*(?P<qual2>(?!{months}\b|NO[ \t]+DATE){qualifier})"
-        rf"(?=[ \t]*[,(]|\s*(?:--|{_DASH})))?"
+        rf"(?=[ \t]*[,(]|\s*(?:--|{DASH})))?"
         # the comma before the date may be missing after a capitalised place ("MOSCOW October 18")
         rf"(?:(?:,[ \t]*|(?<=[A-Z])[ \t]+)(?P<date>{date_part}))?"
         rf"(?:\s*\((?P<outlet>[^()]{{2,60}})\))?"
-        rf"\s*(?P<dash>--|{_DASH})(?=\s)"
+        rf"\s*(?P<dash>--|{DASH})(?=\s)"
     )
-    prefixes = _alt(words.words("dateline_date_prefixes"))
+    prefixes = alternation(words.words("dateline_date_prefixes"))
     date_first = re.compile(rf"[ \t]*(?:(?P<prefix>{prefixes}):?[ \t]+)?(?=\S)", re.I)
     glued = re.compile(
         rf"(?:{weekdays}\.?,?[ \t]+)?(?P<m>{months})\.?[ \t]+(?P<d>\d{{1,2}})(?P<y>(?:19|20)\d\d)\b"
@@ -74,7 +66,7 @@ def _dateline_rules() -> _DatelineRules:
     agencies = words.words("news_agencies")
     agency_after = re.compile(
         rf"[ \t]+(?:(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+)?"
-        rf"(?P<outlet>{_alt(agencies)})(?=[-\u2013\u2014 ])"
+        rf"(?P<outlet>{alternation(agencies)})(?=[-\u2013\u2014 ])"
     )
     return _DatelineRules(
         wire,
@@ -145,9 +137,9 @@ def _dateline_date(
         return None  # "NO DATE"
     month = month_of[month_name.rstrip(".").lower()]
     if year_raw:
-        found = _safe_date(_expand_year(year_raw), month, int(day_))
+        found = safe_date(expand_year(year_raw), month, int(day_))
     else:
-        found = _infer_year(month, int(day_), anchor, "past") if anchor else None
+        found = infer_year(month, int(day_), anchor, "past") if anchor else None
     return found.isoformat() if found else None
 
 
@@ -162,11 +154,11 @@ def _date_first_dateline(text: str, start: int) -> Dateline | None:
     glued = rules.glued.match(window)  # "Apr 232017": a scraper lost the space
     if glued:
         month = rules.month_of[glued["m"].rstrip(".").lower()]
-        found = _safe_date(int(glued["y"]), month, int(glued["d"]))
+        found = safe_date(int(glued["y"]), month, int(glued["d"]))
         if found:
             return Dateline(None, found.isoformat(), None, begin, head.end() + glued.end())
     for expr in find_time_expressions(window, None)[:1]:
-        if expr.start == 0 and _full_day(expr):
+        if expr.start == 0 and full_day(expr):
             return Dateline(None, expr.value.date, None, begin, head.end() + expr.end)
     return None
 
@@ -181,7 +173,7 @@ def _inline_dateline(text: str, anchor: dt.date | None) -> Dateline | None:
         if found and found.outlet and found.place:
             return found
     for expr in find_time_expressions(window, None):
-        if not _full_day(expr):
+        if not full_day(expr):
             continue
         # "... in Aleppo city 6 October 2016 Aleppo SANA-Terrorist organizations ..."
         agency = rules.agency_after.match(text, expr.end)
@@ -199,7 +191,7 @@ def _inline_dateline(text: str, anchor: dt.date | None) -> Dateline | None:
 
 @lru_cache(maxsize=1)
 def _weekday_abbrevs() -> frozenset[str]:
-    return frozenset(name[:3] for name in _words().weekday_of)
+    return frozenset(name[:3] for name in time_words().weekday_of)
 
 
 def find_dateline(text: str, anchor: dt.date | None = None) -> Dateline | None:

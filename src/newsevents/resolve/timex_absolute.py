@@ -1,0 +1,195 @@
+"""Handlers for dates written out in full or in part: ISO and numeric dates, "23 March
+2019", "March 2019", "in December", "on the 5th", spans of days, months and years.
+
+Each handler takes the core match, the optional prefix match before it and the context,
+and returns a value or None when the match is not a date after all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsevents.resolve.timex_calendar import (
+    UNKNOWN,
+    day_span,
+    day_value,
+    expand_year,
+    infer_month_year,
+    infer_year,
+    months_value,
+    nearest_day,
+    nearest_month_year,
+    safe_date,
+    shift_month,
+    years_value,
+)
+from newsevents.resolve.timex_context import Ctx, Match, Result, group
+from newsevents.resolve.timex_tense import looks_ahead
+
+# How far ahead a deadline's unyeared date may lie when the tense alone would put it
+# most of a year back: "until March 6" in February is the coming March 6.
+NEAR_DAYS = 92
+NEAR_MONTHS = 3
+
+
+def iso(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    found = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return day_value(found) if found else None
+
+
+def numeric(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    a, b, raw_year = int(m["a"]), int(m["b"]), m["y"]
+    if m["sep"] != "/" and len(raw_year) == 2:
+        return None  # "1.5.10" or "3-2-10" is more likely a version or a score
+    # Slashes read month first (US style) unless that is impossible; dots and hyphens
+    # are day first (European style).
+    month, day_ = (a, b) if m["sep"] == "/" and a <= 12 else (b, a)
+    found = safe_date(expand_year(raw_year), month, day_)
+    return day_value(found) if found else None
+
+
+def day_month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    month, day_ = ctx.lex.month(m["m"]), int(m["d"])
+    if m["y"]:
+        found = safe_date(int(m["y"]), month, day_)
+        return day_value(found) if found else None
+    if not 1 <= day_ <= 31 or ctx.may_is_modal(m, "m"):
+        return None
+    if ctx.next_word(m.end()).lower() in ctx.lex.name_followers:
+        return None  # "the 19 April Movement"
+    if ctx.anchor is None:
+        return UNKNOWN if safe_date(2000, month, day_) else None
+    rel = group(pre, "rel").lower()
+    if rel in ("last", "next", "coming"):
+        found = infer_year(month, day_, ctx.anchor, "past" if rel == "last" else "future")
+    elif looks_ahead(ctx.text, m.start()):
+        # "by Jan. 14" in a report of 5 January: the nearer one, not last year's
+        found = nearest_day(month, day_, ctx.anchor, ctx.tense_at(m.start()), NEAR_DAYS)
+    else:
+        found = infer_year(month, day_, ctx.anchor, ctx.tense_at(m.start()))
+    return day_value(found) if found else None
+
+
+def month_year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    return months_value(int(m["y"]), ctx.lex.month(m["m"]))
+
+
+def month_rel_year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    if ctx.anchor is None:
+        return UNKNOWN
+    by = ctx.lex.period_mods[" ".join(m["mod"].lower().split())]
+    return months_value(ctx.anchor.year + by, ctx.lex.month(m["m"]))
+
+
+def days_span(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    if ctx.timeml and m["connw"]:
+        return None  # TimeML marks "from 1991 to 1997" as two dates, each read alone
+    if (m["connw"] or "").lower() == "and" and group(pre, "lead").lower() != "between":
+        return None  # "March 11 and 14" names two days, not a span
+    named = m["m1"] or m["m2"]
+    month1 = ctx.lex.month(m["m1"] or named)
+    month2 = ctx.lex.month(m["m2"] or named)
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    year2 = int(m["y2"]) if m["y2"] else None
+    year1 = int(m["y1"]) if m["y1"] else year2
+    if year1 is None or year2 is None:
+        if ctx.anchor is None:
+            return UNKNOWN
+        last = infer_year(month2, d2, ctx.anchor, ctx.tense_at(m.start()))
+        if last is None:
+            return None
+        year2 = last.year
+        year1 = year2 - 1 if (month1, d1) > (month2, d2) else year2
+    first, last_ = safe_date(year1, month1, d1), safe_date(year2, month2, d2)
+    if first is None or last_ is None or (last_ - first).days > 366:
+        return None
+    return day_span(first, last_)
+
+
+def month_span(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    if ctx.timeml and m["connw"]:
+        return None  # TimeML marks "from 1991 to 1997" as two dates, each read alone
+    lead = group(pre, "lead").lower()
+    if not lead or ((m["connw"] or "").lower() == "and" and lead != "between"):
+        return None  # "March to May" needs "from" or "between"
+    m1, m2 = ctx.lex.month(m["m1"]), ctx.lex.month(m["m2"])
+    if m["y2"]:
+        y2 = int(m["y2"])
+    elif ctx.anchor is None:
+        return UNKNOWN
+    else:
+        y2 = infer_month_year(m2, ctx.anchor, ctx.tense_at(m.start()))
+    y1 = int(m["y1"]) if m["y1"] else (y2 - 1 if m1 > m2 else y2)
+    if (y1, m1) >= (y2, m2):
+        return None
+    return months_value(y1, m1, y2, m2)
+
+
+def year_span(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    if ctx.timeml and m["connw"]:
+        return None  # TimeML marks "from 1991 to 1997" as two dates, each read alone
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    lead = group(pre, "lead").lower()
+    if (m["connw"] or "").lower() == "and" and lead != "between":
+        return None
+    if not y1 < y2 <= y1 + 100 or ctx.is_count(m.end()):
+        return None
+    if not (lead or group(pre, "paren") or m["conn"]):
+        return None  # "1990 to 2000" alone is more often a range of numbers
+    return years_value(y1, y2)
+
+
+def year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    word = group(pre, "pre").lower()
+    if not (word or group(pre, "mod") or group(pre, "the")) or ctx.is_count(m.end()):
+        return None
+    before = ctx.prev_word(pre.start("pre")) if pre is not None and word else ""
+    if word == "of" and before.lower() in ctx.lex.of_blockers:
+        return None
+    if word in ("and", "or", "to") and not re.fullmatch(r"(?:1[89]|20)\d\d", before):
+        return None  # only a list of years: "in 2013 and 2014"
+    return years_value(int(m["y"]))
+
+
+def year_label(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    return years_value(int(m["y"]))
+
+
+def month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    rel = group(pre, "rel").lower()
+    if not (group(pre, "pre") or group(pre, "mod") or rel) or ctx.may_is_modal(m, "m"):
+        return None
+    if ctx.anchor is None:
+        return UNKNOWN
+    month = ctx.lex.month(m["m"])
+    if rel in ("last", "previous"):
+        year_ = infer_month_year(month, ctx.anchor, "past", strict=True)
+    elif rel in ("next", "coming"):
+        year_ = infer_month_year(month, ctx.anchor, "future", strict=True)
+    elif rel == "this":
+        year_ = ctx.anchor.year
+    elif looks_ahead(ctx.text, m.start()):
+        year_ = nearest_month_year(month, ctx.anchor, ctx.tense_at(m.start()), NEAR_MONTHS)
+    else:
+        year_ = infer_month_year(month, ctx.anchor, ctx.tense_at(m.start()))
+    return months_value(year_, month)
+
+
+def nth(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    day_ = int(m["d"])
+    if not 1 <= day_ <= 31:
+        return None
+    after = re.match(r"\s*(\w*)", ctx.text[m.end() : m.end() + 30])
+    following = after.group(1).lower() if after else ""
+    if following and following not in ctx.lex.ordinal_followers:
+        return None  # "on the 5th floor", "on the 4th Infantry Brigade"
+    anchor = ctx.anchor
+    if anchor is None:
+        return UNKNOWN
+    step = -1 if ctx.tense_at(m.start()) == "past" else 1
+    for offset in range(3):  # the 31st may skip a short month
+        year_, month = shift_month(anchor.year, anchor.month, step * offset)
+        found = safe_date(year_, month, day_)
+        if found and ((step < 0 and found <= anchor) or (step > 0 and found >= anchor)):
+            return day_value(found)
+    return None
