@@ -2,7 +2,8 @@
 and an ACLED-style geo_precision, using the article's other places as context.
 
 The index behind it (GeoNames cities500, countries, admin-1 and admin-2 names, and the
-supplementary gazetteer CSV) is built and cached by `gazetteer_index`.
+supplementary gazetteer CSV) is built by `gazetteer_build` and cached by
+`gazetteer_cache` (`gazetteer_index` gathers that API). docs/places.md is the user's guide.
 
 Matching a name, in order: a demonym ("Syrian" is Syria); the exact normalised key
 (case, diacritics, apostrophes, hyphens and a leading "the" ignored); the key without
@@ -10,22 +11,31 @@ Arabic articles ("al-", "as-", "ez-" ...); the same after peeling "in"/"near",
 direction words ("northern Syria") and region words ("Idlib province"); and, for
 resolve() only, a consonant skeleton that equates transliterations ("Deir Ezzor" ~
 "Dayr az Zawr"). A country's own name drops that country's towns of the same name.
+A name written with an Arabic article matches a place whose names lack it only in a
+country whose languages use it ("Al-Manar" is not Mannar, Sri Lanka). A similar spelling
+stands in for an exact match only when that match is obscure (no area, supplement place
+or city of 100,000: "Barcelona" is never Brooklyn). A name the index does not know that
+contains one ("University of Alberta", "British Embassy") resolves to the place inside
+it, with geo_precision 2 at least, unless it names a sea, island or street
+(place_words.yaml `not_in_place_words`) or the part is a generic word (`generic_words`).
 
 Scoring a candidate (explain() shows the terms):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
   place 0.6 x log10(pop + 10), +1 for a supplement conflict village (UCDP), +1.5 for
-  another supplement place;
+  another supplement place; a town under 20,000 that shares its name with a region
+  (an admin-1 or a named area: "California", "Middle East") -1;
 - a place of 20,000+ people whose admin-1 region is also a candidate +1 (a bare
   "Idlib" is the city, "Idlib province" the region);
 - country mentioned in the article +3.5 (a country named only by the name being
   resolved does not count for itself), else country of other places in the article
-  1 + 2 x their share;
+  1 + 3 x their share; a region across borders (no country) +3.5 when the article
+  names countries;
 - an admin-1 region containing another place of the article +1.5; a point near
   another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
   in the same admin-1 region, or the sum over the other names of 2 x exp(-km / 20) to
-  the nearest of each one's point-like readings, up to 3 ("Paris" beside "Henry
-  County" is Paris, Tennessee, whichever Henry County the first pass chose), whichever
-  is most;
+  the nearest of each one's point-like readings (exp(-km / 50) from a county's point,
+  its middle), up to 3 ("Paris" beside "Henry County" is Paris, Tennessee, whichever
+  Henry County the first pass chose), whichever is most;
 - "X province" +3 for areas and -2 for points; "northern X" +1.5 for areas;
 - a match only without its article -2.5; only by skeleton -1.
 A name written as an abbreviation ("EU", "U.S.") means only the abbreviated entries.
@@ -33,36 +43,37 @@ In an article's context only the 25 likeliest candidates are scored (areas and
 supplement places first, then by population): context cannot lift a hamlet far down a
 list of namesakes, and scoring them all would cost the speed.
 The other places of the article are resolved first, twice (each against the others'
-first answers), and serve as anchors for the rest.
+first answers), and serve as anchors for the rest. For speed, a name whose first answer
+leads by more than anchors could add to any rival, or whose answers the second pass left
+unchanged, keeps its answer without being scored again (the same answer, tested against
+explain(), which always scores everything).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from newsevents.records import Place
-from newsevents.resolve.gazetteer_index import (
+from newsevents.resolve.gazetteer_cache import load_or_build
+from newsevents.resolve.place_index import (
     AREA_FEATURES,
     FEATURES,
     NO_COUNTRY,
-    SKELETON_MIN_LENGTH,
     SRC_CONFLICT,
     SRC_GEONAMES,
     SRC_SUPPLEMENT,
     PlaceIndex,
-    bare_key,
-    load_or_build,
-    name_key,
-    skeleton,
 )
+from newsevents.resolve.place_names import SKELETON_MIN_LENGTH, bare_key, name_key, skeleton
 
 __all__ = ["Gazetteer", "PlaceCandidate", "PlaceContext", "get_gazetteer"]
 
 _COUNTRY, _ADMIN1, _ADMIN2 = 0, 1, FEATURES.index("admin2")
+_REGION = FEATURES.index("region")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-like proximity
 _CACHE_LIMIT = 100_000
 _MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
@@ -73,11 +84,17 @@ _CAPITALS_MIN_LENGTH = 5  # "CHARLESTON" is a place; "SANA" (a news agency) is n
 _SPREAD_LIMIT = 60
 _SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
 _SPREAD_KM = 20.0
+_SPREAD_AREA_KM = 50.0  # a county's point is its middle: its towns lie tens of km away
 _SPREAD_WEIGHT = 2.0
 _SPREAD_CAP = 3.0
 _SINGLE_WORD_MIN_POPULATION = 1000
 _ANY_NAME_MIN_POPULATION = 10_000
 _NAMESAKE_MIN_POPULATION = 20_000
+_WELL_KNOWN_POPULATION = 100_000
+_POP_WEIGHT = 0.6  # per power of ten of population; steeper loses namesakes context finds
+_IN_ARTICLE = 3.5  # a country the article names
+_MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
+_MAX_ANCHOR_NEAR = 2.0  # nearness to an anchor over what the spread gave; 1.5 for regions
 _FAR_DEG2 = 13.5**2  # beyond ~1,500 km an anchor adds under 0.01
 
 
@@ -125,6 +142,19 @@ class _Anchor:
 
 
 @dataclass(frozen=True)
+class _Spread:
+    """Every point-like reading of each other name of the article, by latitude band of
+    _SPREAD_DEG degrees: band -> (sorted longitudes, (lat, lon, km scale, name index))."""
+
+    names: tuple[str, ...]
+    keys: tuple[str, ...]
+    rows: tuple[frozenset[int], ...]
+    bands: dict[int, tuple[list[float], list[tuple[float, float, float, int]]]]
+    # (row, key) -> (bonus, text): each pass over the article's names asks again
+    memo: dict[tuple[int, str], tuple[float, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class _Prepared:
     countries: frozenset[str]
     anchors: tuple[_Anchor, ...]
@@ -133,8 +163,12 @@ class _Prepared:
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
     # (lat, lon, cos lat, is broad area, name, row) per anchor, for the distance loop
     points: tuple[tuple[float, float, float, bool, str, int], ...] = ()
-    # every point-like reading of each other name: (name, rows, ((lat, lon), ...))
-    spread: tuple[tuple[str, frozenset[int], tuple[tuple[float, float], ...]], ...] = ()
+    # every point-like reading of each other name, by latitude band
+    spread: _Spread = field(default_factory=lambda: _Spread((), (), (), {}))
+    # name -> its row, when the last pass changed no answer: resolving it again in this
+    # context would score the same candidates against the same anchors
+    settled: dict[str, int] = field(default_factory=dict)
+    implied: dict[str, float] = field(default_factory=dict)  # iso3 -> share of anchors
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -175,6 +209,8 @@ class Gazetteer:
         self._prepared: dict[PlaceContext, _Prepared] = {}
         self._country_rows = index.country_rows
         self._resolved: dict[tuple[str, PlaceContext | None], Place | None] = {}
+        self._queries: dict[tuple[str, bool, bool], _Query | None] = {}
+        self._countries_named: dict[str, str | None] = {}
 
     @classmethod
     def load(
@@ -202,13 +238,17 @@ class Gazetteer:
         cache_key = (name, context)
         if cache_key in self._resolved:
             return self._resolved[cache_key]
-        query = self._lookup(name, fuzzy=True)
+        query = self._lookup(name, fuzzy=True) or self._embedded(name)
         place = None
         if query is not None:
             prepared = self._prepare(context)
-            query = self._widen(query, prepared)
-            ranked = self._rank(query, prepared, explain=False)
-            place = self._place(ranked[0][1], query)
+            widened = self._widen(query, prepared)
+            if prepared is not None and widened is query and name in prepared.settled:
+                row = prepared.settled[name]
+            else:
+                row = self._rank(widened, prepared, explain=False)[0][1]
+            query = widened
+            place = self._place(row, query)
             # A match by similar spelling alone is trusted only inside a country the
             # article is about: "Euphrates" must not become a town in Colombia.
             if query.how == "similar spelling" and (
@@ -222,14 +262,15 @@ class Gazetteer:
 
     def explain(self, name: str, context: PlaceContext | None = None) -> list[PlaceCandidate]:
         """All candidates for a name with their scores and the reasons, best first."""
-        query = self._lookup(name, fuzzy=True)
+        query = self._lookup(name, fuzzy=True) or self._embedded(name)
         if query is None:
             return []
         prepared = self._prepare(context)
         query = self._widen(query, prepared)
         ranked = self._rank(query, prepared, explain=True)
+        how = f"; {query.how} {query.key!r}" if query.how == "embedded name" else ""
         return [
-            PlaceCandidate(self._place(row, query), round(score, 3), reason)
+            PlaceCandidate(self._place(row, query), round(score, 3), reason + how)
             for score, row, reason in ranked
         ]
 
@@ -238,8 +279,9 @@ class Gazetteer:
         precision on English news:
         - a span without a capital letter, or a demonym ("Syrian"), is not a place;
         - names match exactly or without Arabic articles, never by skeleton;
-        - a single word listed in place_words.yaml `common_words` counts only when it
-          names a country ("Jordan", not "Police" or "Many");
+        - a single word listed in place_words.yaml `common_words` or `generic_words`
+          counts only when it names a country ("Jordan", not "Police", "Many" or
+          "University");
         - a single word in capitals ("UN", "SANA") counts only as a country, region or
           listed abbreviation ("US", "UK");
         - another single word counts when it names a country or region, a supplement
@@ -258,12 +300,14 @@ class Gazetteer:
             return True
         idx = self._index
         rows = query.rows
-        if query.key in self._words.common_words:
+        if query.key in self._words.common_words or query.key in self._words.generic:
             return any(idx.feature[r] == _COUNTRY for r in rows)
         letters = "".join(c for c in name if c.isalpha())
         if letters.isupper() and len(letters) > 1:
             return any(idx.feature[r] in _BROAD for r in rows)
         for r in rows:
+            if idx.feature[r] == _ADMIN2 and not self._main_name(r, query.key):
+                continue  # "Baker" is a surname more often than Baker County
             if idx.feature[r] in AREA_FEATURES or idx.source[r] != SRC_GEONAMES:
                 return True
             pop = idx.population[r]
@@ -299,6 +343,14 @@ class Gazetteer:
     def country_for(self, name: str) -> str | None:
         """The iso3 code for a country name, alias or demonym ("Syrian" -> SYR,
         "U.S." -> USA), else None."""
+        if name in self._countries_named:
+            return self._countries_named[name]
+        if len(self._countries_named) >= _CACHE_LIMIT:
+            self._countries_named.clear()
+        iso3 = self._countries_named[name] = self._country_for(name)
+        return iso3
+
+    def _country_for(self, name: str) -> str | None:
         key = _key(name)
         iso3 = self._demonym(key)
         if iso3 is not None:
@@ -332,8 +384,12 @@ class Gazetteer:
         rows = _rows(idx.keys.get(key))
         bare = bare_key(key, self._words.articles)
         if bare != key:
-            # The query has an article: names written with or without one both match.
-            extra = _rows(idx.keys.get(bare)) + _rows(idx.bare_keys.get(bare))
+            # The query has an article: names written with or without one both match,
+            # but one written without it only where the article is spoken: "Al-Manar"
+            # (a TV channel) is not Mannar in Sri Lanka.
+            spoken = idx.article_countries
+            unarticled = tuple(r for r in _rows(idx.keys.get(bare)) if idx.country[r] in spoken)
+            extra = unarticled + _rows(idx.bare_keys.get(bare))
             rows = tuple(dict.fromkeys(rows + extra))
             if rows:
                 return rows, frozenset(), "name"
@@ -353,6 +409,16 @@ class Gazetteer:
         return (), frozenset(), ""
 
     def _lookup(self, name: str, fuzzy: bool, demonyms: bool = True) -> _Query | None:
+        """The rows a name may mean, cached: every article asks for its names again."""
+        cache_key = (name, fuzzy, demonyms)
+        if cache_key in self._queries:
+            return self._queries[cache_key]
+        if len(self._queries) >= _CACHE_LIMIT:
+            self._queries.clear()
+        query = self._queries[cache_key] = self._lookup_uncached(name, fuzzy, demonyms)
+        return query
+
+    def _lookup_uncached(self, name: str, fuzzy: bool, demonyms: bool) -> _Query | None:
         key = _key(name)
         if not key:
             return None
@@ -371,6 +437,27 @@ class Gazetteer:
         if not rows:
             return None
         return _Query(core, rows, penalised, how, near, area, region)
+
+    def _embedded(self, name: str) -> _Query | None:
+        """The place inside the name of something else ("University of Alberta",
+        "Colorado State University", "British Embassy"): the longest run of its words,
+        leftmost first, that names a place or is a country's demonym. The event is near
+        or in that place, not at its point, so the answer has geo_precision 2 or more."""
+        words = [w.strip(".,;:'\u2019") for w in name.split()]
+        keys = [_key(w) for w in words]
+        if len(words) < 2 or any(k in self._words.not_in_place for k in keys):
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                if all(k in self._words.generic for k in keys[start : start + size]):
+                    continue
+                if not part[:1].isupper() or not self.is_place_reference(part):
+                    continue
+                query = self._lookup(part, fuzzy=False)
+                if query is not None:
+                    return replace(query, near=True, how="embedded name")
+        return None
 
     def _peel(self, key: str) -> tuple[str, bool, bool, bool]:
         """Strip 'in', 'near', direction and region words: the core name and flags."""
@@ -402,13 +489,17 @@ class Gazetteer:
     def _widen(self, query: _Query, ctx: _Prepared | None) -> _Query:
         """Add similarly spelt places in the article's countries when no exact match is
         there ("Ras al-Ain" in a Syrian story is Ra's al 'Ayn, not a Moroccan village)."""
-        if ctx is None or query.how == "similar spelling":
+        if ctx is None or query.how in ("similar spelling", "embedded name"):
             return query
         countries = ctx.countries | {a.iso3 for a in ctx.anchors if a.iso3}
         if not countries:
             return query
         idx = self._index
         if any(self._iso3(r) in countries for r in query.rows):
+            return query
+        if any(self._well_known(r) for r in query.rows):
+            # "Barcelona" in a story that names the US is still Barcelona, not a
+            # similarly spelt Brooklyn: only an obscure exact match yields to spelling.
             return query
         skel = skeleton(query.key, self._words.articles)
         extra = tuple(
@@ -419,6 +510,15 @@ class Gazetteer:
         if len(skel) < SKELETON_MIN_LENGTH or not extra:
             return query
         return replace(query, rows=query.rows + extra, fuzzy=frozenset(extra))
+
+    def _well_known(self, r: int) -> bool:
+        """An area, a supplement place or a city of _WELL_KNOWN_POPULATION or more."""
+        idx = self._index
+        return (
+            idx.feature[r] in AREA_FEATURES
+            or idx.source[r] != SRC_GEONAMES
+            or idx.population[r] >= _WELL_KNOWN_POPULATION
+        )
 
     def _iso3(self, r: int) -> str | None:
         ci = self._index.country[r]
@@ -449,40 +549,78 @@ class Gazetteer:
         frozen_named = {k: frozenset(v) for k, v in named.items()}
         spread = self._spread(queries)
         prepared = _Prepared(countries, (), frozen_named, spread=spread)
-        for _ in range(2):
-            anchors = tuple(
-                self._anchor(name, self._rank(query, prepared, explain=False)[0][1])
-                for name, query in queries
-            )
+        previous: tuple[int, ...] = ()
+        locked: dict[str, int] = {}
+        for n_pass in range(2):
+            chosen = []
+            for name, query in queries:
+                if name in locked:
+                    chosen.append(self._anchor(name, locked[name]))
+                    continue
+                ranked = self._rank(query, prepared, explain=False)
+                if n_pass == 0 and self._beyond_reach(ranked, query.key, prepared):
+                    locked[name] = ranked[0][1]
+                chosen.append(self._anchor(name, ranked[0][1]))
+            anchors = tuple(chosen)
+            rows = tuple(a.row for a in anchors)
+            stable, previous = rows == previous, rows
             by_admin1: dict[int, str] = {}
             for a in anchors:
                 if a.admin1 >= 0:
                     by_admin1.setdefault(a.admin1, a.name)
             points = tuple((a.lat, a.lon, a.coslat, a.is_area, a.name, a.row) for a in anchors)
-            prepared = _Prepared(countries, anchors, frozen_named, by_admin1, points, spread)
+            prepared = _Prepared(
+                countries,
+                anchors,
+                frozen_named,
+                by_admin1,
+                points,
+                spread,
+                implied=_country_shares(anchors),
+            )
+        settled = locked
+        if stable:
+            settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
+        prepared = replace(prepared, settled=settled)
         if len(self._prepared) >= 1024:
             self._prepared.clear()
         self._prepared[context] = prepared
         return prepared
 
-    def _spread(
-        self, queries: list[tuple[str, _Query]]
-    ) -> tuple[tuple[str, frozenset[int], tuple[tuple[float, float], ...]], ...]:
+    def _spread(self, queries: list[tuple[str, _Query]]) -> _Spread:
         """The point-like readings (towns, counties) of each other name of the article, the
         most populous first and at most _SPREAD_LIMIT of them: "Paris" next to "Henry
         County" is the Paris that has a Henry County beside it, whichever reading
         of either the first pass picked."""
         idx = self._index
-        out = []
+        names: list[str] = []
+        keys: list[str] = []
+        row_sets: list[frozenset[int]] = []
+        by_band: dict[int, list[tuple[float, float, float, int]]] = {}
         for name, query in queries:
             rows = [r for r in query.rows if idx.feature[r] not in _BROAD]
             if not rows:
                 continue
             rows.sort(key=lambda r: -idx.population[r])
             rows = rows[:_SPREAD_LIMIT]
-            points = tuple((idx.lat[r], idx.lon[r]) for r in rows)
-            out.append((name, frozenset(rows), points))
-        return tuple(out)
+            ni = len(names)
+            names.append(name)
+            keys.append(_key(name))
+            row_sets.append(frozenset(rows))
+            for r in rows:
+                lat, lon = idx.lat[r], idx.lon[r]
+                band = by_band.setdefault(math.floor(lat / _SPREAD_DEG), [])
+                band.append((lat, lon, self._spread_km(r), ni))
+        bands = {}
+        for band_id, items in by_band.items():
+            items.sort(key=lambda t: t[1])
+            bands[band_id] = ([t[1] for t in items], items)
+        return _Spread(tuple(names), tuple(keys), tuple(row_sets), bands)
+
+    def _spread_km(self, r: int) -> float:
+        """How fast nearness to a reading of another name fades: a county's point is
+        its middle, and its towns lie tens of km away."""
+        return _SPREAD_AREA_KM if self._index.feature[r] == _ADMIN2 else _SPREAD_KM
 
     def _anchor(self, name: str, row: int) -> _Anchor:
         idx = self._index
@@ -503,6 +641,8 @@ class Gazetteer:
         """Score every candidate row (see the module docstring); best first."""
         idx = self._index
         rows = query.rows
+        if len(rows) == 1 and not explain:
+            return [(0.0, rows[0], "")]  # nothing to choose between: skip the scoring
         named_countries = {
             idx.country[r]
             for r in rows
@@ -523,21 +663,17 @@ class Gazetteer:
             rows = tuple(
                 sorted(
                     rows,
-                    key=lambda r: (
-                        idx.feature[r] not in AREA_FEATURES and idx.source[r] == SRC_GEONAMES,
-                        -idx.population[r],
-                    ),
+                    key=lambda r: (not self._priority(r, query.key), -idx.population[r]),
                 )[:_MAX_SCORED]
             )
         region_admin1 = {idx.admin1[r] for r in rows if idx.feature[r] == _ADMIN1}
-        anchors = tuple(a for a in ctx.anchors if a.row not in rows) if ctx else ()
-        points = tuple(p for p in ctx.points if p[5] not in rows) if ctx else ()
-        located = Counter(a.iso3 for a in anchors if a.iso3)
-        implied = {iso3: n / sum(located.values()) for iso3, n in located.items()}
+        names_area = bool(region_admin1) or any(idx.feature[r] == _REGION for r in rows)
+        anchors, points, implied = self._evidence(rows, ctx)
         fuzzy_all = query.how == "similar spelling"
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
-        has_main = any(self._main_name(r, query.key) for r in rows)
+        mains = frozenset(r for r in rows if self._main_name(r, query.key))
+        has_main = bool(mains)
         scored: list[tuple[float, int, str]] = []
         for r in rows:
             notes: list[str] | None = [] if explain else None
@@ -547,11 +683,14 @@ class Gazetteer:
                 score = _note(notes, _COUNTRY_PRIOR, "country")
             elif feature == _ADMIN2:
                 score = _note(notes, 2.5, "second-order area")
+                if has_main and r not in mains:
+                    # "Washington" is the city or the state before any Washington County.
+                    score += _note(notes, _ALTERNATE_NAME, "without its region word")
             elif is_area:
                 score = _note(notes, 3.2, FEATURES[feature])
             else:
                 pop = idx.population[r]
-                score = 0.6 * math.log10(pop + 10)
+                score = _POP_WEIGHT * math.log10(pop + 10)
                 if notes is not None:
                     _note(notes, score, f"{FEATURES[feature]}, pop {pop:,}")
                 source = idx.source[r]
@@ -559,7 +698,7 @@ class Gazetteer:
                     has_main
                     and source == SRC_GEONAMES
                     and not (fuzzy_all or r in query.fuzzy)  # already marked as similar
-                    and not self._main_name(r, query.key)
+                    and r not in mains
                 ):
                     # GeoNames lists odd alternate names ("China" for a village in New
                     # York); a place called so by its own name is the likelier meaning.
@@ -578,8 +717,9 @@ class Gazetteer:
                     and not (query.area or query.region)
                 ):
                     score += _note(notes, 1.0, "namesake of its region")
-                elif region_admin1 and pop < _NAMESAKE_MIN_POPULATION:
-                    # "California" is the state, not the small town in Maryland.
+                elif names_area and pop < _NAMESAKE_MIN_POPULATION:
+                    # "California" is the state, not the small town in Maryland; the
+                    # "Middle East" is the region, not the village in Maryland.
                     score += _note(notes, _COUNTRY_NAMESAKE, "namesake of a region")
             if query.region:
                 score += (
@@ -600,6 +740,61 @@ class Gazetteer:
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
+    def _priority(self, r: int, key: str) -> bool:
+        """Whether row r is among the first scored of a long list of namesakes: areas
+        and supplement places, but a county only under its own name ("Washington" keeps
+        the city in view of thirty Washington Counties)."""
+        feature = self._index.feature[r]
+        if feature == _ADMIN2:
+            return self._main_name(r, key)
+        return feature in AREA_FEATURES or self._index.source[r] != SRC_GEONAMES
+
+    def _in_named_country(self, r: int, key: str, ctx: _Prepared) -> bool:
+        """Whether row r lies in a country the article names. A country named only by
+        the name being resolved is no evidence for itself; the article's country list
+        may come from every place name, this one included, so a country that no other
+        place name names does not count either."""
+        iso3 = self._iso3(r)
+        if iso3 not in ctx.countries:
+            return False
+        if self._index.feature[r] != _COUNTRY:
+            return True
+        return not ctx.named.get(iso3 or "", frozenset()) <= {key}
+
+    def _beyond_reach(self, ranked: list[tuple[float, int, str]], key: str, ctx: _Prepared) -> bool:
+        """Whether the first pass's winner stays ahead whatever the other names turn out
+        to be: anchors add at most _MAX_ANCHOR_COUNTRY (a country share) and
+        _MAX_ANCHOR_NEAR (nearness, a shared or containing region) to a rival, so its
+        answer, and its answer when resolved again, is already known."""
+        if len(ranked) < 2:
+            return True
+        best = ranked[0][0]
+        for score, r, _ in ranked[1:]:
+            reach = score + _MAX_ANCHOR_NEAR
+            if not self._in_named_country(r, key, ctx):
+                reach += _MAX_ANCHOR_COUNTRY
+            if reach >= best:
+                return False
+        return True
+
+    def _evidence(
+        self, rows: tuple[int, ...], ctx: _Prepared | None
+    ) -> tuple[
+        tuple[_Anchor, ...],
+        tuple[tuple[float, float, float, bool, str, int], ...],
+        dict[str, float],
+    ]:
+        """The anchors and points of the article's other names (without the readings of
+        this one) and the share of them in each country."""
+        if ctx is None:
+            return (), (), {}
+        row_set = frozenset(rows)
+        if not any(a.row in row_set for a in ctx.anchors):
+            return ctx.anchors, ctx.points, ctx.implied
+        anchors = tuple(a for a in ctx.anchors if a.row not in row_set)
+        points = tuple(p for p in ctx.points if p[5] not in row_set)
+        return anchors, points, _country_shares(anchors)
+
     def _context_score(
         self,
         r: int,
@@ -610,19 +805,21 @@ class Gazetteer:
         implied: dict[str, float],
         notes: list[str] | None,
     ) -> float:
+        """Evidence from the article for row r (see the module docstring)."""
         idx = self._index
         score = 0.0
         is_broad = idx.feature[r] in _BROAD
         iso3 = self._iso3(r)
-        # A country named only by the name being resolved is no evidence for itself.
-        # The article's country list may come from every place name, this one included,
-        # so a country that no other place name names does not count either.
-        self_named = idx.feature[r] == _COUNTRY and ctx.named.get(iso3 or "", frozenset()) <= {key}
-        if iso3 in ctx.countries and not self_named:
-            score += _note(notes, 3.5, f"country {iso3} in article")
+        explain = notes is not None  # texts are built only when someone reads them
+        if self._in_named_country(r, key, ctx):
+            score += _note(notes, _IN_ARTICLE, f"country {iso3} in article" if explain else "")
         elif iso3 is not None and iso3 in implied:
             share = implied[iso3]
             score += _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
+        elif iso3 is None and idx.feature[r] == _REGION and (ctx.countries or implied):
+            # A region across borders ("Middle East", "Sahel") has no country to be
+            # named, yet an article that names countries is as much about it.
+            score += _note(notes, _IN_ARTICLE, "region across the article's countries")
         admin1 = idx.admin1[r]
         if is_broad:
             inside = [a.name for a in anchors if not a.is_area and a.admin1 == admin1 >= 0]
@@ -645,35 +842,19 @@ class Gazetteer:
         best, text = 0.0, ""
         if point_name:
             km = 111.2 * math.sqrt(point_d2)
-            best, text = 2.0 * math.exp(-km / 150), f"{km:.0f} km from {point_name}"
+            best = 2.0 * math.exp(-km / 150)
+            text = f"{km:.0f} km from {point_name}" if explain else ""
         if area_name:
             km = 111.2 * math.sqrt(area_d2)
             bonus = math.exp(-km / 300)
             if bonus > best:
-                best, text = bonus, f"{km:.0f} km from {area_name}"
+                best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
         # Readings of other names close by, whichever readings the first pass picked:
         # each weaker with distance (faster than for the chosen anchors, since one of
         # many readings may be close by chance), and several add up to _SPREAD_CAP.
-        coslat = math.cos(math.radians(lat))
-        total, near_names = 0.0, []
-        for s_name, s_rows, s_points in ctx.spread:
-            if r in s_rows or _key(s_name) == key:
-                continue
-            d2 = _FAR_DEG2
-            for s_lat, s_lon in s_points:
-                dy = lat - s_lat
-                if -_SPREAD_DEG < dy < _SPREAD_DEG:
-                    dx = (lon - s_lon) * coslat
-                    d2 = min(d2, dx * dx + dy * dy)
-            if d2 < _SPREAD_DEG**2:
-                km = 111.2 * math.sqrt(d2)
-                bonus = _SPREAD_WEIGHT * math.exp(-km / _SPREAD_KM)
-                if bonus >= 0.01:
-                    total += bonus
-                    near_names.append(f"{km:.0f} km from a {s_name}")
-        total = min(total, _SPREAD_CAP)
+        total, near_names = self._spread_score(r, key, ctx)
         if total > best:
-            best, text = total, ", ".join(near_names)
+            best, text = total, near_names
         if admin1 >= 0 and best < 1.5:
             shared = ctx.by_admin1.get(admin1)
             if shared is not None and any(a.name == shared for a in anchors):
@@ -681,6 +862,47 @@ class Gazetteer:
         if best >= 0.01:
             score += _note(notes, best, text)
         return score
+
+    def _spread_score(self, r: int, key: str, ctx: _Prepared) -> tuple[float, str]:
+        """The bonus for readings of the article's other names near row r, and what they
+        are. Only readings in the lat bands around r and within the longitude window
+        are visited (`_Spread`), so a long list of namesakes costs little."""
+        spread = ctx.spread
+        known = spread.memo.get((r, key))
+        if known is not None:
+            return known
+        lat, lon = self._index.lat[r], self._index.lon[r]
+        coslat = math.cos(math.radians(lat))
+        window = _SPREAD_DEG / max(coslat, 0.05)
+        band = math.floor(lat / _SPREAD_DEG)
+        best: dict[int, tuple[float, float]] = {}
+        for b in (band - 1, band, band + 1):
+            entry = spread.bands.get(b)
+            if entry is None:
+                continue
+            lons, items = entry
+            for k in range(bisect_left(lons, lon - window), bisect_right(lons, lon + window)):
+                s_lat, s_lon, scale, ni = items[k]
+                dy = lat - s_lat
+                dx = (lon - s_lon) * coslat
+                d2 = dx * dx + dy * dy
+                if d2 >= _SPREAD_DEG**2:
+                    continue
+                if r in spread.rows[ni] or spread.keys[ni] == key:
+                    continue
+                km = 111.2 * math.sqrt(d2)
+                bonus = _SPREAD_WEIGHT * math.exp(-km / scale)
+                if bonus > best.get(ni, (0.0, 0.0))[0]:
+                    best[ni] = (bonus, km)
+        total, near = 0.0, []
+        for ni in sorted(best):
+            bonus, km = best[ni]
+            if bonus >= 0.01:
+                total += bonus
+                near.append(f"{km:.0f} km from a {spread.names[ni]}")
+        result = min(total, _SPREAD_CAP), ", ".join(near)
+        spread.memo[(r, key)] = result
+        return result
 
     def _main_name(self, r: int, key: str) -> bool:
         """Whether `key` is row r's own name as written (transliterations differ in
@@ -719,6 +941,16 @@ class Gazetteer:
             population=idx.population[r],
             geonameid=idx.geonameid[r] or None,
         )
+
+
+def _country_shares(anchors: tuple[_Anchor, ...]) -> dict[str, float]:
+    """The share of the anchors in each country."""
+    located: dict[str, int] = {}
+    for a in anchors:
+        if a.iso3:
+            located[a.iso3] = located.get(a.iso3, 0) + 1
+    total = sum(located.values())
+    return {iso3: n / total for iso3, n in located.items()}
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,131 @@
+"""The word lists of place_words.yaml (articles, directions, region words, demonyms),
+read and validated once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsevents.errors import DataFileError
+from newsevents.resolve.place_names import name_key
+
+
+def package_data(name: str) -> Path:
+    """A file under the package's data/ folder."""
+    return Path(str(resources.files("newsevents").joinpath("data", name)))
+
+
+def place_words_path() -> Path:
+    """The bundled place_words.yaml."""
+    return package_data("place_words.yaml")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The word lists of place_words.yaml, normalised to keys."""
+
+    articles: frozenset[str]
+    directions: dict[str, str]
+    plain_prefixes: tuple[str, ...]
+    near_prefixes: tuple[str, ...]
+    region_suffixes: frozenset[str]
+    region_prefixes: tuple[str, ...]
+    admin1_suffixes: tuple[str, ...]
+    admin1_prefixes: tuple[str, ...]
+    common_words: frozenset[str]
+    country_aliases: dict[str, tuple[str, ...]]  # iso3 -> aliases as written
+    demonyms: dict[str, str]  # demonym key -> iso3
+    # keys that refer to a place but never say where something happened ("European")
+    references_only: frozenset[str] = frozenset()
+    # ISO 639 codes of languages whose place names carry the Arabic article
+    article_languages: frozenset[str] = frozenset()
+    # words of names that lie outside the place they contain ("Indian Ocean")
+    not_in_place: frozenset[str] = frozenset()
+    # words of facility names that never name the place inside them ("University")
+    generic: frozenset[str] = frozenset()
+
+
+def _str_list(data: Any, where: str, path: Path) -> list[str]:
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise DataFileError(f"{path}: {where} must be a list of strings (quote yes/no/on/off)")
+    return data
+
+
+def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({name_key(x) for x in items}, key=len, reverse=True))
+
+
+def read_place_words(path: Path) -> PlaceWords:
+    """Read and validate a place_words.yaml file; raise DataFileError naming the problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping of lists at the top level")
+    directions = data.get("directions") or {}
+    if not isinstance(directions, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in directions.items()
+    ):
+        raise DataFileError(f"{path}: directions must map words to direction names")
+    affixes = data.get("admin1_affixes") or {}
+    if not isinstance(affixes, dict):
+        raise DataFileError(f"{path}: admin1_affixes must map suffixes/prefixes to lists")
+    aliases: dict[str, tuple[str, ...]] = {}
+    demonyms: dict[str, str] = {}
+    for iso3, entry in (data.get("countries") or {}).items():
+        if not isinstance(entry, dict):
+            raise DataFileError(f"{path}: countries.{iso3} must be a mapping")
+        aliases[str(iso3)] = tuple(_str_list(entry.get("aliases"), f"countries.{iso3}", path))
+        for demonym in _str_list(entry.get("demonyms"), f"countries.{iso3}", path):
+            demonyms[name_key(demonym)] = str(iso3)
+    return PlaceWords(
+        articles=frozenset(_str_list(data.get("arabic_articles"), "arabic_articles", path)),
+        directions={name_key(k): v for k, v in directions.items()},
+        plain_prefixes=_longest_first(_str_list(data.get("plain_prefixes"), "plain", path)),
+        near_prefixes=_longest_first(_str_list(data.get("near_prefixes"), "near", path)),
+        region_suffixes=frozenset(
+            name_key(x) for x in _str_list(data.get("region_suffixes"), "region_suffixes", path)
+        ),
+        region_prefixes=_longest_first(_str_list(data.get("region_prefixes"), "prefixes", path)),
+        admin1_suffixes=_longest_first(_str_list(affixes.get("suffixes"), "suffixes", path)),
+        admin1_prefixes=_longest_first(_str_list(affixes.get("prefixes"), "prefixes", path)),
+        common_words=frozenset(
+            name_key(x) for x in _str_list(data.get("common_words"), "common_words", path)
+        ),
+        country_aliases=aliases,
+        demonyms=demonyms,
+        references_only=frozenset(
+            name_key(x) for x in _str_list(data.get("references_only"), "references_only", path)
+        ),
+        article_languages=frozenset(
+            _str_list(data.get("article_languages"), "article_languages", path)
+        ),
+        not_in_place=frozenset(
+            name_key(x)
+            for x in _str_list(data.get("not_in_place_words"), "not_in_place_words", path)
+        ),
+        generic=frozenset(
+            name_key(x) for x in _str_list(data.get("generic_words"), "generic_words", path)
+        ),
+    )
+
+
+def strip_admin1_affixes(key: str, words: PlaceWords) -> str:
+    """An admin-1 key without 'governorate', 'province', 'muhafazat' etc.; unchanged
+    when nothing would be left."""
+    for prefix in words.admin1_prefixes:
+        if key.startswith(prefix + " "):
+            key = key[len(prefix) + 1 :]
+            break
+    for suffix in words.admin1_suffixes:
+        if key.endswith(" " + suffix):
+            return key[: -len(suffix) - 1]
+    return key
