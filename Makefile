@@ -7,10 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test check lint typecheck layers setup clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The web page's scripts, styles and map data come from npm, never from a CDN or git.
+	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -33,4 +35,4 @@ test: lint typecheck layers
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) demo.duckdb demo.duckdb.wal
+	rm -rf $(VENV) demo.duckdb demo.duckdb.wal web/node_modules
