@@ -1,0 +1,152 @@
+"""ACLED's sub-event distinctions, one written sentence per case (loads the spaCy model).
+
+Each sentence must give exactly one new event, of the sub-type ACLED's codebook gives it:
+peaceful protest vs protest with intervention vs excessive force against protesters, armed
+clash vs attack, air/drone strike vs shelling vs remote explosive vs suicide bomb, arrests,
+agreements, looting, territory taken by a non-state actor or regained by a government.
+"""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    (
+        "Peaceful protest",
+        "Thousands of protesters marched through Khartoum on Friday demanding reforms.",
+    ),
+    (
+        "Protest with intervention",
+        "Police fired tear gas to disperse demonstrators who rallied in Algiers on Tuesday.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Security forces opened fire on protesters in Baghdad on Monday, killing three.",
+    ),
+    (
+        "Armed clash",
+        "Government forces clashed with Hayat Tahrir al-Sham fighters near Saraqib on Monday.",
+    ),
+    (
+        "Attack",
+        "Gunmen killed five villagers in the village of Koulogon in central Mali on Sunday.",
+    ),
+    (
+        "Air/drone strike",
+        "A US drone strike killed four al-Shabaab militants near Jilib on Wednesday.",
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        "Government forces shelled the town of Kafr Nabl on Thursday, killing two civilians.",
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        "A roadside bomb exploded near a police vehicle in Kandahar on Saturday, killing three.",
+    ),
+    (
+        "Suicide bomb",
+        "A suicide bomber blew himself up at a wedding in Kabul on Saturday, killing 63 people.",
+    ),
+    ("Arrests", "Police arrested 20 opposition activists in Harare on Wednesday."),
+    ("Agreement", "The government and the rebels signed a ceasefire agreement in Juba on Friday."),
+    (
+        "Looting/property destruction",
+        "Militiamen looted shops and burned houses in Beni on Tuesday.",
+    ),
+    (
+        "Non-state actor overtakes territory",
+        "Taliban fighters seized control of Kunduz on Sunday after government troops fled.",
+    ),
+    (
+        "Government regains territory",
+        "The Iraqi army recaptured Tal Afar from the Islamic State on Thursday.",
+    ),
+    (
+        "Abduction/forced disappearance",
+        "Gunmen kidnapped 30 students from a school in Kankara on Friday.",
+    ),
+    (
+        "Grenade",
+        "Unknown assailants threw a grenade at a bar in Bujumbura on Saturday, wounding seven.",
+    ),
+    (
+        "Violent demonstration",
+        "Rioters threw stones at police and torched cars in Lagos on Monday.",
+    ),
+    ("Mob violence", "An angry mob lynched a man accused of theft in Kampala on Sunday."),
+    ("Chemical weapon", "A chlorine gas attack on Douma on Saturday killed 43 people."),
+    ("Sexual violence", "Soldiers raped three women in the village of Minova on Tuesday."),
+    (
+        "Disrupted weapons use",
+        "Soldiers defused a roadside bomb on the road to Mogadishu on Monday.",
+    ),
+    (
+        "Armed clash",
+        "Fighting broke out between the army and Boko Haram militants in Maiduguri on Friday.",
+    ),
+    ("Attack", "Islamic State militants executed 12 civilians in Deir ez-Zor on Monday."),
+    (
+        "Air/drone strike",
+        "Russian warplanes bombed a market in Maarat al-Numan on Monday, killing 15 civilians.",
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        "Rebels fired rockets at a residential district of Aleppo on Tuesday, killing four people.",
+    ),
+    ("Remote explosive/landmine/IED", "A landmine killed two shepherds near Hama on Saturday."),
+    (
+        "Suicide bomb",
+        "A suicide car bomb exploded at a checkpoint in Mogadishu on Saturday, killing 20 people.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Soldiers shot dead two protesters during a demonstration in Khartoum on Monday.",
+    ),
+    (
+        "Protest with intervention",
+        "Police arrested 15 protesters at a rally in Moscow on Saturday.",
+    ),
+    (
+        "Peaceful protest",
+        "Hundreds of teachers demonstrated outside parliament in Nairobi on Tuesday.",
+    ),
+    (
+        "Violent demonstration",
+        "Protesters clashed with police and set fire to tyres in Beirut on Sunday.",
+    ),
+    ("Attack", "Gunmen opened fire on protesters in Baghdad on Friday, killing four people."),
+    (
+        "Non-state actor overtakes territory",
+        "Islamic State fighters overran the town of Palmyra on Wednesday.",
+    ),
+    (
+        "Government regains territory",
+        "Syrian government forces regained control of Maarat al-Numan from rebels on Tuesday.",
+    ),
+    (
+        "Armed clash",
+        "Al-Shabaab militants attacked a military base in Lower Shabelle, killing seven soldiers.",
+    ),
+    ("Peaceful protest", "Farmers staged a sit-in outside the ministry in New Delhi on Monday."),
+    ("Protest with intervention", "Police used rubber bullets against demonstrators in Santiago."),
+    (
+        "Excessive force against protesters",
+        "Troops fired live ammunition at demonstrators in Yangon on Sunday, killing 18.",
+    ),
+    ("Government regains territory", "The Nigerian army retook the town of Baga from Boko Haram."),
+    ("Suicide bomb", "A suicide bomber killed 12 worshippers at a mosque in Maiduguri on Friday."),
+    (
+        "Arrests",
+        "Turkish police detained 30 suspected Islamic State members in Istanbul on Monday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "sentence"), CASES, ids=[f"{i}-{c[0]}" for i, c in enumerate(CASES)]
+)
+def test_sentence_gives_one_event_of_its_acled_sub_type(sub_type, sentence):
+    events = [e for e in newsevents.extract(sentence, published="2020-01-01") if e.status == "new"]
+    assert [e.sub_event_type for e in events] == [sub_type], [e.notes for e in events]
