@@ -112,7 +112,7 @@ def test_prf_rows_perfect_empty_and_half() -> None:
 
 
 def test_run_suite_refuses_unknown_names_and_bad_samples() -> None:
-    assert set(SUITES) == {"ucdp", "muc4", "geo", "timex", "re3d"}
+    assert set(SUITES) == {"ucdp", "muc4", "geo", "timex", "re3d", "merge"}
     with pytest.raises(UsageError, match="unknown eval suite"):
         run_suite("nope", SHARED, sample=1)
     with pytest.raises(UsageError, match="at least 1"):

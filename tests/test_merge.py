@@ -1,9 +1,17 @@
 import random
 
-from factories import HAJIN, IS, SDF, mention
+from factories import HAJIN, IS, SDF, SYRIA, mention
 
 from newsevents.lexicon import get_lexicon
-from newsevents.merge import MemoryIndex, StoredEvent, build_event, cluster, merge
+from newsevents.merge import (
+    MemoryIndex,
+    StoredEvent,
+    build_event,
+    cluster,
+    mention_key,
+    merge,
+    new_event_id,
+)
 
 LEX = get_lexicon()
 
@@ -105,3 +113,146 @@ def test_a_report_bridging_two_stored_events_merges_them_and_one_id_survives():
     assert len(results) == 1
     assert results[0].event_id == "ev_a" and results[0].absorbed == ("ev_b",)
     assert {m.source.article_id for m in results[0].mentions} == {"a1", "a2", "a3"}
+
+
+# -- order independence, incremental merging, ids ----------------------------------------
+
+AIR = {"sub": "Air/drone strike", "etype": "Explosions/Remote violence"}
+ALEPPO = HAJIN.__class__("Aleppo", 36.2, 37.16, "Syria", "SYR", "Aleppo", "city", 1)
+
+
+def _corpus():
+    """Twelve reports: one battle told by four outlets (one a day later, undated), two
+    strikes on one town on consecutive days, an Aleppo strike, and partial mentions."""
+    ms = [
+        mention(article="a1", outlet="A", killed=12),
+        mention(article="a1", start=90, place=None, date=None, killed=None),
+        mention(article="a2", outlet="B", killed=15),
+        mention(article="a3", outlet="C", actor2=None),
+        mention(article="a4", outlet="D", published="2019-03-24", precision="week"),
+        mention(article="s1", outlet="A", date="2019-03-20", place=HAJIN, actor2=None, **AIR),
+        mention(article="s2", outlet="B", date="2019-03-21", place=HAJIN, actor2=None, **AIR),
+        mention(article="s3", outlet="C", date="2019-03-21", place=HAJIN, actor2=None, **AIR),
+        mention(article="s4", outlet="D", date="2019-03-20", place=ALEPPO, actor2=None, **AIR),
+        mention(article="b1", outlet="E", place=None, date=None),
+        mention(article="b2", outlet="F", place=SYRIA),
+    ]
+    return ms
+
+
+def _partition(groups):
+    return sorted(sorted(f"{m.source.article_id}:{m.source.char_start}" for m in g) for g in groups)
+
+
+def _events_without_ids(index):
+    out = []
+    for ms in index.events.values():
+        e = build_event("x", ms, LEX, "t")
+        out.append(repr(e))
+    return sorted(out)
+
+
+def test_consecutive_day_strikes_on_one_town_stay_apart_and_reports_of_each_join():
+    groups = _partition(cluster(_corpus(), LEX))
+    assert ["s1:0"] in groups and ["s4:0"] in groups
+    assert ["s2:0", "s3:0"] in groups
+    assert ["a1:0", "a1:90", "a2:0", "a3:0", "a4:0"] in groups
+    # Unplaced or country-only reports are never matched across articles.
+    assert ["b1:0"] in groups and ["b2:0"] in groups
+
+
+def test_the_partition_and_events_do_not_depend_on_order_or_batches():
+    ms = _corpus()
+    whole = MemoryIndex()
+    whole.apply(merge(ms, whole, LEX))
+    reference = _events_without_ids(whole)
+    assert len(reference) == 6
+    for seed in range(6):
+        shuffled = ms[:]
+        random.Random(seed).shuffle(shuffled)
+        by_article: dict[str, list] = {}
+        for m in shuffled:
+            by_article.setdefault(m.source.article_id, []).append(m)
+        articles = list(by_article.values())
+        index = MemoryIndex()
+        size = seed % 3 + 1
+        for start in range(0, len(articles), size):
+            batch = [m for group in articles[start : start + size] for m in group]
+            index.apply(merge(batch, index, LEX))
+        assert _events_without_ids(index) == reference, seed
+
+
+def test_reingesting_the_same_articles_changes_nothing():
+    ms = _corpus()
+    index = MemoryIndex()
+    index.apply(merge(ms, index, LEX))
+    before = dict(index.events)
+    results = merge(ms[:5], index, LEX)
+    index.apply(results)
+
+    def keys(events):
+        return {k: sorted(mention_key(m) for m in v) for k, v in events.items()}
+
+    assert keys(index.events) == keys(before)
+    assert all(not r.absorbed and not r.moved for r in results)
+
+
+def test_an_event_keeps_its_id_as_reports_join_and_a_split_keeps_the_larger_part():
+    index = MemoryIndex()
+    first = merge([mention(article="a1", outlet="A")], index, LEX)
+    index.apply(first)
+    eid = first[0].event_id
+    for k in range(2, 5):
+        index.apply(merge([mention(article=f"a{k}", outlet=str(k))], index, LEX))
+        assert list(index.events) == [eid]
+    assert len(index.events[eid]) == 4
+
+
+def test_two_stored_events_bridged_later_merge_and_the_other_id_redirects():
+    index = MemoryIndex()
+    west = HAJIN.__class__("Hajin west", 34.69, 40.70, "Syria", "SYR", "Deir ez-Zor", "village", 1)
+    a = mention(article="a1", place=west, actor2=None, published="2019-03-22")
+    b = mention(article="a2", place=ALEPPO, actor1=None)
+    index.apply(merge([a], index, LEX))
+    index.apply(merge([b], index, LEX))
+    assert len(index.events) == 2
+    # A report at Hajin (12 km from Hajin west) joins the first event only.
+    results = merge([mention(article="a3", place=HAJIN, actor2=None)], index, LEX)
+    assert [len(r.mentions) for r in results] == [2]
+    assert results[0].event_id == new_event_id([a])
+
+
+def test_reprocessed_article_replaces_its_mentions_and_an_event_no_longer_found_goes():
+    index = MemoryIndex()
+    index.apply(merge([mention(article="a1"), mention(article="z1", place=ALEPPO)], index, LEX))
+    gone = next(eid for eid, ms in index.events.items() if ms[0].source.article_id == "z1")
+    # z1 processed again yields nothing: its event is removed.
+    results = merge([], index, LEX, articles=["z1"])
+    assert [(r.event_id, r.mentions) for r in results] == [(gone, ())]
+
+
+def test_attribution_cues_name_the_claimants_of_an_event():
+    a = mention(article="a1", outlet="A", claimed_by="the Syrian Observatory for Human Rights")
+    b = mention(article="a2", outlet="B")
+    b = b.__class__(
+        b.mention.__class__(**{**b.mention.__dict__, "claimed_by": "he"}),
+        b.source.__class__(**{**b.source.__dict__, "sentence": "Twelve died, according to SANA."}),
+        b.actor1,
+        b.actor2,
+        b.place,
+        b.date,
+        b.date_from,
+    )
+    event = build_event("ev", [a, b], LEX, "t")
+    assert event.claimed_by == ("Syrian Observatory for Human Rights", "SANA")
+
+
+def test_differing_tolls_are_listed_lowest_first_with_their_sources():
+    ms = [
+        mention(article="a1", outlet="SOHR", killed=15),
+        mention(article="a2", outlet="SANA", killed=12),
+        mention(article="a3", outlet="AFP", killed=15),
+    ]
+    event = build_event("ev", ms, LEX, "t")
+    assert event.fatalities == 12
+    assert event.conflicts[0] == "fatalities: 12 (SANA) vs 15 (AFP) vs 15 (SOHR)"

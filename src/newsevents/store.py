@@ -9,7 +9,11 @@ whenever a batch adds mentions to an event, the event row is rebuilt from all of
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
+import os
+import random
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,16 +23,19 @@ import duckdb
 
 from newsevents.codec import EVENT_FIELDS, event_from_dict, mention_from_dict, to_dict
 from newsevents.errors import StoreError
-from newsevents.merge import MergeResult, StoredEvent, date_window
+from newsevents.merge import MergeResult, date_window, mention_key
 from newsevents.records import Article, Event, Place, ResolvedMention
+from newsevents.stories import Story
+from newsevents.syndication import Sketch, sketch
 
 _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
-# How many of an event's mentions a new report is checked against before joining it.
-_SAMPLE = 12
-# Decoded mention samples kept in memory by the writing process, per event.
+# Article text sketches (syndication) kept in memory by the writing process.
 _CACHE_LIMIT = 200_000
 _ROWS_PER_STATEMENT = 200
 _RECENT_LIMIT = 20_000
+# Seconds to wait for another process to let go of the file: DuckDB lets one process hold
+# a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
+LOCK_WAIT = 60.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -52,7 +59,27 @@ CREATE TABLE IF NOT EXISTS events (
     n_sources INTEGER, claimed_by JSON, conflicts JSON
 );
 CREATE TABLE IF NOT EXISTS redirects (old_id VARCHAR PRIMARY KEY, new_id VARCHAR);
+CREATE TABLE IF NOT EXISTS sketches (article_id VARCHAR PRIMARY KEY, sketch JSON);
+CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY, title VARCHAR, start_date DATE, end_date DATE,
+    n_events INTEGER, n_articles INTEGER, location VARCHAR, country VARCHAR,
+    fatalities INTEGER, pipeline_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
 """
+# Tables besides the event record's (docs/DESIGN.md):
+# - mentions: one row per event mention, `data` the ResolvedMention as JSON, `event_id`
+#   the event it belongs to now; date_lo/date_hi/iso3/latitude/longitude index it for merge.
+# - redirects: an event id merged away (old_id) and the id that absorbed it (new_id).
+# - sketches: each article's text sketch (newsevents.syndication), so syndicated copies
+#   of one wire story count once in n_sources.
+# - stories (`newsevents stories`, rebuilt whole on each run): related events told as one
+#   story: story_id, title (the headline most of its events come from, else generated),
+#   start_date and end_date (its first and last event dates), n_events, n_articles,
+#   location and country (its most frequent place), fatalities (the sum over its events,
+#   null when none is reported), pipeline_version.
+# - story_events: which events (event_id) a story (story_id) holds.
+
 
 
 @dataclass(frozen=True)
@@ -67,42 +94,32 @@ class EventFilter:
     limit: int | None = None
 
 
-def mention_key(m: Any) -> str:
-    """The identity of a stored mention: article, sentence and event type."""
-    return f"{m.source.article_id}:{m.source.char_start}:{m.mention.event_type}"
-
-
 class _PlaceTimeIndex:
     """Where stored mentions are, by family, country and month, held by the writing
-    process so that merge does not query the database for every new event."""
+    process so that merge does not query the database for every new event. Points are
+    kept per mention, so a mention that moves to another event moves here too."""
 
     def __init__(self) -> None:
         self.loaded: set[tuple[str, str]] = set()
         self._months: dict[tuple[str, str, int], set[str]] = {}
-        self._points: dict[str, list[tuple[dt.date, dt.date, float | None, float | None]]] = {}
+        # mention key -> (event id, date_lo, date_hi, latitude, longitude)
+        self._points: dict[str, tuple[str, dt.date, dt.date, float | None, float | None]] = {}
 
     def load(self, family: str, iso3: str, rows: Iterable[tuple[Any, ...]]) -> None:
         """Take in the stored mentions of one family and country."""
         self.loaded.add((family, iso3))
-        for eid, lo, hi, lat, lon in rows:
-            self._put(eid, family, iso3, lo, hi, lat, lon)
+        for key, eid, lo, hi, lat, lon in rows:
+            self._put(key, eid, family, iso3, lo, hi, lat, lon)
 
-    def add(
-        self,
-        eid: str,
-        family: str,
-        iso3: str | None,
-        lo: dt.date | None,
-        hi: dt.date | None,
-        lat: float | None,
-        lon: float | None,
-    ) -> None:
-        """Record a newly written mention (if its family and country are loaded)."""
+    def add(self, row: Sequence[Any]) -> None:
+        """Record a newly written mention row (if its family and country are loaded)."""
+        key, eid, _, family, lo, hi, iso3, lat, lon = row[:9]
         if iso3 and lo and hi and (family, iso3) in self.loaded:
-            self._put(eid, family, iso3, lo, hi, lat, lon)
+            self._put(key, eid, family, iso3, lo, hi, lat, lon)
 
     def _put(
         self,
+        key: str,
         eid: str,
         family: str,
         iso3: str,
@@ -112,44 +129,85 @@ class _PlaceTimeIndex:
         lon: float | None,
     ) -> None:
         for month in range(_month(lo), _month(hi) + 1):
-            self._months.setdefault((family, iso3, month), set()).add(eid)
-        self._points.setdefault(eid, []).append((lo, hi, lat, lon))
+            self._months.setdefault((family, iso3, month), set()).add(key)
+        self._points[key] = (eid, lo, hi, lat, lon)
 
-    def rename(self, old: str, new: str) -> None:
-        """An event merged into another: its mentions now belong to the survivor."""
-        points = self._points.pop(old, [])
-        self._points.setdefault(new, []).extend(points)
-        for ids in self._months.values():
-            if old in ids:
-                ids.discard(old)
-                ids.add(new)
+    def move(self, key: str, eid: str) -> None:
+        """A stored mention now belongs to another event."""
+        point = self._points.get(key)
+        if point is not None:
+            self._points[key] = (eid, *point[1:])
+
+    def drop(self, key: str) -> None:
+        """A stored mention was deleted (its article was processed again)."""
+        self._points.pop(key, None)
 
     def near(self, family: str, iso3: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
         """Events with a mention dated within [start, end] inside the place's box (a
         degree of latitude is 111 km: the box holds every place merge could accept)."""
-        ids: set[str] = set()
+        keys: set[str] = set()
         for month in range(_month(start), _month(end) + 1):
-            ids |= self._months.get((family, iso3, month), set())
+            keys |= self._months.get((family, iso3, month), set())
         pad = 1.5 if place.geo_precision < 4 else None
-        out = []
-        for eid in sorted(ids):
-            for lo, hi, lat, lon in self._points.get(eid, ()):
-                if hi < start or lo > end:
-                    continue
-                if pad is not None and (
-                    lat is None
-                    or lon is None
-                    or abs(lat - place.latitude) > pad
-                    or abs(lon - place.longitude) > 2 * pad
-                ):
-                    continue
-                out.append(eid)
-                break
-        return out
+        out: set[str] = set()
+        for key in keys:
+            point = self._points.get(key)
+            if point is None:
+                continue
+            eid, lo, hi, lat, lon = point
+            if eid in out or hi < start or lo > end:
+                continue
+            if pad is not None and (
+                lat is None
+                or lon is None
+                or abs(lat - place.latitude) > pad
+                or abs(lon - place.longitude) > 2 * pad
+            ):
+                continue
+            out.add(eid)
+        return sorted(out)
 
 
 def _month(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
+
+
+def open_database(
+    path: Path, read_only: bool, wait: float = LOCK_WAIT
+) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, retrying with backoff while another process holds it."""
+    deadline = time.monotonic() + wait
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
+                raise StoreError(
+                    f"{path}: cannot open the database: {exc}; another process kept it "
+                    f"for more than {wait:.0f} s, try again when it has finished"
+                ) from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        # Jitter keeps a reader and a writer that collided from colliding again in step.
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 0.25)
+
+
+def _claim_writer(path: Path) -> int:
+    """Take the one-writer claim on a store: a writing Store keeps caches of what it wrote
+    and lets go of the file between batches, so a second writer must wait for the first."""
+    lock = Path(f"{path}.writer.lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise StoreError(
+            f"{path}: another process is writing to this database (it holds {lock}); "
+            "wait for that ingest to finish"
+        ) from None
+    return fd
 
 
 class Store:
@@ -157,26 +215,52 @@ class Store:
 
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._samples: dict[str, tuple[ResolvedMention, ...]] = {}
+        self._sketches: dict[str, Sketch] = {}
         self._index = _PlaceTimeIndex()
         # Full mention lists of events this process wrote lately: a story told over days
         # keeps joining the same events, which need not be decoded from JSON each time.
         self._recent: dict[str, tuple[ResolvedMention, ...]] = {}
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._writer_lock: int | None = None
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"{self.path}: no such database; run `newsevents ingest PATH --db {self.path}` "
+                "first"
+            )
+        if not read_only:
+            self._writer_lock = _claim_writer(self.path)
         try:
-            if read_only and not self.path.exists():
-                raise StoreError(
-                    f"{self.path}: no such database; run `newsevents ingest PATH --db {self.path}` "
-                    "first"
-                )
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
             if not read_only:
                 self.con.execute(_SCHEMA)
+                self.release()
+            else:
+                self.con.execute("SELECT 1")
         except duckdb.Error as exc:
+            self.close()
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again after `release` (waiting while another process,
+        such as `newsevents serve` answering a request, holds the file)."""
+        if self._con is None:
+            self._con = open_database(self.path, self.read_only)
+        return self._con
+
+    def release(self) -> None:
+        """Let go of the file so other processes can read it between batches; the
+        in-memory caches stay, since this Store is the only writer (see `_claim_writer`)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
     def close(self) -> None:
-        """Close the connection (the file stays consistent)."""
-        self.con.close()
+        """Close the connection (the file stays consistent) and end the writer claim."""
+        self.release()
+        if self._writer_lock is not None:
+            os.close(self._writer_lock)
+            self._writer_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -192,37 +276,23 @@ class Store:
         if not wanted:
             return set()
         rows = self.con.execute("SELECT id FROM articles WHERE id IN ?", [wanted]).fetchall()
+        if not self.read_only:
+            # The pipeline's slow stages run next: readers may use the file meanwhile.
+            self.release()
         return {r[0] for r in rows}
 
-    def candidates(
-        self, family: str, start: dt.date, end: dt.date, place: Place
-    ) -> Sequence[StoredEvent]:
-        """Stored events of a family with a mention dated within [start, end] and placed
-        near the place (EventIndex); each comes with a sample of its mentions."""
+    def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
+        """Ids of stored events of a family with a mention dated within [start, end] and
+        placed near the place (EventIndex)."""
         iso3 = place.iso3 or ""
         if (family, iso3) not in self._index.loaded:
             rows = self.con.execute(
-                "SELECT event_id, date_lo, date_hi, latitude, longitude FROM mentions"
-                " WHERE family = ? AND iso3 = ? AND date_lo IS NOT NULL",
+                "SELECT mention_key, event_id, date_lo, date_hi, latitude, longitude"
+                " FROM mentions WHERE family = ? AND iso3 = ? AND date_lo IS NOT NULL",
                 [family, iso3],
             ).fetchall()
             self._index.load(family, iso3, rows)
-        ids = self._index.near(family, iso3, start, end, place)
-        missing = [eid for eid in ids if eid not in self._samples]
-        if missing:
-            rows = self.con.execute(
-                "SELECT event_id, data FROM mentions WHERE event_id IN ? ORDER BY mention_key",
-                [missing],
-            ).fetchall()
-            found: dict[str, list[ResolvedMention]] = {}
-            for eid, data in rows:
-                sample = found.setdefault(eid, [])
-                if len(sample) < _SAMPLE:
-                    sample.append(mention_from_dict(json.loads(data)))
-            if len(self._samples) > _CACHE_LIMIT:
-                self._samples.clear()
-            self._samples.update({eid: tuple(ms) for eid, ms in found.items()})
-        return [StoredEvent(eid, self._samples[eid]) for eid in ids if eid in self._samples]
+        return self._index.near(family, iso3, start, end, place)
 
     def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
         """Every stored mention of an event."""
@@ -232,6 +302,28 @@ class Store:
             "SELECT data FROM mentions WHERE event_id = ? ORDER BY mention_key", [event_id]
         ).fetchall()
         return tuple(mention_from_dict(json.loads(r[0])) for r in rows)
+
+    def events_of_articles(self, article_ids: Sequence[str]) -> list[str]:
+        """Ids of stored events with a mention from one of these articles (EventIndex)."""
+        if not article_ids:
+            return []
+        rows = self.con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id IN ? ORDER BY 1",
+            [list(article_ids)],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def sketches(self, article_ids: Sequence[str]) -> dict[str, Sketch]:
+        """Stored text sketches of these articles (EventIndex; for syndication)."""
+        missing = [a for a in article_ids if a not in self._sketches]
+        if missing:
+            if len(self._sketches) > _CACHE_LIMIT:
+                self._sketches.clear()
+            rows = self.con.execute(
+                "SELECT article_id, sketch FROM sketches WHERE article_id IN ?", [missing]
+            ).fetchall()
+            self._sketches.update({a: tuple(json.loads(v)) for a, v in rows})
+        return {a: self._sketches[a] for a in article_ids if a in self._sketches}
 
     def resolve_id(self, event_id: str) -> str:
         """Follow redirects from merged-away ids to the surviving event id."""
@@ -296,7 +388,105 @@ class Store:
             out[table] = int(row[0]) if row else 0
         return out
 
+    def outdated_articles(self, version: str) -> list[str]:
+        """Ids of stored articles last processed by another pipeline version."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM ? ORDER BY id",
+            [version],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """Stored articles by id, as ingest made them (for `reprocess`)."""
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "SELECT id, text, title, published, url, outlet, source, metadata FROM articles"
+            " WHERE id IN ? ORDER BY id",
+            [list(ids)],
+        ).fetchall()
+        return [
+            Article(
+                id=r[0],
+                text=r[1],
+                title=r[2],
+                published=r[3],
+                url=r[4],
+                outlet=r[5],
+                source=r[6] or "",
+                metadata=json.loads(r[7]) if r[7] else {},
+            )
+            for r in rows
+        ]
+
+    def titles(self) -> dict[str, str]:
+        """Every stored article's headline, by article id."""
+        rows = self.con.execute("SELECT id, title FROM articles WHERE title IS NOT NULL")
+        return {a: t for a, t in rows.fetchall() if t}
+
+    def stories(self) -> list[tuple[Story, list[Event]]]:
+        """Stored stories (from the last `newsevents stories`), each with its events in
+        timeline order."""
+        rows = self.con.execute(
+            "SELECT story_id, title, start_date, end_date, n_articles, location, country,"
+            " fatalities FROM stories ORDER BY start_date, story_id"
+        ).fetchall()
+        links = self.con.execute("SELECT story_id, event_id FROM story_events").fetchall()
+        members: dict[str, list[str]] = {}
+        for sid, eid in links:
+            members.setdefault(sid, []).append(eid)
+        out = []
+        for sid, title, start, end, n_articles, location, country, fatalities in rows:
+            events = [e for e in (self.event(eid) for eid in members.get(sid, [])) if e]
+            events.sort(key=lambda e: (e.event_date or "", e.event_id))
+            story = Story(
+                story_id=sid,
+                title=title,
+                start_date=start.isoformat() if start else "",
+                end_date=end.isoformat() if end else "",
+                event_ids=tuple(e.event_id for e in events),
+                n_articles=n_articles,
+                location=location,
+                country=country,
+                fatalities=fatalities,
+            )
+            out.append((story, events))
+        return out
+
     # -- writing -------------------------------------------------------------------------
+
+    def write_stories(self, stories: Sequence[Story], version: str) -> None:
+        """Replace the stored stories with these, in one transaction."""
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("DELETE FROM story_events")
+            self.con.execute("DELETE FROM stories")
+            self._insert_many(
+                "INSERT INTO stories VALUES {}",
+                [
+                    (
+                        s.story_id,
+                        s.title,
+                        s.start_date or None,
+                        s.end_date or None,
+                        len(s.event_ids),
+                        s.n_articles,
+                        s.location,
+                        s.country,
+                        s.fatalities,
+                        version,
+                    )
+                    for s in stories
+                ],
+            )
+            self._insert_many(
+                "INSERT INTO story_events VALUES {}",
+                [(s.story_id, eid) for s in stories for eid in s.event_ids],
+            )
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: writing stories failed: {exc}") from exc
 
     def write_batch(
         self,
@@ -312,8 +502,9 @@ class Store:
         rows: list[tuple[Any, ...]] = []
         try:
             self.con.execute("BEGIN TRANSACTION")
+            # A batch replaces what was stored for its articles (`reprocess` runs them again).
             self._insert_many(
-                "INSERT INTO articles VALUES {} ON CONFLICT DO NOTHING",
+                "INSERT OR REPLACE INTO articles VALUES {}",
                 [
                     (
                         a.id,
@@ -331,11 +522,31 @@ class Store:
                     for a, n in articles
                 ],
             )
+            new_sketches = {a.id: sketch(a.text) for a, _ in articles}
+            self._insert_many(
+                "INSERT OR REPLACE INTO sketches VALUES {}",
+                [(aid, json.dumps(sk)) for aid, sk in new_sketches.items()],
+            )
+            dropped: list[str] = []
+            if batch_ids:
+                dropped = [
+                    r[0]
+                    for r in self.con.execute(
+                        "SELECT mention_key FROM mentions WHERE article_id IN ?", [list(batch_ids)]
+                    ).fetchall()
+                ]
+                if dropped:
+                    self.con.execute(
+                        "DELETE FROM mentions WHERE article_id IN ?", [list(batch_ids)]
+                    )
+            moves: list[tuple[str, str]] = []
             for result in merged:
-                ordered = sorted(result.mentions, key=mention_key)
-                self._samples[result.event_id] = tuple(ordered[:_SAMPLE])
+                if not result.mentions:
+                    # Every mention of the event came from articles processed again and
+                    # none is left: the event is no longer found.
+                    self.con.execute("DELETE FROM events WHERE event_id = ?", [result.event_id])
+                    continue
                 for gone in result.absorbed:
-                    self._samples.pop(gone, None)
                     self.con.execute("DELETE FROM events WHERE event_id = ?", [gone])
                     self.con.execute(
                         "INSERT OR REPLACE INTO redirects VALUES (?, ?)", [gone, result.event_id]
@@ -344,10 +555,12 @@ class Store:
                         "UPDATE redirects SET new_id = ? WHERE new_id = ?",
                         [result.event_id, gone],
                     )
+                if result.moved:
                     self.con.execute(
-                        "UPDATE mentions SET event_id = ? WHERE event_id = ?",
-                        [result.event_id, gone],
+                        "UPDATE mentions SET event_id = ? WHERE mention_key IN ?",
+                        [result.event_id, list(result.moved)],
                     )
+                    moves.extend((k, result.event_id) for k in result.moved)
                 # Mentions already stored keep their rows; only this batch's are written.
                 for m in result.mentions:
                     if m.source.article_id not in batch_ids:
@@ -371,25 +584,35 @@ class Store:
             if rows:
                 self._insert_many("INSERT OR REPLACE INTO mentions VALUES {}", rows)
             if events:
-                self.con.execute(
-                    "DELETE FROM events WHERE event_id IN ?", [[e.event_id for e in events]]
-                )
+                ids = [e.event_id for e in events]
+                self.con.execute("DELETE FROM events WHERE event_id IN ?", [ids])
+                # A live event never redirects (an id can come back after a split).
+                self.con.execute("DELETE FROM redirects WHERE old_id IN ?", [ids])
                 self._insert_many(
                     "INSERT INTO events VALUES {}", [self._event_row(e) for e in events]
                 )
             self.con.execute("COMMIT")
+            for key in dropped:
+                self._index.drop(key)
             for row in rows:
-                self._index.add(row[1], row[3], row[6], row[4], row[5], row[7], row[8])
+                self._index.add(row)
+            for key, eid in moves:
+                self._index.move(key, eid)
+            self._sketches.update(new_sketches)
             if len(self._recent) > _RECENT_LIMIT:
                 self._recent.clear()
             for result in merged:
-                self._recent[result.event_id] = result.mentions
                 for gone in result.absorbed:
-                    self._index.rename(gone, result.event_id)
                     self._recent.pop(gone, None)
+                if result.mentions:
+                    self._recent[result.event_id] = result.mentions
+                else:
+                    self._recent.pop(result.event_id, None)
+            # Between batches the file is free for readers such as `newsevents serve`.
+            self.release()
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            self._samples.clear()
+            self.release()
             self._index = _PlaceTimeIndex()
             self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc

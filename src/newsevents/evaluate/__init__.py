@@ -3,7 +3,7 @@
     >>> from newsevents.evaluate import run_suite
     >>> print(run_suite("timex", Path("../shared"), sample=20).table())
 
-Suites (docs/EVAL.md): ucdp, muc4, geo, timex, re3d. Figures are on development data;
+Suites (docs/EVAL.md): ucdp, muc4, geo, timex, re3d, merge. Figures are on development data;
 the anchors beside them are published figures on test splits kept elsewhere.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsevents.errors import UsageError
-from newsevents.evaluate import geo, muc4, re3d, timex, ucdp
+from newsevents.evaluate import geo, merge, muc4, re3d, timex, ucdp
 from newsevents.evaluate.common import EvalOptions
 from newsevents.evaluate.report import Report, Row
 
@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "geo": "LGL and GeoWebNews: place resolution and end-to-end toponyms",
     "timex": "TempEval-3 TBAQ-cleaned: time expression extraction and values",
     "re3d": "re3d: organisation, location and person mentions",
+    "merge": "FA-KES silver pairs, VOA hijack, UCDP multi-report pairs: merging reports",
 }
 
 _RUNNERS: dict[str, Callable[[Path, EvalOptions], Report]] = {
@@ -33,6 +34,7 @@ _RUNNERS: dict[str, Callable[[Path, EvalOptions], Report]] = {
     "geo": geo.run,
     "timex": timex.run,
     "re3d": re3d.run,
+    "merge": merge.run,
 }
 
 
