@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.fastparse import FastPipeline, use_numpy_blas
 from newsevents.lexicon import Lexicon
 from newsevents.records import CleanArticle
 
@@ -50,10 +51,12 @@ class AnalysedArticle:
 
 @dataclass(frozen=True)
 class Models:
-    """The spaCy pipelines analyse needs: a blank splitter and the full parser."""
+    """The spaCy pipelines analyse needs: a blank splitter and the full parser (`fast`
+    runs the same parser with cached rule components; see fastparse)."""
 
     splitter: Language
     parser: Language
+    fast: FastPipeline
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,8 @@ def load_models() -> Models:
     splitter = spacy.blank("en")
     splitter.add_pipe("sentencizer")
     parser = spacy.load(MODEL, exclude=["ner"])
-    return Models(splitter=splitter, parser=parser)
+    use_numpy_blas(parser)
+    return Models(splitter=splitter, parser=parser, fast=FastPipeline(parser))
 
 
 def split_sentences(text: str, splitter: Language) -> list[tuple[int, int]]:
@@ -109,7 +113,7 @@ def analyse(
                 to_parse.append(text)
             plan.append((start, end, text, candidate))
         plans.append(plan)
-    docs: Any = iter(models.parser.pipe(to_parse, batch_size=64))
+    docs: Any = iter(models.fast.pipe(to_parse))
     result: list[AnalysedArticle] = []
     for article, plan in zip(articles, plans, strict=True):
         sentences = tuple(

@@ -1,4 +1,9 @@
-"""`newsevents bench`: time ingest of the bundled corpus, repeated into distinct articles."""
+"""`newsevents bench`: time ingest of the bundled corpus, repeated into distinct articles.
+
+Each run ingests the same generated JSON Lines file into a fresh DuckDB file with the
+default configuration (the one `newsevents eval` measures), and reports articles/s,
+words/s, peak memory per process and how the CPU time splits between the stages.
+"""
 
 from __future__ import annotations
 
@@ -8,43 +13,76 @@ import os
 import resource
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.dask_engine import DaskOptions, ingest_dask
 from newsevents.ingest import read_inputs
-from newsevents.pipeline import Options, ingest
+from newsevents.pipeline import Options, RunSummary, ingest, load_knowledge
 from newsevents.records import Article
+from newsevents.stageclock import STAGES
 from newsevents.store import Store
+
+_MAIN_STAGES = ("ingest", "merge", "store")
+
+
+def _peak_mb(who: int) -> float:
+    """Peak resident memory in MB (ru_maxrss is in kilobytes on Linux)."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 @dataclass(frozen=True)
 class BenchResult:
     """What one benchmark run measured."""
 
+    engine: str
     articles: int
     words: int
     seconds: float
     workers: int
     cores: int
     peak_rss_mb_main: float
-    peak_rss_mb_worker: float
+    peak_rss_mb_workers: tuple[float, ...]
     events: int
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        """Articles per second, end to end into DuckDB."""
+        return self.articles / self.seconds if self.seconds else 0.0
 
     def report(self) -> str:
-        """A few lines for the terminal and the README."""
-        rate = self.articles / self.seconds
-        return (
-            f"{self.articles} articles ({self.words / self.articles:.0f} words each on average) "
-            f"in {self.seconds:.1f} s with {self.workers} worker(s) on {self.cores} core(s): "
-            f"{rate:.1f} articles/s, {self.words / self.seconds:,.0f} words/s; "
-            f"{self.events} events stored\n"
-            + (
-                f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, "
-                f"largest worker {self.peak_rss_mb_worker:.0f} MB"
-                if self.workers > 1
-                else f"peak memory: {self.peak_rss_mb_main:.0f} MB (stages run in the main process)"
-            )
+        """A few lines and the stage table, for the terminal and the README."""
+        workers = ", ".join(f"{mb:.0f}" for mb in self.peak_rss_mb_workers) or "-"
+        lines = [
+            f"engine {self.engine}: {self.articles} articles "
+            f"({self.words / max(1, self.articles):.0f} words each on average) in "
+            f"{self.seconds:.1f} s with {self.workers} worker(s) on {self.cores} core(s): "
+            f"{self.rate:.1f} articles/s, {self.words / self.seconds:,.0f} words/s; "
+            f"{self.events} events stored",
+            f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, "
+            f"worker processes {workers} MB",
+            "",
+            stage_table(self.stage_seconds, self.articles),
+        ]
+        return "\n".join(lines)
+
+
+def stage_table(seconds: dict[str, float], articles: int) -> str:
+    """CPU seconds per stage (summed over processes), ms per article and share of all."""
+    total = sum(seconds.values()) or 1.0
+    rows = [f"{'stage':10s} {'where':7s} {'CPU s':>8s} {'ms/article':>10s} {'share':>6s}"]
+    for stage in (*STAGES, *sorted(set(seconds) - set(STAGES))):
+        if stage not in seconds:
+            continue
+        where = "main" if stage in _MAIN_STAGES else "workers"
+        s = seconds[stage]
+        rows.append(
+            f"{stage:10s} {where:7s} {s:8.1f} {1000 * s / max(1, articles):10.2f} "
+            f"{100 * s / total:5.1f}%"
         )
+    rows.append(f"{'all':10s} {'':7s} {total:8.1f} {1000 * total / max(1, articles):10.2f}")
+    return "\n".join(rows)
 
 
 def _shift_months(published: str | None, months: int) -> str | None:
@@ -82,28 +120,84 @@ def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
     return records
 
 
-def run_bench(corpus: Path, n_articles: int, workers: int) -> BenchResult:
-    """Ingest n distinct articles made from the corpus into a fresh DuckDB file."""
+def write_bench_input(corpus: Path, n_articles: int, target: Path) -> int:
+    """Write n distinct articles made from the corpus as JSON Lines; returns the words."""
     base = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
-    records = make_copies(base, n_articles)
-    words = sum(len(str(r["text"]).split()) for r in records)
-    with tempfile.TemporaryDirectory() as tmp:
+    words = 0
+    with target.open("w", encoding="utf-8") as out:
+        for record in make_copies(base, n_articles):
+            words += len(str(record["text"]).split())
+            out.write(json.dumps(record) + "\n")
+    return words
+
+
+def _warm(options: Options) -> None:
+    """Load models and data in a worker process (run there by the Dask client)."""
+    load_knowledge(options)
+
+
+def _dask_worker_peaks(client: object) -> tuple[float, ...]:
+    """Peak memory of each Dask worker process, in MB."""
+    peaks = client.run(_peak_mb, resource.RUSAGE_SELF)  # type: ignore[attr-defined]
+    return tuple(sorted(float(v) for v in peaks.values()))
+
+
+def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local") -> BenchResult:
+    """Ingest n distinct articles made from the corpus into a fresh DuckDB file, with the
+    local worker processes or a local Dask cluster of as many workers."""
+    options = Options(workers=workers)
+    load_knowledge(options)  # model loading is not part of the measured time
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
         src = Path(tmp) / "bench.jsonl"
-        with src.open("w", encoding="utf-8") as out:
-            for r in records:
-                out.write(json.dumps(r) + "\n")
+        words = write_bench_input(corpus, n_articles, src)
+        summary: RunSummary
         with Store(Path(tmp) / "bench.duckdb") as store:
-            started = time.perf_counter()
-            summary = ingest([str(src)], store, Options(workers=workers))
-            seconds = time.perf_counter() - started
+            if engine == "dask":
+                from distributed import Client, LocalCluster
+
+                cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=workers, threads_per_worker=1, dashboard_address=None
+                )
+                client = Client(cluster)  # type: ignore[no-untyped-call]
+                try:
+                    # Workers load the model before the clock starts, as local workers do.
+                    client.run(_warm, options)
+                    started = time.perf_counter()
+                    summary = ingest_dask(
+                        [str(src)], store, options, DaskOptions(workers=workers), client=client
+                    )
+                    seconds = time.perf_counter() - started
+                    worker_peaks = _dask_worker_peaks(client)
+                finally:
+                    client.close()  # type: ignore[no-untyped-call]
+                    cluster.close()
+            else:
+                started = time.perf_counter()
+                summary = ingest([str(src)], store, options)
+                seconds = time.perf_counter() - started
+                # Pool workers are waited for when the pool closes: RUSAGE_CHILDREN holds
+                # the largest one's peak (the stages run in this process with 1 worker).
+                worker_peaks = (_peak_mb(resource.RUSAGE_CHILDREN),) if workers > 1 else ()
             events = store.counts()["events"]
     return BenchResult(
+        engine=engine,
         articles=summary.processed,
         words=words,
         seconds=seconds,
         workers=workers,
         cores=os.cpu_count() or 1,
-        peak_rss_mb_main=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        peak_rss_mb_worker=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        peak_rss_mb_main=_peak_mb(resource.RUSAGE_SELF),
+        peak_rss_mb_workers=worker_peaks,
         events=events,
+        stage_seconds=dict(summary.clock.seconds),
+    )
+
+
+def compare(local: BenchResult, dask: BenchResult) -> str:
+    """One line comparing the Dask run with the local run (the target is within 25 %)."""
+    ratio = dask.rate / local.rate if local.rate else 0.0
+    verdict = "within" if ratio >= 0.75 else "NOT within"
+    return (
+        f"dask/local: {dask.rate:.1f} / {local.rate:.1f} articles/s = {ratio:.0%} "
+        f"({verdict} 25 % of the local run)"
     )

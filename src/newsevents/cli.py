@@ -7,12 +7,15 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from newsevents.errors import NewsEventsError
 from newsevents.records import Event, IngestProblem
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import RunSummary
 
 DEFAULT_DB = "newsevents.duckdb"
 _TEXT_FORMATS = ("table", "jsonl", "csv", "geojson")
@@ -138,12 +141,42 @@ def extract_cmd(
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
 @click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: tasks on a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Dask scheduler address (tcp://HOST:8786); without it a local cluster of "
+    "--workers processes is started.",
+)
+@click.option(
+    "--parts",
+    default=None,
+    help="Folder for the Dask engine's Parquet partitions (default: DB.parts beside the "
+    "database; must be reachable by every worker).",
+)
+@click.option(
+    "--partition-size",
+    type=int,
+    default=256,
+    show_default=True,
+    help="Articles per Dask task.",
+)
 @_csv_options
 def ingest_cmd(
     paths: Sequence[str],
     db: str,
     workers: int,
     batch_size: int,
+    engine: str,
+    scheduler: str | None,
+    parts: str | None,
+    partition_size: int,
     **reading: Any,
 ) -> None:
     """Read articles (files, folders, JSON Lines, CSV, HTML, WARC, - for stdin) into the store.
@@ -151,10 +184,13 @@ def ingest_cmd(
     Re-running the same command adds nothing; an interrupted run resumes where it stopped.
 
     Example: newsevents ingest examples/corpus --db events.duckdb
+    (on a cluster: newsevents ingest crawl/ --engine dask --scheduler tcp://10.0.0.5:8786)
     """
     import os
+    import time
 
-    from newsevents.pipeline import Options, RunSummary, ingest
+    from newsevents.ingest import count_records
+    from newsevents.pipeline import Options, ingest
     from newsevents.store import Store
 
     iopts = _ingest_options(reading)
@@ -162,19 +198,35 @@ def ingest_cmd(
     n_workers = workers or (os.cpu_count() or 1)
     options = Options(ingest=iopts, published=published, batch_size=batch_size, workers=n_workers)
     tty = sys.stderr.isatty()
+    total = count_records(paths, iopts) if tty else None
+    events_seen = [0, 0.0]  # last count of stored events, and when it was taken
 
     def progress(s: RunSummary) -> None:
-        if tty:
-            rate = s.processed / s.seconds if s.seconds else 0.0
-            click.echo(
-                f"\r{s.processed} articles, {rate:.1f} articles/s, {s.mentions} mentions, "
-                f"{s.failed} failed",
-                err=True,
-                nl=False,
-            )
+        if not tty:
+            return
+        now = time.monotonic()
+        if now - events_seen[1] > 2.0:
+            # Counting the stored events is a query: at most every two seconds.
+            events_seen[:] = [store.counts()["events"], now]
+        click.echo("\r" + progress_line(s, int(events_seen[0])), err=True, nl=False)
 
     with Store(db) as store:
-        summary = ingest(paths, store, options, on_problem=_report_problem, on_progress=progress)
+        if engine == "dask":
+            from newsevents.dask_engine import DaskOptions, ingest_dask
+
+            dask = DaskOptions(
+                scheduler=scheduler,
+                workers=n_workers,
+                partition_size=partition_size,
+                parts_dir=Path(parts) if parts else None,
+            )
+            summary = ingest_dask(
+                paths, store, options, dask, _report_problem, progress, total=total
+            )
+        else:
+            summary = ingest(
+                paths, store, options, _report_problem, on_progress=progress, total=total
+            )
         counts = store.counts()
     if tty:
         click.echo("", err=True)
@@ -188,6 +240,25 @@ def ingest_cmd(
     click.echo(f"{db}: {counts['articles']} articles, {counts['events']} events")
     if not summary.ok:
         sys.exit(1)
+
+
+def progress_line(s: RunSummary, events: int) -> str:
+    """One terminal line: articles done of the total, rate, events, failures, ETA."""
+    rate = s.processed / s.seconds if s.seconds else 0.0
+    if s.total:
+        pace = s.done / s.seconds if s.seconds else 0.0
+        left = max(0, s.total - s.done)
+        eta = _duration(left / pace) if pace > 0 else "?"
+        done = f"{s.done:,}/{s.total:,} articles ({100 * s.done / s.total:.0f}%)"
+    else:
+        done, eta = f"{s.done:,} articles (total unknown)", "unknown"
+    return f"{done}, {rate:.1f} articles/s, {events:,} events, {s.failed} failed, ETA {eta}   "
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
 def _filter_options(f: Any) -> Any:
@@ -352,6 +423,79 @@ def summary_cmd(db: str) -> None:
         click.echo(f"          “{sentence[:160]}{'…' if len(sentence) > 160 else ''}”")
 
 
+@main.command("reprocess")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to update.")
+@click.option("--batch-size", type=int, default=32, show_default=True)
+def reprocess_cmd(db: str, batch_size: int) -> None:
+    """Run extraction again over stored articles processed by an older pipeline version
+    (code, lexicons or gazetteer changed) and merge them again, keeping event ids where
+    the events are still found. Resumable; a second run finds nothing to do.
+
+    Example: newsevents reprocess --db events.duckdb
+    """
+    from newsevents.pipeline import Options
+    from newsevents.reprocess import reprocess
+    from newsevents.store import Store
+
+    with Store(db) as store:
+        summary = reprocess(store, Options(batch_size=batch_size))
+        counts = store.counts()
+    click.echo(
+        f"{summary.outdated} articles from an older pipeline: {summary.processed} processed, "
+        f"{summary.failed} failed; {summary.mentions} event mentions; "
+        f"{summary.events_written} events written, {summary.events_removed} no longer found; "
+        f"{summary.seconds:.1f} s"
+    )
+    click.echo(f"{db}: {counts['articles']} articles, {counts['events']} events")
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command("stories")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
+@click.option("--country", help="Only stories in this country (name or ISO3 code).")
+@click.option("--min-events", type=int, default=2, show_default=True)
+@click.option("--limit", type=int, default=None, help="Show at most N stories.")
+def stories_cmd(db: str, country: str | None, min_events: int, limit: int | None) -> None:
+    """Group related events into stories (one town's siege and fall, a hijacking told over
+    days), store them (tables stories, story_events) and print each with a dated timeline.
+
+    Example: newsevents stories --db events.duckdb --country Pakistan
+    """
+    from newsevents.pipeline import pipeline_version
+    from newsevents.store import EventFilter, Store
+    from newsevents.stories import build_stories
+
+    with Store(db) as store:
+        stories = build_stories(store.events(EventFilter(status="new")), store.titles())
+        store.write_stories(stories, pipeline_version())
+        stored = store.stories()
+    wanted = (country or "").lower()
+    shown = [
+        (story, events)
+        for story, events in stored
+        if len(events) >= min_events
+        and (
+            not wanted
+            or any(wanted in ((e.country or "").lower(), (e.iso3 or "").lower()) for e in events)
+        )
+    ]
+    click.echo(f"{db}: {len(stored)} stories stored; {len(shown)} shown")
+    for story, events in shown[:limit]:
+        toll = f", {story.fatalities} killed" if story.fatalities else ""
+        click.echo(
+            f"\n{story.story_id}  {story.start_date} to {story.end_date}  {story.title}"
+            f"  ({len(events)} events, {story.n_articles} articles{toll})"
+        )
+        for e in events:
+            place = ", ".join(p for p in (e.location, e.country) if p) or "unknown place"
+            killed = f", {e.fatalities} killed" if e.fatalities is not None else ""
+            click.echo(
+                f"  {e.event_date}  {e.sub_event_type} — {place}{killed}"
+                f" [{e.n_sources} source(s)] {e.event_id}"
+            )
+
+
 @main.command("where")
 @click.argument("name")
 @click.option(
@@ -386,7 +530,9 @@ def where_cmd(name: str, countries: Sequence[str], places: Sequence[str]) -> Non
 
 
 @main.command("eval")
-@click.argument("suite", type=click.Choice(["ucdp", "muc4", "geo", "timex", "re3d", "all"]))
+@click.argument(
+    "suite", type=click.Choice(["ucdp", "muc4", "geo", "timex", "re3d", "merge", "all"])
+)
 @click.option(
     "--shared",
     default="../shared",
@@ -454,32 +600,113 @@ def eval_cmd(
         click.echo(f"wrote {target}")
 
 
+@main.command("serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to serve.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (other than loopback exposes the data to the network).",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="NEWSEVENTS_TOKEN",
+    default=None,
+    help="Turn on POST /api/ingest for requests that send 'Authorization: Bearer TOKEN' "
+    "(or set NEWSEVENTS_TOKEN). Without it the server is read-only.",
+)
+@click.option(
+    "--web-modules",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="The npm node_modules folder with the page's libraries (default: web/node_modules).",
+)
+def serve_cmd(db: str, host: str, port: int, token: str | None, web_modules: str | None) -> None:
+    """Serve the HTTP API and the web page (map, timeline, events and their evidence).
+
+    `newsevents ingest` may run at the same time: reload the page to see new events.
+
+    Example: newsevents serve --db events.duckdb --port 8000
+    """
+    from newsevents.serve.app import ServeConfig
+    from newsevents.serve.server import run_server
+
+    config = ServeConfig(
+        db=Path(db),
+        host=host,
+        token=token,
+        node_modules=Path(web_modules) if web_modules else None,
+    )
+    click.echo(f"serving {db} on http://{host}:{port}/ (API schema at /api/openapi.json)")
+    run_server(config, port)
+
+
+@main.command("serve-bench")
+@click.option("--events", "n_events", type=int, default=100_000, show_default=True)
+@click.option(
+    "--seconds", type=float, default=60.0, show_default=True, help="Time budget of the load."
+)
+@click.option("--workdir", default=None, help="Keep the synthetic store here (default: temp).")
+def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
+    """Load-test the server on a synthetic store: page load time, API p50/p99 latency.
+
+    Example: newsevents serve-bench --events 100000 --seconds 60
+    """
+    from newsevents.serve.loadtest import run_loadtest
+
+    report = run_loadtest(n_events, seconds, Path(workdir) if workdir else None)
+    click.echo(report.table())
+
+
 @main.command("bench")
 @click.option(
     "--articles",
     "n_articles",
     type=int,
-    default=5000,
+    default=20_000,
     show_default=True,
     help="How many distinct articles to ingest (the corpus is repeated to reach it).",
 )
 @click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
 @click.option("--corpus", default="examples/corpus", show_default=True)
-def bench_cmd(n_articles: int, workers: int, corpus: str) -> None:
-    """Time ingest of the bundled corpus into a fresh DuckDB file, with the default settings.
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask", "both"]),
+    default="both",
+    show_default=True,
+    help="Local worker processes, a local Dask cluster of as many workers, or both.",
+)
+def bench_cmd(n_articles: int, workers: int, corpus: str, engine: str) -> None:
+    """Time ingest of the bundled corpus into a fresh DuckDB file, with the default settings;
+    print articles/s, words/s, peak memory per process and CPU time per stage.
 
-    Example: newsevents bench --articles 5000 --workers 2
+    Example: newsevents bench --articles 20000 --workers 2
     """
     import os
 
-    from newsevents.bench import run_bench
+    from newsevents.bench import compare, run_bench
 
-    result = run_bench(Path(corpus), n_articles, workers or (os.cpu_count() or 1))
-    click.echo(result.report())
+    n_workers = workers or (os.cpu_count() or 1)
+    engines = ["local", "dask"] if engine == "both" else [engine]
+    results = []
+    for name in engines:
+        result = run_bench(Path(corpus), n_articles, n_workers, name)
+        results.append(result)
+        click.echo(result.report())
+        click.echo("")
+    if len(results) == 2:
+        click.echo(compare(results[0], results[1]))
 
 
 def run() -> None:
     """Entry point that turns library errors into one clear line and exit code 2."""
+    import os
+
+    # One BLAS thread per process (set before numpy loads): ingest parallelises over
+    # processes, and idle OpenBLAS threads spin on cores the workers need.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     try:
         main(standalone_mode=True)
     except NewsEventsError as exc:

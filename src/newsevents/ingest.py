@@ -31,6 +31,7 @@ from newsevents.records import Article, IngestProblem
 __all__ = [
     "IngestOptions",
     "article_id",
+    "count_records",
     "make_article",
     "normalise_published",
     "outlet_from_url",
@@ -715,7 +716,12 @@ def _html_article(
     """Main text and metadata of one HTML page via trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    # In an archive the WARC-Date (when the page was fetched) is a better stand-in than a
+    # date guessed from the page's free text, such as "Copyright 2019" read as 1 January.
+    dates = {"extensive_search": False, "original_date": True} if fallback_date else None
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, date_extraction_params=dates
+    )
     text = (getattr(doc, "text", None) or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         return _problem(
@@ -731,26 +737,51 @@ def _html_article(
         first, _, rest = text.partition("\n")
         if first.strip() == title and rest.strip():
             text = rest.strip()
+    page_date = _as_str(getattr(doc, "date", None))
+    extra: dict[str, Any] = {}
+    if site := _as_str(getattr(doc, "sitename", None)):
+        # The outlet stays the url's domain, as for every other input, so that one
+        # publisher counts once however its articles arrived; the page's name is kept.
+        extra["site_name"] = site
+    if page_date is None and fallback_date:
+        extra["published_from"] = "WARC-Date"
     record = _Record(
         text=text,
         title=title,
-        published=_as_str(getattr(doc, "date", None)) or fallback_date,
+        published=page_date or fallback_date,
         url=url or _as_str(getattr(doc, "url", None)),
         outlet=None,
+        extra=extra,
     )
     return _accept(record, source, options)
 
 
 def _read_warc(path: Path, shown: str, options: IngestOptions) -> Iterator[Item]:
-    """HTML responses of a WARC/WARC.gz file, each read like an HTML page."""
+    """HTML responses of a WARC/WARC.gz file, each read like an HTML page.
+
+    A crawl cut short leaves a last record that ends early, or bytes after the last whole
+    record: the whole records are read and the break is reported as one problem.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     pages = 0
+    cut_short = False
     with path.open("rb") as fh:
+        records = ArchiveIterator(fh)
         try:
-            for record in ArchiveIterator(fh):
+            for record in records:
+                if record.rec_type is None:
+                    cut_short = True
+                    break
                 page = _warc_page(record)
+                if page is None:
+                    while record.raw_stream.read(1 << 16):
+                        pass
+                if getattr(record.raw_stream, "limit", 0):
+                    # Fewer bytes than the record's Content-Length: a partial page.
+                    cut_short = True
+                    break
                 if page is None:
                     continue
                 pages += 1
@@ -764,8 +795,19 @@ def _read_warc(path: Path, shown: str, options: IngestOptions) -> Iterator[Item]
                     in_archive=True,
                 )
         except ArchiveLoadFailed as exc:
-            detail = str(exc)[:80]
-            yield _problem(shown, f"not a readable WARC file ({detail}); check it is WARC 1.0/1.1")
+            if pages == 0:
+                detail = str(exc)[:80]
+                yield _problem(
+                    shown, f"not a readable WARC file ({detail}); check it is WARC 1.0/1.1"
+                )
+                return
+            cut_short = True
+        if cut_short or records.offset < path.stat().st_size:
+            yield _problem(
+                shown,
+                f"the archive breaks off after {pages} HTML pages (truncated download or "
+                "crawl?); the whole records before the break were read",
+            )
             return
     if pages == 0:
         yield _problem(
@@ -784,6 +826,67 @@ def _warc_page(record: Any) -> tuple[str | None, str | None, bytes] | None:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     warc_date = record.rec_headers.get_header("WARC-Date")
     return uri, warc_date, record.content_stream().read()
+
+
+# -- counting ahead of a run -----------------------------------------------------------
+
+# Record files larger than this are not counted ahead (counting would take seconds).
+_COUNT_MAX_BYTES = 500_000_000
+
+
+def count_records(
+    paths: Iterable[str | os.PathLike[str]], options: IngestOptions = IngestOptions()
+) -> int | None:
+    """How many records (articles or problems) `read_inputs` will yield, counted cheaply
+    for progress reports; None when unknown without reading everything (stdin, WARC)."""
+    total = 0
+    for given in paths:
+        shown = os.fspath(given)
+        if shown == "-":
+            return None
+        path = Path(shown)
+        if path.is_dir():
+            files = [
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _is_sidecar(p)
+            ]
+            if not any(_format_by_extension(p) for p in files):
+                total += 1
+                continue
+        else:
+            files = [path]
+        for file in files:
+            n = _count_file(file, options)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path, options: IngestOptions) -> int | None:
+    if not path.is_file():
+        return 1  # one problem: does not exist
+    fmt = _format_by_extension(path)
+    size = path.stat().st_size
+    if fmt == "warc" or (fmt in ("jsonl", "csv", "tsv") and size > _COUNT_MAX_BYTES):
+        return None
+    try:
+        if fmt == "jsonl":
+            return max(1, sum(1 for line in _file_lines(path) if line.strip()))
+        if fmt in ("csv", "tsv"):
+            csv.field_size_limit(max(options.max_bytes, csv.field_size_limit()))
+            with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+                rows = sum(1 for row in csv.reader(fh) if any(c.strip() for c in row))
+            return max(1, rows - 1)  # the header row is not a record
+        if fmt == "json" and size <= options.max_bytes:
+            data = json.loads(path.read_bytes())
+            return max(1, len(data)) if isinstance(data, list) else 1
+    except (OSError, ValueError, csv.Error):
+        return 1  # reading will report it as one problem
+    return 1
 
 
 # -- stdin ------------------------------------------------------------------------------

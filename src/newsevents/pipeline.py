@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing as mp
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +34,10 @@ from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.dates import find_dateline, parse_published
 from newsevents.resolve.mentions import ResolveContext, resolve_mentions
 from newsevents.resolve.places import Gazetteer
+from newsevents.resolve.timex_zones import utc_offset
+from newsevents.stageclock import StageClock
 from newsevents.store import Store
+from newsevents.syndication import sketch
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,10 @@ def load_knowledge(options: Options = Options()) -> Knowledge:
 
 
 def _anchor(
-    article: Article, dateline_date: str | None, default: str | None
+    article: Article,
+    dateline_date: str | None,
+    default: str | None,
+    utc_offset_hours: float | None = None,
 ) -> tuple[dt.date | None, str]:
     """The date relative expressions are resolved against, and where it came from.
 
@@ -117,7 +125,8 @@ def _anchor(
     """
     if dateline_date:
         return dt.date.fromisoformat(dateline_date), "dateline"
-    published = parse_published(article.published)
+    # A zoned time stamp is read in the dateline place's local time when it is known.
+    published = parse_published(article.published, utc_offset_hours)
     if published is not None:
         return published, "metadata"
     fallback = parse_published(default)
@@ -126,19 +135,38 @@ def _anchor(
     return None, "none"
 
 
+def _dateline_offset(place: str | None, gazetteer: Gazetteer) -> float | None:
+    """The UTC offset of a dateline's place (its country's), None when not known."""
+    found = gazetteer.resolve(place) if place else None
+    return utc_offset(found.iso3) if found is not None else None
+
+
 def process_articles(
-    articles: Sequence[Article], knowledge: Knowledge, default_published: str | None = None
+    articles: Sequence[Article],
+    knowledge: Knowledge,
+    default_published: str | None = None,
+    clock: StageClock | None = None,
 ) -> list[ArticleResult]:
-    """Clean, analyse, extract and resolve a batch of articles (no merging, no store)."""
+    """Clean, analyse, extract and resolve a batch of articles (no merging, no store);
+    `clock` collects the CPU time of each stage."""
+    clock = clock or StageClock()
     recaser = Recaser(is_place=knowledge.gazetteer.is_place_name, actors=knowledge.actors)
-    cleaned = [recase(clean(a), recaser) for a in articles]
-    analysed = analyse(cleaned, knowledge.lexicon, knowledge.models)
+    with clock.measure("clean"):
+        raw_cleaned = [clean(a) for a in articles]
+    with clock.measure("recase"):
+        cleaned = [recase(c, recaser) for c in raw_cleaned]
+    with clock.measure("analyse"):
+        analysed = analyse(cleaned, knowledge.lexicon, knowledge.models)
     results: list[ArticleResult] = []
     for item in analysed:
         article = item.clean.article
-        dateline = find_dateline(item.clean.text)
+        with clock.measure("resolve"):
+            dateline = find_dateline(item.clean.text)
         anchor, anchor_from = _anchor(
-            article, dateline.date if dateline else None, default_published
+            article,
+            dateline.date if dateline else None,
+            default_published,
+            _dateline_offset(dateline.place if dateline else None, knowledge.gazetteer),
         )
         ectx = ExtractContext(
             lexicon=knowledge.lexicon,
@@ -155,8 +183,10 @@ def process_articles(
             dateline_place=dateline.place if dateline else None,
         )
         try:
-            mentions = extract(item, ectx)
-            resolved = resolve_mentions(article, mentions, rctx)
+            with clock.measure("extract"):
+                mentions = extract(item, ectx)
+            with clock.measure("resolve"):
+                resolved = resolve_mentions(article, mentions, rctx)
         except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
             # A defect met on one article must not stop the run: it is reported with the
             # article's source and counted as a failure.
@@ -171,11 +201,17 @@ def process_articles(
 def merge_results(
     results: Sequence[ArticleResult], index: EventIndex, knowledge: Knowledge
 ) -> tuple[list[MergeResult], list[Event]]:
-    """Merge a batch's mentions into the index's events and build the event records."""
+    """Merge a batch's mentions into the index's events and build the event records (the
+    batch's articles replace whatever the index held for them)."""
     mentions = [m for r in results for m in r.mentions]
-    merged = merge(mentions, index, knowledge.lexicon)
+    merged = merge(mentions, index, knowledge.lexicon, articles=[r.article.id for r in results])
+    new = {r.article.id: sketch(r.article.text) for r in results}
+    others = sorted({m.source.article_id for r in merged for m in r.mentions} - set(new))
+    sketches = {**index.sketches(others), **new}
     events = [
-        build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version) for r in merged
+        build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version, sketches)
+        for r in merged
+        if r.mentions
     ]
     return merged, events
 
@@ -222,6 +258,13 @@ class RunSummary:
     events_written: int = 0
     seconds: float = 0.0
     problems: list[IngestProblem] = field(default_factory=list)
+    total: int | None = None  # input records expected, when known before the run
+    clock: StageClock = field(default_factory=StageClock)
+
+    @property
+    def done(self) -> int:
+        """Input records finished one way or another (stored, known, skipped or failed)."""
+        return self.processed + self.already_stored + self.skipped + self.failed
 
     @property
     def ok(self) -> bool:
@@ -271,8 +314,68 @@ def _worker_init(options: Options) -> None:
     _WORKER["published"] = options.published
 
 
-def _worker_process(articles: list[Article]) -> list[ArticleResult]:
-    return process_articles(articles, _WORKER["knowledge"], _WORKER["published"])
+def _worker_process(articles: list[Article]) -> tuple[list[ArticleResult], dict[str, float]]:
+    clock = StageClock()
+    results = process_articles(articles, _WORKER["knowledge"], _WORKER["published"], clock)
+    return results, clock.seconds
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Worker processes read the environment when they start: one BLAS thread each,
+    since the workers themselves already keep every core busy."""
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    saved = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ.setdefault(name, "1")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def commit_results(
+    results: Sequence[ArticleResult],
+    store: Store,
+    knowledge: Knowledge,
+    summary: RunSummary,
+    on_problem: ProblemCallback = lambda p: None,
+) -> None:
+    """Merge one batch of stage results into the store in one transaction; count it."""
+    good = [r for r in results if r.error is None]
+    for r in results:
+        if r.error is not None:
+            problem = IngestProblem(r.article.source or r.article.id, r.error)
+            summary.problems.append(problem)
+            summary.failed += 1
+            on_problem(problem)
+    with summary.clock.measure("merge"):
+        merged, events = merge_results(good, store, knowledge)
+    with summary.clock.measure("store"):
+        store.write_batch(
+            [(r.article, len(r.mentions)) for r in good],
+            merged,
+            events,
+            knowledge.lexicon.families,
+            knowledge.version,
+        )
+    summary.processed += len(good)
+    summary.mentions += sum(len(r.mentions) for r in good)
+    summary.events_written += len(events)
+
+
+def _timed(items: Iterator[list[Article]], clock: StageClock) -> Iterator[list[Article]]:
+    """The batches, with the time spent reading them counted as the ingest stage."""
+    while True:
+        with clock.measure("ingest"):
+            batch = next(items, None)
+        if batch is None:
+            return
+        yield batch
 
 
 def ingest(
@@ -281,38 +384,24 @@ def ingest(
     options: Options = Options(),
     on_problem: ProblemCallback = lambda p: None,
     on_progress: ProgressCallback = lambda s: None,
+    total: int | None = None,
 ) -> RunSummary:
-    """Read inputs, run the stages, merge into the store batch by batch; resumable."""
+    """Read inputs, run the stages, merge into the store batch by batch; resumable.
+    `total` (input records expected, if known) is passed on to progress reports."""
     started = time.perf_counter()
-    summary = RunSummary()
+    summary = RunSummary(total=total)
     knowledge = load_knowledge(options)
     items = read_inputs(paths, options.ingest)
-    batches = _batches(items, options.batch_size, summary, on_problem)
+    batches = _timed(_batches(items, options.batch_size, summary, on_problem), summary.clock)
 
     def fresh(batch: list[Article]) -> list[Article]:
-        known = store.known_articles(a.id for a in batch)
+        with summary.clock.measure("store"):
+            known = store.known_articles(a.id for a in batch)
         summary.already_stored += len(known)
         return [a for a in batch if a.id not in known]
 
     def commit(results: list[ArticleResult]) -> None:
-        good = [r for r in results if r.error is None]
-        for r in results:
-            if r.error is not None:
-                problem = IngestProblem(r.article.source or r.article.id, r.error)
-                summary.problems.append(problem)
-                summary.failed += 1
-                on_problem(problem)
-        merged, events = merge_results(good, store, knowledge)
-        store.write_batch(
-            [(r.article, len(r.mentions)) for r in good],
-            merged,
-            events,
-            knowledge.lexicon.families,
-            knowledge.version,
-        )
-        summary.processed += len(good)
-        summary.mentions += sum(len(r.mentions) for r in good)
-        summary.events_written += len(events)
+        commit_results(results, store, knowledge, summary, on_problem)
         summary.seconds = time.perf_counter() - started
         on_progress(summary)
 
@@ -320,19 +409,28 @@ def ingest(
         for batch in batches:
             todo = fresh(batch)
             if todo:
-                commit(process_articles(todo, knowledge, options.published))
+                commit(process_articles(todo, knowledge, options.published, summary.clock))
     else:
         ctx = mp.get_context("spawn")
-        with ctx.Pool(options.workers, initializer=_worker_init, initargs=(options,)) as pool:
+        with (
+            _one_blas_thread(),
+            ctx.Pool(options.workers, initializer=_worker_init, initargs=(options,)) as pool,
+        ):
             pending: deque[Any] = deque()
+
+            def collect() -> None:
+                results, seconds = pending.popleft().get()
+                summary.clock.absorb(seconds)
+                commit(results)
+
             for batch in batches:
                 todo = fresh(batch)
                 if todo:
                     pending.append(pool.apply_async(_worker_process, (todo,)))
                 # A bounded number of batches in flight keeps memory flat on any input size.
                 while len(pending) >= 2 * options.workers:
-                    commit(pending.popleft().get())
+                    collect()
             while pending:
-                commit(pending.popleft().get())
+                collect()
     summary.seconds = time.perf_counter() - started
     return summary

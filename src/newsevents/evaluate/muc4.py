@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from newsevents.errors import DataFileError
+from newsevents.evaluate.calibration import Scored, calibration_rows
 from newsevents.evaluate.common import EvalOptions, gold_path, read_json_lines
 from newsevents.evaluate.metrics import max_matching, normalise_filler, stable_sample
 from newsevents.evaluate.report import Report, Row, prf_rows, rate
@@ -565,13 +566,18 @@ def run(shared: Path, options: EvalOptions) -> Report:
     groups = events_by_group(articles_for(docs, published), load_knowledge())
     mapping = load_map()
     counts = _Counts(Counter(), Counter())
+    scored: list[Scored] = []  # (confidence, type of a gold template of the document)
     for doc, group in zip(docs, groups, strict=True):
-        templates = [t for t in (to_template(e, mapping) for e in group.events) if t is not None]
+        pairs = [(e, to_template(e, mapping)) for e in group.events]
+        templates = [t for _, t in pairs if t is not None]
         score_doc(doc, templates, keys.get(doc.docid), counts)
+        gold_types = {t for g in doc.templates for t in g.types}
+        scored += [(e.confidence, t.type in gold_types) for e, t in pairs if t is not None]
     params = {
         "gold": str(path),
         "documents": len(docs),
         "dated from raw datelines": sum(1 for d in docs if d.docid in published),
         "articles failed": sum(g.failed for g in groups),
     }
-    return Report("muc4", tuple(_rows(counts, len(docs))), params, time.perf_counter() - started)
+    rows = [*_rows(counts, len(docs)), *calibration_rows(scored, "type of a gold template")]
+    return Report("muc4", tuple(rows), params, time.perf_counter() - started)

@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from newsevents.errors import DataFileError
+from newsevents.evaluate.calibration import calibration_rows
 from newsevents.evaluate.common import EvalOptions, gold_path
 from newsevents.evaluate.metrics import greedy_one_to_one, km_between, stable_sample
 from newsevents.evaluate.report import Report, Row, rate
@@ -499,6 +500,14 @@ def run(shared: Path, options: EvalOptions) -> Report:
             actor_map=actor_map,
             matches_any=any_index.matches,
         )
+    # Calibration: new violent events (UCDP's scope), right when any UCDP event is near.
+    scored = [
+        (e.confidence, any_index.matches(PredEvent.of(e)))
+        for g in groups
+        for e in g.events
+        if e.status == "new" and knowledge.lexicon.family(e.event_type) == "violence"
+    ]
+    rows = [*tally_rows(tally), *calibration_rows(scored, "a UCDP event within 25 km, 1 day")]
     failed = sum(g.failed for g in groups)
     params = {
         "gold": str(csv_path),
@@ -506,4 +515,4 @@ def run(shared: Path, options: EvalOptions) -> Report:
         "sample": "all" if len(sample) == len(headlines) else f"sha256 order, seed {options.seed}",
         "articles failed": failed,
     }
-    return Report("ucdp", tuple(tally_rows(tally)), params, time.perf_counter() - started)
+    return Report("ucdp", tuple(rows), params, time.perf_counter() - started)

@@ -1,0 +1,145 @@
+"""Crash safety: a real ingest (subprocess, real DuckDB file) is killed with SIGKILL at
+random moments, several times, and the same command run again each time; the store ends
+exactly as after an uninterrupted run, and the file is readable after every kill."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+PLACES = ["Idlib", "Hajin", "Mogadishu", "Kabul", "Aleppo", "Deraa", "Mosul", "Sanaa"]
+TEMPLATES = [
+    "Rebels captured the town of {place} on Friday, killing {n} soldiers, a monitor said.",
+    "Warplanes bombed {place} on Thursday, killing at least {n} civilians.",
+    "A car bomb exploded in {place} on Saturday, killing {n} people and wounding dozens.",
+    "Hundreds of protesters rallied in {place} on Sunday against rising prices.",
+]
+N_ARTICLES = 120
+KILLS = 4
+
+
+def _input(path: Path) -> Path:
+    """Short reports of events told by several outlets, so that merging has work to do."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(N_ARTICLES):
+            place = PLACES[i % len(PLACES)]
+            text = TEMPLATES[(i // len(PLACES)) % len(TEMPLATES)].format(place=place, n=3 + i % 5)
+            record = {
+                "text": f"{text} Residents said the fighting went on into the night. ({i})",
+                "published": f"2019-03-{10 + i % 15:02d}",
+                "url": f"https://outlet{i % 3}.example/{i}",
+            }
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+def _command(src: Path, db: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "newsevents.cli", "ingest", str(src), "--db", str(db),
+        "--workers", "2", "--batch-size", "4",
+    ]  # fmt: skip
+
+
+def _start(src: Path, db: Path) -> subprocess.Popen[bytes]:
+    # A session of its own: the kill takes the worker processes down too, as a crash would.
+    return subprocess.Popen(
+        _command(src, db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _fingerprint(db: Path) -> tuple[tuple[float, int] | None, ...]:
+    """Modification time and size of the database file and its write-ahead log."""
+    out = []
+    for path in (db, db.with_name(db.name + ".wal")):
+        out.append((path.stat().st_mtime, path.stat().st_size) if path.exists() else None)
+    return tuple(out)
+
+
+def _wait_for_first_write(
+    proc: subprocess.Popen[bytes], db: Path, timeout: float = 300.0
+) -> float | None:
+    """When the run first committed a batch (perf_counter), or None if it ended first.
+
+    Opening the store writes its schema at once; the workers then load the model for
+    seconds before the first batch: the first change after a quiet second is a batch.
+    """
+    seen = _fingerprint(db)
+    last_change = time.perf_counter()
+    deadline = last_change + timeout
+    while time.perf_counter() < deadline:
+        now = _fingerprint(db)
+        if now != seen:
+            if time.perf_counter() - last_change >= 1.0:
+                return time.perf_counter()
+            seen, last_change = now, time.perf_counter()
+        if proc.poll() is not None:
+            return None
+        time.sleep(0.01)
+    raise AssertionError(f"no commit to {db} within {timeout} s")
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "articles": con.execute(
+                "SELECT id, url, outlet, title, published, source, text, metadata, n_mentions,"
+                " pipeline_version FROM articles ORDER BY id"
+            ).fetchall(),
+            "mentions": con.execute("SELECT * FROM mentions ORDER BY mention_key").fetchall(),
+            "events": con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+            "redirects": con.execute("SELECT * FROM redirects ORDER BY old_id").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def _stored_articles(db: Path) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        con.close()
+
+
+def test_killed_runs_resume_to_exactly_the_uninterrupted_store(tmp_path: Path) -> None:
+    src = _input(tmp_path / "reports.jsonl")
+    whole = tmp_path / "whole.duckdb"
+    proc = _start(src, whole)
+    first = _wait_for_first_write(proc, whole)
+    assert proc.wait(timeout=600) == 0
+    assert first is not None
+    work = time.perf_counter() - first  # how long the writing part of a run takes
+    reference = _snapshot(whole)
+    assert len(reference["articles"]) == N_ARTICLES
+    assert len(reference["events"]) >= 8
+
+    killed = tmp_path / "killed.duckdb"
+    rng = random.Random(9)
+    stored = [0]
+    for _ in range(KILLS):
+        proc = _start(src, killed)
+        if _wait_for_first_write(proc, killed) is not None:
+            time.sleep(rng.uniform(0.0, work))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        # Readable after every kill, and never losing what a previous run committed.
+        stored.append(_stored_articles(killed))
+        assert stored[-1] >= stored[-2]
+    assert any(0 < n < N_ARTICLES for n in stored), f"no kill landed mid-ingest: {stored}"
+    finished = subprocess.run(_command(src, killed), capture_output=True, timeout=600)
+    assert finished.returncode == 0, finished.stderr.decode()[-2000:]
+    assert _snapshot(killed) == reference

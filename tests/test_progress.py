@@ -1,0 +1,37 @@
+"""The terminal progress line and the record count it is measured against."""
+
+import json
+from pathlib import Path
+
+from newsevents.cli import progress_line
+from newsevents.ingest import count_records, read_inputs
+from newsevents.pipeline import RunSummary
+
+
+def test_progress_line_shows_done_of_total_rate_events_failures_and_eta() -> None:
+    s = RunSummary(processed=90, already_stored=10, failed=2, seconds=10.0, total=1002)
+    line = progress_line(s, events=345)
+    # 102 done in 10 s: 900 left at 10.2/s is 88 s.
+    assert line.startswith("102/1,002 articles (10%), 9.0 articles/s, 345 events, 2 failed")
+    assert "ETA 1m28s" in line
+
+
+def test_progress_line_without_a_total() -> None:
+    line = progress_line(RunSummary(processed=5, seconds=1.0), events=0)
+    assert "5 articles (total unknown)" in line and "ETA unknown" in line
+
+
+def test_record_counts_match_what_reading_yields(tmp_path: Path) -> None:
+    body = "Rebels shelled the town of Hajin on Friday, killing four soldiers."
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps({"text": f"{body} {i}"}) for i in range(5)) + "\n\n"
+    )
+    (tmp_path / "b.csv").write_text(
+        'text,title\n"' + body + '\nsecond line",T\n"' + body + ' again",U\n'
+    )
+    (tmp_path / "c.txt").write_text("Headline\n" + body)
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    expected = len(list(read_inputs([tmp_path])))
+    assert count_records([tmp_path]) == expected == 5 + 2 + 1 + 1
+    assert count_records([tmp_path / "missing.jsonl"]) == 1
+    assert count_records(["-"]) is None
