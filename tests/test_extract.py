@@ -120,3 +120,22 @@ def test_a_month_gives_month_precision_not_a_day():
     e = _one("Government forces recaptured Palmyra in March 2017.", published="2017-05-02")
     assert e.event_date == "2017-03-01" and e.date_precision == "month"
     assert e.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Turkish shelling killed 9 people in Jarablus.", "Military Forces of Turkey"),
+        ("Russian air strikes killed 12 civilians in Idlib.", "Military Forces of Russia"),
+    ],
+)
+def test_a_states_weapon_names_the_attacker(text, attacker):
+    e = _one(text)
+    assert e.actor1 == attacker
+    assert e.fatalities in (9, 12)
+
+
+def test_an_event_noun_is_never_its_own_actor():
+    e = _one("Massacre in a town kills 16 people")
+    assert e.actor1 is None
+    assert e.fatalities == 16

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,10 +21,15 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.analyse import AnalysedArticle, Sentence
+from newsevents.confidence import mention_confidence
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
-from newsevents.resolve.dates import find_time_expressions
+from newsevents.resolve.dates import (
+    find_time_expressions,
+    last_told_day,
+    mentions_narrated_day,
+)
 from newsevents.resolve.numbers import find_quantities
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
@@ -67,6 +72,8 @@ class Cues:
     armed: frozenset[str]
     intervention: frozenset[str]
     aggregate: re.Pattern[str]
+    excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
+    crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +102,8 @@ def load_cues(path: Path | None = None) -> Cues:
         armed=words("armed_nouns"),
         intervention=words("intervention_words"),
         aggregate=re.compile(data["aggregate_pattern"], re.IGNORECASE),
+        excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
+        crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
     )
 
 
@@ -306,7 +315,14 @@ def _tree_distance(a: Token, b: Token) -> int:
         node, d = node.head, d + 1
 
 
+def _time_distance(doc: Doc, expr: TimeExpression, offset: int, trigger: Token) -> int:
+    """Parse-tree distance from a time expression to the trigger (99 when unknown)."""
+    span = doc.char_span(expr.start + offset, expr.end + offset, alignment_mode="expand")
+    return _tree_distance(span.root, trigger) if span is not None else 99
+
+
 _MAX_PLACE_TOKENS = 6
+_TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
 
 
 def person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
@@ -323,6 +339,9 @@ def person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
                 2 <= j - i <= 3
                 and not ctx.is_place(doc[i:j].text)
                 and not ctx.is_place(doc[i].text)
+                # A name ending in a country or region ("Air Zimbabwe", "Star India") is
+                # an organisation's; is_place reads one word in capitals as exactly that.
+                and not ctx.is_place(doc[j - 1].text.upper())
             ):
                 names.add(doc[j - 1].lower_)
             i = max(j, i + 1)
@@ -420,6 +439,15 @@ def find_place_spans(
         if tok.pos_ == "PROPN":
             while i < len(doc) and doc[i].pos_ == "PROPN":
                 i += 1
+            if references is not None:
+                # Geoparsing counts the country or region that ends an organisation's
+                # name ("Air Zimbabwe", "FrontCounter BC"); is_place reads one word in
+                # capitals as exactly that.
+                for k in range(tok.i + 1, i):
+                    tail = doc[k:i]
+                    if is_place(tail.text) and ctx.is_place(tail.text.upper()):
+                        spans.append(tail)
+                        break
     return spans
 
 
@@ -487,6 +515,9 @@ def _refine(
 ) -> tuple[str, str]:
     """Turn the trigger classes of one mention into an ACLED type and sub-type."""
     name = main.cls.name
+    crowd = _crowd_event(classes, actor1_kind, actor2_kind, text, cues)
+    if crowd is not None:
+        return crowd
     if name == "capture":
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
@@ -496,15 +527,42 @@ def _refine(
         if actor2_kind in armed or "clash" in classes:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
-    if name == "protest":
-        lowered = text.lower()
-        if classes & {"attack", "die"} or any(w in lowered for w in ("killed", "shot dead")):
-            return "Protests", "Excessive force against protesters"
-        if any(w in lowered for w in cues.intervention):
-            return "Protests", "Protest with intervention"
-    if name == "riot" and "mob" in text.lower():
-        return "Riots", "Mob violence"
     return main.cls.event_type, main.cls.sub_event_type
+
+
+_CROWDS = frozenset({"Protesters", "Rioters"})
+_NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _crowd_event(
+    classes: set[str],
+    actor1_kind: str | None,
+    actor2_kind: str | None,
+    text: str,
+    cues: Cues,
+) -> tuple[str, str] | None:
+    """ACLED's demonstration sub-types: a crowd that acts violently riots; force against
+    protesters is excessive when lethal ("shot dead", "killing"), an intervention when it
+    disperses or detains; a protest nobody acted against is peaceful. None: no crowd."""
+    violent = bool(classes - {"protest", "arrest", "agreement", "withdraw", "change", "base"})
+    if "riot" in classes or {"loot", "protest"} <= classes:
+        mob = "mob" in text.lower() or "lynch" in text.lower()
+        return ("Riots", "Mob violence") if mob else ("Riots", "Violent demonstration")
+    if actor1_kind in _CROWDS and violent:
+        return "Riots", "Violent demonstration"
+    at_protest = actor1_kind == "State forces" and cues.crowd.search(text) is not None
+    if "protest" not in classes and actor2_kind != "Protesters" and not at_protest:
+        return None
+    lethal = cues.excessive.search(text) is not None or "die" in classes
+    if lethal and violent and actor1_kind in _NON_STATE_ARMED:
+        # ACLED codes an armed group's deadly attack on a crowd as an attack on civilians.
+        return "Violence against civilians", "Attack"
+    if lethal and violent:
+        return "Protests", "Excessive force against protesters"
+    lowered = text.lower()
+    if violent or "arrest" in classes or any(w in lowered for w in cues.intervention):
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
 
 
 def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
@@ -609,6 +667,7 @@ def _mention_for(
     actor_matches: list[ActorMatch],
     narrative: bool,
     surnames: frozenset[str],
+    told: dt.date | None = None,
 ) -> Mention | None:
     doc = sentence.doc
     assert doc is not None
@@ -632,7 +691,7 @@ def _mention_for(
     if not any(t.cls.strong for t in triggers) and killed is None and injured is None:
         return None
     aggregate = cues.aggregate.search(sentence.text) is not None
-    times = find_time_expressions(sentence.text, ctx.anchor, "past")
+    times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
     dated = any(t.value.precision == "day" for t in times)
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
     if aggregate or (killed or 0) >= mass or (injured or 0) >= mass:
@@ -665,8 +724,11 @@ def _mention_for(
                     excluded.update(t.i for t in child.subtree)
     offset = doc[0].idx
 
+    trigger_tokens = {t.token.i for t in triggers}
+
     def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:
-        if tok is None:
+        # An event noun is never its own actor ("Massacre ... kills 16 people").
+        if tok is None or tok.i in trigger_tokens or tok.lower_ in ctx.lexicon.by_lemma:
             return None, None
         match = _actor_in(_np_range(tok), actor_matches)
         if match is not None:
@@ -705,6 +767,16 @@ def _mention_for(
     usable = [m for m in usable if near(m) and (m2 is None or m.actor.name != m2.actor.name)]
     if actor1 is None:
         trig_char = main.token.idx - offset
+        # "Turkish shelling", "Russian air strikes": a state's weapon names the attacker.
+        armed_by = [
+            m
+            for m in actor_matches
+            if m.start <= trig_char < m.end and m.actor.kind == "State forces" and m is not m2
+        ]
+        if armed_by:
+            actor1, m1 = armed_by[0].surface, armed_by[0]
+    if actor1 is None:
+        trig_char = main.token.idx - offset
         before = [m for m in usable if m.end <= trig_char and m is not m2]
         after = [m for m in usable if m.start >= trig_char and m is not m2]
         pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
@@ -719,7 +791,14 @@ def _mention_for(
         actor2, m2 = None, None
     places = find_place_spans(doc, ctx, actor_matches, excluded, surnames)
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
-    times.sort(key=lambda t: abs(t.start - (main.token.idx - offset)))
+    # The event's own time is the expression attached to its trigger in the parse
+    # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
+    times.sort(
+        key=lambda t: (
+            _time_distance(doc, t, offset, main.token),
+            abs(t.start - (main.token.idx - offset)),
+        )
+    )
     if _generic(main.token) and not places and not times and killed is None:
         return None
     if actor1 is None and actor2 is None and not places and killed is None:
@@ -752,8 +831,7 @@ def _mention_for(
         arguments["place"] = tuple(dict.fromkeys(s.text for s in places))
     if times:
         arguments["time"] = tuple(t.text for t in times)
-    found = sum(x is not None for x in (actor1, actor2, killed)) + bool(places) + bool(times)
-    return Mention(
+    mention = Mention(
         article_id=article_id,
         sentence=sentence.text,
         sentence_start=sentence.start,
@@ -773,8 +851,8 @@ def _mention_for(
         status=status,
         modality=modality,
         claimed_by=claimed_by,
-        confidence=round(min(0.95, 0.35 + 0.12 * found), 2),
     )
+    return replace(mention, confidence=mention_confidence(mention))
 
 
 def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
@@ -808,6 +886,30 @@ def _article_countries(
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
+def _absorb_strategic(by_family: dict[str, list[_Trigger]]) -> None:
+    """One event per crowd: arrests and looting at a protest are its intervention or its
+    rioting, not events of their own; a bomb defused is a disrupted weapon, not a blast."""
+    strategic = by_family.get("strategic", [])
+    if "demonstration" in by_family:
+        joining = [t for t in strategic if t.cls.name in ("arrest", "loot")]
+        by_family["demonstration"].extend(joining)
+        strategic = [t for t in strategic if t not in joining]
+    defused = {i for t in strategic if t.cls.name == "disrupt" for i in _subtree_ids(t.token)}
+    if defused and "violence" in by_family:
+        by_family["violence"] = [t for t in by_family["violence"] if t.token.i not in defused]
+    for family in ("strategic", "violence"):
+        if family in by_family:
+            kept = strategic if family == "strategic" else by_family[family]
+            if kept:
+                by_family[family] = kept
+            else:
+                del by_family[family]
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
 def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...]:
     """All event mentions of one analysed article, in sentence order."""
     mentions: list[Mention] = []
@@ -838,6 +940,12 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)
         if "demonstration" in by_family and "violence" in by_family:
             by_family["demonstration"].extend(by_family.pop("violence"))
+        _absorb_strategic(by_family)
+        # "The next day ..." counts from the last day the preceding sentences told.
+        told = None
+        if by_family and mentions_narrated_day(sentence.text):
+            before = article.clean.text[max(0, sentence.start - _TOLD_WINDOW) : sentence.start]
+            told = last_told_day(before, ctx.anchor)
         for family_triggers in by_family.values():
             mention = _mention_for(
                 sentence,
@@ -847,6 +955,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
                 actor_matches,
                 narrative and not first,
                 surnames,
+                told,
             )
             if mention is not None:
                 mentions.append(mention)
