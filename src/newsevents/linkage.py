@@ -25,6 +25,7 @@ import calendar
 import datetime as dt
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsevents.lexicon import Lexicon
 from newsevents.records import Actor, Place, ResolvedMention
@@ -59,20 +60,28 @@ def sort_key(m: ResolvedMention) -> tuple[str, str, int, str]:
 def date_window(m: ResolvedMention) -> Window | None:
     """The days a mention's date allows: the period it names, an undated report's
     publication day and the day before, a week-precise date give or take a few days."""
-    if m.date.date is None:
+    return _window(m.date.date, m.date.date_end, m.date.precision, m.date_from)
+
+
+@lru_cache(maxsize=65536)
+def _window(
+    date: str | None, date_end: str | None, precision: str, date_from: str
+) -> Window | None:
+    # Cached by value: merge asks for the same mentions' windows for every pair it tries.
+    if date is None:
         return None
-    start = dt.date.fromisoformat(m.date.date)
-    if m.date.date_end:
-        end = dt.date.fromisoformat(m.date.date_end)
-    elif m.date.precision == "month":
+    start = dt.date.fromisoformat(date)
+    if date_end:
+        end = dt.date.fromisoformat(date_end)
+    elif precision == "month":
         end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    elif m.date.precision == "year":
+    elif precision == "year":
         end = start.replace(month=12, day=31)
     else:
         end = start
-    if m.date_from == "published":
+    if date_from == "published":
         return start - dt.timedelta(days=_PUBLISHED_SLACK_DAYS), end
-    if m.date.precision == "week":
+    if precision == "week":
         pad = dt.timedelta(days=_WEEK_SLACK_DAYS)
         return start - pad, end + pad
     return start, end

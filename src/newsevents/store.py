@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
+import math
 import os
 import random
 import time
@@ -81,7 +82,6 @@ CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
 # - story_events: which events (event_id) a story (story_id) holds.
 
 
-
 @dataclass(frozen=True)
 class EventFilter:
     """What `events` / `export` select."""
@@ -102,6 +102,9 @@ class _PlaceTimeIndex:
     def __init__(self) -> None:
         self.loaded: set[tuple[str, str]] = set()
         self._months: dict[tuple[str, str, int], set[str]] = {}
+        # The same keys by month and grid cell, so that a query for a place looks only at
+        # the cells its box covers (a month of one country can hold thousands of mentions).
+        self._cells: dict[tuple[str, str, int, int, int], set[str]] = {}
         # mention key -> (event id, date_lo, date_hi, latitude, longitude)
         self._points: dict[str, tuple[str, dt.date, dt.date, float | None, float | None]] = {}
 
@@ -130,6 +133,9 @@ class _PlaceTimeIndex:
     ) -> None:
         for month in range(_month(lo), _month(hi) + 1):
             self._months.setdefault((family, iso3, month), set()).add(key)
+            if lat is not None and lon is not None:
+                cell = (family, iso3, month, *_cell(lat, lon))
+                self._cells.setdefault(cell, set()).add(key)
         self._points[key] = (eid, lo, hi, lat, lon)
 
     def move(self, key: str, eid: str) -> None:
@@ -146,9 +152,17 @@ class _PlaceTimeIndex:
         """Events with a mention dated within [start, end] inside the place's box (a
         degree of latitude is 111 km: the box holds every place merge could accept)."""
         keys: set[str] = set()
-        for month in range(_month(start), _month(end) + 1):
-            keys |= self._months.get((family, iso3, month), set())
         pad = 1.5 if place.geo_precision < 4 else None
+        if pad is None:
+            for month in range(_month(start), _month(end) + 1):
+                keys |= self._months.get((family, iso3, month), set())
+        else:
+            lat0, lon0 = _cell(place.latitude - pad, place.longitude - 2 * pad)
+            lat1, lon1 = _cell(place.latitude + pad, place.longitude + 2 * pad)
+            for month in range(_month(start), _month(end) + 1):
+                for i in range(lat0, lat1 + 1):
+                    for j in range(lon0, lon1 + 1):
+                        keys |= self._cells.get((family, iso3, month, i, j), set())
         out: set[str] = set()
         for key in keys:
             point = self._points.get(key)
@@ -170,6 +184,15 @@ class _PlaceTimeIndex:
 
 def _month(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
+
+
+# Grid cells of the place/time index: as tall and wide as the search box's half-sides.
+_CELL_LAT = 1.5
+_CELL_LON = 3.0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL_LAT), math.floor(lon / _CELL_LON)
 
 
 def open_database(
