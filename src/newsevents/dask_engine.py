@@ -26,7 +26,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,10 +44,11 @@ from newsevents.pipeline import (
     ProgressCallback,
     RunSummary,
     commit_results,
+    distinct_batches,
     load_knowledge,
     process_articles,
 )
-from newsevents.records import Article, IngestProblem
+from newsevents.records import Article
 from newsevents.stageclock import StageClock
 from newsevents.store import Store
 
@@ -212,38 +213,6 @@ def read_partition(parts_dir: Path, name: str) -> list[ArticleResult]:
     return out
 
 
-def _partitions(
-    paths: Sequence[str],
-    options: Options,
-    size: int,
-    summary: RunSummary,
-    on_problem: ProblemCallback,
-) -> Iterator[list[Article]]:
-    """Consecutive distinct articles of the input, `size` at a time (the last may be short)."""
-    part: list[Article] = []
-    seen: set[str] = set()
-    for item in read_inputs(paths, options.ingest):
-        if isinstance(item, IngestProblem):
-            summary.problems.append(item)
-            if item.skipped:
-                summary.skipped += 1
-            else:
-                summary.failed += 1
-            on_problem(item)
-            continue
-        summary.read += 1
-        if item.id in seen:
-            summary.already_stored += 1
-            continue
-        seen.add(item.id)
-        part.append(item)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
-
-
 def _open_client(dask: DaskOptions) -> tuple[Client, LocalCluster | None]:
     if dask.scheduler:
         return Client(dask.scheduler), None  # type: ignore[no-untyped-call]
@@ -304,7 +273,9 @@ def ingest_dask(
                 summary.seconds = time.perf_counter() - started
                 on_progress(summary)
 
-        batches = _partitions(paths, options, dask.partition_size, summary, on_problem)
+        batches = distinct_batches(
+            read_inputs(paths, options.ingest), dask.partition_size, summary, on_problem
+        )
         for index, articles in enumerate(batches):
             with summary.clock.measure("store"):
                 known = store.known_articles(a.id for a in articles)

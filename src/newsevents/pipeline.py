@@ -276,12 +276,14 @@ ProblemCallback = Callable[[IngestProblem], None]
 ProgressCallback = Callable[[RunSummary], None]
 
 
-def _batches(
+def distinct_batches(
     items: Iterator[Article | IngestProblem],
     size: int,
     summary: RunSummary,
     on_problem: ProblemCallback,
 ) -> Iterator[list[Article]]:
+    """Consecutive distinct articles of the input, `size` at a time; input problems are
+    counted in the summary and reported as they come."""
     batch: list[Article] = []
     seen: set[str] = set()
     for item in items:
@@ -338,6 +340,28 @@ def _one_blas_thread() -> Iterator[None]:
                 os.environ[name] = value
 
 
+def store_results(
+    good: Sequence[ArticleResult],
+    store: Store,
+    knowledge: Knowledge,
+    clock: StageClock | None = None,
+) -> tuple[list[MergeResult], list[Event]]:
+    """Merge successful stage results into the store's events and write them, articles
+    included, in one transaction (the one place ingest, Dask and reprocess write)."""
+    clock = clock or StageClock()
+    with clock.measure("merge"):
+        merged, events = merge_results(good, store, knowledge)
+    with clock.measure("store"):
+        store.write_batch(
+            [(r.article, len(r.mentions)) for r in good],
+            merged,
+            events,
+            knowledge.lexicon.families,
+            knowledge.version,
+        )
+    return merged, events
+
+
 def commit_results(
     results: Sequence[ArticleResult],
     store: Store,
@@ -353,16 +377,7 @@ def commit_results(
             summary.problems.append(problem)
             summary.failed += 1
             on_problem(problem)
-    with summary.clock.measure("merge"):
-        merged, events = merge_results(good, store, knowledge)
-    with summary.clock.measure("store"):
-        store.write_batch(
-            [(r.article, len(r.mentions)) for r in good],
-            merged,
-            events,
-            knowledge.lexicon.families,
-            knowledge.version,
-        )
+    _, events = store_results(good, store, knowledge, summary.clock)
     summary.processed += len(good)
     summary.mentions += sum(len(r.mentions) for r in good)
     summary.events_written += len(events)
@@ -392,7 +407,9 @@ def ingest(
     summary = RunSummary(total=total)
     knowledge = load_knowledge(options)
     items = read_inputs(paths, options.ingest)
-    batches = _timed(_batches(items, options.batch_size, summary, on_problem), summary.clock)
+    batches = _timed(
+        distinct_batches(items, options.batch_size, summary, on_problem), summary.clock
+    )
 
     def fresh(batch: list[Article]) -> list[Article]:
         with summary.clock.measure("store"):

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsevents.pipeline import Options, load_knowledge, merge_results, process_articles
+from newsevents.pipeline import Options, load_knowledge, process_articles, store_results
 from newsevents.store import Store
 
 
@@ -48,14 +48,7 @@ def reprocess(
         results = process_articles(articles, knowledge, options.published)
         good = [r for r in results if r.error is None]
         summary.failed += len(results) - len(good)
-        merged, events = merge_results(good, store, knowledge)
-        store.write_batch(
-            [(r.article, len(r.mentions)) for r in good],
-            merged,
-            events,
-            knowledge.lexicon.families,
-            knowledge.version,
-        )
+        merged, events = store_results(good, store, knowledge)
         summary.processed += len(good)
         summary.mentions += sum(len(r.mentions) for r in good)
         summary.events_written += len(events)
