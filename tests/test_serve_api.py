@@ -5,12 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
+from factories import mention
 from test_serve_support import EVIL_SENTENCE, EVIL_TEXT, build_store, served
 
+from newsevents.lexicon import get_lexicon
+from newsevents.merge import build_event, merge
+from newsevents.records import Article
 from newsevents.serve.loadtest import free_port, start_server, stop_server
+from newsevents.store import Store
 
 __all__ = ["served"]  # the fixture, imported for pytest
 
@@ -232,3 +240,41 @@ def test_meta_json_is_plain_data(served: str) -> None:
         "Protests",
         "Violence against civilians",
     ]
+
+
+def test_stories_written_by_the_cli_are_served(tmp_path: Path) -> None:
+    """Two clashes two days apart in one town, between the same sides, make one story;
+    the API lists it, shows it, and filters events by it."""
+    db = tmp_path / "stories.duckdb"
+    lex = get_lexicon()
+    days = ("2019-03-21", "2019-03-23")
+    mentions = [
+        mention(article=f"art-{day}", date=day, published=day, outlet=f"outlet-{day}")
+        for day in days
+    ]
+    articles = [
+        Article(id=f"art-{day}", text=m.source.sentence, title=f"Clashes on {day}")
+        for day, m in zip(days, mentions, strict=True)
+    ]
+    with Store(db) as store:
+        merged = merge(mentions, store, lex)
+        events = [build_event(r.event_id, r.mentions, lex, "test") for r in merged]
+        store.write_batch([(a, 1) for a in articles], merged, events, lex.families, "test")
+    assert len(events) == 2
+    cli = Path(sys.executable).with_name("newsevents")
+    run = subprocess.run([str(cli), "stories", "--db", str(db)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    port = free_port()
+    proc = start_server(db, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        listed = get(base, "/api/stories").json()
+        assert listed["total"] == 1
+        story = listed["items"][0]
+        assert (story["start_date"], story["end_date"], story["n_events"]) == (*days, 2)
+        one = get(base, f"/api/stories/{story['story_id']}").json()
+        assert sorted(e["event_id"] for e in one["events"]) == sorted(e.event_id for e in events)
+        filtered = get(base, "/api/events", story=story["story_id"]).json()
+        assert filtered["total"] == 2
+    finally:
+        stop_server(proc)
