@@ -160,6 +160,12 @@ def _windows_meet(a: ResolvedMention, b: ResolvedMention, slack: int) -> bool | 
 
 def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool:
     """Can these two mentions report the same real event? (Symmetric.)"""
+    same_article = a.source.article_id == b.source.article_id
+    # The dates first: every test here must pass, and the dates rule out most pairs that
+    # merge tries (the candidates come from a month-wide index).
+    meet = _windows_meet(a, b, _SAME_ARTICLE_SLACK_DAYS if same_article else 0)
+    if meet is False or (meet is None and not same_article):
+        return False
     ma, mb = a.mention, b.mention
     if lexicon.family(ma.event_type) != lexicon.family(mb.event_type) or ma.status != mb.status:
         return False
@@ -172,7 +178,6 @@ def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool
         # are not: letting a blast match a suicide bombing or shelling an air strike
         # joined more distinct UCDP events than it found (eval merge).
         return False
-    same_article = a.source.article_id == b.source.article_id
     if not same_article and not (is_anchor(a) and is_anchor(b)):
         # Across articles only a place and a date to the day or week say "the same event".
         return False
@@ -180,9 +185,6 @@ def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool
         # An unplaced mention joins a placed one only when something ties them: the same
         # sub-type or a named actor in common. Otherwise a vague sentence ("the war
         # killed 3000 this month") would glue unrelated events of one article together.
-        return False
-    meet = _windows_meet(a, b, _SAME_ARTICLE_SLACK_DAYS if same_article else 0)
-    if meet is False or (meet is None and not same_article):
         return False
     if not _places_compatible(a.place, b.place, same_article):
         return False
