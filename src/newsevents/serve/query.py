@@ -127,6 +127,15 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _page(cur: duckdb.DuckDBPyConnection, limit: int, offset: int) -> dict[str, Any]:
+    """One page of a query that also selects `count(*) OVER () AS _total`."""
+    items = _rows(cur)
+    total = items[0].pop("_total") if items else 0
+    for item in items:
+        item.pop("_total", None)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description or ()]
     return [{n: _iso(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
@@ -359,11 +368,7 @@ def actors(
         "GROUP BY name ORDER BY events DESC, name LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    items = _rows(cur)
-    total = items[0]["_total"] if items else 0
-    for item in items:
-        del item["_total"]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return _page(cur, limit, offset)
 
 
 def places(
@@ -385,11 +390,7 @@ def places(
         "ORDER BY events DESC, location LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    items = _rows(cur)
-    total = items[0]["_total"] if items else 0
-    for item in items:
-        del item["_total"]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return _page(cur, limit, offset)
 
 
 def map_view(con: duckdb.DuckDBPyConnection, query: EventQuery, zoom: int) -> dict[str, Any]:
