@@ -162,11 +162,9 @@ def process_articles(
         article = item.clean.article
         with clock.measure("resolve"):
             dateline = find_dateline(item.clean.text)
+        offset = _dateline_offset(dateline.place if dateline else None, knowledge.gazetteer)
         anchor, anchor_from = _anchor(
-            article,
-            dateline.date if dateline else None,
-            default_published,
-            _dateline_offset(dateline.place if dateline else None, knowledge.gazetteer),
+            article, dateline.date if dateline else None, default_published, offset
         )
         ectx = ExtractContext(
             lexicon=knowledge.lexicon,
@@ -181,6 +179,8 @@ def process_articles(
             gazetteer=knowledge.gazetteer,
             anchor=anchor,
             dateline_place=dateline.place if dateline else None,
+            # a dateline's date or time zone already gives the local day
+            local_anchor=anchor_from != "metadata" or offset is not None,
         )
         try:
             with clock.measure("extract"):

@@ -18,11 +18,12 @@ import email.utils
 import re
 from functools import lru_cache
 
-from newsevents.records import Dateline, ResolvedDate, TimeExpression
+from newsevents.records import Dateline, Mention, ResolvedDate, TimeExpression
 from newsevents.resolve.timex_calendar import UNKNOWN, Tense, safe_date
 from newsevents.resolve.timex_scan import TimexExpression, tagger
 from newsevents.resolve.timex_tense import sentence_tense
 from newsevents.resolve.timex_words import alternation
+from newsevents.resolve.timex_zones import utc_offset
 
 __all__ = [
     "TimexExpression",
@@ -30,8 +31,10 @@ __all__ = [
     "find_time_expressions",
     "full_day",
     "last_told_day",
+    "local_day",
     "mentions_narrated_day",
     "parse_published",
+    "reanchored",
     "resolve_expression",
     "sentence_tense",
     "timex3",
@@ -81,11 +84,12 @@ def _narrated_phrases() -> re.Pattern[str]:
 def resolve_expression(expr: str, anchor: dt.date | None, tense: Tense = "past") -> ResolvedDate:
     """Normalise one expression string ("last Friday", "December", "1990")."""
     scanner = tagger()
-    found = scanner.scan(expr, anchor, tense)
+    # A lone expression has no verb to tell its tense: the caller's tense holds.
+    found = scanner.scan(expr, anchor, tense, firm=True)
     if not found:
         # A gold span is known to be a date, so a bare month or year counts, in any case.
         titled = _calendar_names().sub(lambda m: m.group(0).title(), expr)
-        found = scanner.scan("in " + titled, anchor, tense)
+        found = scanner.scan("in " + titled, anchor, tense, firm=True)
     if not found:
         return UNKNOWN
     return max(found, key=lambda e: e.end - e.start).value
@@ -148,6 +152,40 @@ def parse_published(value: str | None, utc_offset_hours: float | None = None) ->
         if full_day(expr) and expr.value.date:
             return dt.date.fromisoformat(expr.value.date)
     return None
+
+
+def local_day(
+    published: str | None, iso3: str | None, mention: Mention, anchor: dt.date | None
+) -> tuple[dt.date | None, Mention]:
+    """The publication day in the local time of the event's country, and the mention with
+    its relative dates re-read against that day when it is not `anchor`.
+
+    A story stamped 22:17 UTC on 11 March about Pakistan was published on the 12th there
+    (UTC+5): its "yesterday" is the 11th. Without a zoned stamp or a single-zone country,
+    `anchor` and the mention unchanged.
+    """
+    offset = utc_offset(iso3)
+    if offset is None or anchor is None:
+        return anchor, mention
+    local = parse_published(published, offset)
+    if local is None or local == anchor:
+        return anchor, mention
+    times = reanchored(mention.times, mention.sentence, local)
+    return local, dataclasses.replace(mention, times=times)
+
+
+def reanchored(
+    times: tuple[TimeExpression, ...], text: str, anchor: dt.date
+) -> tuple[TimeExpression, ...]:
+    """The expressions of `text` resolved again against another anchor; an expression the
+    new reading leaves unresolved ("the next day" counted from a day told earlier) keeps
+    its value."""
+    fresh = {(e.start, e.end): e for e in find_time_expressions(text, anchor)}
+    out = []
+    for expr in times:
+        again = fresh.get((expr.start, expr.end))
+        out.append(again if again is not None and again.value.date is not None else expr)
+    return tuple(out)
 
 
 def _zoned_datetime(text: str) -> dt.datetime | None:

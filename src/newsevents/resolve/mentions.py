@@ -16,7 +16,9 @@ from newsevents.records import (
     Source,
 )
 from newsevents.resolve.actors import ActorContext, ActorDictionary
+from newsevents.resolve.dates import local_day
 from newsevents.resolve.places import Gazetteer, PlaceContext
+from newsevents.resolve.timex_spans import event_span
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class ResolveContext:
     gazetteer: Gazetteer
     anchor: dt.date | None
     dateline_place: str | None = None
+    # True when the anchor is already the local day of a place (a dateline's date or
+    # zone): a zoned publication time is then not re-read in the event place's time.
+    local_anchor: bool = False
 
 
 def _place_context(mentions: Sequence[Mention], ctx: ResolveContext) -> PlaceContext:
@@ -100,10 +105,13 @@ def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
 def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
     for expr in mention.times:
         before = mention.sentence[max(0, expr.start - 8) : expr.start].lower()
-        if before.rstrip().endswith("since") and expr.value.date_end is None:
+        if before.rstrip().endswith("since") and (
+            expr.value.date_end is None or expr.value.precision != "day"
+        ):
             continue  # "since early 2019" says when a tally began, not the event's date
         if expr.value.date is not None:
-            return expr.value, "text"
+            # "a three-day siege that ended on Friday": the days it lasted
+            return event_span(mention.sentence, expr.value, expr.start), "text"
     if anchor is not None and mention.status == "new":
         # An undated report: the event happened around publication; "week" says the
         # day is not known more precisely than that.
@@ -130,7 +138,13 @@ def resolve_mentions(
         for actor in (actor1, actor2):
             if actor is not None and actor.known:
                 recent.append(actor)
-        date, date_from = _date(m, ctx.anchor)
+        anchor = ctx.anchor
+        where = place if place is not None or m.status == "background" else fallback
+        if not ctx.local_anchor and where is not None:
+            # A zoned publication time read in the event place's local time may be another
+            # day: relative dates then count from that day.
+            anchor, m = local_day(article.published, where.iso3, m, ctx.anchor)
+        date, date_from = _date(m, anchor)
         source = Source(
             article_id=article.id,
             url=article.url,
@@ -148,7 +162,7 @@ def resolve_mentions(
                 actor1=actor1,
                 actor2=actor2,
                 # A recalled event may have happened anywhere: no country fallback for it.
-                place=place if place is not None or m.status == "background" else fallback,
+                place=where,
                 date=date,
                 date_from=date_from,
             )

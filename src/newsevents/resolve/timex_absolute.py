@@ -24,12 +24,17 @@ from newsevents.resolve.timex_calendar import (
     years_value,
 )
 from newsevents.resolve.timex_context import Ctx, Match, Result, group
-from newsevents.resolve.timex_tense import looks_ahead
+from newsevents.resolve.timex_tense import clause_is_past, looks_ahead, told_as_past
 
 # How far ahead a deadline's unyeared date may lie when the tense alone would put it
 # most of a year back: "until March 6" in February is the coming March 6.
-NEAR_DAYS = 92
-NEAR_MONTHS = 3
+NEAR_DAYS = 122
+NEAR_MONTHS = 4
+# How far ahead an unyeared date may lie when no past form governs it: a report of
+# 16 February that mentions "a ceremony on March 12" means the coming one, not one
+# eleven months back.
+SOON_DAYS = 62
+SOON_MONTHS = 2
 
 
 def iso(m: Match, pre: Match | None, ctx: Ctx) -> Result:
@@ -62,12 +67,24 @@ def day_month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     rel = group(pre, "rel").lower()
     if rel in ("last", "next", "coming"):
         found = infer_year(month, day_, ctx.anchor, "past" if rel == "last" else "future")
-    elif looks_ahead(ctx.text, m.start()):
-        # "by Jan. 14" in a report of 5 January: the nearer one, not last year's
-        found = nearest_day(month, day_, ctx.anchor, ctx.tense_at(m.start()), NEAR_DAYS)
     else:
-        found = infer_year(month, day_, ctx.anchor, ctx.tense_at(m.start()))
+        tense = ctx.tense_at(m.start())
+        found = nearest_day(month, day_, ctx.anchor, tense, _reach(ctx, m.start(), tense, True))
     return day_value(found) if found else None
+
+
+def _reach(ctx: Ctx, start: int, tense: str, days: bool) -> int:
+    """How far the other direction may reach for an unyeared date at `start`: far after
+    a deadline word ("by Jan. 14"), a little when no past verb governs it or stands in its
+    clause, else not at all."""
+    if looks_ahead(ctx.text, start):
+        # "by Jan. 14" in a report of 5 January: the nearer one, not last year's
+        return NEAR_DAYS if days else NEAR_MONTHS
+    if ctx.firm or tense != "past":
+        return 0
+    if not (told_as_past(ctx.text, start) or clause_is_past(ctx.text, start)):
+        return SOON_DAYS if days else SOON_MONTHS
+    return 0
 
 
 def month_year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
@@ -168,10 +185,9 @@ def month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
         year_ = infer_month_year(month, ctx.anchor, "future", strict=True)
     elif rel == "this":
         year_ = ctx.anchor.year
-    elif looks_ahead(ctx.text, m.start()):
-        year_ = nearest_month_year(month, ctx.anchor, ctx.tense_at(m.start()), NEAR_MONTHS)
     else:
-        year_ = infer_month_year(month, ctx.anchor, ctx.tense_at(m.start()))
+        tense = ctx.tense_at(m.start())
+        year_ = nearest_month_year(month, ctx.anchor, tense, _reach(ctx, m.start(), tense, False))
     return months_value(year_, month)
 
 

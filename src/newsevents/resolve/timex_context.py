@@ -57,6 +57,8 @@ class Lexicon:
     ref_followers: frozenset[str]
     period_cues: frozenset[str]
     narrated_days: dict[str, int]
+    clock_words: dict[str, str]
+    quarter_year_shifts: dict[str, int]
 
     def month(self, name: str) -> int:
         """The number of a month name or abbreviation ("Sept." -> 9)."""
@@ -97,6 +99,8 @@ def lexicon() -> Lexicon:
         ref_followers=w.lower_set("reference_followers_not_times"),
         period_cues=w.lower_set("period_cues"),
         narrated_days=w.mapping("narrated_days"),
+        clock_words=w.texts("clock_words"),
+        quarter_year_shifts=w.mapping("quarter_year_shifts"),
     )
 
 
@@ -109,6 +113,7 @@ class Ctx:
     tense: Tense
     lex: Lexicon
     timeml: bool = False
+    firm: bool = False  # the caller's tense holds: no clause cue may turn it round
 
     def tense_at(self, start: int) -> Tense:
         """The tense at one position of the text."""

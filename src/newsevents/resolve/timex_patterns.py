@@ -66,7 +66,8 @@ def build_patterns(lex: Lexicon) -> list[Pattern]:
         return rf"(?P<{g}>{months})"
 
     def day(g: str) -> str:
-        return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w:])"
+        # "26:" ends a phrase ("on Monday, Oct. 26: ..."); "10:35" is a clock time
+        return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?(?!\w|:\d)"
 
     def year(g: str) -> str:
         return rf"(?P<{g}>(?:1[89]|20)\d\d)(?!\w|[.,]\d)"
@@ -226,6 +227,13 @@ def build_patterns(lex: Lexicon) -> list[Pattern]:
             not_after=AFTER_WORD,
         ),
         Pattern(
+            re.compile(rf"{alternation(w.words('past_day_phrases'))}\b"),
+            relative.past_day,
+            "word",
+            lower=True,
+            not_after=AFTER_WORD,
+        ),
+        Pattern(
             re.compile(
                 r"(?P<mod>the\s+past|the\s+last|last|this|next|the\s+coming|the)\s+weekend\b"
             ),
@@ -254,9 +262,15 @@ def _timeml_patterns(
     count = rf"(?P<n>\d{{1,3}}(?:\.\d)?|{numbers}|{alternation(lex.vague)})"
     units = alternation(lex.duration_units)
     ordinals = alternation(lex.ordinals)
+    year_shifts = alternation(lex.quarter_year_shifts)
     seasons = alternation(lex.seasons)
     wd_full = alternation(w.weekday_full, cased=True)
     rel_days = alternation(k for k in lex.relative_days if " " not in k)
+    # the day a clock time falls on: "10:35 a.m. (0735 GMT) Friday", "noon yesterday"
+    on_day = (
+        rf"(?:\s*\([^()\n]{{1,20}}\))?(?:,?\s+(?:on\s+)?(?P<wd>{wd_full})\b"
+        rf"|\s+(?P<rd>(?i:{rel_days}))\b)?"
+    )
     return [
         Pattern(
             re.compile(rf"{count}(?:[-\s]+|(?<=\d))(?P<unit>{units})(?P<long>-long)?\b"),
@@ -285,8 +299,9 @@ def _timeml_patterns(
         ),
         Pattern(
             re.compile(
-                rf"(?:the\s+)?(?:fiscal\s+)?(?:(?P<ord>{ordinals})|(?P<rel>"
-                rf"{alternation(lex.quarter_rel)}))?(?:[-\s]+fiscal)?[-\s]*(?P<unit>quarter|half)\b"
+                rf"(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<shift>{year_shifts})\s+)?"
+                rf"(?:fiscal\s+)?(?:(?P<ord>{ordinals})|(?P<rel>{alternation(lex.quarter_rel)}))?"
+                rf"(?:[-\s]+fiscal)?[-\s]*(?P<unit>quarter|half|period)\b"
                 rf"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"
             ),
             timeml.quarter,
@@ -317,12 +332,18 @@ def _timeml_patterns(
         Pattern(
             re.compile(
                 r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?"
-                rf"(?:\s+(?-i:[A-Z]{{2,4}}))?(?:,?\s+(?:on\s+)?(?P<wd>{wd_full})\b"
-                rf"|\s+(?P<rd>(?i:{rel_days}))\b)?"
+                rf"(?:\s+(?-i:[A-Z]{{2,4}}))?{on_day}"
             ),
             timeml.clock,
             "digit",
             not_after=AFTER_NUMBER,
+            timeml_only=True,
+        ),
+        Pattern(
+            re.compile(rf"(?P<nm>(?i:{alternation(lex.clock_words)})){on_day}"),
+            timeml.named_clock,
+            "word",
+            not_after=AFTER_WORD,
             timeml_only=True,
         ),
     ]

@@ -9,15 +9,18 @@ import re
 from newsevents.records import ResolvedDate
 from newsevents.resolve.timex_calendar import (
     UNKNOWN,
+    day_span,
     day_value,
     months_value,
     shifted,
     weekday_date,
 )
 from newsevents.resolve.timex_context import Ctx, Match, Narrated, Result, Timex, group
+from newsevents.resolve.timex_timeml import reported_quarter
 
 _ONE_DAY = dt.timedelta(days=1)
-_PAST_AFTER = re.compile(r"\s+[a-z]{3,}ed\b")  # "Thursday refused": a past verb follows
+# "Thursday refused", "planned for Saturday was cancelled": a past verb follows
+_PAST_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been)\s+)?[a-z]{3,}ed\b")
 
 
 def weekday(m: Match, pre: Match | None, ctx: Ctx) -> Result:
@@ -81,6 +84,15 @@ def period(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     return shifted(ctx.anchor, unit, by)
 
 
+def past_day(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    """ "in the past 24 hours": the day before the anchor through the anchor (a tally that
+    reaches back into yesterday), TimeML's PT24H."""
+    if ctx.anchor is None:
+        return Timex(UNKNOWN, "DURATION", "PT24H")
+    span = day_span(ctx.anchor - _ONE_DAY, ctx.anchor)
+    return Timex(span or UNKNOWN, "DURATION", "PT24H")
+
+
 def weekend(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     """ "last weekend", "this weekend": a Saturday and Sunday (TIMEX3 week-end)."""
     anchor = ctx.anchor
@@ -122,7 +134,6 @@ def ago(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     return found
 
 
-_QUARTER = re.compile(r"\b(?P<ord>first|second|third|fourth)[-\s]+(?:fiscal[-\s]+)?quarter\b", re.I)
 _PERIOD_WINDOW = 1500
 
 
@@ -134,13 +145,7 @@ def _same_period_a_year_before(m: Match, ctx: Ctx, count: int) -> Result:
     before = ctx.text[max(0, m.start() - _PERIOD_WINDOW) : m.start()].lower()
     if not any(cue in before for cue in ctx.lex.period_cues):
         return None
-    named = list(_QUARTER.finditer(before))
-    year = ctx.anchor.year - 1
-    if named:
-        nth = ctx.lex.ordinals[named[-1]["ord"].lower()]
-    else:
-        nth = (ctx.anchor.month - 1) // 3  # the last quarter completed
-        if nth == 0:
-            nth, year = 4, year - 1
+    year, nth = reported_quarter(ctx, m.start())
+    year -= 1
     first = (nth - 1) * 3 + 1
     return Timex(months_value(year, first, year, first + 2), "DATE", f"{year:04d}-Q{nth}")

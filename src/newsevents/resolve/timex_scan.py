@@ -43,13 +43,19 @@ class Tagger:
         self.patterns: list[Pattern] = build_patterns(lex)
         self.month_words = frozenset(lex.words.month_of)
         self.weekday_words = frozenset(n.lower() for n in lex.words.weekday_full)
-        phrases = [*lex.relative_days, *lex.words.words("unanchored_phrases"), *lex.narrated_days]
+        phrases = [
+            *lex.relative_days,
+            *lex.words.words("unanchored_phrases"),
+            *lex.narrated_days,
+            *lex.words.words("past_day_phrases"),
+        ]
         lasts = {p.split()[-1].lower() for p in phrases}
         # Single words one of which every non-numeric expression contains.
         self.trigger_words = frozenset(lasts | set(lex.period_of) | {"weekend", "ago"})
         # ... and of the TimeML-only patterns (kept apart to keep the default fast).
         extra = {p.split()[-1] for p in [*lex.set_words, *lex.reference_words]}
-        extra |= set(lex.duration_units) | set(lex.seasons) | {"quarter", "half"}
+        extra |= set(lex.duration_units) | set(lex.seasons) | set(lex.clock_words)
+        extra |= {"quarter", "half"}
         self.timeml_words = frozenset(extra | self.trigger_words)
 
     def scan(
@@ -59,9 +65,11 @@ class Tagger:
         tense: Tense,
         timeml: bool = False,
         told: dt.date | None = None,
+        firm: bool = False,
     ) -> list[TimeExpression]:
         """Every expression in the text, in order, resolved against the anchor; `told` is
-        the day the story last told before the text, for "the next day"."""
+        the day the story last told before the text, for "the next day"; `firm` keeps an
+        unyeared date in the given tense's direction even without a verb to show it."""
         tokens = set(re.findall(r"[a-z]+", text.lower()))
         has = {
             "digit": _DIGIT.search(text) is not None,
@@ -71,7 +79,7 @@ class Tagger:
         }
         if not any(has.values()):
             return []
-        ctx = Ctx(text, anchor, tense, self.lex, timeml)
+        ctx = Ctx(text, anchor, tense, self.lex, timeml, firm)
         lowered = text.translate(_ASCII_LOWER) if has["word"] or has["digit"] else text
         found: list[Found] = []
         for pattern in self.patterns:

@@ -14,16 +14,22 @@ from newsevents.resolve.timex_calendar import Tense
 from newsevents.resolve.timex_words import alternation, time_words
 
 __all__ = [
+    "clause_is_past",
     "future_cue_positions",
     "looks_ahead",
     "past_verb_before",
     "sentence_span",
     "sentence_tense",
     "tense_at",
+    "told_as_past",
 ]
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+# A stop, perhaps closing a quotation ('' or a curly quote), before a capital or an
+# opening quote; or a blank line.
+_SENTENCE_END = re.compile(r"[.!?](?:''|[\"'\u2019\u201d])?\s+(?=[A-Z\"'`\u2018\u201c])|\n\s*\n")
 _SENTENCE_WINDOW = 300
+_CLAUSE_STOP = re.compile(r"[.;:!?,]\s|\n")
+_CLAUSE_WINDOW = 150
 _PAST_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+(?:on\s+)?$")
 
 
@@ -33,8 +39,10 @@ class _TenseRules:
     will_nouns: frozenset[str]
     past_before: re.Pattern[str]
     past_word: re.Pattern[str]
+    clause_past: re.Pattern[str]
     prospective: re.Pattern[str]
     forward: re.Pattern[str]
+    superseded: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,17 +51,24 @@ def _rules() -> _TenseRules:
     # "(will) be held on Monday" is not a past verb
     past = rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b{alternation(words.words('past_verbs'))}"
     prospective = alternation(words.words("prospective_cues"))
+    speech = set(words.words("speech_verbs"))
     return _TenseRules(
         future=re.compile(rf"\b{alternation(words.words('future_cues'))}\b", re.I),
         will_nouns=words.lower_set("will_noun_precedents"),
         past_before=re.compile(rf"{past}\s+(?:(?:on|late|early)\s+)?$", re.I),
         past_word=re.compile(rf"{past}\b", re.I),
-        # the cue and the date in one clause: no comma or stop between them
-        prospective=re.compile(rf"\b{prospective}\b(?P<gap>[^.,;:!?]*)$", re.I),
+        # a clause's own past verb; "said" and the like report the clause, not date it
+        clause_past=re.compile(
+            rf"\b{alternation(w for w in words.words('past_verbs') if w not in speech)}\b", re.I
+        ),
+        # the cue and the date in one clause: no comma or stop between them (an initial's
+        # full stop, "Daniel P. Davison", does not end the clause)
+        prospective=re.compile(rf"\b{prospective}\b(?P<gap>(?:\b[A-Z]\.|[^.,;:!?])*)$", re.I),
         forward=re.compile(
             rf"\b{alternation(words.words('forward_prepositions'))}\s+(?:mid-?|early\s+|late\s+)?$",
             re.I,
         ),
+        superseded=re.compile(rf"\b{alternation(words.words('superseded_plan_leads'))}\s+$", re.I),
     )
 
 
@@ -90,6 +105,26 @@ def past_verb_before(text: str, start: int) -> bool:
     return _rules().past_before.search(text, max(0, start - 40), start) is not None
 
 
+def told_as_past(text: str, start: int) -> bool:
+    """True when a past form stands right before a position ("said Friday", "shares
+    issued July 1"): the date there is told as past whatever follows."""
+    return past_verb_before(text, start) or (
+        _PAST_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+
+
+def clause_is_past(text: str, start: int) -> bool:
+    """True when the clause around a position has a past verb ("Rebels attacked the town
+    on 25 March", "Fighting in April killed 20"): a date in it is told as past."""
+    low = max(0, start - _CLAUSE_WINDOW)
+    before = text[low:start]
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(before)]
+    begin = low + (stops[-1] if stops else 0)
+    after = _CLAUSE_STOP.search(text, start, start + _CLAUSE_WINDOW)
+    end = after.start() if after else min(len(text), start + _CLAUSE_WINDOW)
+    return _rules().clause_past.search(text, begin, end) is not None
+
+
 def looks_ahead(text: str, start: int) -> bool:
     """True when a deadline word comes right before a position ("by Jan. 14", "until
     March 6"): an unyeared date there lies in the coming months whatever the tense."""
@@ -107,6 +142,8 @@ def tense_at(text: str, start: int, tense: Tense) -> Tense:
         return "past"
     near = rules.prospective.search(text, max(0, start - 60), start)
     if near and not rules.past_word.search(near["gap"]):
+        if rules.superseded.search(text, max(0, near.start() - 20), near.start()):
+            return "past"  # "it had been due to expire Friday": a plan told in the past
         return "future"
     if _PAST_BEFORE.search(text, max(0, start - 30), start):
         return "past"  # "shares issued July 1": a past form right before the date

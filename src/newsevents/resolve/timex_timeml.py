@@ -62,33 +62,71 @@ def reference(m: Match, pre: Match | None, ctx: Ctx) -> Result:
 
 
 def quarter(m: Match, pre: Match | None, ctx: Ctx) -> Result:
-    size = 3 if m["unit"].lower() == "quarter" else 6
+    """ "the third quarter", "the 1988 second quarter", "the year-ago quarter", "the last
+    half of 1989": a quarter or half of a (fiscal) year."""
+    unit = m["unit"].lower()
+    size = 6 if unit == "half" else 3
     code = "Q" if size == 3 else "H"
     count = 12 // size
+    given = m["y"] or m["y0"]
+    shift = ctx.lex.quarter_year_shifts[" ".join(m["shift"].lower().split())] if m["shift"] else 0
+    if unit == "period" and not (given or m["shift"]):
+        return None  # "the period" alone is no quarter
+    if not (m["ord"] or m["rel"] or given or m["shift"]) and not m.group(0).lower().startswith(
+        "the"
+    ):
+        return None
+    if ctx.anchor is None and not given:
+        return Timex(UNKNOWN, "DATE", "")
     if m["ord"]:
         nth = ctx.lex.ordinals[m["ord"].lower()]
         if nth > count:
             return None
-        if m["y"]:
-            year_ = int(m["y"])
-        elif ctx.anchor is None:
-            return Timex(UNKNOWN, "DATE", "")
+        if given:
+            year_ = int(given)
         else:
+            assert ctx.anchor is not None
             current = (ctx.anchor.month - 1) // size + 1
-            year_ = ctx.anchor.year if nth <= current else ctx.anchor.year - 1
-    elif m["rel"] or m.group(0).lower().startswith("the"):
-        if ctx.anchor is None:
-            return Timex(UNKNOWN, "DATE", "")
+            year_ = (ctx.anchor.year if nth <= current else ctx.anchor.year - 1) + shift
+    elif given and m["rel"]:
+        if ctx.lex.quarter_rel[m["rel"].lower()] >= 0:
+            return None
+        year_, nth = int(given), count  # "the last half of 1989"
+    elif (given or m["shift"] or not m["rel"]) and ctx.anchor is not None:
+        # "the quarter", "the 1988 quarter", "last year's quarter": the quarter the report
+        # is about
+        year_, nth = reported_quarter(ctx, m.start(), size)
+        year_ = int(given) if given else year_ + shift
+    else:
+        assert ctx.anchor is not None
         by = ctx.lex.quarter_rel[m["rel"].lower()] if m["rel"] else -1
-        if by == -5:
-            by = -1 - count  # the same quarter a year before the latest one
         index = ctx.anchor.year * count + (ctx.anchor.month - 1) // size + by
         year_, nth = index // count, index % count + 1
-    else:
-        return None
     first_month = (nth - 1) * size + 1
     value = months_value(year_, first_month, year_, first_month + size - 1)
     return Timex(value, "DATE", f"{year_:04d}-{code}{nth}")
+
+
+_QUARTER = re.compile(r"\b(?P<ord>first|second|third|fourth)[-\s]+(?:fiscal[-\s]+)?quarter\b", re.I)
+_PERIOD_WINDOW = 1500
+
+
+def reported_quarter(ctx: Ctx, start: int, size: int = 3) -> tuple[int, int]:
+    """The (year, number) of the quarter an earnings report is about at `start`: the
+    quarter it first named before (its headline's), else the last one completed before the
+    anchor."""
+    assert ctx.anchor is not None
+    count = 12 // size
+    year = ctx.anchor.year
+    current = (ctx.anchor.month - 1) // size + 1
+    if size == 3:
+        named = list(_QUARTER.finditer(ctx.text, max(0, start - _PERIOD_WINDOW), start))
+        if named:
+            nth = ctx.lex.ordinals[named[0]["ord"].lower()]
+            return (year if nth <= current else year - 1), nth
+    if current == 1:
+        return year - 1, count
+    return year, current - 1
 
 
 def season(m: Match, pre: Match | None, ctx: Ctx) -> Result:
@@ -132,7 +170,18 @@ def clock(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     if not 1 <= hour <= 12:
         return None
     hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
-    clock = f"T{hour:02d}:{minute:02d}"
+    return _on_day(m, ctx, f"T{hour:02d}:{minute:02d}")
+
+
+def named_clock(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    """ "noon Thursday", "midnight Friday": a named hour of a named day."""
+    code = ctx.lex.clock_words[m["nm"].lower()]
+    return _on_day(m, ctx, f"T{code}")
+
+
+def _on_day(m: Match, ctx: Ctx, clock: str) -> Result:
+    """A clock time on the weekday or relative day the match names, else on the anchor's
+    day (as a TIMEX3 value only: a bare clock time does not date anything)."""
     if ctx.anchor is None:
         return Timex(UNKNOWN, "TIME", "")
     if m["wd"]:

@@ -79,6 +79,13 @@ _LIST_KEYS = (
     "prospective_cues",
     "period_cues",
     "forward_prepositions",
+    "superseded_plan_leads",
+    "past_day_phrases",
+    "span_nouns",
+    "span_leads",
+    "span_start_cues",
+    "span_end_cues",
+    "speech_verbs",
 )
 _MAP_KEYS = (
     "months",
@@ -95,6 +102,9 @@ _MAP_KEYS = (
     "quarter_relatives",
     "seasons",
     "narrated_days",
+    "clock_words",
+    "quarter_year_shifts",
+    "span_units",
 )
 
 
