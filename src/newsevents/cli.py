@@ -677,14 +677,24 @@ def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
     show_default=True,
     help="Local worker processes, a local Dask cluster of as many workers, or both.",
 )
-def bench_cmd(n_articles: int, workers: int, corpus: str, engine: str) -> None:
+@click.option(
+    "--places",
+    is_flag=True,
+    help="Only the place lookup: index load time and memory, resolutions per second.",
+)
+def bench_cmd(n_articles: int, workers: int, corpus: str, engine: str, places: bool) -> None:
     """Time ingest of the bundled corpus into a fresh DuckDB file, with the default settings;
     print articles/s, words/s, peak memory per process and CPU time per stage.
 
-    Example: newsevents bench --articles 20000 --workers 2
+    Example: newsevents bench --articles 20000 --workers 2; newsevents bench --places
     """
     import os
 
+    if places:
+        from newsevents.resolve.place_bench import run_place_bench
+
+        click.echo(run_place_bench(Path(corpus)).report())
+        return
     from newsevents.bench import compare, run_bench
 
     n_workers = workers or (os.cpu_count() or 1)

@@ -4,7 +4,7 @@ read and validated once."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,9 @@ class PlaceWords:
     not_in_place: frozenset[str] = frozenset()
     # words of facility names that never name the place inside them ("University")
     generic: frozenset[str] = frozenset()
+    # adjectives of regions and former states -> the place name they refer to
+    # ("kurdish" -> "Kurdistan")
+    place_demonyms: dict[str, str] = field(default_factory=dict)
 
 
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
@@ -86,6 +89,11 @@ def read_place_words(path: Path) -> PlaceWords:
         aliases[str(iso3)] = tuple(_str_list(entry.get("aliases"), f"countries.{iso3}", path))
         for demonym in _str_list(entry.get("demonyms"), f"countries.{iso3}", path):
             demonyms[name_key(demonym)] = str(iso3)
+    place_demonyms = data.get("place_demonyms") or {}
+    if not isinstance(place_demonyms, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in place_demonyms.items()
+    ):
+        raise DataFileError(f"{path}: place_demonyms must map adjectives to place names")
     return PlaceWords(
         articles=frozenset(_str_list(data.get("arabic_articles"), "arabic_articles", path)),
         directions={name_key(k): v for k, v in directions.items()},
@@ -115,6 +123,7 @@ def read_place_words(path: Path) -> PlaceWords:
         generic=frozenset(
             name_key(x) for x in _str_list(data.get("generic_words"), "generic_words", path)
         ),
+        place_demonyms={name_key(k): v for k, v in place_demonyms.items()},
     )
 
 

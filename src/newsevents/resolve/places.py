@@ -5,7 +5,8 @@ The index behind it (GeoNames cities500, countries, admin-1 and admin-2 names, a
 supplementary gazetteer CSV) is built by `gazetteer_build` and cached by
 `gazetteer_cache` (`gazetteer_index` gathers that API). docs/places.md is the user's guide.
 
-Matching a name, in order: a demonym ("Syrian" is Syria); the exact normalised key
+Matching a name, in order: a demonym ("Syrian" is Syria; "Kurdish" is Kurdistan, from
+place_words.yaml `place_demonyms`); the exact normalised key
 (case, diacritics, apostrophes, hyphens and a leading "the" ignored); the key without
 Arabic articles ("al-", "as-", "ez-" ...); the same after peeling "in"/"near",
 direction words ("northern Syria") and region words ("Idlib province"); and, for
@@ -46,19 +47,24 @@ The other places of the article are resolved first, twice (each against the othe
 first answers), and serve as anchors for the rest. For speed, a name whose first answer
 leads by more than anchors could add to any rival, or whose answers the second pass left
 unchanged, keeps its answer without being scored again (the same answer, tested against
-explain(), which always scores everything).
+explain(), which always scores everything). A name's candidates, their scores without
+the article and what context scoring reads of them are worked out once per name
+(`_candidates`), and answers are kept per context.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from newsevents.records import Place
-from newsevents.resolve.gazetteer_cache import load_or_build
+from newsevents.resolve.gazetteer_cache import freeze_loaded, load_or_build
 from newsevents.resolve.place_index import (
     AREA_FEATURES,
     FEATURES,
@@ -76,6 +82,8 @@ _COUNTRY, _ADMIN1, _ADMIN2 = 0, 1, FEATURES.index("admin2")
 _REGION = FEATURES.index("region")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-like proximity
 _CACHE_LIMIT = 100_000
+_SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
+_CONTEXT_LIMIT = 256  # articles whose context is kept: the pipeline asks one at a time
 _MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
 _COUNTRY_PRIOR = 6.0
 _ALTERNATE_NAME = -2.0
@@ -96,6 +104,10 @@ _IN_ARTICLE = 3.5  # a country the article names
 _MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
 _MAX_ANCHOR_NEAR = 2.0  # nearness to an anchor over what the spread gave; 1.5 for regions
 _FAR_DEG2 = 13.5**2  # beyond ~1,500 km an anchor adds under 0.01
+# Shared empty sets: every cached query would otherwise hold its own, and each one
+# is an object the cyclic garbage collector walks again on every full collection.
+_NO_ROWS: frozenset[int] = frozenset()
+_NO_NAMES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,14 @@ class PlaceContext:
     countries: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     dateline: str | None = None
+    # Each resolve() looks the context up twice: its hash is worked out once.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.countries, self.places, self.dateline)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @dataclass(frozen=True)
@@ -117,7 +137,12 @@ class PlaceCandidate:
     reason: str
 
 
-@dataclass(frozen=True)
+# The internal records below are plain slotted dataclasses, treated as read-only once
+# built: a frozen dataclass sets each field through object.__setattr__, which costs
+# more than the lookup itself when thousands are made per second.
+
+
+@dataclass(slots=True)
 class _Query:
     key: str  # the key that matched (after peeling prefixes and suffixes)
     rows: tuple[int, ...]
@@ -127,34 +152,68 @@ class _Query:
     area: bool = False  # a direction word: "northern Syria"
     region: bool = False  # a region word: "Idlib province"
     fuzzy: frozenset[int] = frozenset()  # rows added by skeleton for the context's sake
+    # in context or not -> the candidates as scored (`_candidates`): computed once
+    memo: dict[bool, _Candidates] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    # its point-like readings for `_Spread`, the most populous first, once computed:
+    # their rows, and per reading its latitude, longitude and km scale (plain tuples of
+    # numbers, which the garbage collector stops tracking: every cached name has them)
+    reading_rows: tuple[int, ...] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+    reading_items: tuple[tuple[float, float, float], ...] = field(
+        default=(), init=False, compare=False, repr=False
+    )
+    # the countries of its rows, once computed (for `_widen`)
+    iso3s: tuple[str | None, ...] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
 
-@dataclass(frozen=True)
-class _Anchor:
+# (row, feature, iso3, admin1, lat, lon, cos lat): what context scoring reads of a row
+_Facts = tuple[int, int, str | None, int, float, float, float]
+
+
+@dataclass(slots=True)
+class _Candidates:
+    """The rows a query scores and their scores without the article."""
+
+    rows: tuple[int, ...]
+    base: tuple[float, ...]
+    facts: tuple[_Facts, ...]
+    row_set: frozenset[int]
+
+
+class _Anchor(NamedTuple):
+    """The answer chosen for one of the article's names (a tuple: see _Readings)."""
+
     row: int
     name: str
-    lat: float
-    lon: float
     iso3: str | None
     admin1: int
     is_area: bool
-    coslat: float  # for equirectangular distances in degrees
+    # (lat, lon, cos lat, is broad area, name, row): what the distance loop reads
+    point: tuple[float, float, float, bool, str, int]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Spread:
-    """Every point-like reading of each other name of the article, by latitude band of
-    _SPREAD_DEG degrees: band -> (sorted longitudes, (lat, lon, km scale, name index))."""
+    """Every point-like reading of each other name of the article, sorted by latitude:
+    (lat, lon, km scale, name index), and the latitudes alone for bisect."""
 
     names: tuple[str, ...]
     keys: tuple[str, ...]
-    rows: tuple[frozenset[int], ...]
-    bands: dict[int, tuple[list[float], list[tuple[float, float, float, int]]]]
-    # (row, key) -> (bonus, text): each pass over the article's names asks again
-    memo: dict[tuple[int, str], tuple[float, str]] = field(default_factory=dict)
+    rows: tuple[tuple[int, ...], ...]
+    items: list[tuple[float, float, float, int]]
+    lats: list[float]
+    # (row, key) -> (bonus, ((name index, km), ...)): each pass asks again
+    memo: dict[tuple[int, str], tuple[float, tuple[tuple[int, float], ...]]] = field(
+        default_factory=dict
+    )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Prepared:
     countries: frozenset[str]
     anchors: tuple[_Anchor, ...]
@@ -164,11 +223,23 @@ class _Prepared:
     # (lat, lon, cos lat, is broad area, name, row) per anchor, for the distance loop
     points: tuple[tuple[float, float, float, bool, str, int], ...] = ()
     # every point-like reading of each other name, by latitude band
-    spread: _Spread = field(default_factory=lambda: _Spread((), (), (), {}))
+    spread: _Spread = field(default_factory=lambda: _Spread((), (), (), [], []))
     # name -> its row, when the last pass changed no answer: resolving it again in this
     # context would score the same candidates against the same anchors
     settled: dict[str, int] = field(default_factory=dict)
     implied: dict[str, float] = field(default_factory=dict)  # iso3 -> share of anchors
+    anchor_rows: frozenset[int] = frozenset()
+    # the countries named or holding an anchor
+    located: frozenset[str] = frozenset()
+    # anchors left out (those of the name being resolved) -> _evidence's answer
+    evidence: dict[
+        frozenset[int],
+        tuple[
+            tuple[_Anchor, ...],
+            tuple[tuple[float, float, float, bool, str, int], ...],
+            dict[str, float],
+        ],
+    ] = field(default_factory=dict, compare=False)
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -208,9 +279,12 @@ class Gazetteer:
         self._words = index.words
         self._prepared: dict[PlaceContext, _Prepared] = {}
         self._country_rows = index.country_rows
-        self._resolved: dict[tuple[str, PlaceContext | None], Place | None] = {}
+        self._plain: dict[str, Place | None] = {}  # answers without context
+        self._answers: dict[PlaceContext, dict[str, Place | None]] = {}
         self._queries: dict[tuple[str, bool, bool], _Query | None] = {}
         self._countries_named: dict[str, str | None] = {}
+        self._places: dict[tuple[int, int], Place] = {}
+        self._row_facts: dict[int, _Facts] = {}
 
     @classmethod
     def load(
@@ -222,7 +296,9 @@ class Gazetteer:
     ) -> Gazetteer:
         """Load the cached index (building it on first use, under 60 s) with an optional
         user CSV; `cities_json` swaps in a small GeoNames cities file (tests)."""
-        return cls(load_or_build(cache_dir, extra_csv, cities_json))
+        index = load_or_build(cache_dir, extra_csv, cities_json)
+        freeze_loaded()
+        return cls(index)
 
     # ------------------------------------------------------------------ public API
 
@@ -235,9 +311,25 @@ class Gazetteer:
 
     def resolve(self, name: str, context: PlaceContext | None = None) -> Place | None:
         """The most likely entry for a place name in an article's context, or None."""
-        cache_key = (name, context)
-        if cache_key in self._resolved:
-            return self._resolved[cache_key]
+        # Answers are kept per context, then per name: a key object per answer would be
+        # one more object for the garbage collector to walk.
+        if context is None:
+            answers = self._plain
+            if len(answers) >= _CACHE_LIMIT:
+                answers.clear()
+        else:
+            found = self._answers.get(context)
+            if found is None:
+                if len(self._answers) >= _CONTEXT_LIMIT:
+                    self._answers.clear()
+                found = self._answers[context] = {}
+            answers = found
+        if name in answers:
+            return answers[name]
+        place = answers[name] = self._resolve(name, context)
+        return place
+
+    def _resolve(self, name: str, context: PlaceContext | None) -> Place | None:
         query = self._lookup(name, fuzzy=True) or self._embedded(name)
         place = None
         if query is not None:
@@ -255,9 +347,6 @@ class Gazetteer:
                 context is None or place.iso3 not in context.countries
             ):
                 place = None
-        if len(self._resolved) >= _CACHE_LIMIT:
-            self._resolved.clear()
-        self._resolved[cache_key] = place
         return place
 
     def explain(self, name: str, context: PlaceContext | None = None) -> list[PlaceCandidate]:
@@ -291,7 +380,11 @@ class Gazetteer:
         if not any(c.isupper() for c in name):
             return False
         key = _key(name)
-        if self._demonym(key) is not None or key in self._words.references_only:
+        if (
+            self._demonym(key) is not None
+            or key in self._words.references_only
+            or self._place_demonym(key) is not None
+        ):
             return False
         query = self._lookup(name, fuzzy=False, demonyms=False)
         if query is None:
@@ -331,7 +424,11 @@ class Gazetteer:
         if self.is_place_name(name):
             return True
         key = _key(name)
-        if self._demonym(key) is not None or key in self._words.references_only:
+        if (
+            self._demonym(key) is not None
+            or key in self._words.references_only
+            or self._place_demonym(key) is not None
+        ):
             return True
         letters = "".join(c for c in name if c.isalpha())
         return (
@@ -366,6 +463,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
+    def _place_demonym(self, key: str) -> str | None:
+        """The place name a region's adjective refers to ("kurdish" -> "Kurdistan")."""
+        found = self._words.place_demonyms.get(key)
+        if found is None and key.endswith("s"):
+            found = self._words.place_demonyms.get(key[:-1])
+        return found
+
     def _demonym(self, key: str) -> str | None:
         demonyms = self._words.demonyms
         if key in demonyms:
@@ -380,7 +484,7 @@ class Gazetteer:
         idx = self._index
         if key in idx.acronyms and _abbreviation_ok(raw, key):
             # Written as an abbreviation, it is the abbreviation, not the town of Eu.
-            return _rows(idx.acronyms[key]), frozenset(), "name"
+            return _rows(idx.acronyms[key]), _NO_ROWS, "name"
         rows = _rows(idx.keys.get(key))
         bare = bare_key(key, self._words.articles)
         if bare != key:
@@ -392,21 +496,21 @@ class Gazetteer:
             extra = unarticled + _rows(idx.bare_keys.get(bare))
             rows = tuple(dict.fromkeys(rows + extra))
             if rows:
-                return rows, frozenset(), "name"
+                return rows, _NO_ROWS, "name"
         elif rows:
             unarticled = tuple(r for r in _rows(idx.bare_keys.get(key)) if r not in rows)
-            return rows + unarticled, frozenset(unarticled), "name"
+            return rows + unarticled, frozenset(unarticled) if unarticled else _NO_ROWS, "name"
         else:
             rows = _rows(idx.bare_keys.get(key))
             if rows:
-                return rows, frozenset(), "name without article"
+                return rows, _NO_ROWS, "name without article"
         if fuzzy:
             skel = skeleton(key, self._words.articles)
             if len(skel) >= SKELETON_MIN_LENGTH:
                 rows = _rows(idx.skeletons.get(skel))
                 if rows:
-                    return rows, frozenset(), "similar spelling"
-        return (), frozenset(), ""
+                    return rows, _NO_ROWS, "similar spelling"
+        return (), _NO_ROWS, ""
 
     def _lookup(self, name: str, fuzzy: bool, demonyms: bool = True) -> _Query | None:
         """The rows a name may mean, cached: every article asks for its names again."""
@@ -415,7 +519,11 @@ class Gazetteer:
             return self._queries[cache_key]
         if len(self._queries) >= _CACHE_LIMIT:
             self._queries.clear()
-        query = self._queries[cache_key] = self._lookup_uncached(name, fuzzy, demonyms)
+        # The skeleton is tried only when nothing else matched: an exact answer is the
+        # same with or without it, and is then one shared object (with its scores).
+        exact = self._lookup(name, False, demonyms) if fuzzy else None
+        query = exact or self._lookup_uncached(name, fuzzy, demonyms)
+        self._queries[cache_key] = query
         return query
 
     def _lookup_uncached(self, name: str, fuzzy: bool, demonyms: bool) -> _Query | None:
@@ -425,7 +533,14 @@ class Gazetteer:
         if demonyms:
             iso3 = self._demonym(key)
             if iso3 in self._country_rows:
-                return _Query(key, (self._country_rows[iso3],), frozenset(), "demonym")
+                return _Query(key, (self._country_rows[iso3],), _NO_ROWS, "demonym")
+            target = self._place_demonym(key)
+            if target is not None:
+                # "Kurdish" is Kurdistan: the place named, as a country's demonym is the
+                # country (no similar spelling: the data file names the place exactly).
+                query = self._lookup(target, fuzzy=False, demonyms=False)
+                if query is not None:
+                    return replace(query, how="demonym")
         rows, penalised, how = self._match(key, name, fuzzy=False)
         if rows:
             return _Query(key, rows, penalised, how)
@@ -491,11 +606,13 @@ class Gazetteer:
         there ("Ras al-Ain" in a Syrian story is Ra's al 'Ayn, not a Moroccan village)."""
         if ctx is None or query.how in ("similar spelling", "embedded name"):
             return query
-        countries = ctx.countries | {a.iso3 for a in ctx.anchors if a.iso3}
+        countries = ctx.located
         if not countries:
             return query
         idx = self._index
-        if any(self._iso3(r) in countries for r in query.rows):
+        if query.iso3s is None:
+            query.iso3s = tuple(dict.fromkeys(self._iso3(r) for r in query.rows))
+        if any(iso3 in countries for iso3 in query.iso3s):
             return query
         if any(self._well_known(r) for r in query.rows):
             # "Barcelona" in a story that names the US is still Barcelona, not a
@@ -557,6 +674,10 @@ class Gazetteer:
                 if name in locked:
                     chosen.append(self._anchor(name, locked[name]))
                     continue
+                if len(query.rows) == 1:
+                    locked[name] = query.rows[0]  # nothing to choose between
+                    chosen.append(self._anchor(name, query.rows[0]))
+                    continue
                 ranked = self._rank(query, prepared, explain=False)
                 if n_pass == 0 and self._beyond_reach(ranked, query.key, prepared):
                     locked[name] = ranked[0][1]
@@ -568,7 +689,7 @@ class Gazetteer:
             for a in anchors:
                 if a.admin1 >= 0:
                     by_admin1.setdefault(a.admin1, a.name)
-            points = tuple((a.lat, a.lon, a.coslat, a.is_area, a.name, a.row) for a in anchors)
+            points = tuple(a.point for a in anchors)
             prepared = _Prepared(
                 countries,
                 anchors,
@@ -577,12 +698,14 @@ class Gazetteer:
                 points,
                 spread,
                 implied=_country_shares(anchors),
+                anchor_rows=frozenset(rows),
             )
         settled = locked
         if stable:
             settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
-        prepared = replace(prepared, settled=settled)
-        if len(self._prepared) >= 1024:
+        located = countries | {a.iso3 for a in prepared.anchors if a.iso3}
+        prepared.settled, prepared.located = settled, located
+        if len(self._prepared) >= _CONTEXT_LIMIT:
             self._prepared.clear()
         self._prepared[context] = prepared
         return prepared
@@ -592,62 +715,114 @@ class Gazetteer:
         most populous first and at most _SPREAD_LIMIT of them: "Paris" next to "Henry
         County" is the Paris that has a Henry County beside it, whichever reading
         of either the first pass picked."""
-        idx = self._index
         names: list[str] = []
         keys: list[str] = []
-        row_sets: list[frozenset[int]] = []
-        by_band: dict[int, list[tuple[float, float, float, int]]] = {}
+        row_sets: list[tuple[int, ...]] = []
+        items: list[tuple[float, float, float, int]] = []
         for name, query in queries:
-            rows = [r for r in query.rows if idx.feature[r] not in _BROAD]
+            rows = self._readings(query)
             if not rows:
                 continue
-            rows.sort(key=lambda r: -idx.population[r])
-            rows = rows[:_SPREAD_LIMIT]
             ni = len(names)
             names.append(name)
             keys.append(_key(name))
-            row_sets.append(frozenset(rows))
-            for r in rows:
-                lat, lon = idx.lat[r], idx.lon[r]
-                band = by_band.setdefault(math.floor(lat / _SPREAD_DEG), [])
-                band.append((lat, lon, self._spread_km(r), ni))
-        bands = {}
-        for band_id, items in by_band.items():
-            items.sort(key=lambda t: t[1])
-            bands[band_id] = ([t[1] for t in items], items)
-        return _Spread(tuple(names), tuple(keys), tuple(row_sets), bands)
+            row_sets.append(rows)
+            items += [(lat, lon, scale, ni) for lat, lon, scale in query.reading_items]
+        items.sort()
+        lats = [t[0] for t in items]
+        return _Spread(tuple(names), tuple(keys), tuple(row_sets), items, lats)
 
-    def _spread_km(self, r: int) -> float:
-        """How fast nearness to a reading of another name fades: a county's point is
-        its middle, and its towns lie tens of km away."""
-        return _SPREAD_AREA_KM if self._index.feature[r] == _ADMIN2 else _SPREAD_KM
+    def _readings(self, query: _Query) -> tuple[int, ...]:
+        """The rows of the point-like readings of a name, computed once per query with
+        their points (`_Query.reading_items`)."""
+        if query.reading_rows is not None:
+            return query.reading_rows
+        idx = self._index
+        feature = idx.feature
+        rows = query.rows
+        if len(rows) > 1:
+            kept = [r for r in rows if feature[r] not in _BROAD]
+            # Most populous first; a reversed sort keeps equals in their order, as a key
+            # of minus the population would.
+            kept.sort(key=idx.population.__getitem__, reverse=True)
+            rows = tuple(kept[:_SPREAD_LIMIT])
+        elif feature[rows[0]] in _BROAD:
+            rows = ()
+        lats, lons = idx.lat, idx.lon
+        items = [
+            (lats[r], lons[r], _SPREAD_AREA_KM if feature[r] == _ADMIN2 else _SPREAD_KM)
+            for r in rows
+        ]
+        query.reading_rows, query.reading_items = rows, tuple(items)
+        return rows
 
     def _anchor(self, name: str, row: int) -> _Anchor:
-        idx = self._index
-        return _Anchor(
-            row=row,
-            name=name,
-            lat=idx.lat[row],
-            lon=idx.lon[row],
-            iso3=self._iso3(row),
-            admin1=idx.admin1[row],
-            is_area=idx.feature[row] in _BROAD,
-            coslat=math.cos(math.radians(idx.lat[row])),
-        )
+        _, feature, iso3, admin1, lat, lon, coslat = self._facts(row)
+        is_area = feature in _BROAD
+        return _Anchor(row, name, iso3, admin1, is_area, (lat, lon, coslat, is_area, name, row))
+
+    def _facts(self, r: int) -> _Facts:
+        """What scoring reads of row r, kept once worked out (tuples of numbers and
+        strings, which the garbage collector stops tracking)."""
+        known = self._row_facts.get(r)
+        if known is None:
+            if len(self._row_facts) >= _CACHE_LIMIT:
+                self._row_facts.clear()
+            idx = self._index
+            lat = idx.lat[r]
+            known = self._row_facts[r] = (
+                r,
+                idx.feature[r],
+                self._iso3(r),
+                idx.admin1[r],
+                lat,
+                idx.lon[r],
+                math.cos(math.radians(lat)),
+            )
+        return known
 
     def _rank(
         self, query: _Query, ctx: _Prepared | None, explain: bool
     ) -> list[tuple[float, int, str]]:
         """Score every candidate row (see the module docstring); best first."""
-        idx = self._index
         rows = query.rows
         if len(rows) == 1 and not explain:
             return [(0.0, rows[0], "")]  # nothing to choose between: skip the scoring
-        named_countries = {
-            idx.country[r]
-            for r in rows
-            if idx.feature[r] == _COUNTRY and r not in query.penalised and r not in query.fuzzy
-        }
+        cands = self._candidates(query, ctx is not None)
+        notes_of: list[list[str]] = []
+        base: Sequence[float] = cands.base
+        if explain:
+            notes_of = [[] for _ in cands.rows]
+            base = self._base_scores(query, cands.rows, notes_of, self._named_countries(query))
+        if ctx is None:
+            scored = [
+                (score, r, "; ".join(notes_of[i]) if explain else "")
+                for i, (score, r) in enumerate(zip(base, cands.rows, strict=True))
+            ]
+        else:
+            anchors, points, implied = self._evidence(cands.row_set, ctx)
+            scored = []
+            for i, facts in enumerate(cands.facts):
+                notes = notes_of[i] if explain else None
+                score = base[i] + self._context_score(
+                    facts, query.key, ctx, anchors, points, implied, notes
+                )
+                scored.append((score, facts[0], "; ".join(notes) if notes is not None else ""))
+        # Best score first; among equals the lower row id (countries, regions, then places):
+        # by row, then stably by score (a reversed sort keeps equals in their order).
+        scored.sort(key=_ROW)
+        scored.sort(key=_SCORE, reverse=True)
+        return scored
+
+    def _candidates(self, query: _Query, in_context: bool) -> _Candidates:
+        """The rows a query scores, with the scores that do not depend on the article
+        and the facts the context scoring reads, computed once per query."""
+        known = query.memo.get(in_context)
+        if known is not None:
+            return known
+        idx = self._index
+        rows = query.rows
+        named_countries = self._named_countries(query)
         if named_countries and query.how != "similar spelling":
             # A country's name means the country, not its city of the same name
             # ("Mexico", "Kuwait", "Djibouti"); other countries' places stay candidates.
@@ -657,26 +832,54 @@ class Gazetteer:
                 for r in rows
                 if idx.feature[r] == _COUNTRY or idx.country[r] not in named_countries
             )
-        if ctx is not None and len(rows) > _MAX_SCORED:
+        if in_context and len(rows) > _MAX_SCORED:
             # Context adds at most a few points: hamlets far down a long list of namesakes
             # ("Washington", "Springfield") cannot win, so only the likeliest are scored.
-            rows = tuple(
-                sorted(
-                    rows,
-                    key=lambda r: (not self._priority(r, query.key), -idx.population[r]),
-                )[:_MAX_SCORED]
-            )
+            by_population = sorted(rows, key=idx.population.__getitem__, reverse=True)
+            first = [r for r in by_population if self._priority(r, query.key)]
+            if len(first) < _MAX_SCORED:
+                first += [r for r in by_population if not self._priority(r, query.key)]
+            rows = tuple(first[:_MAX_SCORED])
+        facts = tuple([self._facts(r) for r in rows])
+        cands = _Candidates(
+            rows,
+            tuple(self._base_scores(query, rows, None, named_countries)),
+            facts,
+            frozenset(rows),
+        )
+        query.memo[in_context] = cands
+        return cands
+
+    def _named_countries(self, query: _Query) -> set[int]:
+        """The countries a query names by their own name (not through its article-less
+        or similar spelling)."""
+        feature, country = self._index.feature, self._index.country
+        return {
+            country[r]
+            for r in query.rows
+            if feature[r] == _COUNTRY and r not in query.penalised and r not in query.fuzzy
+        }
+
+    def _base_scores(
+        self,
+        query: _Query,
+        rows: tuple[int, ...],
+        notes_of: list[list[str]] | None,
+        named_countries: set[int],
+    ) -> list[float]:
+        """The scores of rows without the article: kind of entry, population, source,
+        namesakes, region and direction words, article and spelling penalties."""
+        idx = self._index
         region_admin1 = {idx.admin1[r] for r in rows if idx.feature[r] == _ADMIN1}
         names_area = bool(region_admin1) or any(idx.feature[r] == _REGION for r in rows)
-        anchors, points, implied = self._evidence(rows, ctx)
         fuzzy_all = query.how == "similar spelling"
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
         mains = frozenset(r for r in rows if self._main_name(r, query.key))
         has_main = bool(mains)
-        scored: list[tuple[float, int, str]] = []
-        for r in rows:
-            notes: list[str] | None = [] if explain else None
+        scores: list[float] = []
+        for i, r in enumerate(rows):
+            notes = notes_of[i] if notes_of is not None else None
             feature = idx.feature[r]
             is_area = feature in AREA_FEATURES
             if feature == _COUNTRY:
@@ -733,12 +936,8 @@ class Gazetteer:
                 score += _note(notes, -2.5, "matches only without its article")
             if fuzzy_all or r in query.fuzzy:
                 score += _note(notes, -1.0, "similar spelling")
-            if ctx is not None:
-                score += self._context_score(r, query.key, ctx, anchors, points, implied, notes)
-            scored.append((score, r, "; ".join(notes) if notes is not None else ""))
-        # Best score first; among equals the lower row id (countries, regions, then places).
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        return scored
+            scores.append(score)
+        return scores
 
     def _priority(self, r: int, key: str) -> bool:
         """Whether row r is among the first scored of a long list of namesakes: areas
@@ -759,7 +958,7 @@ class Gazetteer:
             return False
         if self._index.feature[r] != _COUNTRY:
             return True
-        return not ctx.named.get(iso3 or "", frozenset()) <= {key}
+        return not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
 
     def _beyond_reach(self, ranked: list[tuple[float, int, str]], key: str, ctx: _Prepared) -> bool:
         """Whether the first pass's winner stays ahead whatever the other names turn out
@@ -778,7 +977,7 @@ class Gazetteer:
         return True
 
     def _evidence(
-        self, rows: tuple[int, ...], ctx: _Prepared | None
+        self, row_set: frozenset[int], ctx: _Prepared
     ) -> tuple[
         tuple[_Anchor, ...],
         tuple[tuple[float, float, float, bool, str, int], ...],
@@ -786,18 +985,19 @@ class Gazetteer:
     ]:
         """The anchors and points of the article's other names (without the readings of
         this one) and the share of them in each country."""
-        if ctx is None:
-            return (), (), {}
-        row_set = frozenset(rows)
-        if not any(a.row in row_set for a in ctx.anchors):
+        excluded = row_set & ctx.anchor_rows
+        if not excluded:
             return ctx.anchors, ctx.points, ctx.implied
-        anchors = tuple(a for a in ctx.anchors if a.row not in row_set)
-        points = tuple(p for p in ctx.points if p[5] not in row_set)
-        return anchors, points, _country_shares(anchors)
+        known = ctx.evidence.get(excluded)
+        if known is None:
+            anchors = tuple(a for a in ctx.anchors if a.row not in row_set)
+            points = tuple(p for p in ctx.points if p[5] not in row_set)
+            known = ctx.evidence[excluded] = (anchors, points, _country_shares(anchors))
+        return known
 
     def _context_score(
         self,
-        r: int,
+        facts: _Facts,
         key: str,
         ctx: _Prepared,
         anchors: tuple[_Anchor, ...],
@@ -806,28 +1006,36 @@ class Gazetteer:
         notes: list[str] | None,
     ) -> float:
         """Evidence from the article for row r (see the module docstring)."""
-        idx = self._index
+        r, feature, iso3, admin1, lat, lon, _ = facts
         score = 0.0
-        is_broad = idx.feature[r] in _BROAD
-        iso3 = self._iso3(r)
         explain = notes is not None  # texts are built only when someone reads them
-        if self._in_named_country(r, key, ctx):
-            score += _note(notes, _IN_ARTICLE, f"country {iso3} in article" if explain else "")
+        if iso3 in ctx.countries and (
+            feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
+        ):
+            # A country named only by the name being resolved is no evidence for itself.
+            score += _IN_ARTICLE
+            if explain:
+                _note(notes, _IN_ARTICLE, f"country {iso3} in article")
         elif iso3 is not None and iso3 in implied:
             share = implied[iso3]
-            score += _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
-        elif iso3 is None and idx.feature[r] == _REGION and (ctx.countries or implied):
+            score += 1.0 + 3.0 * share
+            if explain:
+                _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
+        elif iso3 is None and feature == _REGION and (ctx.countries or implied):
             # A region across borders ("Middle East", "Sahel") has no country to be
             # named, yet an article that names countries is as much about it.
-            score += _note(notes, _IN_ARTICLE, "region across the article's countries")
-        admin1 = idx.admin1[r]
-        if is_broad:
-            inside = [a.name for a in anchors if not a.is_area and a.admin1 == admin1 >= 0]
-            if inside and idx.feature[r] == _ADMIN1:
-                score += _note(notes, 1.5, f"contains {inside[0]}")
+            score += _IN_ARTICLE
+            if explain:
+                _note(notes, _IN_ARTICLE, "region across the article's countries")
+        if feature in _BROAD:
+            if feature == _ADMIN1 and admin1 >= 0:
+                inside = [a.name for a in anchors if not a.is_area and a.admin1 == admin1]
+                if inside:
+                    score += 1.5
+                    if explain:
+                        _note(notes, 1.5, f"contains {inside[0]}")
             return score
         # Nearness and a shared region are one kind of evidence: the stronger counts.
-        lat, lon = idx.lat[r], idx.lon[r]
         point_d2 = area_d2 = _FAR_DEG2
         point_name = area_name = ""
         for a_lat, a_lon, coslat, a_is_area, a_name, _ in points:
@@ -852,55 +1060,65 @@ class Gazetteer:
         # Readings of other names close by, whichever readings the first pass picked:
         # each weaker with distance (faster than for the chosen anchors, since one of
         # many readings may be close by chance), and several add up to _SPREAD_CAP.
-        total, near_names = self._spread_score(r, key, ctx)
-        if total > best:
-            best, text = total, near_names
+        if ctx.spread.items:
+            known = ctx.spread.memo.get((r, key))
+            total, near = known if known is not None else self._spread_score(facts, key, ctx)
+            if total > best:
+                best = total
+                if explain:
+                    names = ctx.spread.names
+                    text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
         if admin1 >= 0 and best < 1.5:
             shared = ctx.by_admin1.get(admin1)
             if shared is not None and any(a.name == shared for a in anchors):
-                best, text = 1.5, f"in {idx.admin1_names[admin1]} like {shared}"
+                best = 1.5
+                if explain:
+                    text = f"in {self._index.admin1_names[admin1]} like {shared}"
         if best >= 0.01:
-            score += _note(notes, best, text)
+            score += best
+            if explain:
+                _note(notes, best, text)
         return score
 
-    def _spread_score(self, r: int, key: str, ctx: _Prepared) -> tuple[float, str]:
-        """The bonus for readings of the article's other names near row r, and what they
-        are. Only readings in the lat bands around r and within the longitude window
-        are visited (`_Spread`), so a long list of namesakes costs little."""
+    def _spread_score(
+        self, facts: _Facts, key: str, ctx: _Prepared
+    ) -> tuple[float, tuple[tuple[int, float], ...]]:
+        """The bonus for readings of the article's other names near a row, and which
+        (name index, km) they are. Only readings within _SPREAD_DEG degrees of latitude
+        (by bisect) and within the longitude window are visited."""
         spread = ctx.spread
+        r, _, _, _, lat, lon, coslat = facts
         known = spread.memo.get((r, key))
         if known is not None:
             return known
-        lat, lon = self._index.lat[r], self._index.lon[r]
-        coslat = math.cos(math.radians(lat))
         window = _SPREAD_DEG / max(coslat, 0.05)
-        band = math.floor(lat / _SPREAD_DEG)
+        west, east = lon - window, lon + window
         best: dict[int, tuple[float, float]] = {}
-        for b in (band - 1, band, band + 1):
-            entry = spread.bands.get(b)
-            if entry is None:
+        items, rows, keys = spread.items, spread.rows, spread.keys
+        lats = spread.lats
+        for k in range(bisect_right(lats, lat - _SPREAD_DEG), bisect_left(lats, lat + _SPREAD_DEG)):
+            s_lat, s_lon, scale, ni = items[k]
+            if s_lon < west or s_lon > east:
                 continue
-            lons, items = entry
-            for k in range(bisect_left(lons, lon - window), bisect_right(lons, lon + window)):
-                s_lat, s_lon, scale, ni = items[k]
-                dy = lat - s_lat
-                dx = (lon - s_lon) * coslat
-                d2 = dx * dx + dy * dy
-                if d2 >= _SPREAD_DEG**2:
-                    continue
-                if r in spread.rows[ni] or spread.keys[ni] == key:
-                    continue
-                km = 111.2 * math.sqrt(d2)
-                bonus = _SPREAD_WEIGHT * math.exp(-km / scale)
-                if bonus > best.get(ni, (0.0, 0.0))[0]:
-                    best[ni] = (bonus, km)
-        total, near = 0.0, []
+            dy = lat - s_lat
+            dx = (lon - s_lon) * coslat
+            d2 = dx * dx + dy * dy
+            if d2 >= _SPREAD_DEG**2:
+                continue
+            if r in rows[ni] or keys[ni] == key:
+                continue
+            km = 111.2 * math.sqrt(d2)
+            bonus = _SPREAD_WEIGHT * math.exp(-km / scale)
+            if bonus > best.get(ni, (0.0, 0.0))[0]:
+                best[ni] = (bonus, km)
+        total = 0.0
+        near: list[tuple[int, float]] = []
         for ni in sorted(best):
             bonus, km = best[ni]
             if bonus >= 0.01:
                 total += bonus
-                near.append(f"{km:.0f} km from a {spread.names[ni]}")
-        result = min(total, _SPREAD_CAP), ", ".join(near)
+                near.append((ni, km))
+        result = min(total, _SPREAD_CAP), tuple(near)
         spread.memo[(r, key)] = result
         return result
 
@@ -919,6 +1137,11 @@ class Gazetteer:
             precision = 3 if query.area else 4
         elif feature not in AREA_FEATURES and (query.near or query.area or query.region):
             precision = max(precision, 2)
+        known = self._places.get((r, precision))
+        if known is not None:
+            return known  # records are frozen: one object serves every caller
+        if len(self._places) >= _CACHE_LIMIT:
+            self._places.clear()
         ci = idx.country[r]
         iso3, country = (
             (idx.countries[ci][1], idx.countries[ci][2])
@@ -929,7 +1152,7 @@ class Gazetteer:
             )
         )
         a = idx.admin1[r]
-        return Place(
+        place = self._places[(r, precision)] = Place(
             name=idx.names[r],
             latitude=round(idx.lat[r], 5),
             longitude=round(idx.lon[r], 5),
@@ -941,14 +1164,16 @@ class Gazetteer:
             population=idx.population[r],
             geonameid=idx.geonameid[r] or None,
         )
+        return place
 
 
 def _country_shares(anchors: tuple[_Anchor, ...]) -> dict[str, float]:
     """The share of the anchors in each country."""
     located: dict[str, int] = {}
     for a in anchors:
-        if a.iso3:
-            located[a.iso3] = located.get(a.iso3, 0) + 1
+        iso3 = a.iso3
+        if iso3:
+            located[iso3] = located.get(iso3, 0) + 1
     total = sum(located.values())
     return {iso3: n / total for iso3, n in located.items()}
 
