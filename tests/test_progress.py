@@ -3,9 +3,12 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from newsevents.cli import progress_line
 from newsevents.ingest import count_records, read_inputs
-from newsevents.pipeline import RunSummary
+from newsevents.pipeline import Options, RunSummary, ingest
+from newsevents.store import Store
 
 
 def test_progress_line_shows_done_of_total_rate_events_failures_and_eta() -> None:
@@ -35,3 +38,21 @@ def test_record_counts_match_what_reading_yields(tmp_path: Path) -> None:
     assert count_records([tmp_path]) == expected == 5 + 2 + 1 + 1
     assert count_records([tmp_path / "missing.jsonl"]) == 1
     assert count_records(["-"]) is None
+
+
+@pytest.mark.model
+def test_ingest_commits_every_few_batches_and_reports_after_each_commit(tmp_path: Path) -> None:
+    src = tmp_path / "r.jsonl"
+    body = "Rebels shelled the town of Hajin on Friday, killing four soldiers."
+    src.write_text("\n".join(json.dumps({"text": f"{body} ({i})"}) for i in range(10)) + "\n")
+    seen: list[int] = []
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest(
+            [str(src)],
+            store,
+            Options(batch_size=2, commit_batches=2, published="2019-03-23"),
+            on_progress=lambda s: seen.append(s.processed),
+        )
+        assert store.counts()["articles"] == 10
+    # Five batches of two: committed two batches at a time, the last one alone.
+    assert seen == [4, 8, 10] and summary.processed == 10

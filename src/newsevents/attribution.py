@@ -122,14 +122,23 @@ def speaker(text: str | None, cues: AttributionCues) -> str | None:
     return inside[0] if inside else words
 
 
+@lru_cache(maxsize=65536)
+def _credited(sentence: str) -> tuple[str, ...]:
+    # An event is rebuilt each time a report joins it: its sentences are read once.
+    return tuple(in_sentence(sentence, get_cues()))
+
+
 def claimants(
     mentions: Iterable[ResolvedMention], cues: AttributionCues | None = None
 ) -> list[str]:
     """Every source the mentions' sentences credit, once each, in the mentions' order."""
+    given = cues
     cues = cues or get_cues()
     out: list[str] = []
     for m in mentions:
-        for name in [speaker(m.mention.claimed_by, cues), *in_sentence(m.source.sentence, cues)]:
+        sentence = m.source.sentence
+        credited = _credited(sentence) if given is None else in_sentence(sentence, cues)
+        for name in [speaker(m.mention.claimed_by, cues), *credited]:
             if name is not None and name not in out:
                 out.append(name)
     return out

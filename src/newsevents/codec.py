@@ -19,7 +19,31 @@ from newsevents.records import (
 
 def to_dict(record: Any) -> dict[str, Any]:
     """A record as plain JSON-ready data (tuples become lists)."""
-    return dataclasses.asdict(record)
+    out: dict[str, Any] = _plain(record)
+    return out
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    # dataclasses.asdict deep-copies every value it meets; records hold only strings,
+    # numbers, tuples, dicts and other records, so a plain walk is enough (and was a tenth
+    # of ingest time once events carried hundreds of sources).
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _opt(cls: Any, data: dict[str, Any] | None) -> Any:

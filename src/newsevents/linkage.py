@@ -25,6 +25,7 @@ import calendar
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsevents.lexicon import Lexicon
@@ -135,50 +136,79 @@ def _known(x: Actor | None) -> str | None:
     return x.name if x is not None and x.known else None
 
 
-def _actors_compatible(a: ResolvedMention, b: ResolvedMention) -> bool:
-    a1, a2, b1, b2 = _known(a.actor1), _known(a.actor2), _known(b.actor1), _known(b.actor2)
+@dataclass(frozen=True)
+class Profile:
+    """What the pairwise test reads of a mention (everything but its article), computed
+    once: mentions with equal profiles (syndicated copies of one report) behave alike."""
+
+    family: str
+    event_type: str
+    sub_type: str
+    status: str
+    window: Window | None
+    anchor: bool
+    place: Place | None
+    actor1: str | None
+    actor2: str | None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The known actors it names."""
+        return frozenset(x for x in (self.actor1, self.actor2) if x is not None)
+
+
+def profile(m: ResolvedMention, lexicon: Lexicon) -> Profile:
+    """The mention's profile."""
+    return Profile(
+        family=lexicon.family(m.mention.event_type),
+        event_type=m.mention.event_type,
+        sub_type=m.mention.sub_event_type,
+        status=m.mention.status,
+        window=date_window(m),
+        anchor=is_anchor(m),
+        place=m.place,
+        actor1=_known(m.actor1),
+        actor2=_known(m.actor2),
+    )
+
+
+def _actors_compatible(a: Profile, b: Profile) -> bool:
+    a1, a2, b1, b2 = a.actor1, a.actor2, b.actor1, b.actor2
     straight = (a1 is None or b1 is None or a1 == b1) and (a2 is None or b2 is None or a2 == b2)
     swapped = (a1 is None or b2 is None or a1 == b2) and (a2 is None or b1 is None or a2 == b1)
     return straight or swapped
 
 
-def _share_actor_or_type(a: ResolvedMention, b: ResolvedMention) -> bool:
-    if a.mention.sub_event_type == b.mention.sub_event_type:
-        return True
-    names_a = {_known(x) for x in (a.actor1, a.actor2)} - {None}
-    names_b = {_known(x) for x in (b.actor1, b.actor2)} - {None}
-    return bool(names_a & names_b)
+def _share_actor_or_type(a: Profile, b: Profile) -> bool:
+    return a.sub_type == b.sub_type or bool(a.names & b.names)
 
 
-def _windows_meet(a: ResolvedMention, b: ResolvedMention, slack: int) -> bool | None:
-    wa, wb = date_window(a), date_window(b)
-    if wa is None or wb is None:
+def _windows_meet(a: Window | None, b: Window | None, slack: int) -> bool | None:
+    if a is None or b is None:
         return None
     pad = dt.timedelta(days=slack)
-    return not (wa[0] - pad > wb[1] or wb[0] - pad > wa[1])
+    return not (a[0] - pad > b[1] or b[0] - pad > a[1])
 
 
-def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool:
-    """Can these two mentions report the same real event? (Symmetric.)"""
-    same_article = a.source.article_id == b.source.article_id
+def profiles_compatible(a: Profile, b: Profile, same_article: bool) -> bool:
+    """Can mentions with these profiles report the same real event? (Symmetric.)"""
     # The dates first: every test here must pass, and the dates rule out most pairs that
     # merge tries (the candidates come from a month-wide index).
-    meet = _windows_meet(a, b, _SAME_ARTICLE_SLACK_DAYS if same_article else 0)
+    meet = _windows_meet(a.window, b.window, _SAME_ARTICLE_SLACK_DAYS if same_article else 0)
     if meet is False or (meet is None and not same_article):
         return False
-    ma, mb = a.mention, b.mention
-    if lexicon.family(ma.event_type) != lexicon.family(mb.event_type) or ma.status != mb.status:
+    if a.family != b.family or a.status != b.status:
         return False
     if (
-        ma.sub_event_type != mb.sub_event_type
-        and not (ma.sub_event_type in _GENERIC or mb.sub_event_type in _GENERIC)
-        and not (ma.event_type == mb.event_type == "Battles")
+        a.sub_type != b.sub_type
+        and not (a.sub_type in _GENERIC or b.sub_type in _GENERIC)
+        and not (a.event_type == b.event_type == "Battles")
     ):
         # A battle and the territory it changed are one event. Other differing sub-types
         # are not: letting a blast match a suicide bombing or shelling an air strike
         # joined more distinct UCDP events than it found (eval merge).
         return False
-    if not same_article and not (is_anchor(a) and is_anchor(b)):
+    if not same_article and not (a.anchor and b.anchor):
         # Across articles only a place and a date to the day or week say "the same event".
         return False
     if same_article and (a.place is None or b.place is None) and not _share_actor_or_type(a, b):
@@ -191,14 +221,71 @@ def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool
     return _actors_compatible(a, b)
 
 
+def compatible(a: ResolvedMention, b: ResolvedMention, lexicon: Lexicon) -> bool:
+    """Can these two mentions report the same real event? (Symmetric.)"""
+    same_article = a.source.article_id == b.source.article_id
+    return profiles_compatible(profile(a, lexicon), profile(b, lexicon), same_article)
+
+
+class Linker:
+    """The pairwise test with its answers remembered per pair of profiles: an event told
+    by hundreds of copies of one report is tested once per distinct report, not per copy."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._ids: dict[Profile, int] = {}
+        self.profiles: list[Profile] = []
+        self._memo: dict[tuple[int, int, bool], bool] = {}
+        # By object: a merge asks about the same mention objects again and again. The
+        # mention is kept alongside so that its id cannot be reused by another object.
+        self._seen: dict[int, tuple[ResolvedMention, int]] = {}
+
+    def intern(self, m: ResolvedMention) -> int:
+        """The number of the mention's profile."""
+        seen = self._seen.get(id(m))
+        if seen is not None:
+            return seen[1]
+        p = profile(m, self.lexicon)
+        n = self._ids.get(p)
+        if n is None:
+            n = self._ids[p] = len(self.profiles)
+            self.profiles.append(p)
+        self._seen[id(m)] = (m, n)
+        return n
+
+    def test(self, a: int, b: int, same_article: bool) -> bool:
+        """profiles_compatible for two interned profiles."""
+        key = (a, b, same_article) if a <= b else (b, a, same_article)
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = profiles_compatible(
+                self.profiles[a], self.profiles[b], same_article
+            )
+        return known
+
+    def compatible(self, a: ResolvedMention, b: ResolvedMention) -> bool:
+        """compatible(), remembered."""
+        same = a.source.article_id == b.source.article_id
+        return self.test(self.intern(a), self.intern(b), same)
+
+
 class _Groups:
-    """Union-find over mention indices whose joins require every cross pair compatible."""
+    """Union-find over items whose joins require every cross pair of items compatible."""
 
     def __init__(self, n: int, linked: set[tuple[int, int]]) -> None:
         self.root = list(range(n))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        # Only groups of two or more are listed: most items never join anything.
+        self.joined: dict[int, list[int]] = {}
         self.linked = linked
         self.refused: set[tuple[int, int, int, int]] = set()
+
+    def of(self, root: int) -> list[int]:
+        """The members of the group with this root."""
+        return self.joined.get(root) or [root]
+
+    def groups(self) -> list[list[int]]:
+        """Every group's members."""
+        return [self.of(i) for i in range(len(self.root)) if self.root[i] == i]
 
     def find(self, i: int) -> int:
         while self.root[i] != i:
@@ -210,10 +297,10 @@ class _Groups:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return
-        a, b = self.members[ri], self.members[rj]
+        a, b = self.of(ri), self.of(rj)
         # Groups only grow, so a refusal holds until either group has grown.
         low, high = min(ri, rj), max(ri, rj)
-        state = (low, high, len(self.members[low]), len(self.members[high]))
+        state = (low, high, len(self.of(low)), len(self.of(high)))
         if state in self.refused:
             return
         if all((min(x, y), max(x, y)) in self.linked for x in a for y in b):
@@ -227,8 +314,8 @@ class _Groups:
             return
         keep, gone = min(ri, rj), max(ri, rj)
         self.root[gone] = keep
-        self.members[keep] = sorted(self.members[keep] + self.members[gone])
-        del self.members[gone]
+        self.joined[keep] = sorted(self.of(keep) + self.of(gone))
+        self.joined.pop(gone, None)
 
 
 def _cell(place: Place) -> tuple[int, int] | None:
@@ -244,27 +331,62 @@ def _cell(place: Place) -> tuple[int, int] | None:
     )
 
 
-def _anchor_pairs(
-    ms: Sequence[ResolvedMention], anchors: Sequence[int], lexicon: Lexicon
-) -> list[tuple[tuple[int, int, int, int], int, int]]:
-    """Compatible anchor pairs with their strength key, found by sweeping date windows per
-    (family, country, status) and grid cell: no all-pairs comparison."""
-    blocks: dict[tuple[str, str, str], list[tuple[dt.date, dt.date, int]]] = {}
+@dataclass
+class _Node:
+    """Anchors with one profile: from any articles when the profile's place can match
+    across articles, else from one article. Its members are pairwise compatible and
+    every outside mention is compatible with all of them or with none."""
+
+    profile: int
+    members: list[int]
+    articles: set[str]
+
+
+def _nodes(ms: Sequence[ResolvedMention], anchors: Sequence[int], linker: Linker) -> list[_Node]:
+    by_key: dict[tuple[int, str], _Node] = {}
     for i in anchors:
         m = ms[i]
-        window = date_window(m)
-        assert window is not None and m.place is not None  # anchors have both
+        p = linker.intern(m)
+        place = m.place
+        assert place is not None  # anchors are placed
+        # Regions never match across articles: their copies are separate nodes.
+        article = m.source.article_id if place.geo_precision >= _REGION else ""
+        node = by_key.get((p, article))
+        if node is None:
+            node = by_key[(p, article)] = _Node(p, [], set())
+        node.members.append(i)
+        node.articles.add(m.source.article_id)
+    return sorted(by_key.values(), key=lambda n: n.members[0])
+
+
+def _nodes_compatible(a: _Node, b: _Node, linker: Linker) -> bool:
+    """Every pair of members compatible: at most two distinct tests, one for the pairs
+    from one article and one for the pairs across articles."""
+    one_article = len(a.articles) == 1 and a.articles == b.articles
+    if not one_article and not linker.test(a.profile, b.profile, False):
+        return False
+    return a.articles.isdisjoint(b.articles) or linker.test(a.profile, b.profile, True)
+
+
+def _node_pairs(
+    nodes: Sequence[_Node], linker: Linker
+) -> list[tuple[tuple[int, int, int, int], int, int]]:
+    """Compatible node pairs with their strength key, found by sweeping date windows per
+    (family, country, status) and grid cell: no all-pairs comparison."""
+    blocks: dict[tuple[str, str, str], list[tuple[dt.date, dt.date, int]]] = {}
+    for i, node in enumerate(nodes):
+        p = linker.profiles[node.profile]
+        assert p.window is not None and p.place is not None  # anchors have both
         # Same-article pairs get a day of slack: widen every window by it, filter below.
-        lo, hi = window[0] - dt.timedelta(days=1), window[1] + dt.timedelta(days=1)
-        key = (lexicon.family(m.mention.event_type), m.place.iso3 or "", m.mention.status)
-        blocks.setdefault(key, []).append((lo, hi, i))
+        lo, hi = p.window[0] - dt.timedelta(days=1), p.window[1] + dt.timedelta(days=1)
+        blocks.setdefault((p.family, p.place.iso3 or "", p.status), []).append((lo, hi, i))
     pairs: list[tuple[tuple[int, int, int, int], int, int]] = []
     for items in blocks.values():
         items.sort()
         # Active windows by cell; None holds regions, which are compared with every cell.
         active: dict[tuple[int, int] | None, list[tuple[dt.date, int]]] = {}
         for lo, hi, i in items:
-            place = ms[i].place
+            place = linker.profiles[nodes[i].profile].place
             assert place is not None
             cell = _cell(place)
             if cell is None:
@@ -279,43 +401,53 @@ def _anchor_pairs(
                     continue
                 current[:] = [x for x in current if x[0] >= lo]
                 for _, j in current:
-                    a, b = ms[min(i, j)], ms[max(i, j)]
-                    if compatible(a, b, lexicon):
-                        pairs.append((_strength(a, b), min(i, j), max(i, j)))
+                    a, b = min(i, j), max(i, j)
+                    if _nodes_compatible(nodes[a], nodes[b], linker):
+                        pa, pb = (
+                            linker.profiles[nodes[a].profile],
+                            linker.profiles[nodes[b].profile],
+                        )
+                        pairs.append((_strength(pa, pb), a, b))
             active.setdefault(cell, []).append((hi, i))
     pairs.sort()
     return pairs
 
 
-def _strength(a: ResolvedMention, b: ResolvedMention) -> tuple[int, int, int, int]:
+def _strength(a: Profile, b: Profile) -> tuple[int, int, int, int]:
     """Smaller is stronger: dates apart, km apart, differing sub-types, fewer named actors
     in common."""
-    wa, wb = date_window(a), date_window(b)
+    wa, wb = a.window, b.window
     days = abs((wa[0] - wb[0]).days) if wa and wb else 99
     km = round(distance_km(a.place, b.place)) if a.place and b.place else 9999
-    names_a = {_known(x) for x in (a.actor1, a.actor2)} - {None}
-    names_b = {_known(x) for x in (b.actor1, b.actor2)} - {None}
-    differ = int(a.mention.sub_event_type != b.mention.sub_event_type)
-    return (days, km, differ, -len(names_a & names_b))
+    differ = int(a.sub_type != b.sub_type)
+    return (days, km, differ, -len(a.names & b.names))
 
 
-def cluster(mentions: Sequence[ResolvedMention], lexicon: Lexicon) -> list[list[ResolvedMention]]:
+def cluster(
+    mentions: Sequence[ResolvedMention], lexicon: Lexicon, linker: Linker | None = None
+) -> list[list[ResolvedMention]]:
     """Partition mentions into events; the result depends only on the set of mentions."""
+    linker = linker or Linker(lexicon)
     ms = sorted({mention_key(m): m for m in mentions}.values(), key=sort_key)
-    anchors = [i for i, m in enumerate(ms) if is_anchor(m)]
-    pairs = _anchor_pairs(ms, anchors, lexicon)
-    groups = _Groups(len(ms), {(i, j) for _, i, j in pairs})
+    pid = [linker.intern(m) for m in ms]
+    anchors = [i for i, p in enumerate(pid) if linker.profiles[p].anchor]
+    # Items of the grouping: the anchor nodes, then each other mention on its own.
+    nodes = _nodes(ms, anchors, linker)
+    node_of = {i: n for n, node in enumerate(nodes) for i in node.members}
+    others = [i for i, m in enumerate(ms) if i not in node_of]
+    item_of = {**node_of, **{i: len(nodes) + k for k, i in enumerate(others)}}
+    pairs = _node_pairs(nodes, linker)
+    groups = _Groups(len(nodes) + len(others), {(i, j) for _, i, j in pairs})
     for _, i, j in pairs:
         groups.try_join(i, j)
     by_article: dict[str, list[int]] = {}
     for i, m in enumerate(ms):
         by_article.setdefault(m.source.article_id, []).append(i)
-    anchor_set = set(anchors)
     leftovers: dict[str, list[int]] = {}
     for article, idx in by_article.items():
-        own_anchors = [i for i in idx if i in anchor_set]
+        own_anchors = [i for i in idx if i in node_of]
         for i in idx:
-            if i in anchor_set:
+            if i in node_of:
                 continue
             m = ms[i]
             partial = is_partial(m)
@@ -326,13 +458,13 @@ def cluster(mentions: Sequence[ResolvedMention], lexicon: Lexicon) -> list[list[
                 # suicide bomber ...") is another event unless it tells the same kind.
                 if (partial or ms[a].mention.sub_event_type == m.mention.sub_event_type)
                 and all(
-                    compatible(m, ms[b], lexicon)
+                    linker.test(pid[i], pid[b], True)
                     for b in own_anchors
-                    if groups.find(b) == groups.find(a)
+                    if groups.find(item_of[b]) == groups.find(item_of[a])
                 )
             ]
             if near:
-                groups.join(i, min(near)[1])
+                groups.join(item_of[i], item_of[min(near)[1]])
             else:
                 leftovers.setdefault(article, []).append(i)
     for idx in leftovers.values():
@@ -340,9 +472,14 @@ def cluster(mentions: Sequence[ResolvedMention], lexicon: Lexicon) -> list[list[
             (abs(ms[i].source.char_start - ms[j].source.char_start), i, j)
             for n, i in enumerate(idx)
             for j in idx[n + 1 :]
-            if compatible(ms[i], ms[j], lexicon)
+            if linker.test(pid[i], pid[j], True)
         )
-        groups.linked.update((i, j) for _, i, j in local)
+        groups.linked.update((item_of[i], item_of[j]) for _, i, j in local)
         for _, i, j in local:
-            groups.try_join(i, j)
-    return [[ms[i] for i in members] for _, members in sorted(groups.members.items())]
+            groups.try_join(item_of[i], item_of[j])
+
+    def indices(item: int) -> list[int]:
+        return nodes[item].members if item < len(nodes) else [others[item - len(nodes)]]
+
+    out = [sorted(i for item in items for i in indices(item)) for items in groups.groups()]
+    return [[ms[i] for i in group] for group in sorted(out)]

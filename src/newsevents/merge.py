@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -26,6 +26,7 @@ from newsevents.attribution import claimants
 from newsevents.confidence import event_confidence
 from newsevents.lexicon import Lexicon
 from newsevents.linkage import (
+    Linker,
     cluster,
     compatible,
     date_window,
@@ -59,6 +60,7 @@ _PRECISION_ORDER: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, 
 # batch re-read all of it (at 2,000, a 20,000-article bench fell to 7 articles/s; at 300,
 # one event of 5,657 differed at 3,000 articles).
 _EXPAND_LIMIT = 300
+_RINGS = 1
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,8 @@ class EventIndex(Protocol):
         placed near `place` (a superset: merge checks compatibility itself)."""
         ...
 
-    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
-        """Every mention of an existing event."""
+    def mentions_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[ResolvedMention, ...]]:
+        """Every mention of each of these existing events."""
         ...
 
     def events_of_articles(self, article_ids: Sequence[str]) -> Sequence[str]:
@@ -120,9 +122,9 @@ class MemoryIndex:
                 out.append(eid)
         return out
 
-    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
-        """The stored event's mentions."""
-        return self.events[event_id]
+    def mentions_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[ResolvedMention, ...]]:
+        """The stored events' mentions."""
+        return {e: self.events[e] for e in event_ids}
 
     def events_of_articles(self, article_ids: Sequence[str]) -> Sequence[str]:
         """Events with a mention from one of these articles."""
@@ -163,56 +165,94 @@ def _neighbourhood(
     new: Sequence[ResolvedMention],
     replaced: set[str],
     index: EventIndex,
-    lexicon: Lexicon,
+    linker: Linker,
 ) -> dict[str, tuple[ResolvedMention, ...]]:
     """Stored events the new mentions could join, closed over their own mentions' links,
     plus every stored event holding a mention of a re-merged article."""
-    stored: dict[str, tuple[ResolvedMention, ...]] = {}
-    for eid in index.events_of_articles(sorted(replaced)):
-        stored[eid] = index.mentions_of(eid)
-    frontier = [m for m in new if is_anchor(m)]
-    frontier += [
-        m
-        for ms in stored.values()
-        for m in ms
-        if is_anchor(m) and m.source.article_id not in replaced
-    ]
-    expanded = 0
-    while frontier and expanded < _EXPAND_LIMIT:
+    stored: dict[str, tuple[ResolvedMention, ...]] = dict(
+        index.mentions_of(index.events_of_articles(sorted(replaced)))
+    )
+    # Anchors with one profile ask the index the same question and get the same answer
+    # (an event told by many copies of one report): each profile is looked up once.
+    seen: set[int] = set()
+
+    def fresh_profiles(ms: Iterable[ResolvedMention], stored_ones: bool = True) -> list[int]:
+        out = []
+        for m in ms:
+            if not is_anchor(m) or (stored_ones and m.source.article_id in replaced):
+                continue
+            p = linker.intern(m)
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+        return out
+
+    frontier = fresh_profiles(new, stored_ones=False) + fresh_profiles(
+        m for ms in stored.values() for m in ms
+    )
+    expanded = rings = 0
+    while frontier and expanded < _EXPAND_LIMIT and rings < _RINGS:
+        rings += 1
+        frontier = frontier[: _EXPAND_LIMIT - expanded]
+        expanded += len(frontier)
+        asked: dict[str, list[int]] = {}
+        for p in frontier:
+            prof = linker.profiles[p]
+            assert prof.window is not None and prof.place is not None  # anchors have both
+            for eid in index.candidates(prof.family, prof.window[0], prof.window[1], prof.place):
+                if eid not in stored:
+                    asked.setdefault(eid, []).append(p)
         grown: list[ResolvedMention] = []
-        for m in sorted(frontier, key=sort_key):
-            window = date_window(m)
-            assert window is not None and m.place is not None  # anchors have both
-            family = lexicon.family(m.mention.event_type)
-            for eid in index.candidates(family, window[0], window[1], m.place):
-                if eid in stored:
-                    continue
-                ms = index.mentions_of(eid)
-                if any(
-                    compatible(m, o, lexicon) for o in ms if o.source.article_id not in replaced
-                ):
-                    stored[eid] = ms
-                    grown.extend(
-                        o for o in ms if is_anchor(o) and o.source.article_id not in replaced
-                    )
-            expanded += 1
-            if expanded >= _EXPAND_LIMIT:
-                break
-        frontier = grown
+        for eid, ms in index.mentions_of(sorted(asked)).items():
+            # A frontier profile and a stored mention from one article are tested as such
+            # when the neighbourhood is grouped; here either reading lets the event in.
+            others = {linker.intern(o) for o in ms if o.source.article_id not in replaced}
+            if any(
+                linker.test(p, q, False) or linker.test(p, q, True)
+                for p in asked[eid]
+                for q in others
+            ):
+                stored[eid] = ms
+                grown.extend(ms)
+        frontier = fresh_profiles(grown)
     return stored
+
+
+def _owners(
+    stored: Mapping[str, tuple[ResolvedMention, ...]], replaced: set[str]
+) -> Callable[[ResolvedMention], str | None]:
+    """Which stored event a grouped mention belonged to: by object for stored mentions
+    (the groups hold the very objects the neighbourhood was read as), by key for the new
+    mentions of articles processed again."""
+    by_id = {id(m): eid for eid, ms in stored.items() for m in ms}
+    by_key = {
+        mention_key(m): eid
+        for eid, ms in stored.items()
+        for m in ms
+        if m.source.article_id in replaced
+    }
+
+    def owner(m: ResolvedMention) -> str | None:
+        found = by_id.get(id(m))
+        if found is None and by_key and m.source.article_id in replaced:
+            found = by_key.get(mention_key(m))
+        return found
+
+    return owner
 
 
 def _assign_ids(
     groups: list[list[ResolvedMention]],
     stored: Mapping[str, tuple[ResolvedMention, ...]],
+    replaced: set[str],
 ) -> tuple[list[str], dict[str, str | None]]:
     """Each group's id, and for each stored event that lost its id, the id of the group
     that took most of its mentions (None: none of them is left)."""
-    owner = {mention_key(m): eid for eid, ms in stored.items() for m in ms}
+    owner = _owners(stored, replaced)
     first = {eid: min(sort_key(m) for m in ms) for eid, ms in stored.items() if ms}
     options = []
     for g, group in enumerate(groups):
-        shared = Counter(owner[k] for k in (mention_key(m) for m in group) if k in owner)
+        shared = Counter(e for e in map(owner, group) if e is not None)
         for eid, n in shared.items():
             options.append((-n, first.get(eid, ("",)), sort_key(group[0]), eid, g))
     ids: list[str | None] = [None] * len(groups)
@@ -236,15 +276,16 @@ def _assign_ids(
             fresh = new_event_id(group, salt)
         used.add(fresh)
         final.append(fresh)
+    # Where the mentions of each stored event that lost its id went, in one pass.
+    went: dict[str, Counter[str]] = {eid: Counter() for eid in set(stored) - taken}
+    for g, group in enumerate(groups):
+        for m in group:
+            gone = owner(m)
+            if gone in went:
+                went[gone][final[g]] += 1
     fate: dict[str, str | None] = {}
-    for eid in sorted(set(stored) - taken):
-        went = Counter(
-            final[g]
-            for g, group in enumerate(groups)
-            for m in group
-            if owner.get(mention_key(m)) == eid
-        )
-        fate[eid] = min(went.items(), key=lambda kv: (-kv[1], kv[0]))[0] if went else None
+    for eid in sorted(went):
+        fate[eid] = min(went[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0] if went[eid] else None
     return final, fate
 
 
@@ -259,27 +300,28 @@ def merge(
     events that changed."""
     new = sorted({mention_key(m): m for m in mentions}.values(), key=sort_key)
     replaced = set(articles) | {m.source.article_id for m in new}
-    stored = _neighbourhood(new, replaced, index, lexicon)
+    linker = Linker(lexicon)
+    stored = _neighbourhood(new, replaced, index, linker)
     kept = [m for ms in stored.values() for m in ms if m.source.article_id not in replaced]
-    groups = cluster([*kept, *new], lexicon)
-    ids, fate = _assign_ids(groups, stored)
-    owner = {mention_key(m): eid for eid, ms in stored.items() for m in ms}
+    groups = cluster([*kept, *new], lexicon, linker)
+    ids, fate = _assign_ids(groups, stored, replaced)
+    owner = _owners(stored, replaced)
     absorbed: dict[str, list[str]] = {}
     for gone, survivor in fate.items():
         if survivor is not None:
             absorbed.setdefault(survivor, []).append(gone)
     results: list[MergeResult] = []
     for eid, group in zip(ids, groups, strict=True):
-        keys = {mention_key(m) for m in group}
         moved = sorted(
-            k
-            for k, m in ((mention_key(m), m) for m in group)
-            if owner.get(k, eid) != eid and m.source.article_id not in replaced
+            mention_key(m)
+            for m in group
+            if m.source.article_id not in replaced and owner(m) not in (None, eid)
         )
         unchanged = (
             eid in stored
             and not absorbed.get(eid)
-            and keys == {mention_key(m) for m in stored[eid]}
+            and len(group) == len(stored[eid])
+            and {id(m) for m in group} == {id(m) for m in stored[eid]}
             and not any(m.source.article_id in replaced for m in group)
         )
         if not unchanged:
@@ -342,8 +384,11 @@ def build_event(
     """The event record from all its mentions (order-independent); `sketches` of the
     articles' texts let syndicated copies count once in n_sources."""
     ms = sorted(mentions, key=sort_key)
-    sub = max(ms, key=lambda m: (lexicon.ranks.get(m.mention.sub_event_type, 0), -ms.index(m)))
-    sub_type = sub.mention.sub_event_type
+    # The highest-ranked sub-type; among equals, the earliest report's.
+    _, _, sub_type = max(
+        (lexicon.ranks.get(m.mention.sub_event_type, 0), -i, m.mention.sub_event_type)
+        for i, m in enumerate(ms)
+    )
     dated = _best_precision(ms)
     actor1 = _majority_actor(m.actor1 for m in ms)
     actor2 = _majority_actor((m.actor2 for m in ms), exclude=actor1.name if actor1 else None)
@@ -353,7 +398,8 @@ def build_event(
     placed = [m.place for m in core if m.place is not None] or [
         m.place for m in ms if m.place is not None
     ]
-    place = min(placed, key=lambda p: (p.geo_precision, -placed.count(p))) if placed else None
+    times = Counter(placed)
+    place = min(placed, key=lambda p: (p.geo_precision, -times[p])) if placed else None
     fatalities, _, conflicts = _fatalities(ms, "killed")
     injured, _, injured_conflicts = _fatalities(ms, "injured")
     conflicts += injured_conflicts

@@ -48,6 +48,9 @@ class Options:
     published: str | None = None  # publication date for articles that carry none
     batch_size: int = 32
     workers: int = 1
+    # Batches merged and written in one transaction: each commit re-reads and rewrites the
+    # events its reports join and checkpoints the file, so fewer, larger ones cost less.
+    commit_batches: int = 4
     gazetteer_csv: Path | None = None
     actors_yaml: Path | None = None
 
@@ -423,10 +426,19 @@ def ingest(
         on_progress(summary)
 
     if options.workers <= 1:
+        done: list[ArticleResult] = []
+        taken = 0
         for batch in batches:
             todo = fresh(batch)
             if todo:
-                commit(process_articles(todo, knowledge, options.published, summary.clock))
+                store.release()  # readers may use the file while the stages run
+                done += process_articles(todo, knowledge, options.published, summary.clock)
+                taken += 1
+            if taken >= options.commit_batches:
+                commit(done)
+                done, taken = [], 0
+        if done:
+            commit(done)
     else:
         ctx = mp.get_context("spawn")
         with (
@@ -436,16 +448,25 @@ def ingest(
             pending: deque[Any] = deque()
 
             def collect() -> None:
-                results, seconds = pending.popleft().get()
-                summary.clock.absorb(seconds)
-                commit(results)
+                # The oldest batch, and those after it that are ready too, in one commit.
+                done: list[ArticleResult] = []
+                if not pending[0].ready():
+                    store.release()  # readers may use the file while the workers work
+                for taken in range(options.commit_batches):
+                    if taken and not (pending and pending[0].ready()):
+                        break
+                    results, seconds = pending.popleft().get()
+                    summary.clock.absorb(seconds)
+                    done += results
+                commit(done)
 
             for batch in batches:
                 todo = fresh(batch)
                 if todo:
                     pending.append(pool.apply_async(_worker_process, (todo,)))
-                # A bounded number of batches in flight keeps memory flat on any input size.
-                while len(pending) >= 2 * options.workers:
+                # A bounded number of batches in flight keeps memory flat on any input size;
+                # enough that a commit usually finds several ready.
+                while len(pending) >= 2 * options.workers + options.commit_batches:
                     collect()
             while pending:
                 collect()

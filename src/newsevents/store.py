@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
-import math
 import os
 import random
 import time
@@ -26,6 +25,7 @@ from newsevents.codec import EVENT_FIELDS, event_from_dict, mention_from_dict, t
 from newsevents.errors import StoreError
 from newsevents.merge import MergeResult, date_window, mention_key
 from newsevents.records import Article, Event, Place, ResolvedMention
+from newsevents.store_memory import MentionCache, PlaceTimeIndex
 from newsevents.stories import Story
 from newsevents.syndication import Sketch, sketch
 
@@ -33,10 +33,13 @@ _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
 # Article text sketches (syndication) kept in memory by the writing process.
 _CACHE_LIMIT = 200_000
 _ROWS_PER_STATEMENT = 200
-_RECENT_LIMIT = 20_000
+# Mentions (in all) of the events whose full lists the writing process keeps decoded.
+_RECENT_LIMIT = 100_000
 # Seconds to wait for another process to let go of the file: DuckDB lets one process hold
 # a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
 LOCK_WAIT = 60.0
+# How long the writer keeps the file between batches before letting readers in.
+HOLD_SECONDS = 0.5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -94,107 +97,6 @@ class EventFilter:
     limit: int | None = None
 
 
-class _PlaceTimeIndex:
-    """Where stored mentions are, by family, country and month, held by the writing
-    process so that merge does not query the database for every new event. Points are
-    kept per mention, so a mention that moves to another event moves here too."""
-
-    def __init__(self) -> None:
-        self.loaded: set[tuple[str, str]] = set()
-        self._months: dict[tuple[str, str, int], set[str]] = {}
-        # The same keys by month and grid cell, so that a query for a place looks only at
-        # the cells its box covers (a month of one country can hold thousands of mentions).
-        self._cells: dict[tuple[str, str, int, int, int], set[str]] = {}
-        # mention key -> (event id, date_lo, date_hi, latitude, longitude)
-        self._points: dict[str, tuple[str, dt.date, dt.date, float | None, float | None]] = {}
-
-    def load(self, family: str, iso3: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        """Take in the stored mentions of one family and country."""
-        self.loaded.add((family, iso3))
-        for key, eid, lo, hi, lat, lon in rows:
-            self._put(key, eid, family, iso3, lo, hi, lat, lon)
-
-    def add(self, row: Sequence[Any]) -> None:
-        """Record a newly written mention row (if its family and country are loaded)."""
-        key, eid, _, family, lo, hi, iso3, lat, lon = row[:9]
-        if iso3 and lo and hi and (family, iso3) in self.loaded:
-            self._put(key, eid, family, iso3, lo, hi, lat, lon)
-
-    def _put(
-        self,
-        key: str,
-        eid: str,
-        family: str,
-        iso3: str,
-        lo: dt.date,
-        hi: dt.date,
-        lat: float | None,
-        lon: float | None,
-    ) -> None:
-        for month in range(_month(lo), _month(hi) + 1):
-            self._months.setdefault((family, iso3, month), set()).add(key)
-            if lat is not None and lon is not None:
-                cell = (family, iso3, month, *_cell(lat, lon))
-                self._cells.setdefault(cell, set()).add(key)
-        self._points[key] = (eid, lo, hi, lat, lon)
-
-    def move(self, key: str, eid: str) -> None:
-        """A stored mention now belongs to another event."""
-        point = self._points.get(key)
-        if point is not None:
-            self._points[key] = (eid, *point[1:])
-
-    def drop(self, key: str) -> None:
-        """A stored mention was deleted (its article was processed again)."""
-        self._points.pop(key, None)
-
-    def near(self, family: str, iso3: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
-        """Events with a mention dated within [start, end] inside the place's box (a
-        degree of latitude is 111 km: the box holds every place merge could accept)."""
-        keys: set[str] = set()
-        pad = 1.5 if place.geo_precision < 4 else None
-        if pad is None:
-            for month in range(_month(start), _month(end) + 1):
-                keys |= self._months.get((family, iso3, month), set())
-        else:
-            lat0, lon0 = _cell(place.latitude - pad, place.longitude - 2 * pad)
-            lat1, lon1 = _cell(place.latitude + pad, place.longitude + 2 * pad)
-            for month in range(_month(start), _month(end) + 1):
-                for i in range(lat0, lat1 + 1):
-                    for j in range(lon0, lon1 + 1):
-                        keys |= self._cells.get((family, iso3, month, i, j), set())
-        out: set[str] = set()
-        for key in keys:
-            point = self._points.get(key)
-            if point is None:
-                continue
-            eid, lo, hi, lat, lon = point
-            if eid in out or hi < start or lo > end:
-                continue
-            if pad is not None and (
-                lat is None
-                or lon is None
-                or abs(lat - place.latitude) > pad
-                or abs(lon - place.longitude) > 2 * pad
-            ):
-                continue
-            out.add(eid)
-        return sorted(out)
-
-
-def _month(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-# Grid cells of the place/time index: as tall and wide as the search box's half-sides.
-_CELL_LAT = 1.5
-_CELL_LON = 3.0
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / _CELL_LAT), math.floor(lon / _CELL_LON)
-
-
 def open_database(
     path: Path, read_only: bool, wait: float = LOCK_WAIT
 ) -> duckdb.DuckDBPyConnection:
@@ -239,12 +141,13 @@ class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
         self._sketches: dict[str, Sketch] = {}
-        self._index = _PlaceTimeIndex()
+        self._index = PlaceTimeIndex()
         # Full mention lists of events this process wrote lately: a story told over days
         # keeps joining the same events, which need not be decoded from JSON each time.
-        self._recent: dict[str, tuple[ResolvedMention, ...]] = {}
+        self._recent = MentionCache(_RECENT_LIMIT)
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._opened = 0.0
         self._writer_lock: int | None = None
         if read_only and not self.path.exists():
             raise StoreError(
@@ -269,7 +172,15 @@ class Store:
         such as `newsevents serve` answering a request, holds the file)."""
         if self._con is None:
             self._con = open_database(self.path, self.read_only)
+            self._opened = time.monotonic()
         return self._con
+
+    def pause(self) -> None:
+        """Between batches: let go of the file if this process has held it for a while.
+        Closing checkpoints the file, which cost as much as writing a small batch; readers
+        wait at most about HOLD_SECONDS plus one batch."""
+        if self._con is not None and time.monotonic() - self._opened >= HOLD_SECONDS:
+            self.release()
 
     def release(self) -> None:
         """Let go of the file so other processes can read it between batches; the
@@ -301,7 +212,7 @@ class Store:
         rows = self.con.execute("SELECT id FROM articles WHERE id IN ?", [wanted]).fetchall()
         if not self.read_only:
             # The pipeline's slow stages run next: readers may use the file meanwhile.
-            self.release()
+            self.pause()
         return {r[0] for r in rows}
 
     def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
@@ -317,14 +228,30 @@ class Store:
             self._index.load(family, iso3, rows)
         return self._index.near(family, iso3, start, end, place)
 
-    def mentions_of(self, event_id: str) -> tuple[ResolvedMention, ...]:
-        """Every stored mention of an event."""
-        if event_id in self._recent:
-            return self._recent[event_id]
-        rows = self.con.execute(
-            "SELECT data FROM mentions WHERE event_id = ? ORDER BY mention_key", [event_id]
-        ).fetchall()
-        return tuple(mention_from_dict(json.loads(r[0])) for r in rows)
+    def mentions_of(self, event_ids: Sequence[str]) -> dict[str, tuple[ResolvedMention, ...]]:
+        """Every stored mention of each of these events (EventIndex), in one query for
+        those not held in memory."""
+        out: dict[str, tuple[ResolvedMention, ...]] = {}
+        missing: list[str] = []
+        for eid in event_ids:
+            held = self._recent.get(eid)
+            if held is None:
+                missing.append(eid)
+            else:
+                out[eid] = held
+        if missing:
+            rows = self.con.execute(
+                "SELECT event_id, data FROM mentions WHERE event_id IN ?"
+                " ORDER BY event_id, mention_key",
+                [missing],
+            ).fetchall()
+            found: dict[str, list[ResolvedMention]] = {}
+            for eid, data in rows:
+                found.setdefault(eid, []).append(mention_from_dict(json.loads(data)))
+            for eid in missing:
+                out[eid] = tuple(found.get(eid, ()))
+                self._recent.put(eid, out[eid])
+        return out
 
     def events_of_articles(self, article_ids: Sequence[str]) -> list[str]:
         """Ids of stored events with a mention from one of these articles (EventIndex)."""
@@ -622,21 +549,19 @@ class Store:
             for key, eid in moves:
                 self._index.move(key, eid)
             self._sketches.update(new_sketches)
-            if len(self._recent) > _RECENT_LIMIT:
-                self._recent.clear()
             for result in merged:
                 for gone in result.absorbed:
-                    self._recent.pop(gone, None)
+                    self._recent.drop(gone)
                 if result.mentions:
-                    self._recent[result.event_id] = result.mentions
+                    self._recent.put(result.event_id, result.mentions)
                 else:
-                    self._recent.pop(result.event_id, None)
+                    self._recent.drop(result.event_id)
             # Between batches the file is free for readers such as `newsevents serve`.
-            self.release()
+            self.pause()
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             self.release()
-            self._index = _PlaceTimeIndex()
+            self._index = PlaceTimeIndex()
             self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
 

@@ -48,6 +48,22 @@ def similarity(a: Sketch, b: Sketch) -> float:
     return sum(1 for h in union if h in shared) / len(union)
 
 
+_SEEN_PAIRS: dict[tuple[str, str, int, int], bool] = {}
+_SEEN_LIMIT = 1_000_000
+
+
+def _copies(a: str, b: str, sa: Sketch, sb: Sketch) -> bool:
+    # An event is rebuilt whenever a report joins it: each pair of its articles is
+    # compared once per process, not once per rebuild.
+    key = (a, b, hash(sa), hash(sb))
+    known = _SEEN_PAIRS.get(key)
+    if known is None:
+        if len(_SEEN_PAIRS) >= _SEEN_LIMIT:
+            _SEEN_PAIRS.clear()
+        known = _SEEN_PAIRS[key] = similarity(sa, sb) >= COPY_THRESHOLD
+    return known
+
+
 def independent_reports(sources: Sequence[Source], sketches: Mapping[str, Sketch]) -> int:
     """How many independent reports the sources are: articles of one outlet count once, and
     articles whose texts are copies of each other count once whatever their outlets."""
@@ -72,6 +88,6 @@ def independent_reports(sources: Sequence[Source], sketches: Mapping[str, Sketch
     with_sketch = [a for a in articles if sketches.get(a)]
     for i, a in enumerate(with_sketch):
         for b in with_sketch[i + 1 :]:
-            if root(a) != root(b) and similarity(sketches[a], sketches[b]) >= COPY_THRESHOLD:
+            if root(a) != root(b) and _copies(a, b, sketches[a], sketches[b]):
                 join(a, b)
     return len({root(a) for a in articles})

@@ -1,0 +1,107 @@
+"""Merging stays cheap and exact when an event is told by many copies of one report:
+copies collapse into one node of the grouping, answers to the pairwise test are kept per
+pair of profiles, and the writer keeps recent events' mentions in a bounded cache."""
+
+import dataclasses
+import json
+import random
+
+from factories import BAGHOUZ, HAJIN, SYRIA, mention
+
+from newsevents.codec import to_dict
+from newsevents.lexicon import get_lexicon
+from newsevents.linkage import Linker, cluster, mention_key
+from newsevents.merge import MemoryIndex, build_event, merge
+from newsevents.records import Place
+from newsevents.store_memory import MentionCache
+
+LEX = get_lexicon()
+NORTH = Place("northern Syria", 36.0, 38.0, "Syria", "SYR", None, "region", 3)
+
+
+def _report(article: str) -> list:
+    """One article: a battle at Baghouz, an air strike at Hajin, a country-level tally."""
+    return [
+        mention(article=article, start=0),
+        mention(
+            article=article,
+            start=100,
+            place=HAJIN,
+            etype="Explosions/Remote violence",
+            sub="Air/drone strike",
+            actor2=None,
+        ),
+        mention(article=article, start=200, place=SYRIA, date=None, killed=4),
+    ]
+
+
+def _keys(groups: list) -> set[frozenset[str]]:
+    return {frozenset(mention_key(m) for m in g) for g in groups}
+
+
+def test_copies_of_one_report_form_one_event_per_fact_whatever_the_order() -> None:
+    copies = [m for i in range(40) for m in _report(f"copy{i:02d}")]
+    groups = cluster(copies, LEX)
+    # The battle and the strike each gather all 40 copies; each tally follows its own
+    # article's battle (the nearest compatible anchor), so it lands in the battle.
+    sizes = sorted(len(g) for g in groups)
+    assert sizes == [40, 80]
+    shuffled = list(copies)
+    random.Random(3).shuffle(shuffled)
+    assert _keys(cluster(shuffled, LEX)) == _keys(groups)
+
+
+def test_copies_placed_only_in_a_vague_region_never_join_across_articles() -> None:
+    ms = [mention(article=f"r{i}", place=NORTH) for i in range(5)]
+    assert len(cluster(ms, LEX)) == 5
+    same_article = [mention(article="r0", place=NORTH, start=s) for s in (0, 50)]
+    assert len(cluster(same_article, LEX)) == 1
+
+
+def test_the_pairwise_answers_are_kept_per_profile_pair() -> None:
+    linker = Linker(LEX)
+    a, b, c = mention(article="x"), mention(article="y"), mention(article="z", place=HAJIN)
+    assert linker.intern(a) == linker.intern(b) != linker.intern(c)
+    assert linker.compatible(a, b)
+    assert len(linker.profiles) == 2
+
+
+def test_incremental_merge_of_many_copies_matches_merging_all_at_once() -> None:
+    reports = [_report(f"copy{i:02d}") for i in range(30)]
+    index = MemoryIndex()
+    for batch in range(0, 30, 4):
+        new = [m for r in reports[batch : batch + 4] for m in r]
+        index.apply(merge(new, index, LEX))
+    at_once = _keys(cluster([m for r in reports for m in r], LEX))
+    assert {frozenset(mention_key(m) for m in ms) for ms in index.events.values()} == at_once
+
+
+def test_the_event_record_of_many_copies_counts_one_independent_report() -> None:
+    copies = [mention(article=f"c{i}", outlet=f"outlet{i % 3}") for i in range(30)]
+    event = build_event("ev_x", copies, LEX, "test")
+    assert event.n_sources == 3  # no sketches given: one report per outlet
+    assert len(event.sources) == 30
+
+
+def test_fast_record_dicts_serialise_exactly_like_dataclasses_asdict() -> None:
+    m = mention(article="a", killed=3, claimed_by="the monitor")
+    event = build_event("ev_y", [m, mention(article="b", place=BAGHOUZ)], LEX, "test")
+    for record in (m, event):
+        assert json.dumps(to_dict(record), sort_keys=True) == json.dumps(
+            dataclasses.asdict(record), sort_keys=True
+        )
+
+
+def test_mention_cache_drops_least_recently_used_events_past_its_mention_limit() -> None:
+    cache = MentionCache(limit=5)
+    three = tuple(mention(article=f"t{i}") for i in range(3))
+    two = tuple(mention(article=f"w{i}") for i in range(2))
+    cache.put("ev_a", three)
+    cache.put("ev_b", two)
+    assert cache.get("ev_a") == three  # ev_a is now the most recent
+    cache.put("ev_c", (mention(article="n"),))  # 6 mentions: the oldest, ev_b, goes
+    assert cache.get("ev_b") is None
+    assert cache.get("ev_a") == three and cache.get("ev_c") is not None
+    cache.put("ev_a", two)  # replacing counts the new list only: 3 mentions held
+    cache.put("ev_d", three)  # 6: the least recently used, ev_c, goes
+    assert cache.get("ev_c") is None and cache.get("ev_a") == two
