@@ -45,7 +45,7 @@ def _input(path: Path) -> Path:
 def _command(src: Path, db: Path) -> list[str]:
     return [
         sys.executable, "-m", "newsevents.cli", "ingest", str(src), "--db", str(db),
-        "--workers", "2", "--batch-size", "4",
+        "--workers", "2", "--batch-size", "4", "--commit-batches", "2",
     ]  # fmt: skip
 
 

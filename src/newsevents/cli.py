@@ -140,7 +140,17 @@ def extract_cmd(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
-@click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option(
+    "--batch-size", type=int, default=32, show_default=True, help="Articles per worker task."
+)
+@click.option(
+    "--commit-batches",
+    type=int,
+    default=32,
+    show_default=True,
+    help="Batches merged and written per transaction (larger is faster; an interrupted "
+    "run redoes at most one).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
@@ -173,6 +183,7 @@ def ingest_cmd(
     db: str,
     workers: int,
     batch_size: int,
+    commit_batches: int,
     engine: str,
     scheduler: str | None,
     parts: str | None,
@@ -196,7 +207,13 @@ def ingest_cmd(
     iopts = _ingest_options(reading)
     published = reading["published"]
     n_workers = workers or (os.cpu_count() or 1)
-    options = Options(ingest=iopts, published=published, batch_size=batch_size, workers=n_workers)
+    options = Options(
+        ingest=iopts,
+        published=published,
+        batch_size=batch_size,
+        workers=n_workers,
+        commit_batches=commit_batches,
+    )
     tty = sys.stderr.isatty()
     total = count_records(paths, iopts) if tty else None
     events_seen = [0, 0.0]  # last count of stored events, and when it was taken

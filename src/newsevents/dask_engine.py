@@ -10,10 +10,11 @@ directly:
                                              for queries plus the full record as JSON)
 
 The caller reads each partition back in input order and merges it into the store with
-`commit_results`, in batches of `Options.batch_size` like the local runner, so both give
-the same store. KEY is a digest of the partition's article ids: a second run over the
-same input finds the same partitions, skips those whose articles are all stored, and
-reuses Parquet files written before an interruption instead of recomputing them.
+`commit_results`, in commits of up to `batch_size * commit_batches` articles like the
+local runner, so both give the same store. KEY is a digest of the partition's article
+ids: a second run over the same input finds the same partitions, skips those whose
+articles are all stored, and reuses Parquet files written before an interruption instead
+of recomputing them.
 
 PARTS must be a folder every worker and the caller can reach (a shared file system on a
 real cluster); by default it sits beside the database file.
@@ -99,7 +100,7 @@ class DaskOptions:
 
     scheduler: str | None = None  # address of a running scheduler; None: a local cluster
     workers: int = 2  # worker processes of the local cluster
-    partition_size: int = 256  # articles per task (a multiple of the merge batch size)
+    partition_size: int = 256  # articles per task
     parts_dir: Path | None = None  # None: DB.parts beside the database file
 
 
@@ -255,6 +256,8 @@ def ingest_dask(
         # Partitions in flight: enough to keep every worker busy while one is merged.
         limit = 2 * n_workers
         pending: deque[tuple[str, list[Article], Future[dict[str, float]] | None]] = deque()
+        waiting: list[ArticleResult] = []
+        step = options.batch_size * options.commit_batches
 
         def finish() -> None:
             name, articles, future = pending.popleft()
@@ -265,13 +268,17 @@ def ingest_dask(
             with summary.clock.measure("store"):
                 known = store.known_articles(a.id for a in articles)
             summary.already_stored += len(known)
-            todo = [r for r in results if r.article.id not in known]
-            for i in range(0, len(todo), options.batch_size):
-                commit_results(
-                    todo[i : i + options.batch_size], store, knowledge, summary, on_problem
-                )
+            waiting.extend(r for r in results if r.article.id not in known)
+            if len(waiting) >= step:
+                flush()
+
+        def flush() -> None:
+            # Partitions are merged together up to the local runner's commit size.
+            for i in range(0, len(waiting), step):
+                commit_results(waiting[i : i + step], store, knowledge, summary, on_problem)
                 summary.seconds = time.perf_counter() - started
                 on_progress(summary)
+            waiting.clear()
 
         batches = distinct_batches(
             read_inputs(paths, options.ingest), dask.partition_size, summary, on_problem
@@ -295,6 +302,7 @@ def ingest_dask(
                 finish()
         while pending:
             finish()
+        flush()
     finally:
         if own:
             client.close()  # type: ignore[no-untyped-call]

@@ -48,9 +48,10 @@ class Options:
     published: str | None = None  # publication date for articles that carry none
     batch_size: int = 32
     workers: int = 1
-    # Batches merged and written in one transaction: each commit re-reads and rewrites the
-    # events its reports join and checkpoints the file, so fewer, larger ones cost less.
-    commit_batches: int = 4
+    # Batches merged and written in one transaction. Each commit re-groups the stored events
+    # its reports may join, whatever its size: at 8,000 stored articles, commits of 128
+    # articles cost 17 ms an article to merge and write, commits of 1,024 cost 6.
+    commit_batches: int = 32
     gazetteer_csv: Path | None = None
     actors_yaml: Path | None = None
 
@@ -431,7 +432,6 @@ def ingest(
         for batch in batches:
             todo = fresh(batch)
             if todo:
-                store.release()  # readers may use the file while the stages run
                 done += process_articles(todo, knowledge, options.published, summary.clock)
                 taken += 1
             if taken >= options.commit_batches:
@@ -450,8 +450,6 @@ def ingest(
             def collect() -> None:
                 # The oldest batch, and those after it that are ready too, in one commit.
                 done: list[ArticleResult] = []
-                if not pending[0].ready():
-                    store.release()  # readers may use the file while the workers work
                 for taken in range(options.commit_batches):
                     if taken and not (pending and pending[0].ready()):
                         break
@@ -465,8 +463,8 @@ def ingest(
                 if todo:
                     pending.append(pool.apply_async(_worker_process, (todo,)))
                 # A bounded number of batches in flight keeps memory flat on any input size;
-                # enough that a commit usually finds several ready.
-                while len(pending) >= 2 * options.workers + options.commit_batches:
+                # enough that the workers have a commit's worth to do while one is merged.
+                while len(pending) >= 2 * (options.workers + options.commit_batches):
                     collect()
             while pending:
                 collect()

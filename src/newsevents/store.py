@@ -38,8 +38,6 @@ _RECENT_LIMIT = 100_000
 # Seconds to wait for another process to let go of the file: DuckDB lets one process hold
 # a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
 LOCK_WAIT = 60.0
-# How long the writer keeps the file between batches before letting readers in.
-HOLD_SECONDS = 0.5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -147,7 +145,6 @@ class Store:
         self._recent = MentionCache(_RECENT_LIMIT)
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._opened = 0.0
         self._writer_lock: int | None = None
         if read_only and not self.path.exists():
             raise StoreError(
@@ -172,15 +169,7 @@ class Store:
         such as `newsevents serve` answering a request, holds the file)."""
         if self._con is None:
             self._con = open_database(self.path, self.read_only)
-            self._opened = time.monotonic()
         return self._con
-
-    def pause(self) -> None:
-        """Between batches: let go of the file if this process has held it for a while.
-        Closing checkpoints the file, which cost as much as writing a small batch; readers
-        wait at most about HOLD_SECONDS plus one batch."""
-        if self._con is not None and time.monotonic() - self._opened >= HOLD_SECONDS:
-            self.release()
 
     def release(self) -> None:
         """Let go of the file so other processes can read it between batches; the
@@ -212,7 +201,7 @@ class Store:
         rows = self.con.execute("SELECT id FROM articles WHERE id IN ?", [wanted]).fetchall()
         if not self.read_only:
             # The pipeline's slow stages run next: readers may use the file meanwhile.
-            self.pause()
+            self.release()
         return {r[0] for r in rows}
 
     def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
@@ -557,7 +546,7 @@ class Store:
                 else:
                     self._recent.drop(result.event_id)
             # Between batches the file is free for readers such as `newsevents serve`.
-            self.pause()
+            self.release()
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             self.release()
