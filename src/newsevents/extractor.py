@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ from newsevents.resolve.dates import (
     mentions_narrated_day,
 )
 from newsevents.resolve.numbers import find_quantities
+from newsevents.roles import refine_roles
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
@@ -74,6 +76,37 @@ class Cues:
     aggregate: re.Pattern[str]
     excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
     crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
+    place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
+    place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
+    coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
+    implied: tuple[ImpliedAttacker, ...] = ()  # weapons only one side used
+
+
+@dataclass(frozen=True)
+class ImpliedAttacker:
+    """A weapon that names its user where only one side had it (barrel bombs in Syria)."""
+
+    words: re.Pattern[str]
+    countries: frozenset[str]
+    actor: str
+    until: dt.date | None
+
+
+def _implied(data: list[dict[str, Any]]) -> tuple[ImpliedAttacker, ...]:
+    """The implied_attackers rules of extract_cues.yaml."""
+    rules = []
+    for rule in data:
+        alternation = "|".join(re.escape(str(w)).replace(r"\ ", r"[\s-]+") for w in rule["words"])
+        until = rule.get("until")
+        rules.append(
+            ImpliedAttacker(
+                words=re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+                countries=frozenset(str(c) for c in rule["countries"]),
+                actor=str(rule["actor"]),
+                until=dt.date.fromisoformat(str(until)) if until else None,
+            )
+        )
+    return tuple(rules)
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +137,13 @@ def load_cues(path: Path | None = None) -> Cues:
         aggregate=re.compile(data["aggregate_pattern"], re.IGNORECASE),
         excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
         crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
+        place_nouns=words("place_nouns"),
+        place_subject_verbs=words("place_subject_verbs"),
+        coordinators=tuple(
+            tuple(str(p).lower().split())
+            for p in sorted(data["coordinators"], key=lambda p: -len(str(p).split()))
+        ),
+        implied=_implied(data.get("implied_attackers") or []),
     )
 
 
@@ -149,7 +189,10 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigg
                 found.append(_Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
     for tok in doc:
-        if tok.i in covered or tok.pos_ in ("PROPN", "ADP", "DET"):
+        # A headline's first word is capitalised and often tagged as a name ("Bombing
+        # al-Marj ..."): there it may still be a trigger.
+        name = tok.pos_ == "PROPN" and not (tok.i == 0 and tok.is_title)
+        if tok.i in covered or name or tok.pos_ in ("ADP", "DET"):
             continue
         classes = lexicon.by_lemma.get(lemmas[tok.i]) or lexicon.by_lemma.get(lowers[tok.i])
         if classes and _mass_count(tok):
@@ -160,11 +203,27 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigg
                 continue
             if cls.heads and tok.pos_ == "NOUN" and not _headed_by(tok, cls.heads):
                 continue
+            if lemmas[tok.i] in cls.verbs_only and not _verb_like(tok):
+                continue  # "target" tells of an act only as a verb ("shells target Daraa")
             found.append(_Trigger(tok, cls, tok.text))
     return found
 
 
 _MASS = 1000
+
+
+def _verb_like(tok: Token) -> bool:
+    """A verb, or a headline verb the parser took for a noun: right after a plural or
+    proper noun (its subject) and with no determiner or modifier of its own ("Rebels
+    target Damascus", "The SDF expel IS"), unlike "a military target"."""
+    if tok.tag_.startswith("VB"):
+        return True
+    if tok.pos_ != "NOUN" or tok.i == 0 or tok.tag_ != "NN":
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.tag_ not in ("NNS", "NNPS", "NNP") and before.pos_ != "PROPN":
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
 
 
 def _headed_by(tok: Token, heads: frozenset[str]) -> bool:
@@ -252,9 +311,11 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
-def _roles(tok: Token) -> _Roles:
-    """Agent and patient of a trigger token from the dependency parse."""
+def _roles(tok: Token, mutual: bool = False) -> _Roles:
+    """Agent and patient of a trigger token from the dependency parse; for a mutual act
+    (a clash) also the other side of "with" ("clashed with rebels")."""
     roles = _Roles()
+    sides = ("between", "with") if mutual else ("between",)
     if tok.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for child in tok.children:
@@ -264,6 +325,10 @@ def _roles(tok: Token) -> _Roles:
                 roles.patient = child
         if roles.agent is None and not passive:
             roles.agent = _subject_of(tok)
+        for child in tok.children:
+            # "X clashed with Y", "fighting broke out between X and Y"
+            if child.dep_ == "prep" and child.lower_ in sides:
+                _between(child, roles)
         if tok.lemma_.lower() in _UNDERGOER_VERBS:
             # "A child dies": the subject of an unaccusative verb is the victim.
             roles.patient, roles.agent = roles.agent, None
@@ -279,6 +344,10 @@ def _roles(tok: Token) -> _Roles:
                     roles.patient = pobj
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "over", "targeting"):
                 roles.patient = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                # A noun's "with" ("killed in a clash with troops") names the other side
+                # but not who acted: only "between X and Y" gives both.
+                _between(child, roles)
         head = tok.head
         if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
             roles.agent = _subject_of(head)
@@ -287,6 +356,19 @@ def _roles(tok: Token) -> _Roles:
                 if sib.dep_ in ("dobj", "obj") and roles.patient is None:
                     roles.patient = sib
     return roles
+
+
+def _between(prep: Token, roles: _Roles) -> None:
+    """The sides of "between X and Y" (agent X, patient Y) or the other side of "with Y"."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    other = next((g for g in pobj.children if g.dep_ == "conj"), None)
+    if prep.lower_ == "between" and other is not None:
+        roles.agent = roles.agent or pobj
+        roles.patient = roles.patient or other
+    elif prep.lower_ == "with" and roles.patient is None:
+        roles.patient = pobj
 
 
 def _speech_frame(tok: Token, cues: Cues) -> Token | None:
@@ -379,9 +461,13 @@ def find_place_spans(
         after = doc[span.end].text if span.end < len(doc) else ""
         if after in ("-", "\u2013") or doc[span.end - 1].text.endswith("-"):
             return True
+        head = span.root.head
+        if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
+            return False  # "Aleppo city", "Idlib's countryside": the place itself
+        if span.root.dep_ == "nsubj" and head.lemma_.lower() in ctx.cues.place_subject_verbs:
+            return False  # "Daraa witnesses clashes": the place where they happen
         if span.root.dep_ in ("nsubj", "poss", "amod"):
             return True
-        head = span.root.head
         if (
             span.root.dep_ == "compound"
             and head.pos_ != "PROPN"
@@ -397,11 +483,13 @@ def find_place_spans(
     def opens(tok: Token) -> bool:
         if tok.pos_ == "PROPN" or tok.lower_ in ctx.cues.directions:
             return True
+        if _capitalised_common(tok, ctx.cues):
+            return True  # the small model tags some names as nouns ("countryside of Homs")
         # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
         return references is not None and tok.is_alpha and tok.text[:1].isupper()
 
     def name_like(tok: Token) -> bool:
-        if tok.pos_ in ("PROPN", "NOUN"):
+        if tok.pos_ in ("PROPN", "NOUN") or _capitalised_common(tok, ctx.cues):
             return True
         return references is not None and tok.pos_ == "ADJ" and tok.text[:1].isupper()
 
@@ -451,6 +539,39 @@ def find_place_spans(
     return spans
 
 
+def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
+    """The tokens of the clause that tells a multi-year or campaign total ("raising the
+    toll to 230 since the start"): the subtree of the verb the total hangs from, the whole
+    sentence when that is the main verb. None without a total."""
+    scope: set[int] = set()
+    found = False
+    for match in cues.aggregate.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            return set(range(len(doc)))
+        found = True
+        node = span.root
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "ROOT" or node.pos_ not in ("VERB", "AUX"):
+            return set(range(len(doc)))
+        scope.update(t.i for t in node.subtree)
+    return scope if found else None
+
+
+def _capitalised_common(tok: Token, cues: Cues) -> bool:
+    """A capitalised word the parser took for a common noun or an adjective where a place
+    name stands ("the countryside of Homs", "Aleppo city"): it may be a name."""
+    # is_title is a lexeme flag: the cheap test first, as this runs for every token.
+    if not tok.is_title or tok.i == 0 or tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in cues.locative_preps:
+        # "the countryside of Homs", not "in Turn" (the recaser capitalises place names
+        # that are also common words)
+        return tok.head.head.lemma_.lower() in cues.place_nouns
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cues.place_nouns
+
+
 def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> int | None:
     """The count of a victim phrase ("more than 200 people" -> 200), if it states one."""
     if head is None:
@@ -461,11 +582,14 @@ def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> i
     return quantities[0].value if quantities else None
 
 
-def _casualties(doc: Doc, sentence: Sentence, cues: Cues) -> tuple[int | None, int | None]:
-    """Killed and injured counts stated in a sentence, read from kill/injure words' arguments."""
+def _casualties(
+    doc: Doc, sentence: Sentence, cues: Cues, tokens: Sequence[int] | None = None
+) -> tuple[int | None, int | None]:
+    """Killed and injured counts stated in a sentence (or in some of its tokens), read from
+    kill/injure words' arguments."""
     killed: int | None = None
     injured: int | None = None
-    for tok in doc:
+    for tok in doc if tokens is None else (doc[i] for i in tokens):
         lemma = tok.lemma_.lower()
         is_kill = lemma in cues.kill
         is_injure = lemma in cues.injure
@@ -651,6 +775,21 @@ def _in_relative_clause(tok: Token) -> bool:
     return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
+def _headline_head(tok: Token) -> bool:
+    """The head of a verbless headline ("Casualties in Idlib") or the subject of its main
+    verb ("Clashes continue in Aleppo"): in a headline, what it reports."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _reported(triggers: Sequence[_Trigger]) -> bool:
+    """Does a trigger verb tell an act as happened ("warplanes kill", "3 killed")?"""
+    return any(t.token.tag_ in ("VBD", "VBZ", "VBP", "VBN") for t in triggers)
+
+
 def _generic(tok: Token) -> bool:
     """A bare or plural trigger noun naming a kind of act, not one act ("massacres")."""
     if tok.pos_ != "NOUN":
@@ -668,6 +807,9 @@ def _mention_for(
     narrative: bool,
     surnames: frozenset[str],
     told: dt.date | None = None,
+    part: _Part | None = None,
+    countries: tuple[str, ...] = (),
+    spans: Sequence[Span] | None = None,
 ) -> Mention | None:
     doc = sentence.doc
     assert doc is not None
@@ -683,14 +825,28 @@ def _mention_for(
         ),
     )
     main = ordered[0]
-    killed, injured = _casualties(doc, sentence, cues)
+    killed, injured = _casualties(doc, sentence, cues, part.tokens if part else None)
+    if part is not None and part.copy:
+        # A count told for several coordinated places is not each place's own.
+        killed = injured = None
     family = ctx.lexicon.family(main.cls.event_type)
     if family == "strategic":
         # Agreements, arrests and the like carry no death toll of their own.
         killed = injured = None
-    if not any(t.cls.strong for t in triggers) and killed is None and injured is None:
+    # "Casualties in Idlib countryside": a verbless headline made of a casualty noun
+    # reports deaths; elsewhere a bare casualty word only adds to another event.
+    headed = not narrative and any(_headline_head(t.token) for t in triggers)
+    counted = killed is not None or injured is not None
+    if not any(t.cls.strong for t in triggers) and not counted and not headed:
         return None
-    aggregate = cues.aggregate.search(sentence.text) is not None
+    scope = _aggregate_scope(doc, sentence.text, cues)
+    aggregate = scope is not None and main.token.i in scope
+    if scope is not None and not aggregate:
+        # "Shelling kills 10 in Douma and raises the toll since the start of the campaign
+        # to 230": the total is told in its own clause; the event and its count stand.
+        own = range(len(doc)) if part is None else part.tokens
+        keep = [i for i in own if i not in scope]
+        killed, injured = _casualties(doc, sentence, cues, keep)
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
     dated = any(t.value.precision == "day" for t in times)
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
@@ -744,7 +900,7 @@ def _mention_for(
     patient_tok: Token | None = None
     thing: Token | None = None  # a physical target ("the national guard post")
     for trig in ordered:
-        roles = _roles(trig.token)
+        roles = _roles(trig.token, mutual=trig.cls.name == "clash")
         if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
             actor1, m1 = actor_surface(roles.agent)
         if actor2 is None and roles.patient is not None:
@@ -753,6 +909,17 @@ def _mention_for(
                 patient_tok = roles.patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
             thing = roles.patient
+    if actor1 is None and actor2 is None:
+        # "clashes in the vicinity of Manbij between IS and the SDF": the sides hang off
+        # the place, not the trigger.
+        sides = _Roles()
+        for tok in doc if part is None else doc[part.tokens.start : part.tokens.stop]:
+            if tok.lower_ == "between" and tok.dep_ == "prep":
+                _between(tok, sides)
+        if sides.agent is not None and sides.patient is not None:
+            actor1, m1 = actor_surface(sides.agent)
+            actor2, m2 = actor_surface(sides.patient)
+            patient_tok = sides.patient if actor2 is not None else None
     speech_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in excluded]
     usable = [
         m
@@ -778,7 +945,12 @@ def _mention_for(
     if actor1 is None:
         trig_char = main.token.idx - offset
         before = [m for m in usable if m.end <= trig_char and m is not m2]
-        after = [m for m in usable if m.start >= trig_char and m is not m2]
+        # Named after the trigger, civilians are its victims, never the attacker.
+        after = [
+            m
+            for m in usable
+            if m.start >= trig_char and m is not m2 and m.actor.kind != "Civilians"
+        ]
         pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
         if pick is not None:
             actor1, m1 = pick.surface, pick
@@ -789,7 +961,21 @@ def _mention_for(
             actor2, m2 = rest[0].surface, rest[0]
     if actor1 == actor2:
         actor2, m2 = None, None
-    places = find_place_spans(doc, ctx, actor_matches, excluded, surnames)
+    implied: Actor | None = None
+    if m1 is None and family == "violence" and ctx.cues.implied:
+        implied = _implied_attacker(sentence.text, countries, ctx)
+        # Only a generic or unknown name ("helicopters") gives way to an implied attacker.
+        if implied is not None and _known_actor(actor1, ctx):
+            implied = None
+        if implied is not None:
+            actor1 = implied.name
+    # The sentence's place spans, less those inside the speaker's words (as
+    # find_place_spans with `excluded` gives them).
+    if spans is None:
+        spans = find_place_spans(doc, ctx, actor_matches, set(), surnames)
+    places = [s for s in spans if not any(t.i in excluded for t in s)]
+    if part is not None:
+        places = [p for p in places if p.start in part.places]
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     # The event's own time is the expression attached to its trigger in the parse
     # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
@@ -799,14 +985,20 @@ def _mention_for(
             abs(t.start - (main.token.idx - offset)),
         )
     )
-    if _generic(main.token) and not places and not times and killed is None:
+    # A headline tells its news in a verb ("warplanes kill") or as its head noun
+    # ("Clashes in Aleppo", "Clashes continue in ..."); in a story's body a bare plural
+    # without place, time or toll more often names a kind of act.
+    told_as_event = not narrative and (
+        _reported(triggers) or any(_headline_head(t.token) for t in triggers)
+    )
+    if _generic(main.token) and not told_as_event and not (places or times or killed):
         return None
     if actor1 is None and actor2 is None and not places and killed is None:
         return None
     status: Status = (
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
     )
-    kind1 = m1.actor.kind if m1 else _kind_of(actor1, ctx)
+    kind1 = m1.actor.kind if m1 else implied.kind if implied else _kind_of(actor1, ctx)
     kind2 = m2.actor.kind if m2 else _kind_of(actor2, ctx)
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.people:
         kind2 = "Civilians"
@@ -814,7 +1006,8 @@ def _mention_for(
         kind2 = "Rebel group"
     event_type, sub_type = _refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
     arguments: dict[str, tuple[str, ...]] = {}
-    if actor1:
+    if actor1 and implied is None:
+        # An implied attacker is not written in the sentence: no argument string for it.
         arguments["perpetrator"] = (m1.surface if m1 else actor1,)
     if actor2:
         role = "victim" if kind2 == "Civilians" else "target"
@@ -831,6 +1024,10 @@ def _mention_for(
         arguments["place"] = tuple(dict.fromkeys(s.text for s in places))
     if times:
         arguments["time"] = tuple(t.text for t in times)
+    if family == "violence":
+        # Perpetrators, targets, victims and weapons from every noun phrase (roles.py).
+        actors = [(m.start, m.end, m.actor.kind) for m in actor_matches]
+        arguments = refine_roles(doc, [t.token for t in ordered], sub_type, arguments, actors)
     mention = Mention(
         article_id=article_id,
         sentence=sentence.text,
@@ -853,6 +1050,146 @@ def _mention_for(
         claimed_by=claimed_by,
     )
     return replace(mention, confidence=mention_confidence(mention))
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One event of a headline that reports several: its triggers, the start tokens of
+    its place spans, the tokens it spans, and whether it repeats the part before it at a
+    coordinated place ("in Idlib and Hama")."""
+
+    triggers: list[_Trigger]
+    places: frozenset[int]
+    tokens: range
+    copy: bool = False
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    triggers: list[_Trigger]
+    places: list[int]
+
+
+def _segments(
+    doc: Doc, triggers: list[_Trigger], places: Sequence[Span], cues: Cues
+) -> list[_Segment]:
+    """The sentence cut at coordinators ("and", commas, "as well as") that follow a
+    trigger: headlines join their events that way, and the small model often attaches a
+    later event's place to the earlier one, so the cut follows the words, not the parse."""
+    by_token = {t.token.i: t for t in triggers}
+    starts = {span.start for span in places}
+    lowers = [t.lower_ for t in doc]
+    segments = [_Segment(0, 0, [], [])]
+    i = 0
+    while i < len(doc):
+        current = segments[-1]
+        width = _coordinator_width(lowers, i, cues)
+        if width and doc[i].text == "," and not _joins(doc, i, by_token):
+            width = 0  # "killed in Idlib, northwest Syria": an apposition, not a new part
+        # After a part of places only, only a list of places goes on ("in Hasakah, Homs
+        # and Tartous").
+        listing = bool(current.places) and len(segments) > 1
+        if width and (current.triggers or listing):
+            current.end = i
+            segments.append(_Segment(i + width, i + width, [], []))
+            i += width
+            continue
+        trig = by_token.get(i)
+        if trig is not None and (trig.cls.strong or current.triggers or _headline_head(trig.token)):
+            # A casualty word ("left two dead") adds to an event; it starts none unless it
+            # heads the headline ("Casualties in Deir Ezzor and executions in Tal Abyad").
+            current.triggers.append(by_token[i])
+        if i in starts:
+            current.places.append(i)
+        i += 1
+    segments[-1].end = len(doc)
+    return segments
+
+
+def _joins(doc: Doc, i: int, triggers: dict[int, _Trigger]) -> bool:
+    """Does the comma at token i join parts: does "and" or a trigger word follow it?"""
+    return any(t.i in triggers or t.lower_ == "and" for t in doc[i + 1 :])
+
+
+def _coordinator_width(lowers: list[str], i: int, cues: Cues) -> int:
+    """How many words a coordinator starting at word i takes (0: none)."""
+    for phrase in cues.coordinators:
+        if phrase[0] == lowers[i] and tuple(lowers[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def split_parts(
+    doc: Doc, triggers: list[_Trigger], places: Sequence[Span], cues: Cues
+) -> list[_Part | None]:
+    """The events of a roundup headline, one per coordinated part that names its own
+    place: "shells hit Aleppo and clashes in Homs" tells two events, and "clashes in Idlib
+    and Hama" one at each place (ACLED and UCDP code one event per location). A part with
+    a trigger but no place gives its triggers to the part after it ("2 killed and 5
+    wounded in X", "clashes between the SDF and IS in Manbij"), or at the end to the one
+    before it. [None] when the sentence tells one event."""
+    if len(places) < 2:
+        return [None]
+    parts: list[_Part] = []
+    carry: _Segment | None = None
+    for seg in _segments(doc, triggers, places, cues):
+        if carry is not None:
+            seg = _Segment(carry.start, seg.end, carry.triggers + seg.triggers, seg.places)
+            carry = None
+        rng = range(seg.start, seg.end)
+        if seg.triggers and seg.places:
+            parts.append(_Part(seg.triggers, frozenset(seg.places), rng))
+        elif seg.triggers:
+            carry = seg
+        elif seg.places and parts:
+            parts.append(_Part(parts[-1].triggers, frozenset(seg.places), rng, copy=True))
+    if carry is not None and parts:
+        last = parts[-1]
+        tokens = range(last.tokens.start, carry.end)
+        parts[-1] = _Part(last.triggers + carry.triggers, last.places, tokens, last.copy)
+    if len(parts) < 2:
+        return [None]
+    return list(parts)
+
+
+def _part_offsets(found: list[tuple[Mention, _Part | None]], sentence: Sentence) -> list[Mention]:
+    """Mentions of one sentence; two of one event type each point at the part of the
+    sentence that tells it ("shells hit Aleppo" / "and Homs"), so that each is a report
+    of its own (merge identifies a mention by its offsets and type)."""
+    types = [m.event_type for m, _ in found]
+    out: list[Mention] = []
+    for mention, part in found:
+        if part is None or types.count(mention.event_type) < 2:
+            out.append(mention)
+            continue
+        doc = sentence.doc
+        assert doc is not None
+        last = doc[part.tokens.stop - 1]
+        first = min(part.places) if part.copy else part.tokens.start
+        start = sentence.start + doc[first].idx - doc[0].idx
+        end = sentence.start + last.idx + len(last) - doc[0].idx
+        out.append(replace(mention, sentence_start=start, sentence_end=end))
+    return out
+
+
+def _known_actor(surface: str | None, ctx: ExtractContext) -> bool:
+    actor = ctx.actors.resolve(surface) if surface else None
+    return actor is not None and actor.known
+
+
+def _implied_attacker(text: str, countries: tuple[str, ...], ctx: ExtractContext) -> Actor | None:
+    """The attacker a weapon implies in the article's country (extract_cues.yaml
+    `implied_attackers`), when the sentence names none."""
+    for rule in ctx.cues.implied:
+        if not rule.countries.intersection(countries[:1]):
+            continue
+        if rule.until is not None and (ctx.anchor is None or ctx.anchor >= rule.until):
+            continue
+        if rule.words.search(text):
+            return ctx.actors.lookup(rule.actor)
+    return None
 
 
 def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
@@ -946,18 +1283,30 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         if by_family and mentions_narrated_day(sentence.text):
             before = article.clean.text[max(0, sentence.start - _TOLD_WINDOW) : sentence.start]
             told = last_told_day(before, ctx.anchor)
+        # Headlines and short reports join a day's events with "and"; in a story's
+        # sentences, the lede included, the clauses of one sentence mostly tell one event
+        # ("abducted and killed", "exploded, killing 23"): those are not cut.
+        headline = not narrative or (first and article.clean.article.title is not None)
+        spans = find_place_spans(doc, ctx, actor_matches, set(), surnames) if by_family else []
+        found: list[tuple[Mention, _Part | None]] = []
         for family_triggers in by_family.values():
-            mention = _mention_for(
-                sentence,
-                article.clean.article.id,
-                family_triggers,
-                ctx,
-                actor_matches,
-                narrative and not first,
-                surnames,
-                told,
-            )
-            if mention is not None:
-                mentions.append(mention)
+            parts = split_parts(doc, family_triggers, spans, ctx.cues) if headline else [None]
+            for part in parts:
+                mention = _mention_for(
+                    sentence,
+                    article.clean.article.id,
+                    part.triggers if part is not None else family_triggers,
+                    ctx,
+                    actor_matches,
+                    narrative and not first,
+                    surnames,
+                    told,
+                    part,
+                    countries,
+                    spans,
+                )
+                if mention is not None:
+                    found.append((mention, part))
+        mentions.extend(_part_offsets(found, sentence))
         first = False
     return tuple(mentions)

@@ -28,6 +28,7 @@ class TriggerClass:
     lemmas: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     heads: frozenset[str] = frozenset()  # a noun trigger counts only under these verbs
+    verbs_only: frozenset[str] = frozenset()  # lemmas that count only as verbs ("target")
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,13 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
                 f"{where}: sub_event_type '{sub}' is not a sub-type of '{etype}' in "
                 f"{tax_path}; use one of {sorted(k for k, v in sub_types.items() if v == etype)}"
             )
-        lemmas = frozenset(str(x).lower() for x in spec.get("lemmas", []))
+        verbs_only = frozenset(str(x).lower() for x in spec.get("verb_lemmas", []))
+        lemmas = frozenset(str(x).lower() for x in spec.get("lemmas", [])) | verbs_only
         phrases = tuple(tuple(str(p).lower().split()) for p in spec.get("phrases", []))
         if not lemmas and not phrases:
-            raise DataFileError(f"{where}: give at least one of 'lemmas' or 'phrases'")
+            raise DataFileError(
+                f"{where}: give at least one of 'lemmas' or 'phrases' (or 'verb_lemmas')"
+            )
         cls = TriggerClass(
             name=name,
             event_type=etype,
@@ -122,6 +126,7 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
             lemmas=lemmas,
             phrases=phrases,
             heads=frozenset(str(h).lower() for h in spec.get("heads", [])),
+            verbs_only=verbs_only,
         )
         classes.append(cls)
         for lemma in lemmas:
