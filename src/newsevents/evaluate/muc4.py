@@ -6,7 +6,9 @@ date of its original dateline; its events become templates through data/muc4_map
 - Role fillers are scored as GRIT's scorer does (CEAF-REE): per document and role, an
   optimal one-to-one alignment of predicted fillers to gold entities, a filler matching an
   entity when it equals one of the entity's mentions after GRIT's normalisation (case,
-  punctuation, articles, spaces); micro P/R/F1 over the five roles.
+  punctuation, articles, spaces); micro P/R/F1 over the five roles. The gold entities of a
+  document are those of its templates merged as GRIT's preprocessing merges them (an
+  entity whose mentions are a subset or superset of a kept one's is that entity).
 - Incident types as GTT counts them: per document, predicted and gold templates aligned one
   to one on their type; P/R/F1 overall and per type.
 - Incident date and location from the raw answer keys: each key template is paired with a
@@ -100,6 +102,8 @@ class MucMap:
 
     incident_types: dict[str, str]
     split_types: dict[str, tuple[str, tuple[tuple[str, re.Pattern[str]], ...]]]
+    weapon_subtypes: frozenset[str]  # sub-types whose weapon can change the type
+    weapon_types: tuple[tuple[str, re.Pattern[str]], ...]  # MUC-4 type, weapon words
     roles: dict[str, str]
     person_heads: frozenset[str]
     statuses: frozenset[str]
@@ -130,6 +134,11 @@ def load_map() -> MucMap:
         mapping = MucMap(
             incident_types={str(k): str(v) for k, v in raw["incident_types"].items()},
             split_types=splits,
+            weapon_subtypes=frozenset(map(str, raw["weapon_types"]["applies_to"])),
+            weapon_types=tuple(
+                (str(t), _words_regex(map(str, words)))
+                for t, words in raw["weapon_types"]["cues"].items()
+            ),
             roles={str(k): str(v) for k, v in raw["roles"].items()},
             person_heads=frozenset(str(w).lower() for w in raw["person_heads"]),
             statuses=frozenset(map(str, raw["statuses"])),
@@ -138,6 +147,7 @@ def load_map() -> MucMap:
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataFileError(f"{path}: malformed ({type(exc).__name__}: {exc})") from exc
     targets = set(mapping.incident_types.values()) | {d for d, _ in splits.values()}
+    targets |= {t for t, _ in mapping.weapon_types}
     bad = targets - set(TYPES) | set(mapping.roles.values()) - set(ROLES)
     if bad:
         raise DataFileError(f"{path}: unknown MUC-4 types or roles {sorted(bad)}")
@@ -320,11 +330,19 @@ def incident_type(event: Event, mapping: MucMap) -> str | None:
             if regex.search(text):
                 return muc_type
         return default
+    if event.sub_event_type in mapping.weapon_subtypes:
+        weapons = " ".join(event.arguments.get("weapon", ()))
+        for muc_type, regex in mapping.weapon_types:
+            if regex.search(weapons):
+                return muc_type
     return mapping.incident_types.get(event.sub_event_type)
 
 
 def _names_people(filler: str, mapping: MucMap) -> bool:
-    words = re.findall(r"[\w'-]+", filler.lower())
+    """Whether a phrase's head word names people: the last word before any "of" phrase
+    ("members of the FMLN" is people, "the FMLN" is not)."""
+    head = re.split(r"\s+of\s+", filler.lower(), maxsplit=1)[0]
+    words = re.findall(r"[\w'-]+", head)
     return bool(words) and words[-1] in mapping.person_heads
 
 
@@ -341,8 +359,10 @@ def role_fillers(
             target = role
             if role == "PerpInd" and not _names_people(surface, mapping):
                 target = "PerpOrg"
-            elif role == "Target" and _names_people(surface, mapping):
-                target = "Victim"
+            elif role in ("Target", "Victim") and _names_people(surface, mapping):
+                # "a peasant", "civilians": MUC-4's HUM TGT: DESCRIPTION, which the
+                # scored Victim role (HUM TGT: NAME) leaves out.
+                continue
             out[target].append(surface)
     return {role: tuple(dict.fromkeys(v)) for role, v in out.items()}
 
@@ -363,14 +383,22 @@ def to_template(event: Event, mapping: MucMap) -> PredTemplate | None:
 
 
 def gold_entities(templates: Sequence[GoldTemplate]) -> dict[str, list[tuple[str, ...]]]:
-    """Per role, the document's distinct gold entities (normalised mentions)."""
+    """Per role, the document's distinct gold entities (normalised mentions).
+
+    Entities are merged across templates as GRIT's preprocessing does: an entity whose
+    mentions are a subset or a superset of those of an entity already kept ("guerrillas"
+    after "guerrillas" / "guerrilla column") is that entity, and the first one stays.
+    """
     out: dict[str, list[tuple[str, ...]]] = {role: [] for role in ROLES}
+    kept: dict[str, list[set[str]]] = {role: [] for role in ROLES}
     for template in templates:
         for role in ROLES:
             for entity in template.roles.get(role, ()):
-                normalised = tuple(dict.fromkeys(normalise_filler(m) for m in entity))
-                if normalised not in out[role]:
-                    out[role].append(normalised)
+                mentions = set(entity)
+                if any(mentions <= k or k <= mentions for k in kept[role]):
+                    continue
+                kept[role].append(mentions)
+                out[role].append(tuple(dict.fromkeys(normalise_filler(m) for m in entity)))
     return out
 
 

@@ -1,0 +1,1 @@
+"""Training commands for the models that ship in the package's data files."""
