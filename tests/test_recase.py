@@ -27,6 +27,13 @@ def test_recasing_restores_places_acronyms_actor_names_and_sentence_starts():
     assert recase_text(TEXT.upper(), RECASER) == out
 
 
+def test_function_words_are_never_taken_for_acronyms():
+    text = "the army said it is ready. fmln fighters told us they would stay."
+    out = recase_text(text, RECASER)
+    assert "it is ready" in out and "told us they" in out
+    assert "FMLN fighters" in out  # a real acronym still is
+
+
 def test_recase_keeps_offsets_and_leaves_cased_articles_unchanged():
     article = Article(id="a", text=TEXT)
     recased = recase(CleanArticle(article, TEXT), RECASER)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from newsevents.language import english_stopwords
 from newsevents.records import CleanArticle
 from newsevents.resolve.actors import ActorDictionary
 
@@ -73,7 +74,12 @@ def recase_text(text: str, recaser: Recaser) -> str:
         if done:
             continue
         word = words[i].group()
-        if len(word) <= _ACRONYM_MAX and recaser.actors.lookup(word.upper()) is not None:
+        # A function word is never an acronym here: "is" would become IS (Islamic State).
+        if (
+            len(word) <= _ACRONYM_MAX
+            and word not in english_stopwords()
+            and recaser.actors.lookup(word.upper()) is not None
+        ):
             chars[words[i].start() : words[i].end()] = word.upper()
         i += 1
     for opening in _SENTENCE_START.finditer(lowered):
