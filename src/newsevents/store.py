@@ -33,8 +33,10 @@ _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
 # Article text sketches (syndication) kept in memory by the writing process.
 _CACHE_LIMIT = 200_000
 _ROWS_PER_STATEMENT = 200
-# Mentions (in all) of the events whose full lists the writing process keeps decoded.
-_RECENT_LIMIT = 100_000
+# Mentions (in all) of the events whose full lists the writing process keeps decoded:
+# a few commits' neighbourhoods (at 100,000 the writer of a 20,000-article bench peaked at
+# 1.5 GB).
+_RECENT_LIMIT = 30_000
 # Seconds to wait for another process to let go of the file: DuckDB lets one process hold
 # a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
 LOCK_WAIT = 60.0

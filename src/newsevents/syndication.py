@@ -49,7 +49,7 @@ def similarity(a: Sketch, b: Sketch) -> float:
 
 
 _SEEN_PAIRS: dict[tuple[str, str, int, int], bool] = {}
-_SEEN_LIMIT = 1_000_000
+_SEEN_LIMIT = 200_000
 
 
 def _copies(a: str, b: str, sa: Sketch, sb: Sketch) -> bool:
