@@ -6,7 +6,7 @@ import dataclasses
 import json
 import random
 
-from factories import BAGHOUZ, HAJIN, SYRIA, mention
+from factories import BAGHOUZ, HAJIN, IS, SYRIA, mention
 
 from newsevents.codec import to_dict
 from newsevents.lexicon import get_lexicon
@@ -105,3 +105,15 @@ def test_mention_cache_drops_least_recently_used_events_past_its_mention_limit()
     cache.put("ev_a", two)  # replacing counts the new list only: 3 mentions held
     cache.put("ev_d", three)  # 6: the least recently used, ev_c, goes
     assert cache.get("ev_c") is None and cache.get("ev_a") == two
+
+
+def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:
+    civilians = IS.__class__("Civilians", "Civilians", None)
+    blamed = IS.__class__("Baloch Liberation Army", "Rebel group", "PAK")
+    a = mention(article="a", actor1=blamed, actor2=civilians)
+    b = mention(article="b", actor1=civilians, actor2=None)
+    other = mention(article="c", actor1=IS.__class__("Pakistani Taliban", "Rebel group", "PAK"))
+    assert build_event("ev_z", [a, b], LEX, "test").conflicts == ()
+    assert build_event("ev_w", [a, other], LEX, "test").conflicts == (
+        "perpetrator: Baloch Liberation Army vs Pakistani Taliban",
+    )

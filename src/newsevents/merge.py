@@ -400,7 +400,15 @@ def build_event(
     fatalities, _, conflicts = _fatalities(ms, "killed")
     injured, _, injured_conflicts = _fatalities(ms, "injured")
     conflicts += injured_conflicts
-    named1 = sorted({m.actor1.name for m in ms if m.actor1 is not None and m.actor1.known})
+    # Civilians never perpetrate: a report that put victims first ("civilians were killed
+    # by the BLA") is a misread, not a rival claim of who did it.
+    named1 = sorted(
+        {
+            m.actor1.name
+            for m in ms
+            if m.actor1 is not None and m.actor1.known and m.actor1.kind != "Civilians"
+        }
+    )
     if len(named1) > 1:
         conflicts.append("perpetrator: " + " vs ".join(named1))
     arguments: dict[str, tuple[str, ...]] = {}
