@@ -541,8 +541,9 @@ def find_place_spans(
 
 def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
     """The tokens of the clause that tells a multi-year or campaign total ("raising the
-    toll to 230 since the start"): the subtree of the verb the total hangs from, the whole
-    sentence when that is the main verb. None without a total."""
+    toll to 230 since the start"): the subtree of the verb the total hangs from and the
+    rest of the sentence, the whole sentence when that is the main verb. None without a
+    total."""
     scope: set[int] = set()
     found = False
     for match in cues.aggregate.finditer(text):
@@ -556,6 +557,10 @@ def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
         if node.dep_ == "ROOT" or node.pos_ not in ("VERB", "AUX"):
             return set(range(len(doc)))
         scope.update(t.i for t in node.subtree)
+        # What follows the total continues it ("a campaign that spanned five years,
+        # unleashed 100,000 bombs and killed untold numbers"), however the parser attached
+        # the later verbs: the clause that reports the new event comes first.
+        scope.update(range(span.start, len(doc)))
     return scope if found else None
 
 
