@@ -62,7 +62,7 @@ def test_the_pairwise_answers_are_kept_per_profile_pair() -> None:
     linker = Linker(LEX)
     a, b, c = mention(article="x"), mention(article="y"), mention(article="z", place=HAJIN)
     assert linker.intern(a) == linker.intern(b) != linker.intern(c)
-    assert linker.compatible(a, b)
+    assert linker.test(linker.intern(a), linker.intern(b), same_article=False)
     assert len(linker.profiles) == 2
 
 

@@ -263,11 +263,6 @@ class Linker:
             )
         return known
 
-    def compatible(self, a: ResolvedMention, b: ResolvedMention) -> bool:
-        """compatible(), remembered."""
-        same = a.source.article_id == b.source.article_id
-        return self.test(self.intern(a), self.intern(b), same)
-
 
 class _Groups:
     """Union-find over items whose joins require every cross pair of items compatible."""
