@@ -181,6 +181,10 @@ def month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     month = ctx.lex.month(m["m"])
     if rel in ("last", "previous"):
         year_ = infer_month_year(month, ctx.anchor, "past", strict=True)
+        if rel == "last" and (ctx.anchor.year - year_) * 12 + ctx.anchor.month - month == 1:
+            # the month just gone is "last month": "last February" said in March is the
+            # February a year before
+            year_ -= 1
     elif rel in ("next", "coming"):
         year_ = infer_month_year(month, ctx.anchor, "future", strict=True)
     elif rel == "this":

@@ -56,6 +56,7 @@ class Lexicon:
     duration_blockers: frozenset[str]
     ref_followers: frozenset[str]
     period_cues: frozenset[str]
+    someday_modals: frozenset[str]
     narrated_days: dict[str, int]
     clock_words: dict[str, str]
     quarter_year_shifts: dict[str, int]
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         duration_blockers=w.lower_set("duration_blockers"),
         ref_followers=w.lower_set("reference_followers_not_times"),
         period_cues=w.lower_set("period_cues"),
+        someday_modals=w.lower_set("someday_modals"),
         narrated_days=w.mapping("narrated_days"),
         clock_words=w.texts("clock_words"),
         quarter_year_shifts=w.mapping("quarter_year_shifts"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from newsevents.records import ResolvedDate
 from newsevents.resolve.timex_calendar import (
     UNKNOWN,
-    day_span,
     day_value,
     months_value,
     shifted,
@@ -17,6 +17,7 @@ from newsevents.resolve.timex_calendar import (
 )
 from newsevents.resolve.timex_context import Ctx, Match, Narrated, Result, Timex, group
 from newsevents.resolve.timex_timeml import reported_quarter
+from newsevents.resolve.timex_words import alternation
 
 _ONE_DAY = dt.timedelta(days=1)
 # "Thursday refused", "planned for Saturday was cancelled": a past verb follows
@@ -85,12 +86,13 @@ def period(m: Match, pre: Match | None, ctx: Ctx) -> Result:
 
 
 def past_day(m: Match, pre: Match | None, ctx: Ctx) -> Result:
-    """ "in the past 24 hours": the day before the anchor through the anchor (a tally that
-    reaches back into yesterday), TimeML's PT24H."""
+    """ "in the past 24 hours": the news day that ends at publication, dated the
+    publication day (TimeML's PT24H)."""
     if ctx.anchor is None:
         return Timex(UNKNOWN, "DURATION", "PT24H")
-    span = day_span(ctx.anchor - _ONE_DAY, ctx.anchor)
-    return Timex(span or UNKNOWN, "DURATION", "PT24H")
+    # A tally "in 24 hours" is a day's report: its deaths are told the day they are
+    # counted, so the event is the publication day, not the eve the window starts on.
+    return Timex(day_value(ctx.anchor), "DURATION", "PT24H")
 
 
 def weekend(m: Match, pre: Match | None, ctx: Ctx) -> Result:
@@ -137,13 +139,24 @@ def ago(m: Match, pre: Match | None, ctx: Ctx) -> Result:
 _PERIOD_WINDOW = 1500
 
 
+@lru_cache(maxsize=2)
+def _period_cue(cues: frozenset[str]) -> re.Pattern[str]:
+    """A word of a report about a fiscal period, standing alone: "a quarter-century low" is
+    no earnings report."""
+    return re.compile(rf"\b{alternation(cues)}\b(?!-)", re.I)
+
+
 def _same_period_a_year_before(m: Match, ctx: Ctx, count: int) -> Result:
     """In an earnings report, "a year ago" compares with the same quarter a year before
     (the quarter the report last named, else the last one completed), not the year."""
     if ctx.anchor is None or count != 1 or not ctx.timeml:
         return None
-    before = ctx.text[max(0, m.start() - _PERIOD_WINDOW) : m.start()].lower()
-    if not any(cue in before for cue in ctx.lex.period_cues):
+    if (
+        _period_cue(ctx.lex.period_cues).search(
+            ctx.text, max(0, m.start() - _PERIOD_WINDOW), m.start()
+        )
+        is None
+    ):
         return None
     year, nth = reported_quarter(ctx, m.start())
     year -= 1

@@ -153,8 +153,11 @@ def tense_at(text: str, start: int, tense: Tense) -> Tense:
     sentence = text[low_end:high_end]
     cues = [low_end + c for c in future_cue_positions(sentence)]
     if tense == "past":
-        # a report's "Friday ... will" is a past Friday followed by a plan
-        cues = [c for c in cues if c < start]
+        # a report's "Friday ... will" is a past Friday followed by a plan, unless the
+        # sentence opens with the day and no past verb comes before the cue ("On
+        # Tuesday, the league plans to ...")
+        opening = not text[low_end:start].strip(" \t\"'`(").lower().removesuffix("on").strip()
+        cues = [c for c in cues if c < start or opening]
     if not cues:
         return tense
     pasts = [low_end + m.start() for m in rules.past_word.finditer(sentence)]

@@ -34,6 +34,12 @@ def duration(m: Match, pre: Match | None, ctx: Ctx) -> Result:
         if raw in ("coming", "the coming") or lead in ("the next", "the coming", "next"):
             return Timex(UNKNOWN, "DATE", "FUTURE_REF")
         amount = "X"
+    elif (
+        raw == "one"
+        and letter == "D"
+        and ctx.prev_word(m.start()).lower() in ctx.lex.someday_modals
+    ):
+        return Timex(UNKNOWN, "DATE", "FUTURE_REF")  # "will one day be": some day to come
     elif raw in ctx.lex.numbers:
         amount = str(ctx.lex.numbers[raw] * factor)
     elif "." in raw:

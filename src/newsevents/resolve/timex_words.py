@@ -78,6 +78,7 @@ _LIST_KEYS = (
     "season_prepositions",
     "prospective_cues",
     "period_cues",
+    "someday_modals",
     "forward_prepositions",
     "superseded_plan_leads",
     "past_day_phrases",
