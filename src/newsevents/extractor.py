@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.actor_pairs import PairCues, compile_pair_cues, paired_sides
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.lexicon import Lexicon, TriggerClass
@@ -33,6 +34,7 @@ from newsevents.resolve.dates import (
 )
 from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import refine_roles
+from newsevents.trigger_filters import held_weapon, names_a_thing
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
@@ -52,6 +54,14 @@ _PRIORITY = (
 _BACKGROUND_DAYS = 45
 _MASS_FATALITIES = 5000
 _UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb"})
+# Which dependents of a verb trigger undergo it, by (passive, reduced passive): the
+# object in the active voice, the passive subject, and the plain subject of a headline's
+# participle ("Turkish soldier killed").
+_PATIENT_DEPS = {
+    (False, False): frozenset({"nsubjpass", "dobj", "obj"}),
+    (True, False): frozenset({"nsubjpass"}),
+    (True, True): frozenset({"nsubjpass", "nsubj"}),
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,10 @@ class Cues:
     place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
     coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
     implied: tuple[ImpliedAttacker, ...] = ()  # weapons only one side used
+    pairs: PairCues | None = None  # "between A and B", "A against B"
+    thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
+    holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
+    stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,14 @@ def load_cues(path: Path | None = None) -> Cues:
             for p in sorted(data["coordinators"], key=lambda p: -len(str(p).split()))
         ),
         implied=_implied(data.get("implied_attackers") or []),
+        thing_heads=words("thing_heads"),
+        holding=words("holding_verbs"),
+        stop=words("stop_verbs"),
+        pairs=compile_pair_cues(
+            [str(w) for w in data["pair_between"]],
+            [str(w) for w in data["pair_joined"]],
+            [str(w) for w in data["pair_against"]],
+        ),
     )
 
 
@@ -168,9 +190,24 @@ class _Trigger:
     text: str
 
 
-def _find_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigger]:
+def _find_triggers(
+    doc: Doc, lexicon: Lexicon, blocked: set[int], cues: Cues | None = None
+) -> list[_Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
-    State fighters", "Russian warplanes") only weapon words count."""
+    State fighters", "Russian warplanes") only weapon words count; none that names a thing
+    ("kidnapping ring") or a weapon held ("confiscated 2 grenades")."""
+    found = _all_triggers(doc, lexicon, blocked)
+    if cues is None:
+        return found
+    return [
+        t
+        for t in found
+        if not names_a_thing(t.token, cues.thing_heads)
+        and not (t.cls.means and held_weapon(t.token, cues.holding))
+    ]
+
+
+def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigger]:
     found: list[_Trigger] = []
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
@@ -296,6 +333,22 @@ def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
     return " ".join([*words, head.text])
 
 
+def _member_of(tok: Token, matches: Sequence[ActorMatch], cues: Cues) -> ActorMatch | None:
+    """The group whose members a noun counts: "4 fighters from the SDF", "members from the
+    Islamic State" (the "of" phrase is already inside the noun phrase)."""
+    if tok.lemma_.lower() not in cues.armed:
+        return None
+    offset = tok.doc[0].idx
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "among"):
+            last = child.right_edge
+            rng = (child.idx - offset, last.idx + len(last) - offset)
+            match = _actor_in(rng, matches)
+            if match is not None:
+                return match
+    return None
+
+
 @dataclass
 class _Roles:
     agent: Token | None = None
@@ -307,8 +360,22 @@ def _subject_of(tok: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return child
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
-        return _subject_of(tok.head) if tok.dep_ != "acl" else tok.head
+        if tok.dep_ != "acl":
+            return _subject_of(tok.head)
+        # "fighters attacking a base" did it; "fighters killed in shelling" underwent it.
+        return None if _reduced_passive(tok) else tok.head
     return None
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A past participle without "have" or an object: headlines' passive ("Turkish soldier
+    killed", "civilians killed in Idlib"), whose subject or head noun is the victim."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("ROOT", "acl", "conj"):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "obj", "auxpass") or (c.dep_ == "aux" and c.lemma_.lower() == "have")
+        for c in tok.children
+    )
 
 
 def _roles(tok: Token, mutual: bool = False) -> _Roles:
@@ -317,12 +384,16 @@ def _roles(tok: Token, mutual: bool = False) -> _Roles:
     roles = _Roles()
     sides = ("between", "with") if mutual else ("between",)
     if tok.pos_ in ("VERB", "AUX"):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        reduced = _reduced_passive(tok)
+        passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for child in tok.children:
             if child.dep_ == "agent":
                 roles.agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ == "nsubjpass" or (child.dep_ in ("dobj", "obj") and not passive):
+            elif child.dep_ in _PATIENT_DEPS[(passive, reduced)]:
                 roles.patient = child
+        if reduced and roles.patient is None and tok.dep_ == "acl":
+            # "Two civilians killed in Idlib": the noun a participle modifies underwent it.
+            roles.patient = tok.head
         if roles.agent is None and not passive:
             roles.agent = _subject_of(tok)
         for child in tok.children:
@@ -710,6 +781,10 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
             return "threatened"
         if lemma in cues.plan and node.i != tok.i:
             return "planned"
+        if lemma in cues.stop and node.i != tok.i and node.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+            # "stop the repression, kidnapping, and torture": a demand; "stopped an
+            # attack" in the past tells of one that was tried.
+            return None
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in node.children):
             return "planned"
         if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in node.children):
@@ -886,14 +961,20 @@ def _mention_for(
     offset = doc[0].idx
 
     trigger_tokens = {t.token.i for t in triggers}
+    if spans is None:
+        spans = find_place_spans(doc, ctx, actor_matches, set(), surnames)
+    place_tokens = {t.i for s in spans for t in s}
 
     def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:
-        # An event noun is never its own actor ("Massacre ... kills 16 people").
+        # An event noun is never its own actor ("Massacre ... kills 16 people"), nor is a
+        # place the gazetteer knows ("airstrikes target Der Ezzor").
         if tok is None or tok.i in trigger_tokens or tok.lower_ in ctx.lexicon.by_lemma:
             return None, None
-        match = _actor_in(_np_range(tok), actor_matches)
+        match = _actor_in(_np_range(tok), actor_matches) or _member_of(tok, actor_matches, cues)
         if match is not None:
             return match.surface, match
+        if tok.i in place_tokens:
+            return None, None
         return _group_surface(tok, ctx), None
 
     # Each role takes the first trigger (in priority order) whose argument names an
@@ -925,7 +1006,27 @@ def _mention_for(
             actor1, m1 = actor_surface(sides.agent)
             actor2, m2 = actor_surface(sides.patient)
             patient_tok = sides.patient if actor2 is not None else None
-    speech_chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in excluded]
+    # The speaker's words, in the actor matches' coordinates (relative to the sentence).
+    speech_chars = [(doc[i].idx - offset, doc[i].idx + len(doc[i]) - offset) for i in excluded]
+    if (actor1 is None or actor2 is None) and cues.pairs is not None:
+        # Headlines the parser misreads still write both sides out: "between SDF and IS".
+        window = None
+        if part is not None and len(part.tokens):
+            last = doc[part.tokens.stop - 1]
+            window = (doc[part.tokens.start].idx - offset, last.idx + len(last) - offset)
+        pair = paired_sides(
+            sentence.text, actor_matches, cues.pairs, window, opposed=family == "violence"
+        )
+        if pair is not None and not any(
+            m.start < e and s < m.end for m in pair for s, e in speech_chars
+        ):
+            first, second = pair
+            if actor1 is None and actor2 is None:
+                actor1, m1, actor2, m2 = first.surface, first, second.surface, second
+            elif m1 is not None and m1.actor.name == first.actor.name and actor2 is None:
+                actor2, m2 = second.surface, second
+            elif m2 is not None and m2.actor.name == second.actor.name and actor1 is None:
+                actor1, m1 = first.surface, first
     usable = [
         m
         for m in actor_matches
@@ -976,8 +1077,6 @@ def _mention_for(
             actor1 = implied.name
     # The sentence's place spans, less those inside the speaker's words (as
     # find_place_spans with `excluded` gives them).
-    if spans is None:
-        spans = find_place_spans(doc, ctx, actor_matches, set(), surnames)
     places = [s for s in spans if not any(t.i in excluded for t in s)]
     if part is not None:
         places = [p for p in places if p.start in part.places]
@@ -1045,7 +1144,7 @@ def _mention_for(
         # Dictionary matches were resolved in context (anaphora such as "its fighters");
         # the mention carries their canonical name, the arguments keep what was written.
         actor1=m1.actor.name if m1 else actor1,
-        actor2=m2.actor.name if m2 else actor2,
+        actor2=m2.actor.name if m2 else _victims_name(actor2, kind2, ctx),
         places=tuple(dict.fromkeys(_strip_the(s.text) for s in places)),
         times=tuple(times),
         killed=killed,
@@ -1205,6 +1304,15 @@ def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
     return actor.kind if actor is not None else None
 
 
+def _victims_name(surface: str | None, kind: str | None, ctx: ExtractContext) -> str | None:
+    """The actor of unarmed victims named by a common noun ("two men", "a child"): the
+    canonical Civilians, as ACLED codes them; the argument keeps the words."""
+    if surface is None or kind != "Civilians":
+        return surface
+    civilians = ctx.actors.lookup("Civilians")
+    return civilians.name if civilians is not None else surface
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -1276,7 +1384,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 blocked.update(range(span.start, span.end))
-        triggers = _find_triggers(doc, ctx.lexicon, blocked)
+        triggers = _find_triggers(doc, ctx.lexicon, blocked, ctx.cues)
         by_family: dict[str, list[_Trigger]] = {}
         for trig in triggers:
             by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)

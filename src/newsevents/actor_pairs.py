@@ -1,0 +1,73 @@
+"""Actor pairs told by the words between two dictionary names, for when the parse misses them.
+
+Headlines are short and often mis-parsed ("Clashes continue between SDF and IS" gives
+"IS" as a verb; "Counterattack by ISIS against SDF" a verb "Counterattack"), yet the two
+sides stand in plain sight: two actor names joined by "and" after "between", or by
+"against". The joining words come from extract_cues.yaml (`pair_between`, `pair_against`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from newsevents.resolve.actors import ActorMatch
+
+# What may stand between a joining word and a name: an article, or a possessive's "its".
+_FILLER = r"(?:\s+(?:the|its|their))?\s+"
+
+
+@dataclass(frozen=True)
+class PairCues:
+    """Compiled joining patterns: `between` (before the first name), `joined` (between the
+    names after "between") and `against` (between two names on their own)."""
+
+    between: re.Pattern[str]
+    joined: re.Pattern[str]
+    against: re.Pattern[str]
+
+
+def compile_pair_cues(
+    between: Sequence[str], joined: Sequence[str], against: Sequence[str]
+) -> PairCues:
+    """Patterns from the word lists: each word may be followed by an article ("the")."""
+
+    def alternation(words: Sequence[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    return PairCues(
+        between=re.compile(rf"\b(?:{alternation(between)}){_FILLER}$", re.IGNORECASE),
+        joined=re.compile(rf"^\s*(?:forces\s+)?(?:{alternation(joined)}){_FILLER}$", re.IGNORECASE),
+        against=re.compile(
+            rf"^\s*(?:forces\s+|fighters\s+|members\s+)?(?:{alternation(against)}){_FILLER}$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def paired_sides(
+    text: str,
+    matches: Sequence[ActorMatch],
+    cues: PairCues,
+    window: tuple[int, int] | None = None,
+    *,
+    opposed: bool = True,
+) -> tuple[ActorMatch, ActorMatch] | None:
+    """The first two distinct actors of `text` written as two sides ("between A and B",
+    "A against B"), first side first; only names inside `window` (character offsets) count,
+    and "against" only when `opposed` (an act of violence, not a protest's slogan)."""
+    found = sorted(
+        (m for m in matches if window is None or (window[0] <= m.start and m.end <= window[1])),
+        key=lambda m: m.start,
+    )
+    for a, b in pairwise(found):
+        if a.actor.name == b.actor.name or b.start < a.end:
+            continue
+        gap = text[a.end : b.start]
+        if cues.joined.match(gap) and cues.between.search(text[: a.start]):
+            return a, b
+        if opposed and cues.against.match(gap):
+            return a, b
+    return None

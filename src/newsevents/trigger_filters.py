@@ -1,0 +1,50 @@
+"""Trigger words that name a thing rather than tell of an act.
+
+"members of the kidnapping ring", "4 m-79 grenade launchers", "a murder case": an event
+word that only modifies another noun names a kind of thing. "confiscated 13 rifles, 2
+grenades and explosives": weapons held, seized or found are an inventory, not an attack.
+The word lists come from extract_cues.yaml (`thing_heads`, `holding_verbs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+_INVENTORY_DEPS = frozenset({"dobj", "obj", "conj", "appos", "nsubjpass", "attr"})
+# Prepositions inside an inventory ("weapons including grenades", "a cache of explosives");
+# others ("found after the bombing") lead out of it.
+_INVENTORY_PREPS = frozenset({"of", "including", "like"})
+_MAX_UP = 5
+
+
+def names_a_thing(tok: Token, thing_heads: Collection[str]) -> bool:
+    """A trigger noun that modifies one of `thing_heads` ("kidnapping ring", "grenade
+    launchers", "murder case"): the phrase names a thing, not an event."""
+    if tok.dep_ != "compound" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    # "m-79 grenade launchers": walk up a chain of compounds to the phrase's head.
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in thing_heads or head.lower_ in thing_heads
+
+
+def held_weapon(tok: Token, holding: Collection[str]) -> bool:
+    """A weapon noun in what someone seized, found or carried ("confiscated 2 grenades",
+    "captured 46 rifles and 40 grenades", "the weapons -- rifles, grenades ..."): its
+    chain of objects, list items and appositions reaches one of `holding` lemmas."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_.endswith("ing"):
+        return False  # "bombing", "shelling" tell of an act
+    node = tok
+    for _ in range(_MAX_UP):
+        if node.head.i == node.i:
+            return False
+        inside = node.dep_ == "pobj" or (node.dep_ == "prep" and node.lower_ in _INVENTORY_PREPS)
+        if node.dep_ not in _INVENTORY_DEPS and not inside:
+            return False
+        node = node.head
+        if node.lemma_.lower() in holding or node.lower_ in holding:
+            return True
+    return False

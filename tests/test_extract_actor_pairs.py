@@ -1,0 +1,80 @@
+"""Who against whom in headlines the parser misreads (UCDP GED Syria source headlines)."""
+
+import pytest
+
+import newsevents
+from newsevents.actor_pairs import paired_sides
+from newsevents.extractor import load_cues
+from newsevents.resolve.actors import get_actor_dictionary
+
+
+def _pair(text: str, opposed: bool = True) -> tuple[str, str] | None:
+    cues = load_cues().pairs
+    assert cues is not None
+    found = paired_sides(text, get_actor_dictionary().find(text), cues, opposed=opposed)
+    return None if found is None else (found[0].actor.name, found[1].actor.name)
+
+
+def test_between_and_against_join_two_named_sides():
+    assert _pair("Clashes continue in Raqqa countryside between SDF and IS") == (
+        "Syrian Democratic Forces",
+        "Islamic State",
+    )
+    assert _pair("Counterattack by ISIS against SDF in the eastern countryside") == (
+        "Islamic State",
+        "Syrian Democratic Forces",
+    )
+    assert _pair("violent clashes continue between ISIS against the Hezbollah") == (
+        "Islamic State",
+        "Hezbollah",
+    )
+
+
+def test_names_not_joined_as_sides_give_no_pair():
+    # Listed together, not opposed; and a protest's "against" is not a battle's.
+    assert _pair("SDF and IS fighters were seen in Raqqa") is None
+    assert _pair("The SDF, backed by Hezbollah, advanced") is None
+    assert _pair("Protest by SDF supporters against IS", opposed=False) is None
+
+
+def _roles(text: str) -> list[tuple[str | None, str | None]]:
+    events = newsevents.extract(text, published="2017-05-01")
+    return [(e.actor1, e.actor2) for e in events if e.status == "new"]
+
+
+@pytest.mark.model
+def test_misparsed_headlines_keep_both_sides():
+    assert _roles("Clashes continue in Raqqa countryside between SDF and IS") == [
+        ("Syrian Democratic Forces", "Islamic State")
+    ]
+    assert _roles("Counterattack by ISIS against SDF in the eastern countryside of Deir Ezzor") == [
+        ("Islamic State", "Syrian Democratic Forces")
+    ]
+
+
+@pytest.mark.model
+def test_headline_passive_without_auxiliary_names_the_victims():
+    # "X killed in ..." is "X was killed": X underwent the attack, never carried it out.
+    assert _roles("Two civilians killed in Idlib") == [(None, "Civilians")]
+    assert _roles("Turkish soldier killed, 3 injured in Syria") == [
+        (None, "Military Forces of Turkey")
+    ]
+    assert _roles("Regime forces killed in ambush by rebels in Hama") == [
+        ("Rebels", "Military Forces of Syria")
+    ]
+    # The active voice is unchanged.
+    assert _roles("Rebels killed 5 soldiers in Hama") == [("Rebels", "Military Forces of Syria")]
+
+
+@pytest.mark.model
+def test_members_from_a_group_are_that_group():
+    text = "4 fighters from The Syria Democratic Forces killed in clashes and shelling near Manbij"
+    assert _roles(text) == [(None, "Syrian Democratic Forces")]
+
+
+@pytest.mark.model
+def test_unarmed_victims_named_by_a_noun_are_civilians():
+    events = newsevents.extract(
+        "Executing two men by gunshot in a square at Idlib city", published="2017-05-01"
+    )
+    assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [(None, "Civilians", 2)]

@@ -1,0 +1,44 @@
+"""Event words that name things, weapons held, and acts called off (MUC-4 dev sentences)."""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str) -> list[tuple[str, str | None]]:
+    events = newsevents.extract(text, published="1989-11-28")
+    return [(e.sub_event_type, e.location) for e in events]
+
+
+def test_event_word_labelling_a_thing_is_no_event():
+    text = (
+        "moreover, mejia overturned the ruling ordering the release of orlando llovera "
+        "ballet, lieutenant isidro lopez, major alfredo jimenez, and other members of the "
+        "kidnapping ring."
+    )
+    assert _events(text) == []
+
+
+def test_weapons_seized_are_an_inventory_not_an_attack():
+    text = (
+        "the next report says that armed forces military training center members "
+        "confiscated 13 ar-15 rifles, 10 m-16 rifles, 1 heavy-caliber mortar, 2 grenades, "
+        "and explosives during a combing operation in zamoran canton, san miguel jurisdiction."
+    )
+    assert _events(text) == []
+    # A grenade thrown is still an attack.
+    thrown = _events("Guerrillas threw a grenade at the police station in San Miguel, killing 2.")
+    assert thrown and thrown[0][0] == "Grenade"
+
+
+def test_acts_called_off_are_no_event_but_acts_stopped_in_the_past_are():
+    demand = (
+        "we ask all salvadorans to demand of cristiani that he stop the repression, "
+        "kidnapping, and torture."
+    )
+    assert _events(demand) == []
+    assert _events("Rebels stopped an attack on the army base in Hama, killing 5 soldiers") == [
+        ("Armed clash", "Hama")
+    ]
