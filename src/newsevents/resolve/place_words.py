@@ -51,6 +51,11 @@ class PlaceWords:
     # adjectives of regions and former states -> the place name they refer to
     # ("kurdish" -> "Kurdistan")
     place_demonyms: dict[str, str] = field(default_factory=dict)
+    # words of natural features named after a region they run through ("Mississippi
+    # River"): such a name is not at the region's point
+    feature_words: frozenset[str] = frozenset()
+    # abbreviated first words of place names -> the word written out ("mt" -> "mount")
+    name_abbreviations: dict[str, str] = field(default_factory=dict)
 
 
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
@@ -124,7 +129,21 @@ def read_place_words(path: Path) -> PlaceWords:
             name_key(x) for x in _str_list(data.get("generic_words"), "generic_words", path)
         ),
         place_demonyms={name_key(k): v for k, v in place_demonyms.items()},
+        feature_words=frozenset(
+            name_key(x) for x in _str_list(data.get("feature_words"), "feature_words", path)
+        ),
+        name_abbreviations=_abbreviations(data.get("name_abbreviations"), path),
     )
+
+
+def _abbreviations(data: Any, path: Path) -> dict[str, str]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise DataFileError(f"{path}: name_abbreviations must map words to words")
+    return {name_key(k): name_key(v) for k, v in data.items()}
 
 
 def strip_admin1_affixes(key: str, words: PlaceWords) -> str:

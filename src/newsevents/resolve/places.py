@@ -20,9 +20,17 @@ contains one ("University of Alberta", "British Embassy") resolves to the place 
 it, with geo_precision 2 at least, unless it names a sea, island or street
 (place_words.yaml `not_in_place_words`) or the part is a generic word (`generic_words`).
 
+A leading abbreviated word is also written out ("Mt. Pleasant" is every Mount
+Pleasant; place_words.yaml `name_abbreviations`). resolve_toponym() is for spans known
+to be places (gold toponyms): a name the index does not know, a town inside a longer
+name far from the article's places ("Carnegie Library"), a region inside a river's name
+("Mississippi River") and a town under 100,000 outside every country of the article
+are placed at the article's focus (`place_focus`) with geo_precision 2 at least.
+
 Scoring a candidate (explain() shows the terms):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
-  place 0.6 x log10(pop + 10), +1 for a supplement conflict village (UCDP), +1.5 for
+  place 0.6 x log10(pop + 10), + 2 x log10(pop / 1,000,000) for a metropolis (not
+  when it matches only by an alternate name), +1 for a supplement conflict village (UCDP), +1.5 for
   another supplement place; a town under 20,000 that shares its name with a region
   (an admin-1 or a named area: "California", "Middle East") -1;
 - a place of 20,000+ people whose admin-1 region is also a candidate +1 (a bare
@@ -65,6 +73,7 @@ from typing import NamedTuple
 
 from newsevents.records import Place
 from newsevents.resolve.gazetteer_cache import freeze_loaded, load_or_build
+from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.place_index import (
     AREA_FEATURES,
     FEATURES,
@@ -73,6 +82,7 @@ from newsevents.resolve.place_index import (
     SRC_GEONAMES,
     SRC_SUPPLEMENT,
     PlaceIndex,
+    great_circle_km,
 )
 from newsevents.resolve.place_names import SKELETON_MIN_LENGTH, bare_key, name_key, skeleton
 
@@ -82,6 +92,8 @@ _COUNTRY, _ADMIN1, _ADMIN2 = 0, 1, FEATURES.index("admin2")
 _REGION = FEATURES.index("region")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-like proximity
 _CACHE_LIMIT = 100_000
+_AREA_NAMES = frozenset(FEATURES[f] for f in AREA_FEATURES)
+_FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article's fits it
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 _CONTEXT_LIMIT = 256  # articles whose context is kept: the pipeline asks one at a time
 _MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
@@ -99,6 +111,10 @@ _SINGLE_WORD_MIN_POPULATION = 1000
 _ANY_NAME_MIN_POPULATION = 10_000
 _NAMESAKE_MIN_POPULATION = 20_000
 _WELL_KNOWN_POPULATION = 100_000
+# Per power of ten beyond a million people: a metropolis outweighs a country named in
+# the article; steeper (or from 100,000) loses the local US towns LGL's stories mean.
+_METROPOLIS_POPULATION = 1_000_000
+_METROPOLIS_WEIGHT = 2.0
 _POP_WEIGHT = 0.6  # per power of ten of population; steeper loses namesakes context finds
 _IN_ARTICLE = 3.5  # a country the article names
 _MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
@@ -231,6 +247,8 @@ class _Prepared:
     anchor_rows: frozenset[int] = frozenset()
     # the countries named or holding an anchor
     located: frozenset[str] = frozenset()
+    # the row of the place the article is about (`place_focus`): -2 until worked out
+    focus: int = -2
     # anchors left out (those of the name being resolved) -> _evidence's answer
     evidence: dict[
         frozenset[int],
@@ -328,6 +346,69 @@ class Gazetteer:
             return answers[name]
         place = answers[name] = self._resolve(name, context)
         return place
+
+    def resolve_toponym(self, name: str, context: PlaceContext | None = None) -> Place | None:
+        """Resolve a span known to be a place name (a gold toponym, a street or building
+        an article names): as resolve(), but a name the index does not know, or knows
+        only through a place inside it that lies away from the article's places, is
+        placed at the article's focus (`place_focus`) with geo_precision 2 at least."""
+        place = self.resolve(name, context)
+        if context is None:
+            return place
+        prepared = self._prepare(context)
+        if prepared is None:
+            return place
+        known = place is not None and self._lookup(name, fuzzy=True) is not None
+        if known and place is not None and not self._stray(place, prepared):
+            return place
+        if prepared.focus == -2:
+            dateline = [a.row for a in prepared.anchors if a.name == context.dateline]
+            found = article_focus(
+                self._index, [a.row for a in prepared.anchors], dateline[0] if dateline else None
+            )
+            prepared.focus = -1 if found is None else found
+        if prepared.focus < 0:
+            return place
+        if place is not None and self._agrees(name, place, prepared):
+            return place
+        return self._place(
+            prepared.focus, _Query("", (prepared.focus,), _NO_ROWS, "focus", near=True)
+        )
+
+    def _stray(self, place: Place, ctx: _Prepared) -> bool:
+        """Whether a known name's answer is a little-known town outside every country the
+        article names or places things in ("Glenrock", a village in Wyoming, in a story
+        about New South Wales): the article's own unlisted place is likelier."""
+        return (
+            place.feature not in _AREA_NAMES
+            and place.population < _WELL_KNOWN_POPULATION
+            and bool(ctx.located)
+            and place.iso3 not in ctx.located
+        )
+
+    def _agrees(self, name: str, place: Place, ctx: _Prepared) -> bool:
+        """Whether a place found inside a longer name fits the article: an area does
+        ("British Embassy", "University of Alberta"); a town only near one of the
+        article's towns, or in its countries when it names no town ("Carnegie Library"
+        in a New Orleans story is not Carnegie, Pennsylvania)."""
+        if place.feature in _AREA_NAMES:
+            # ... unless the name is a river or lake that runs through the area, or the
+            # area is a region of a country the article is not about ("St. Peter's
+            # Basilica" in a story on Rome is not in Saint Peter, Antigua).
+            if any(_key(w) in self._words.feature_words for w in name.split()):
+                return False
+            return (
+                place.feature in ("country", "region")
+                or not ctx.located
+                or place.iso3 in ctx.located
+            )
+        near = [p for p in ctx.points if not p[3]]
+        if not near:
+            return place.iso3 is not None and place.iso3 in ctx.located
+        return any(
+            great_circle_km(place.latitude, place.longitude, p[0], p[1]) <= _FOCUS_NEAR_KM
+            for p in near
+        )
 
     def _resolve(self, name: str, context: PlaceContext | None) -> Place | None:
         query = self._lookup(name, fuzzy=True) or self._embedded(name)
@@ -542,6 +623,15 @@ class Gazetteer:
                 if query is not None:
                     return replace(query, how="demonym")
         rows, penalised, how = self._match(key, name, fuzzy=False)
+        expanded = self._expand(key)
+        if expanded != key:
+            # "Mt. Pleasant" is every Mount Pleasant, not only those GeoNames also lists
+            # under the short form.
+            more, more_penalised, more_how = self._match(expanded, name, fuzzy=False)
+            if more:
+                extra = tuple(r for r in more if r not in rows)
+                rows, how = rows + extra, how or more_how
+                penalised = penalised | (more_penalised & frozenset(extra))
         if rows:
             return _Query(key, rows, penalised, how)
         core, near, area, region = self._peel(key)
@@ -552,6 +642,13 @@ class Gazetteer:
         if not rows:
             return None
         return _Query(core, rows, penalised, how, near, area, region)
+
+    def _expand(self, key: str) -> str:
+        """The key with a leading abbreviated word written out ("mt pleasant" ->
+        "mount pleasant", place_words.yaml `name_abbreviations`)."""
+        first, _, rest = key.partition(" ")
+        full = self._words.name_abbreviations.get(first)
+        return f"{full} {rest}" if full and rest else key
 
     def _embedded(self, name: str) -> _Query | None:
         """The place inside the name of something else ("University of Alberta",
@@ -893,16 +990,25 @@ class Gazetteer:
                 score = _note(notes, 3.2, FEATURES[feature])
             else:
                 pop = idx.population[r]
+                source = idx.source[r]
                 score = _POP_WEIGHT * math.log10(pop + 10)
                 if notes is not None:
                     _note(notes, score, f"{FEATURES[feature]}, pop {pop:,}")
-                source = idx.source[r]
-                if (
+                alternate_only = (
                     has_main
                     and source == SRC_GEONAMES
                     and not (fuzzy_all or r in query.fuzzy)  # already marked as similar
                     and r not in mains
-                ):
+                )
+                if pop > _METROPOLIS_POPULATION and not alternate_only:
+                    # A city of millions is known the world over: "London" in a story
+                    # that names only the US is still London, not London, Ohio.
+                    score += _note(
+                        notes,
+                        _METROPOLIS_WEIGHT * math.log10(pop / _METROPOLIS_POPULATION),
+                        "metropolis",
+                    )
+                if alternate_only:
                     # GeoNames lists odd alternate names ("China" for a village in New
                     # York); a place called so by its own name is the likelier meaning.
                     score += _note(notes, _ALTERNATE_NAME, "alternate name only")
