@@ -7,7 +7,7 @@ import pytest
 
 from newsevents.cli import progress_line
 from newsevents.ingest import count_records, read_inputs
-from newsevents.pipeline import Options, RunSummary, ingest
+from newsevents.pipeline import Options, RunSummary, batches_per_commit, ingest
 from newsevents.store import Store
 
 
@@ -56,3 +56,31 @@ def test_ingest_commits_every_few_batches_and_reports_after_each_commit(tmp_path
         assert store.counts()["articles"] == 10
     # Five batches of two: committed two batches at a time, the last one alone.
     assert seen == [4, 8, 10] and summary.processed == 10
+
+
+def test_commits_grow_with_the_store_up_to_the_cap() -> None:
+    options = Options(batch_size=32, commit_batches=32, commit_share=0.25, max_commit_batches=128)
+    assert batches_per_commit(options, 0) == 32
+    assert batches_per_commit(options, 8_000) == 63  # a quarter of 8,000 in batches of 32
+    assert batches_per_commit(options, 100_000) == 128
+    # A floor larger than the cap wins: --commit-batches is never overridden downwards.
+    assert batches_per_commit(Options(commit_batches=200), 100_000) == 200
+
+
+@pytest.mark.model
+def test_ingest_commits_grow_as_the_store_fills(tmp_path: Path) -> None:
+    src = tmp_path / "r.jsonl"
+    body = "Rebels shelled the town of Hajin on Friday, killing four soldiers."
+    src.write_text("\n".join(json.dumps({"text": f"{body} ({i})"}) for i in range(10)) + "\n")
+    seen: list[int] = []
+    options = Options(
+        batch_size=2,
+        commit_batches=1,
+        commit_share=1.0,
+        max_commit_batches=4,
+        published="2019-03-23",
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest([str(src)], store, options, on_progress=lambda s: seen.append(s.processed))
+    # One batch while the store holds 0 and 2 articles, then as many articles as it holds.
+    assert seen == [2, 4, 8, 10]

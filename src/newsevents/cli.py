@@ -148,7 +148,8 @@ def extract_cmd(
     type=int,
     default=32,
     show_default=True,
-    help="Batches merged and written per transaction (larger is faster; an interrupted "
+    help="Batches merged and written per transaction at least; commits grow to a quarter "
+    "of the articles already stored, up to 128 batches (larger is faster; an interrupted "
     "run redoes at most one).",
 )
 @click.option(

@@ -10,7 +10,7 @@ directly:
                                              for queries plus the full record as JSON)
 
 The caller reads each partition back in input order and merges it into the store with
-`commit_results`, in commits of up to `batch_size * commit_batches` articles like the
+`commit_results`, in commits sized by `pipeline.batches_per_commit` like the
 local runner, so both give the same store. KEY is a digest of the partition's article
 ids: a second run over the same input finds the same partitions, skips those whose
 articles are all stored, and reuses Parquet files written before an interruption instead
@@ -44,9 +44,11 @@ from newsevents.pipeline import (
     ProblemCallback,
     ProgressCallback,
     RunSummary,
+    batches_per_commit,
     commit_results,
     distinct_batches,
     load_knowledge,
+    load_merging,
     process_articles,
 )
 from newsevents.records import Article
@@ -245,7 +247,9 @@ def ingest_dask(
     options = options or Options()
     started = time.perf_counter()
     summary = RunSummary(total=total)
-    knowledge = load_knowledge(options)
+    # The stages run on the cluster: this process only merges and writes.
+    merging = load_merging()
+    stored_before = store.counts()["articles"]
     parts = dask.parts_dir or parts_dir_for(store.path)
     own = client is None
     cluster: LocalCluster | None = None
@@ -257,7 +261,6 @@ def ingest_dask(
         limit = 2 * n_workers
         pending: deque[tuple[str, list[Article], Future[dict[str, float]] | None]] = deque()
         waiting: list[ArticleResult] = []
-        step = options.batch_size * options.commit_batches
 
         def finish() -> None:
             name, articles, future = pending.popleft()
@@ -269,13 +272,19 @@ def ingest_dask(
                 known = store.known_articles(a.id for a in articles)
             summary.already_stored += len(known)
             waiting.extend(r for r in results if r.article.id not in known)
-            if len(waiting) >= step:
+            if len(waiting) >= step():
                 flush()
 
-        def flush() -> None:
+        def step() -> int:
             # Partitions are merged together up to the local runner's commit size.
-            for i in range(0, len(waiting), step):
-                commit_results(waiting[i : i + step], store, knowledge, summary, on_problem)
+            stored = stored_before + summary.processed
+            return options.batch_size * batches_per_commit(options, stored)
+
+        def flush() -> None:
+            while waiting:
+                size = step()
+                commit_results(waiting[:size], store, merging, summary, on_problem)
+                del waiting[:size]
                 summary.seconds = time.perf_counter() - started
                 on_progress(summary)
             waiting.clear()
