@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsevents.records import Place, ResolvedMention
+
+# Where and when a stored mention is, and the event it belongs to. Copies of one report
+# (syndication, or one outlet's rewrites) share a point: the index counts points, so a
+# query looks at each distinct point once however many mentions share it.
+_Point = tuple[str, dt.date, dt.date, float | None, float | None]
 
 
 class PlaceTimeIndex:
@@ -22,84 +27,86 @@ class PlaceTimeIndex:
 
     def __init__(self) -> None:
         self.loaded: set[tuple[str, str]] = set()
-        self._months: dict[tuple[str, str, int], set[str]] = {}
-        # The same keys by month and grid cell, so that a query for a place looks only at
-        # the cells its box covers (a month of one country can hold thousands of mentions).
-        self._cells: dict[tuple[str, str, int, int, int], set[str]] = {}
-        # mention key -> (event id, date_lo, date_hi, latitude, longitude)
-        self._points: dict[str, tuple[str, dt.date, dt.date, float | None, float | None]] = {}
+        # (family, iso3, month) -> point -> mentions at it; the same by month and grid cell,
+        # so that a query for a place looks only at the cells its box covers.
+        self._months: dict[tuple[str, str, int], Counter[_Point]] = {}
+        self._cells: dict[tuple[str, str, int, int, int], Counter[_Point]] = {}
+        # mention key -> (family, iso3, point)
+        self._points: dict[str, tuple[str, str, _Point]] = {}
 
     def load(self, family: str, iso3: str, rows: Iterable[tuple[Any, ...]]) -> None:
         """Take in the stored mentions of one family and country."""
         self.loaded.add((family, iso3))
         for key, eid, lo, hi, lat, lon in rows:
-            self._put(key, eid, family, iso3, lo, hi, lat, lon)
+            self._put(key, family, iso3, (eid, lo, hi, lat, lon))
 
     def add(self, row: Sequence[Any]) -> None:
         """Record a newly written mention row (if its family and country are loaded)."""
         key, eid, _, family, lo, hi, iso3, lat, lon = row[:9]
         if iso3 and lo and hi and (family, iso3) in self.loaded:
-            self._put(key, eid, family, iso3, lo, hi, lat, lon)
+            self._put(key, family, iso3, (eid, lo, hi, lat, lon))
 
-    def _put(
-        self,
-        key: str,
-        eid: str,
-        family: str,
-        iso3: str,
-        lo: dt.date,
-        hi: dt.date,
-        lat: float | None,
-        lon: float | None,
-    ) -> None:
+    def _buckets(self, family: str, iso3: str, point: _Point) -> Iterator[Counter[_Point]]:
+        _, lo, hi, lat, lon = point
         for month in range(_month(lo), _month(hi) + 1):
-            self._months.setdefault((family, iso3, month), set()).add(key)
+            yield self._months.setdefault((family, iso3, month), Counter())
             if lat is not None and lon is not None:
-                cell = (family, iso3, month, *_cell(lat, lon))
-                self._cells.setdefault(cell, set()).add(key)
-        self._points[key] = (eid, lo, hi, lat, lon)
+                yield self._cells.setdefault((family, iso3, month, *_cell(lat, lon)), Counter())
+
+    def _put(self, key: str, family: str, iso3: str, point: _Point) -> None:
+        self.drop(key)
+        for bucket in self._buckets(family, iso3, point):
+            bucket[point] += 1
+        self._points[key] = (family, iso3, point)
 
     def move(self, key: str, eid: str) -> None:
         """A stored mention now belongs to another event."""
-        point = self._points.get(key)
-        if point is not None:
-            self._points[key] = (eid, *point[1:])
+        found = self._points.get(key)
+        if found is not None:
+            family, iso3, point = found
+            self._put(key, family, iso3, (eid, *point[1:]))
 
     def drop(self, key: str) -> None:
         """A stored mention was deleted (its article was processed again)."""
-        self._points.pop(key, None)
+        found = self._points.pop(key, None)
+        if found is None:
+            return
+        family, iso3, point = found
+        for bucket in self._buckets(family, iso3, point):
+            bucket[point] -= 1
+            if bucket[point] <= 0:
+                del bucket[point]
 
     def near(self, family: str, iso3: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
         """Events with a mention dated within [start, end] inside the place's box (a
         degree of latitude is 111 km: the box holds every place merge could accept)."""
-        keys: set[str] = set()
+        buckets: list[Counter[_Point]] = []
         pad = 1.5 if place.geo_precision < 4 else None
         if pad is None:
             for month in range(_month(start), _month(end) + 1):
-                keys |= self._months.get((family, iso3, month), set())
+                buckets.append(self._months.get((family, iso3, month), Counter()))
         else:
             lat0, lon0 = _cell(place.latitude - pad, place.longitude - 2 * pad)
             lat1, lon1 = _cell(place.latitude + pad, place.longitude + 2 * pad)
             for month in range(_month(start), _month(end) + 1):
                 for i in range(lat0, lat1 + 1):
                     for j in range(lon0, lon1 + 1):
-                        keys |= self._cells.get((family, iso3, month, i, j), set())
+                        bucket = self._cells.get((family, iso3, month, i, j))
+                        if bucket:
+                            buckets.append(bucket)
         out: set[str] = set()
-        for key in keys:
-            point = self._points.get(key)
-            if point is None:
-                continue
-            eid, lo, hi, lat, lon = point
-            if eid in out or hi < start or lo > end:
-                continue
-            if pad is not None and (
-                lat is None
-                or lon is None
-                or abs(lat - place.latitude) > pad
-                or abs(lon - place.longitude) > 2 * pad
-            ):
-                continue
-            out.add(eid)
+        for bucket in buckets:
+            for eid, lo, hi, lat, lon in bucket:
+                if eid in out or hi < start or lo > end:
+                    continue
+                if pad is not None and (
+                    lat is None
+                    or lon is None
+                    or abs(lat - place.latitude) > pad
+                    or abs(lon - place.longitude) > 2 * pad
+                ):
+                    continue
+                out.add(eid)
         return sorted(out)
 
 
