@@ -3,6 +3,7 @@ copies collapse into one node of the grouping, answers to the pairwise test are 
 pair of profiles, and the writer keeps recent events' mentions in a bounded cache."""
 
 import dataclasses
+import datetime as dt
 import json
 import random
 
@@ -13,7 +14,7 @@ from newsevents.lexicon import get_lexicon
 from newsevents.linkage import Linker, cluster, mention_key
 from newsevents.merge import MemoryIndex, build_event, merge
 from newsevents.records import Place
-from newsevents.store_memory import MentionCache
+from newsevents.store_memory import MentionCache, PlaceTimeIndex
 
 LEX = get_lexicon()
 NORTH = Place("northern Syria", 36.0, 38.0, "Syria", "SYR", None, "region", 3)
@@ -105,6 +106,31 @@ def test_mention_cache_drops_least_recently_used_events_past_its_mention_limit()
     cache.put("ev_a", two)  # replacing counts the new list only: 3 mentions held
     cache.put("ev_d", three)  # 6: the least recently used, ev_c, goes
     assert cache.get("ev_c") is None and cache.get("ev_a") == two
+
+
+def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> None:
+    index = PlaceTimeIndex()
+    day = dt.date(2019, 3, 23)
+    index.load("violence", "SYR", [(f"k{i}", "ev_a", day, day, 34.42, 40.92) for i in range(3)])
+    # A fourth mention far away, in another cell, of another event.
+    index.add(("k9", "ev_b", "art", "violence", day, day, "SYR", 36.2, 37.1))
+    baghouz = Place("Baghuz", 34.42, 40.92, "Syria", "SYR", "Deir ez-Zor", "village", 1)
+    assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a"]
+    later = day + dt.timedelta(days=2)
+    assert index.near("violence", "SYR", later, later, baghouz) == []
+    index.move("k0", "ev_c")
+    assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a", "ev_c"]
+    index.drop("k1")
+    index.drop("k2")
+    assert index.near("violence", "SYR", day, day, baghouz) == ["ev_c"]
+    index.drop("k0")
+    assert index.near("violence", "SYR", day, day, baghouz) == []
+    # A country-level query sees the whole country that month.
+    syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, "country", 4)
+    assert index.near("violence", "SYR", day, day, syria) == ["ev_b"]
+    # Rows of families or countries not loaded are not held.
+    index.add(("k8", "ev_d", "art", "violence", day, day, "IRQ", 34.4, 40.9))
+    assert index.near("violence", "IRQ", day, day, baghouz) == []
 
 
 def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:
