@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsevents.codec import EVENT_FIELDS, event_from_dict, mention_from_dict, to_dict
 from newsevents.errors import StoreError
@@ -32,7 +33,6 @@ from newsevents.syndication import Sketch, sketch
 _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
 # Article text sketches (syndication) kept in memory by the writing process.
 _CACHE_LIMIT = 200_000
-_ROWS_PER_STATEMENT = 200
 # Mentions (in all) of the events whose full lists the writing process keeps decoded:
 # a few commits' neighbourhoods (at 100,000 the writer of a 20,000-article bench peaked at
 # 1.5 GB).
@@ -403,8 +403,8 @@ class Store:
             self.con.execute("DELETE FROM story_events")
             self.con.execute("DELETE FROM stories")
             self._insert_many(
-                "INSERT INTO stories VALUES {}",
-                [
+                "stories",
+                rows=[
                     (
                         s.story_id,
                         s.title,
@@ -421,8 +421,8 @@ class Store:
                 ],
             )
             self._insert_many(
-                "INSERT INTO story_events VALUES {}",
-                [(s.story_id, eid) for s in stories for eid in s.event_ids],
+                "story_events",
+                rows=[(s.story_id, eid) for s in stories for eid in s.event_ids],
             )
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
@@ -445,8 +445,9 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             # A batch replaces what was stored for its articles (`reprocess` runs them again).
             self._insert_many(
-                "INSERT OR REPLACE INTO articles VALUES {}",
-                [
+                "articles",
+                replace=True,
+                rows=[
                     (
                         a.id,
                         a.url,
@@ -465,8 +466,9 @@ class Store:
             )
             new_sketches = {a.id: sketch(a.text) for a, _ in articles}
             self._insert_many(
-                "INSERT OR REPLACE INTO sketches VALUES {}",
-                [(aid, json.dumps(sk)) for aid, sk in new_sketches.items()],
+                "sketches",
+                replace=True,
+                rows=[(aid, json.dumps(sk)) for aid, sk in new_sketches.items()],
             )
             dropped: list[str] = []
             if batch_ids:
@@ -523,15 +525,13 @@ class Store:
                         )
                     )
             if rows:
-                self._insert_many("INSERT OR REPLACE INTO mentions VALUES {}", rows)
+                self._insert_many("mentions", replace=True, rows=rows)
             if events:
                 ids = [e.event_id for e in events]
                 self.con.execute("DELETE FROM events WHERE event_id IN ?", [ids])
                 # A live event never redirects (an id can come back after a split).
                 self.con.execute("DELETE FROM redirects WHERE old_id IN ?", [ids])
-                self._insert_many(
-                    "INSERT INTO events VALUES {}", [self._event_row(e) for e in events]
-                )
+                self._insert_many("events", rows=[self._event_row(e) for e in events])
             self.con.execute("COMMIT")
             for key in dropped:
                 self._index.drop(key)
@@ -556,17 +556,22 @@ class Store:
             self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
 
-    def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows with multi-row VALUES statements: DuckDB's executemany runs one
-        statement per row and was a third of ingest time."""
+    def _insert_many(
+        self, table: str, rows: Sequence[Sequence[Any]], replace: bool = False
+    ) -> None:
+        """Insert rows in one statement from an Arrow table: statements with the values
+        written out (up to 200 rows each) cost DuckDB more to parse and plan than to run,
+        a fifth of the writer's time."""
         if not rows:
             return
-        width = len(rows[0])
-        one = "(" + ", ".join("?" * width) + ")"
-        for i in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[i : i + _ROWS_PER_STATEMENT]
-            params = [value for row in chunk for value in row]
-            self.con.execute(sql.format(", ".join([one] * len(chunk))), params)
+        columns = [pa.array(list(values)) for values in zip(*rows, strict=True)]
+        batch = pa.Table.from_arrays(columns, names=[f"c{i}" for i in range(len(columns))])
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.con.register("_insert_rows", batch)
+        try:
+            self.con.execute(f"{verb} INTO {table} SELECT * FROM _insert_rows")
+        finally:
+            self.con.unregister("_insert_rows")
 
     @staticmethod
     def _event_row(event: Event) -> list[Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from newsevents.records import Source
 
@@ -25,8 +26,10 @@ COPY_THRESHOLD = 0.5
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)
 def sketch(text: str) -> Sketch:
     """The bottom-k MinHash sketch of a text's lower-cased five-word shingles."""
+    # Cached: merging a commit and writing it both need its articles' sketches.
     words = _WORD.findall(text.lower())
     if not words:
         return ()
