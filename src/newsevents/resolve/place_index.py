@@ -18,7 +18,7 @@ import time
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsevents.resolve.place_names import (
@@ -29,8 +29,9 @@ from newsevents.resolve.place_names import (
     skeleton,
 )
 from newsevents.resolve.place_words import PlaceWords, strip_admin1_affixes
+from newsevents.resolve.translit import TranslitRules, loose_key, strict_key
 
-FORMAT_VERSION = 7  # bump whenever the build changes: it is part of the cache key
+FORMAT_VERSION = 8  # bump whenever the build changes: it is part of the cache key
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",
@@ -74,13 +75,19 @@ class PlaceIndex:
     article_countries: frozenset[int] = frozenset()
     built_at: float = 0.0
     format_version: int = FORMAT_VERSION
+    # transliteration keys (`translit`) of the names of places in the countries
+    # translit.yaml lists -> rows: strict keys, then loose ones
+    translit_keys: Keyed = field(default_factory=dict)
+    translit_loose: Keyed = field(default_factory=dict)
 
 
 class IndexBuilder:
     """Accumulates rows and keys; `finish` freezes them into a PlaceIndex."""
 
-    def __init__(self, words: PlaceWords) -> None:
+    def __init__(self, words: PlaceWords, translit: TranslitRules | None = None) -> None:
         self.words = words
+        self.translit = translit
+        self.translit_countries: set[int] = set()  # country indices whose names get keys
         self.names: list[str] = []
         self.cols: dict[str, list[Any]] = {
             c: []
@@ -100,6 +107,8 @@ class IndexBuilder:
         self.bare: dict[str, list[int]] = defaultdict(list)
         self.skel: dict[str, list[int]] = defaultdict(list)
         self.acro: dict[str, list[int]] = defaultdict(list)
+        self.tstrict: dict[str, list[int]] = defaultdict(list)
+        self.tloose: dict[str, list[int]] = defaultdict(list)
         self.countries: list[tuple[str, str, str]] = []
         self.country_idx: dict[str, int] = {}  # iso2 and iso3 -> index
         self.country_row: dict[int, int] = {}  # country index -> row
@@ -134,6 +143,15 @@ class IndexBuilder:
             skel = skeleton(key, self.words.articles)
             if len(skel) >= SKELETON_MIN_LENGTH:
                 _append(self.skel[skel], row)
+        if self.translit is not None and self.cols["country"][row] in self.translit_countries:
+            # Every place of these countries, hamlets too: the conflict villages news
+            # spells its own way are mostly small.
+            strict = strict_key(key, self.words.articles, self.translit)
+            if strict:
+                _append(self.tstrict[strict], row)
+                loose = loose_key(strict)
+                if loose:
+                    _append(self.tloose[loose], row)
 
     def admin1_for(self, country: int, text: str) -> int:
         """The admin-1 index for a name in a country, matched loosely; added if new."""
@@ -185,6 +203,8 @@ class IndexBuilder:
             words=self.words,
             article_countries=frozenset(self.article_countries),
             built_at=time.time(),
+            translit_keys=_freeze(self.tstrict),
+            translit_loose=_freeze(self.tloose),
         )
 
 

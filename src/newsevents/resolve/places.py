@@ -10,8 +10,13 @@ place_words.yaml `place_demonyms`); the exact normalised key
 (case, diacritics, apostrophes, hyphens and a leading "the" ignored); the key without
 Arabic articles ("al-", "as-", "ez-" ...); the same after peeling "in"/"near",
 direction words ("northern Syria") and region words ("Idlib province"); and, for
-resolve() only, a consonant skeleton that equates transliterations ("Deir Ezzor" ~
-"Dayr az Zawr"). A country's own name drops that country's towns of the same name.
+resolve() only, a transliteration key (`translit`, data/translit.yaml) that equates the
+spellings of names in the countries that file lists ("Menbej" ~ Manbij, "Khan Shekhon" ~
+Khan Shaykhun), trusted unless the article places things only in other countries, then
+a consonant skeleton ("Deir Ezzor" ~ "Dayr az Zawr"), trusted only inside the article's
+countries. The place finder (is_place_name) takes a transliteration for a place name
+only under the stricter rules its docstring gives. A country's own name drops that
+country's towns of the same name.
 A name written with an Arabic article matches a place whose names lack it only in a
 country whose languages use it ("Al-Manar" is not Mannar, Sri Lanka). A similar spelling
 stands in for an exact match only when that match is obscure (no area, supplement place
@@ -46,7 +51,8 @@ Scoring a candidate (explain() shows the terms):
   its middle), up to 3 ("Paris" beside "Henry County" is Paris, Tennessee, whichever
   Henry County the first pass chose), whichever is most;
 - "X province" +3 for areas and -2 for points; "northern X" +1.5 for areas;
-- a match only without its article -2.5; only by skeleton -1.
+- a match only without its article -2.5; only by skeleton or transliteration key -1;
+  by transliteration key, + how alike the two spellings are (0 to 1, difflib ratio).
 A name written as an abbreviation ("EU", "U.S.") means only the abbreviated entries.
 In an article's context only the 25 likeliest candidates are scored (areas and
 supplement places first, then by population): context cannot lift a hamlet far down a
@@ -72,6 +78,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsevents.records import Place
+from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.gazetteer_cache import freeze_loaded, load_or_build
 from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.place_index import (
@@ -85,6 +92,7 @@ from newsevents.resolve.place_index import (
     great_circle_km,
 )
 from newsevents.resolve.place_names import SKELETON_MIN_LENGTH, bare_key, name_key, skeleton
+from newsevents.resolve.translit import default_rules, loose_key, similarity, strict_key
 
 __all__ = ["Gazetteer", "PlaceCandidate", "PlaceContext", "get_gazetteer"]
 
@@ -124,6 +132,8 @@ _FAR_DEG2 = 13.5**2  # beyond ~1,500 km an anchor adds under 0.01
 # is an object the cyclic garbage collector walks again on every full collection.
 _NO_ROWS: frozenset[int] = frozenset()
 _NO_NAMES: frozenset[str] = frozenset()
+_TRANSLIT = "transliteration"
+_FUZZY_HOWS = frozenset({"similar spelling", _TRANSLIT})
 
 
 @dataclass(frozen=True)
@@ -163,7 +173,7 @@ class _Query:
     key: str  # the key that matched (after peeling prefixes and suffixes)
     rows: tuple[int, ...]
     penalised: frozenset[int]  # rows reached only through the article-less key
-    how: str  # "name", "name without article", "similar spelling"
+    how: str  # "name", "name without article", "transliteration", "similar spelling"
     near: bool = False
     area: bool = False  # a direction word: "northern Syria"
     region: bool = False  # a region word: "Idlib province"
@@ -303,6 +313,7 @@ class Gazetteer:
         self._countries_named: dict[str, str | None] = {}
         self._places: dict[tuple[int, int], Place] = {}
         self._row_facts: dict[int, _Facts] = {}
+        self._translit: dict[str, tuple[tuple[int, ...], bool]] = {}  # key -> rows, strict
 
     @classmethod
     def load(
@@ -422,13 +433,22 @@ class Gazetteer:
                 row = self._rank(widened, prepared, explain=False)[0][1]
             query = widened
             place = self._place(row, query)
-            # A match by similar spelling alone is trusted only inside a country the
-            # article is about: "Euphrates" must not become a town in Colombia.
-            if query.how == "similar spelling" and (
-                context is None or place.iso3 not in context.countries
-            ):
+            if not self._trusted(query.how, place, context, prepared):
                 place = None
         return place
+
+    def _trusted(
+        self, how: str, place: Place, context: PlaceContext | None, prepared: _Prepared | None
+    ) -> bool:
+        """Whether an answer found by spelling alone stands. A similar spelling only
+        inside a country the article is about ("Euphrates" must not become a town in
+        Colombia); a transliteration (of a country translit.yaml lists) unless the
+        article places things only in other countries."""
+        if how == "similar spelling":
+            return context is not None and place.iso3 in context.countries
+        if how == _TRANSLIT and prepared is not None and prepared.located:
+            return place.iso3 in prepared.located
+        return True
 
     def explain(self, name: str, context: PlaceContext | None = None) -> list[PlaceCandidate]:
         """All candidates for a name with their scores and the reasons, best first."""
@@ -457,7 +477,9 @@ class Gazetteer:
         - another single word counts when it names a country or region, a supplement
           place, a place of at least 1,000 people under its main name (articles
           aside: "Zabadani" for Az Zabadani), or one of at least 10,000 under any of
-          its GeoNames alternate names ("Kobane")."""
+          its GeoNames alternate names ("Kobane");
+        - a span the index does not know counts when it is a transliteration of a
+          known place (`_transliterated_place`: "Menbej", "Khan Shekhon")."""
         if not any(c.isupper() for c in name):
             return False
         key = _key(name)
@@ -469,7 +491,7 @@ class Gazetteer:
             return False
         query = self._lookup(name, fuzzy=False, demonyms=False)
         if query is None:
-            return False
+            return self._transliterated_place(name, key)
         if " " in query.key:
             return True
         idx = self._index
@@ -495,14 +517,48 @@ class Gazetteer:
                 return True
         return False
 
+    def _transliterated_place(self, name: str, key: str) -> bool:
+        """Whether a span the index does not know spells a known place of a country
+        translit.yaml lists ("Menbej" for Manbij): its strict key matches an area, a
+        supplement place or a town of translit.yaml `finder_min_population`, whose name
+        it resembles (`finder_min_similarity`); never a word of place_words.yaml
+        `common_words` or `generic_words`, nor one word in capitals."""
+        core = self._peel(key)[0]
+        if (
+            not core
+            or core in self._words.common_words
+            or core in self._words.generic
+            or (name.isupper() and " " not in name)
+        ):
+            return False
+        rows, strict = self._translit_rows(core)
+        if not strict or self._english(core):
+            return False
+        idx, rules, articles = self._index, default_rules(), self._words.articles
+        bare = bare_key(core, articles)
+        for r in rows:
+            if not (
+                idx.feature[r] in AREA_FEATURES
+                or idx.source[r] != SRC_GEONAMES
+                or idx.population[r] >= rules.finder_min_population
+            ):
+                continue
+            main = bare_key(_key(idx.names[r]), articles)
+            if similarity(bare, main) >= rules.finder_min_similarity:
+                return True
+        return False
+
     def is_place_reference(self, name: str) -> bool:
         """Whether a capitalised span refers to a place at all, as geoparsers count them:
         a place name (is_place_name), a country's demonym ("Syrian", "Russians"), an
         adjective or name listed in place_words.yaml `references_only` ("European",
-        "EU"), or a place name written in capitals ("CHARLESTON")."""
+        "EU"), or a place name written in capitals ("CHARLESTON"). A single word known
+        only by its transliteration key does not count: geoparsing counts a place that
+        opens a longer name ("Georgia Tech"), and first names would ("Susan Smith",
+        Susan ~ Sousian, a Syrian village)."""
         if not any(c.isupper() for c in name):
             return False
-        if self.is_place_name(name):
+        if self._spelt_place(name):
             return True
         key = _key(name)
         if (
@@ -515,8 +571,14 @@ class Gazetteer:
         return (
             len(letters) >= _CAPITALS_MIN_LENGTH
             and name.isupper()
-            and (self.is_place_name(name.title()))
+            and self._spelt_place(name.title())
         )
+
+    def _spelt_place(self, name: str) -> bool:
+        """is_place_name, but a single word only under a name the index lists."""
+        if not self.is_place_name(name):
+            return False
+        return " " in name.strip() or self._lookup(name, fuzzy=False, demonyms=False) is not None
 
     def country_for(self, name: str) -> str | None:
         """The iso3 code for a country name, alias or demonym ("Syrian" -> SYR,
@@ -586,12 +648,40 @@ class Gazetteer:
             if rows:
                 return rows, _NO_ROWS, "name without article"
         if fuzzy:
+            rows = self._translit_rows(key)[0] if not self._english(key) else ()
+            if rows:
+                return rows, _NO_ROWS, _TRANSLIT
             skel = skeleton(key, self._words.articles)
             if len(skel) >= SKELETON_MIN_LENGTH:
                 rows = _rows(idx.skeletons.get(skel))
                 if rows:
                     return rows, _NO_ROWS, "similar spelling"
         return (), _NO_ROWS, ""
+
+    def _english(self, key: str) -> bool:
+        """Whether every word of a key but its articles is an English word, one of
+        place_words.yaml `common_words` or of translit.yaml `not_names` ("The New Arab",
+        "Staff", "Jabal"): a key shared with a place is then a coincidence."""
+        words = [w for w in key.split() if w not in self._words.articles]
+        not_names = default_rules().not_names
+        return all(
+            w in self._words.common_words or w in not_names or is_english_word(w) for w in words
+        )
+
+    def _translit_rows(self, key: str) -> tuple[tuple[int, ...], bool]:
+        """The places of translit.yaml's countries whose names share the key's strict
+        transliteration key, else its loose one, and whether the strict one matched."""
+        found = self._translit.get(key)
+        if found is not None:
+            return found
+        if len(self._translit) >= _CACHE_LIMIT:
+            self._translit.clear()
+        idx = self._index
+        strict = strict_key(key, self._words.articles)
+        rows = _rows(idx.translit_keys.get(strict)) if strict else ()
+        found = (rows, True) if rows else (_rows(idx.translit_loose.get(loose_key(strict))), False)
+        self._translit[key] = found
+        return found
 
     def _lookup(self, name: str, fuzzy: bool, demonyms: bool = True) -> _Query | None:
         """The rows a name may mean, cached: every article asks for its names again."""
@@ -701,7 +791,7 @@ class Gazetteer:
     def _widen(self, query: _Query, ctx: _Prepared | None) -> _Query:
         """Add similarly spelt places in the article's countries when no exact match is
         there ("Ras al-Ain" in a Syrian story is Ra's al 'Ayn, not a Moroccan village)."""
-        if ctx is None or query.how in ("similar spelling", "embedded name"):
+        if ctx is None or query.how in _FUZZY_HOWS or query.how == "embedded name":
             return query
         countries = ctx.located
         if not countries:
@@ -920,7 +1010,7 @@ class Gazetteer:
         idx = self._index
         rows = query.rows
         named_countries = self._named_countries(query)
-        if named_countries and query.how != "similar spelling":
+        if named_countries and query.how not in _FUZZY_HOWS:
             # A country's name means the country, not its city of the same name
             # ("Mexico", "Kuwait", "Djibouti"); other countries' places stay candidates.
             # Its first-level region of the same name goes too ("Mexico" is not the state).
@@ -969,7 +1059,8 @@ class Gazetteer:
         idx = self._index
         region_admin1 = {idx.admin1[r] for r in rows if idx.feature[r] == _ADMIN1}
         names_area = bool(region_admin1) or any(idx.feature[r] == _REGION for r in rows)
-        fuzzy_all = query.how == "similar spelling"
+        fuzzy_all = query.how in _FUZZY_HOWS
+        bare = bare_key(query.key, self._words.articles)
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
         mains = frozenset(r for r in rows if self._main_name(r, query.key))
@@ -1042,6 +1133,11 @@ class Gazetteer:
                 score += _note(notes, -2.5, "matches only without its article")
             if fuzzy_all or r in query.fuzzy:
                 score += _note(notes, -1.0, "similar spelling")
+            if query.how == _TRANSLIT:
+                # Of the places sharing the key, the one spelt most alike: "Kharita" is
+                # Khurayta rather than Qirata.
+                main = bare_key(_key(idx.names[r]), self._words.articles)
+                score += _note(notes, similarity(bare, main), "spelling likeness")
             scores.append(score)
         return scores
 

@@ -1,0 +1,184 @@
+"""Transliteration keys: one key for the many Latin spellings of an Arabic, Kurdish or
+Persian place name ("Menbej" and "Manbij", "Khan Shekhon" and "Khan Shaykhun").
+
+The rules live in data/translit.yaml. Two keys per name, both worked out from its
+`name_key`:
+- `strict_key`: every vowel (and a y or w beside one) is one vowel sign, so
+  "Sweida" ~ "Suwayda" and "Tedef" ~ "Tadif", but "Tedef" is not "Tadaf" ... nor "Taft";
+- `loose_key`: the consonants alone with a mark for a leading vowel, for vowels written
+  or left out ("Kafar Jalis" ~ "Kafr Jalis", "Hirbnafsah" ~ "Harbinafsah"); it needs
+  more consonants to count.
+The place index keeps both keys for the places of the countries listed in the file; the
+resolver asks for them only when no exact or article-less name matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsevents.errors import DataFileError
+from newsevents.resolve.place_words import package_data
+
+_VOWEL = "a"  # the one vowel sign of a key
+_LEADING_VOWEL = "_"  # a loose key's mark for a name that starts with a vowel
+LOOSE_MIN_CONSONANTS = 4  # "kfrjls" is a name; "tdf" is many
+
+
+def translit_path() -> Path:
+    """The bundled translit.yaml."""
+    return package_data("translit.yaml")
+
+
+@dataclass(frozen=True)
+class TranslitRules:
+    """The rules of translit.yaml, compiled."""
+
+    countries: frozenset[str]  # iso3 codes whose place names get keys
+    glued_articles: tuple[str, ...]
+    sun_letters: frozenset[str]
+    glued_min_rest: int
+    digraphs: dict[str, str]
+    letters: dict[int, str]  # a str.translate table: letters and vowels rewritten
+    semivowels: str
+    min_consonants: int
+    finder_min_similarity: float  # see translit.yaml
+    finder_min_population: int
+    not_names: frozenset[str]  # words that on their own name no place
+    digraph_re: re.Pattern[str] | None  # the digraphs, longest first
+    semi_re: re.Pattern[str]  # a y or w beside a vowel
+
+    def rewrite(self, word: str) -> str:
+        """One word with its digraphs and letters rewritten and vowels as one sign."""
+        if self.digraph_re is not None:
+            word = self.digraph_re.sub(lambda m: self.digraphs[m.group(0)], word)
+        word = word.translate(self.letters)
+        return self.semi_re.sub(_VOWEL, word)
+
+
+def _str_list(data: Any, where: str, path: Path) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise DataFileError(f"{path}: {where} must be a list of strings")
+    return data
+
+
+def read_translit(path: Path) -> TranslitRules:
+    """Read and validate a translit.yaml file; raise DataFileError naming the problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level")
+    digraphs = data.get("digraphs") or {}
+    letters = data.get("letters") or {}
+    for where, table in (("digraphs", digraphs), ("letters", letters)):
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k.isalpha() for k, v in table.items()
+        ):
+            raise DataFileError(f"{path}: {where} must map letters to letters")
+    if any(len(k) != 1 or len(v) != 1 for k, v in letters.items()):
+        raise DataFileError(f"{path}: letters must map one letter to one letter")
+    vowels = _str_list(data.get("vowels"), "vowels", path)
+    semivowels = _str_list(data.get("semivowels"), "semivowels", path)
+    table = {ord(k): v for k, v in letters.items()}
+    longest = sorted(digraphs, key=len, reverse=True)
+    semi = re.escape("".join(semivowels))
+    table.update({ord(v): _VOWEL for v in vowels})
+    try:
+        min_consonants = int(data.get("min_consonants", 3))
+        min_rest = int(data.get("glued_min_rest", 4))
+        similarity = float(data.get("finder_min_similarity", 0.6))
+        min_population = int(data.get("finder_min_population", 10_000))
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(
+            f"{path}: min_consonants, glued_min_rest, finder_min_similarity and"
+            " finder_min_population must be numbers"
+        ) from exc
+    countries = _str_list(data.get("countries"), "countries", path)
+    if any(len(c) != 3 or not c.isupper() for c in countries):
+        raise DataFileError(f"{path}: countries must be ISO 3166-1 alpha-3 codes (SYR)")
+    return TranslitRules(
+        countries=frozenset(countries),
+        glued_articles=tuple(_str_list(data.get("glued_articles", []), "glued_articles", path)),
+        sun_letters=frozenset(_str_list(data.get("sun_letters", []), "sun_letters", path)),
+        glued_min_rest=min_rest,
+        digraphs={k: v for k, v in digraphs.items()},
+        letters=table,
+        semivowels="".join(semivowels),
+        min_consonants=min_consonants,
+        finder_min_similarity=similarity,
+        finder_min_population=min_population,
+        not_names=frozenset(_str_list(data.get("not_names", []), "not_names", path)),
+        digraph_re=re.compile("|".join(map(re.escape, longest))) if longest else None,
+        # Runs count as one: "uwa" in "Suwayda" is one vowel.
+        semi_re=re.compile(f"(?<={_VOWEL})[{semi}]+|[{semi}]+(?={_VOWEL})"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> TranslitRules:
+    """The bundled rules, read once."""
+    return read_translit(translit_path())
+
+
+def _unglue(word: str, rules: TranslitRules) -> str:
+    """A word without an article written onto it: "alraqqa" -> "raqqa", "ezzor" -> "zor"."""
+    if len(word) - 2 >= rules.glued_min_rest:
+        for article in rules.glued_articles:
+            if word.startswith(article) and word[len(article)] not in "aeiouyw":
+                return word[len(article) :]
+    if (
+        len(word) - 1 >= rules.glued_min_rest
+        and word[0] in "aeiou"
+        and word[1] == word[2]
+        and word[1] in rules.sun_letters
+    ):
+        return word[2:]
+    return word
+
+
+def _word(word: str, rules: TranslitRules) -> str:
+    word = _unglue(word, rules)
+    lead = ""
+    if len(word) > 1 and word[0] in rules.semivowels and word[1] in "aeiou":
+        lead, word = word[0], word[1:]  # "Yabrud", "Wadi": a consonant here
+    word = lead + rules.rewrite(word)
+    word = _REPEATS.sub(r"\1", word)
+    # The ta marbuta: "Raqqah" ~ "Raqqa", "Jableh" ~ "Jabla".
+    return word[:-1] if len(word) > 2 and word.endswith(_VOWEL + "h") else word
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def strict_key(key: str, articles: frozenset[str], rules: TranslitRules | None = None) -> str:
+    """The transliteration key of a name key, or "" when it has too few consonants:
+    'khan shekhon' and 'khan shaykhun' both give 'kansakan'."""
+    rules = rules or default_rules()
+    words = key.split()
+    kept = [w for w in words if w not in articles] or words
+    text = _REPEATS.sub(r"\1", "".join(_word(w, rules) for w in kept))
+    consonants = len(text) - text.count(_VOWEL)
+    return text if consonants >= rules.min_consonants else ""
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two name keys are spelt (difflib's ratio, 0 to 1), spaces ignored."""
+    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", ""), autojunk=False).ratio()
+
+
+def loose_key(strict: str) -> str:
+    """The consonants of a strict key, with a mark for a leading vowel, or "" when fewer
+    than LOOSE_MIN_CONSONANTS: 'kafarjalis' and 'kafrjalis' both give 'kfrjls'."""
+    consonants = strict.replace(_VOWEL, "")
+    if len(consonants) < LOOSE_MIN_CONSONANTS:
+        return ""
+    lead = _LEADING_VOWEL if strict.startswith(_VOWEL) else ""
+    return lead + _REPEATS.sub(r"\1", consonants)
