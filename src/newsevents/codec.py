@@ -33,12 +33,23 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     # dataclasses.asdict deep-copies every value it meets; records hold only strings,
     # numbers, tuples, dicts and other records, so a plain walk is enough (and was a tenth
-    # of ingest time once events carried hundreds of sources).
-    if hasattr(type(value), "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    # of ingest time once events carried hundreds of sources). Scalars, the most common
+    # values, are recognised first.
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
+    if hasattr(kind, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
