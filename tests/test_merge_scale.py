@@ -9,7 +9,7 @@ import random
 
 from factories import BAGHOUZ, HAJIN, IS, SYRIA, mention
 
-from newsevents.codec import to_dict
+from newsevents.codec import mention_from_dict, to_dict
 from newsevents.lexicon import get_lexicon
 from newsevents.linkage import Linker, cluster, mention_key
 from newsevents.merge import MemoryIndex, build_event, merge
@@ -91,6 +91,16 @@ def test_fast_record_dicts_serialise_exactly_like_dataclasses_asdict() -> None:
         assert json.dumps(to_dict(record), sort_keys=True) == json.dumps(
             dataclasses.asdict(record), sort_keys=True
         )
+
+
+def test_decoded_mentions_equal_the_originals_and_share_their_places_and_sentences() -> None:
+    originals = [mention(article=f"d{i}", place=BAGHOUZ, actor1=IS, killed=i) for i in range(3)]
+    decoded = [mention_from_dict(json.loads(json.dumps(to_dict(m)))) for m in originals]
+    assert decoded == originals
+    assert decoded[0].place is decoded[1].place is decoded[2].place
+    assert decoded[0].actor1 is decoded[2].actor1
+    assert decoded[0].source.sentence is decoded[0].mention.sentence
+    assert decoded[0].source.article_id is decoded[0].mention.article_id
 
 
 def test_mention_cache_drops_least_recently_used_events_past_its_mention_limit() -> None:

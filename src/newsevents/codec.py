@@ -57,8 +57,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _opt(cls: Any, data: dict[str, Any] | None) -> Any:
-    return cls(**data) if data is not None else None
+# Decoded places, actors and dates, shared between the mentions that name them: the
+# writing process holds tens of thousands of decoded mentions while it merges, and most
+# name one of a few hundred places (a third of a decoded mention's memory).
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_SHARED_LIMIT = 50_000
+
+
+def _shared(cls: Any, data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    key = (cls, *data.values())
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[key] = cls(**data)
+    return found
 
 
 def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:
@@ -66,19 +81,25 @@ def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:
     m = dict(data["mention"])
     m["times"] = tuple(
         TimeExpression(
-            text=t["text"], start=t["start"], end=t["end"], value=ResolvedDate(**t["value"])
+            text=t["text"], start=t["start"], end=t["end"], value=_shared(ResolvedDate, t["value"])
         )
         for t in m["times"]
     )
     m["places"] = tuple(m["places"])
     m["arguments"] = {k: tuple(v) for k, v in m["arguments"].items()}
+    source = dict(data["source"])
+    # The source quotes the mention's sentence: one string for both.
+    if source["sentence"] == m["sentence"]:
+        source["sentence"] = m["sentence"]
+    if source["article_id"] == m["article_id"]:
+        source["article_id"] = m["article_id"]
     return ResolvedMention(
         mention=Mention(**m),
-        source=Source(**data["source"]),
-        actor1=_opt(Actor, data["actor1"]),
-        actor2=_opt(Actor, data["actor2"]),
-        place=_opt(Place, data["place"]),
-        date=ResolvedDate(**data["date"]),
+        source=Source(**source),
+        actor1=_shared(Actor, data["actor1"]),
+        actor2=_shared(Actor, data["actor2"]),
+        place=_shared(Place, data["place"]),
+        date=_shared(ResolvedDate, data["date"]),
         date_from=data["date_from"],
     )
 
