@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from snapshots import store_rows
 
 from newsevents.dask_engine import DaskOptions, ingest_dask, read_partition
 from newsevents.ingest import read_inputs
@@ -31,20 +32,7 @@ def _input(path: Path, n: int) -> Path:
 
 
 def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {
-            "articles": con.execute(
-                "SELECT id, url, outlet, title, published, text, metadata, n_mentions"
-                " FROM articles ORDER BY id"
-            ).fetchall(),
-            "mentions": con.execute(
-                "SELECT mention_key, event_id, data FROM mentions ORDER BY mention_key"
-            ).fetchall(),
-            "events": con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
-        }
-    finally:
-        con.close()
+    return store_rows(db, mentions="mention_key, event_id, data")
 
 
 @pytest.fixture(scope="module")
