@@ -39,7 +39,7 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     tmp = tmp_path_factory.mktemp("dask")
     src = _input(tmp / "in.jsonl", 40)
-    options = Options(batch_size=8, workers=1)
+    options = Options(batch_size=8)
     with Store(tmp / "local.duckdb") as store:
         local = ingest([str(src)], store, options)
     dask = DaskOptions(workers=2, partition_size=16, parts_dir=tmp / "parts")

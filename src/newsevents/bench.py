@@ -146,7 +146,7 @@ def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local"
     """Ingest n distinct articles made from the corpus into a fresh DuckDB file, with the
     local worker processes or a local Dask cluster of as many workers."""
     options = Options(workers=workers)
-    if workers <= 1 and engine == "local":
+    if workers <= 0 and engine == "local":
         # The stages run in this process: model loading is not part of the measured time.
         # (With workers, this process only merges and never loads the models.)
         load_knowledge(options)
@@ -179,8 +179,8 @@ def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local"
                 summary = ingest([str(src)], store, options)
                 seconds = time.perf_counter() - started
                 # Pool workers are waited for when the pool closes: RUSAGE_CHILDREN holds
-                # the largest one's peak (the stages run in this process with 1 worker).
-                worker_peaks = (_peak_mb(resource.RUSAGE_CHILDREN),) if workers > 1 else ()
+                # the largest one's peak (with 0 workers the stages run in this process).
+                worker_peaks = (_peak_mb(resource.RUSAGE_CHILDREN),) if workers > 0 else ()
             events = store.counts()["events"]
     return BenchResult(
         engine=engine,

@@ -139,7 +139,13 @@ def extract_cmd(
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
-@click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
+@click.option(
+    "--workers",
+    type=int,
+    default=0,
+    help="Worker processes that run the stages while this process merges and writes "
+    "(0 = all cores).",
+)
 @click.option(
     "--batch-size", type=int, default=32, show_default=True, help="Articles per worker task."
 )
@@ -686,7 +692,13 @@ def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
     show_default=True,
     help="How many distinct articles to ingest (the corpus is repeated to reach it).",
 )
-@click.option("--workers", type=int, default=0, help="Worker processes (0 = all cores).")
+@click.option(
+    "--workers",
+    type=int,
+    default=0,
+    help="Worker processes that run the stages while this process merges and writes "
+    "(0 = all cores).",
+)
 @click.option("--corpus", default="examples/corpus", show_default=True)
 @click.option(
     "--engine",

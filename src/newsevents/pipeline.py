@@ -48,7 +48,9 @@ class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     published: str | None = None  # publication date for articles that carry none
     batch_size: int = 32
-    workers: int = 1
+    # Processes that run the stages while this one merges and writes; 0 runs the stages
+    # in this process too (one core, no process start: the library's and tests' default).
+    workers: int = 0
     # Batches merged and written in one transaction: at least `commit_batches`, and as the
     # store grows, enough to hold `commit_share` of the articles already stored, up to
     # `max_commit_batches` (see `batches_per_commit`).
@@ -469,7 +471,7 @@ def ingest(
     def per_commit() -> int:
         return batches_per_commit(options, stored_before + summary.processed)
 
-    if options.workers <= 1:
+    if options.workers <= 0:
         knowledge = load_knowledge(options)
         merging: MergeKnowledge = knowledge
         done: list[ArticleResult] = []
