@@ -8,6 +8,7 @@ from newsevents.lexicon import get_lexicon
 from newsevents.merge import build_event, merge
 from newsevents.records import Article
 from newsevents.store import EventFilter, Store
+from newsevents.syndication import sketch
 
 LEX = get_lexicon()
 
@@ -75,3 +76,15 @@ def test_absorbed_event_redirects_to_the_survivor(tmp_path):
         assert store.event("ev_gone").event_id == survivor
         row = store.con.execute("SELECT sources FROM events").fetchone()
         assert json.loads(row[0])[0]["article_id"] == "a1"
+
+
+def test_article_sketches_read_back_as_computed_from_memory_and_from_the_file(tmp_path):
+    db = tmp_path / "s.duckdb"
+    text = "Rebels shelled the town of Hajin on Friday, killing four soldiers and a child."
+    with Store(db) as store:
+        _write(store, [mention(article="a1")], [Article(id="a1", text=text)])
+        held = store.sketches(["a1", "missing"])
+    with Store(db) as store:  # a new writer reads them from the file
+        read = store.sketches(["a1"])
+    assert held == read == {"a1": sketch(text)}
+    assert max(sketch(text)) > 2**31  # unsigned 32-bit hashes survive packing

@@ -8,6 +8,7 @@ whenever a batch adds mentions to an event, the event row is rebuilt from all of
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import fcntl
 import json
@@ -97,6 +98,18 @@ class EventFilter:
     limit: int | None = None
 
 
+# crc32 hashes are unsigned 32-bit numbers.
+_HASH_TYPE = "I" if array.array("I").itemsize >= 4 else "L"
+
+
+def _pack(hashes: Sketch) -> bytes:
+    return array.array(_HASH_TYPE, hashes).tobytes()
+
+
+def _unpack(packed: bytes) -> Sketch:
+    return tuple(array.array(_HASH_TYPE, packed))
+
+
 def open_database(
     path: Path, read_only: bool, wait: float = LOCK_WAIT
 ) -> duckdb.DuckDBPyConnection:
@@ -140,7 +153,8 @@ class Store:
 
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._sketches: dict[str, Sketch] = {}
+        # Packed (4 bytes a hash, 290 bytes an article instead of 2.3 KB as a tuple).
+        self._sketches: dict[str, bytes] = {}
         self._index = PlaceTimeIndex()
         # Full mention lists of events this process wrote lately: a story told over days
         # keeps joining the same events, which need not be decoded from JSON each time.
@@ -263,8 +277,8 @@ class Store:
             rows = self.con.execute(
                 "SELECT article_id, sketch FROM sketches WHERE article_id IN ?", [missing]
             ).fetchall()
-            self._sketches.update({a: tuple(json.loads(v)) for a, v in rows})
-        return {a: self._sketches[a] for a in article_ids if a in self._sketches}
+            self._sketches.update({a: _pack(json.loads(v)) for a, v in rows})
+        return {a: _unpack(self._sketches[a]) for a in article_ids if a in self._sketches}
 
     def resolve_id(self, event_id: str) -> str:
         """Follow redirects from merged-away ids to the surviving event id."""
@@ -539,7 +553,7 @@ class Store:
                 self._index.add(row)
             for key, eid in moves:
                 self._index.move(key, eid)
-            self._sketches.update(new_sketches)
+            self._sketches.update({a: _pack(sk) for a, sk in new_sketches.items()})
             for result in merged:
                 for gone in result.absorbed:
                     self._recent.drop(gone)
