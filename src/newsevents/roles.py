@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from newsevents.errors import DataFileError
@@ -36,6 +39,7 @@ _MAX_PATH = 4
 # The rules' perpetrators and victims are the event's actors as named (actor1, actor2):
 # they stay next to the model's, which was trained on coders who list named victims only.
 _RULES_KEPT = frozenset({"perpetrator", "victim"})
+_NO_ROLES: frozenset[str] = frozenset()
 _VARIANTS = ("full", "no_of", "core", "core_of", "bare", "name", "head")
 
 
@@ -67,11 +71,14 @@ class RoleModel:
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """Softmax probabilities of each class for one candidate."""
-        scores = list(self.bias)
-        for f in features:
-            w = self.weights.get(f)
-            if w is not None:
-                scores = [s + x for s, x in zip(scores, w, strict=True)]
+        found = [w for w in map(self.weights.get, features) if w is not None]
+        # Each class's score adds its weights to the bias one by one in feature order,
+        # as a per-feature loop would (the same floating-point sums), in C.
+        columns = zip(*found, strict=True) if found else [()] * len(self.bias)
+        scores = [
+            reduce(operator.add, column, bias)
+            for bias, column in zip(self.bias, columns, strict=True)
+        ]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -106,38 +113,136 @@ def load_model(path: Path | None = None) -> RoleModel | None:
 # -- candidates ----------------------------------------------------------------------------
 
 
-def _is_head(tok: Token) -> bool:
-    """A noun that heads its own phrase (not a modifier inside another one)."""
-    if tok.pos_ not in _HEAD_POS:
+class _Tree:
+    """A parsed sentence's tokens as plain lists, read once: building every candidate's
+    variants and features walks the tree many times, and each spaCy Token access builds
+    an object. Children, subtrees and ancestors follow spaCy's own definitions (`lefts`
+    and `rights` scan between a token's left and right edges)."""
+
+    def __init__(self, doc: Doc) -> None:
+        tokens = list(doc)
+        self.n = len(tokens)
+        # Heads as to_array gives them (offsets), without a Token object per head.
+        offsets = doc.to_array([HEAD]).astype(numpy.int64).tolist()
+        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        self.dep = [t.dep_ for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.tag = [t.tag_ for t in tokens]
+        self.text = [t.text for t in tokens]
+        self.space = [t.whitespace_ for t in tokens]
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.idx = [t.idx for t in tokens]
+        self.alpha = [t.is_alpha for t in tokens]
+        self.punct = [t.is_punct for t in tokens]
+        self.left_edge = [t.left_edge.i for t in tokens]
+        self.right_edge = [t.right_edge.i for t in tokens]
+        self._doc = doc
+        self._sent_roots: list[str] | None = None
+        self._subtrees: dict[int, list[int]] = {}
+        self._lefts: dict[int, list[int]] = {}
+        self._rights: dict[int, list[int]] = {}
+        self._chains: dict[int, list[int]] = {}
+
+    def sent_root(self, i: int) -> str:
+        """The root lemma of token i's sentence (as `tok.sent.root.lemma_`)."""
+        if self._sent_roots is None:
+            roots = [""] * self.n
+            for sent in self._doc.sents:
+                root = sent.root.lemma_.lower()
+                for k in range(sent.start, sent.end):
+                    roots[k] = root
+            self._sent_roots = roots
+        return self._sent_roots[i]
+
+    def lefts(self, i: int) -> list[int]:
+        """Token.lefts (do not modify the list: it is kept)."""
+        known = self._lefts.get(i)
+        if known is None:
+            head = self.head
+            known = self._lefts[i] = [j for j in range(self.left_edge[i], i) if head[j] == i]
+        return known
+
+    def rights(self, i: int) -> list[int]:
+        """Token.rights (do not modify the list: it is kept)."""
+        known = self._rights.get(i)
+        if known is None:
+            head = self.head
+            known = [j for j in range(i + 1, self.right_edge[i] + 1) if head[j] == i]
+            self._rights[i] = known
+        return known
+
+    def chain(self, i: int) -> list[int]:
+        """Token i and its heads upwards, at most _MAX_PATH + 1 tokens (kept: read only)."""
+        known = self._chains.get(i)
+        if known is None:
+            head = self.head
+            known = [i]
+            while head[known[-1]] != known[-1] and len(known) <= _MAX_PATH:
+                known.append(head[known[-1]])
+            self._chains[i] = known
+        return known
+
+    def subtree(self, i: int) -> list[int]:
+        """Token.subtree's order: left children's subtrees, the token, the right ones'."""
+        known = self._subtrees.get(i)
+        if known is None:
+            known = []
+            for j in self.lefts(i):
+                known.extend(self.subtree(j))
+            known.append(i)
+            for j in self.rights(i):
+                known.extend(self.subtree(j))
+            self._subtrees[i] = known
+        return known
+
+    def is_ancestor(self, i: int, descendant: int) -> bool:
+        """Token.is_ancestor: is i on the way from `descendant` up to its root?"""
+        node, steps = descendant, 0
+        while self.head[node] != node and steps < self.n:
+            node = self.head[node]
+            if node == i:
+                return True
+            steps += 1
         return False
-    return not (tok.dep_ in _PART_DEPS and tok.head.pos_ in _HEAD_POS and tok.head.i > tok.i)
 
 
-def _left_tokens(head: Token, drop_det: bool) -> list[Token]:
-    toks: list[Token] = []
-    for child in head.lefts:
-        if child.dep_ in ("punct", "cc", "preconj"):
+def _is_head(tree: _Tree, i: int) -> bool:
+    """A noun that heads its own phrase (not a modifier inside another one)."""
+    if tree.pos[i] not in _HEAD_POS:
+        return False
+    head = tree.head[i]
+    return not (tree.dep[i] in _PART_DEPS and tree.pos[head] in _HEAD_POS and head > i)
+
+
+def _left_tokens(tree: _Tree, head: int, drop_det: bool) -> list[int]:
+    toks: list[int] = []
+    for child in tree.lefts(head):
+        dep = tree.dep[child]
+        if dep in ("punct", "cc", "preconj"):
             continue
-        if drop_det and child.dep_ in ("det", "nummod", "quantmod", "predet", "poss"):
+        if drop_det and dep in ("det", "nummod", "quantmod", "predet", "poss"):
             continue
-        toks.extend(child.subtree)
+        toks.extend(tree.subtree(child))
     return toks
 
 
-def _text(tokens: Collection[Token]) -> str:
+def _text(tree: _Tree, tokens: Collection[int]) -> str:
     """The words of some tokens of one sentence, in order, without leading determiners."""
-    ordered = sorted(tokens, key=lambda t: t.i)
+    ordered = sorted(tokens)
     leading = load_words().leading
-    while ordered and (ordered[0].lower_ in leading or ordered[0].is_punct):
-        ordered = ordered[1:]
-    while ordered and ordered[-1].is_punct:
-        ordered = ordered[:-1]
-    out = ""
-    for i, tok in enumerate(ordered):
-        out += tok.text
-        if i + 1 < len(ordered):
-            out += tok.whitespace_ if ordered[i + 1].i == tok.i + 1 else " "
-    return out
+    first, last = 0, len(ordered)
+    while first < last and (tree.lower[ordered[first]] in leading or tree.punct[ordered[first]]):
+        first += 1
+    while first < last and tree.punct[ordered[last - 1]]:
+        last -= 1
+    parts: list[str] = []
+    for k in range(first, last):
+        i = ordered[k]
+        parts.append(tree.text[i])
+        if k + 1 < last:
+            parts.append(tree.space[i] if ordered[k + 1] == i + 1 else " ")
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -173,114 +278,134 @@ def load_words(path: Path | None = None) -> RoleWords:
 
 
 def _variants(head: Token) -> dict[str, str]:
+    """The surfaces a phrase can be written as filler (see _tree_variants)."""
+    return _tree_variants(_Tree(head.doc), head.i)
+
+
+def _tree_variants(tree: _Tree, head: int) -> dict[str, str]:
     """The surfaces a phrase can be written as filler: the whole phrase ("the four
     powerful rockets of the army"), without its "of" phrase, without determiners and
     counts ("core", "core_of"), its compound words only ("bare"), the name without
     titles ("senator Luis Carlos Galan" -> "Luis Carlos Galan") and the head alone."""
-    left = _left_tokens(head, drop_det=False)
-    right: list[Token] = []
-    of_part: list[Token] = []
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat"):
-            right.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            of_part.extend(child.subtree)
+    left = _left_tokens(tree, head, drop_det=False)
+    right: list[int] = []
+    of_part: list[int] = []
+    for child in tree.rights(head):
+        if tree.dep[child] in ("compound", "flat"):
+            right.extend(tree.subtree(child))
+        elif tree.dep[child] == "prep" and tree.lower[child] == "of":
+            of_part.extend(tree.subtree(child))
     base = [*left, head, *right]
-    core = [*_left_tokens(head, drop_det=True), head, *right]
+    core = [*_left_tokens(tree, head, drop_det=True), head, *right]
     # the words right before the head that are part of its name or compound
-    bare: list[Token] = []
-    for tok in reversed(list(head.lefts)):
-        if tok.dep_ not in ("compound", "flat") or tok.i != (bare[0].i if bare else head.i) - 1:
+    bare: list[int] = []
+    for tok in reversed(tree.lefts(head)):
+        if tree.dep[tok] not in ("compound", "flat") or tok != (bare[0] if bare else head) - 1:
             break
         bare.insert(0, tok)
     titles = load_words().titles
     name = [*bare, head, *right]
-    while len(name) > 1 and name[0].lower_.strip(".") in titles:
+    while len(name) > 1 and tree.lower[name[0]].strip(".") in titles:
         name = name[1:]
+    # Most phrases have no "of" part, determiner or title: several variants are the same
+    # tokens, written once.
+    written: dict[tuple[int, ...], str] = {}
+
+    def text(tokens: list[int]) -> str:
+        key = tuple(tokens)
+        known = written.get(key)
+        if known is None:
+            known = written[key] = _text(tree, tokens)
+        return known
+
     return {
-        "full": _text([*base, *of_part]),
-        "no_of": _text(base),
-        "core": _text(core),
-        "core_of": _text([*core, *of_part]),
-        "bare": _text([*bare, head, *right]),
-        "name": _text(name),
-        "head": _text([head, *right]) if right else head.text,
+        "full": text([*base, *of_part]),
+        "no_of": text(base),
+        "core": text(core),
+        "core_of": text([*core, *of_part]),
+        "bare": text([*bare, head, *right]),
+        "name": text(name),
+        "head": text([head, *right]) if right else tree.text[head],
     }
 
 
-def _path(a: Token, b: Token) -> str | None:
+def _path(tree: _Tree, a: int, b: int) -> str | None:
     """Dependency labels from a up to the common ancestor and down to b ("nsubj^", "v
     pobj"); None when longer than a few steps."""
-    up: list[Token] = [a]
-    while up[-1].head.i != up[-1].i and len(up) <= _MAX_PATH:
-        up.append(up[-1].head)
-    down: list[Token] = [b]
-    while down[-1].head.i != down[-1].i and len(down) <= _MAX_PATH:
-        down.append(down[-1].head)
-    ids = [t.i for t in down]
+    up = tree.chain(a)
+    down = tree.chain(b)
     for n, tok in enumerate(up):
-        if tok.i in ids:
-            m = ids.index(tok.i)
+        if tok in down:
+            m = down.index(tok)
             if n + m > _MAX_PATH:
                 return None
-            ups = [f"{t.dep_}^" for t in up[:n]]
-            downs = [f"v{t.dep_}" for t in reversed(down[:m])]
+            dep = tree.dep
+            ups = [f"{dep[t]}^" for t in up[:n]]
+            downs = [f"v{dep[t]}" for t in reversed(down[:m])]
             # a preposition on the way names the relation ("pobj^ of^")
-            words = [f"{t.lower_}" for t in up[1:n] if t.dep_ == "prep"]
+            words = [tree.lower[t] for t in up[1:n] if dep[t] == "prep"]
             return " ".join(ups + downs + words)
     return None
 
 
 def _features(
-    head: Token,
-    triggers: Sequence[Token],
+    tree: _Tree,
+    head: int,
+    triggers: Sequence[int],
     sub_event_type: str,
     rule_roles: Collection[str],
     actor_kind: str | None,
 ) -> tuple[str, ...]:
-    lemma = head.lemma_.lower()
+    lemma = tree.lemma[head]
+    dep = tree.dep[head]
+    gov = tree.head[head]
     feats = [
         f"lem={lemma}",
-        f"pos={head.pos_}",
-        f"dep={head.dep_}",
-        f"tag={head.tag_}",
-        f"gov={head.dep_}>{head.head.lemma_.lower()}",
+        f"pos={tree.pos[head]}",
+        f"dep={dep}",
+        f"tag={tree.tag[head]}",
+        f"gov={dep}>{tree.lemma[gov]}",
         f"sub={sub_event_type}",
         f"sub={sub_event_type}|lem={lemma}",
-        f"cap={head.text[:1].isupper()}",
+        f"cap={tree.text[head][:1].isupper()}",
         f"suffix={lemma[-3:]}",
     ]
-    first = min(t.i for t in head.subtree if t.i <= head.i)
-    last = max(t.i for t in head.subtree)
-    doc = head.doc
-    feats.append(f"prev={doc[first - 1].lower_ if first > 0 else '<s>'}")
-    feats.append(f"next={doc[last + 1].lower_ if last + 1 < len(doc) else '</s>'}")
-    feats.append(f"lem={lemma}|dep={head.dep_}")
-    feats.append(f"root={head.sent.root.lemma_.lower()}")
-    if head.dep_ == "conj":
-        feats.append(f"conjdep={head.head.dep_}")
+    subtree = tree.subtree(head)
+    first = min(t for t in subtree if t <= head)
+    last = max(subtree)
+    feats.append(f"prev={tree.lower[first - 1] if first > 0 else '<s>'}")
+    feats.append(f"next={tree.lower[last + 1] if last + 1 < tree.n else '</s>'}")
+    feats.append(f"lem={lemma}|dep={dep}")
+    feats.append(f"root={tree.sent_root(head)}")
+    if dep == "conj":
+        feats.append(f"conjdep={tree.dep[gov]}")
     words = load_words()
-    if any(t.lower_ in words.titles for t in head.lefts):
+    lefts = tree.lefts(head)
+    if any(tree.lower[t] in words.titles for t in lefts):
         feats.append("titled")
+    lower = tree.lower[head]
     for role, heads in words.by_role.items():
-        if lemma in heads or head.lower_ in heads:
+        if lemma in heads or lower in heads:
             feats.append(f"lex={role}")
-            feats.append(f"lex={role}|dep={head.dep_}")
-    if head.dep_ == "pobj":
-        prep = head.head
-        feats.append(f"prep={prep.lower_}>{prep.head.lemma_.lower()}")
-        feats.append(f"prep={prep.lower_}")
-    for child in head.children:
-        if child.dep_ in ("amod", "compound", "nummod", "det", "poss"):
-            feats.append(f"mod={child.dep_}:{child.lemma_.lower()}")
-            feats.append(f"moddep={child.dep_}")
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            feats.append(f"lex={role}|dep={dep}")
+    if dep == "pobj":
+        feats.append(f"prep={tree.lower[gov]}>{tree.lemma[tree.head[gov]]}")
+        feats.append(f"prep={tree.lower[gov]}")
+    for child in [*lefts, *tree.rights(head)]:
+        child_dep = tree.dep[child]
+        if child_dep in ("amod", "compound", "nummod", "det", "poss"):
+            feats.append(f"mod={child_dep}:{tree.lemma[child]}")
+            feats.append(f"moddep={child_dep}")
+        if child_dep == "prep" and tree.lower[child] == "of":
+            pobj = next(
+                (g for g in (*tree.lefts(child), *tree.rights(child)) if tree.dep[g] == "pobj"),
+                None,
+            )
             if pobj is not None:
-                feats.append(f"of={pobj.lemma_.lower()}")
-    best: tuple[int, str, Token] | None = None
+                feats.append(f"of={tree.lemma[pobj]}")
+    best: tuple[int, str, int] | None = None
     for trig in triggers:
-        path = _path(head, trig)
+        path = _path(tree, head, trig)
         if path is not None:
             length = path.count("^") + path.count("v")
             if best is None or length < best[0]:
@@ -289,18 +414,18 @@ def _features(
         feats.append("path=far")
     else:
         length, path, trig = best
-        tlemma = trig.lemma_.lower()
+        tlemma = tree.lemma[trig]
         feats += [
             f"path={path}",
             f"path={path}|trig={tlemma}",
             f"plen={length}",
             f"trig={tlemma}",
             f"trig={tlemma}|lem={lemma}",
-            f"side={'before' if head.i < trig.i else 'after'}|trig={tlemma}",
+            f"side={'before' if head < trig else 'after'}|trig={tlemma}",
         ]
-        if head.i == trig.i or trig.is_ancestor(head):
+        if head == trig or tree.is_ancestor(trig, head):
             feats.append("under_trigger")
-    if any(head.i == t.i for t in triggers):
+    if head in triggers:
         feats.append("is_trigger")
     for role in rule_roles:
         feats.append(f"rule={role}")
@@ -329,19 +454,35 @@ def candidates(
     for role in ROLES:
         for surface in arguments.get(role, ()):
             rule.setdefault(_norm(surface), set()).add(role)
+    tree = _Tree(doc)
+    norms: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        known = norms.get(text)
+        if known is None:
+            known = norms[text] = _norm(text)
+        return known
+
+    trigger_ids = [t.i for t in triggers]
+    offset = tree.idx[0] if tree.n else 0
     out: list[Candidate] = []
-    for tok in doc:
-        if not _is_head(tok) or not tok.is_alpha:
+    for i in range(tree.n):
+        if not _is_head(tree, i) or not tree.alpha[i]:
             continue
-        variants = _variants(tok)
+        variants = _tree_variants(tree, i)
         if not variants["full"]:
             continue
-        roles = set().union(*(rule.get(_norm(v), set()) for v in variants.values()))
-        start = min(t.idx for t in tok.subtree) - doc[0].idx
-        end = tok.idx + len(tok) - doc[0].idx
+        # Built as a union in variant order, as the set's order orders the features.
+        roles: set[str] = (
+            set().union(*(rule.get(norm(v), _NO_ROLES) for v in variants.values()))
+            if rule
+            else set()
+        )
+        start = tree.idx[min(tree.subtree(i))] - offset
+        end = tree.idx[i] + len(tree.text[i]) - offset
         kind = next((k for s, e, k in actors if s < end and start < e), None)
-        feats = _features(tok, triggers, sub_event_type, roles, kind)
-        out.append(Candidate(tok.i, variants, feats, tok.pos_ == "PROPN"))
+        feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind)
+        out.append(Candidate(i, variants, feats, tree.pos[i] == "PROPN"))
     return out
 
 
