@@ -25,15 +25,18 @@ from newsevents.actor_pairs import PairCues, compile_pair_cues, paired_sides
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.lexicon import Lexicon, TriggerClass
+from newsevents.org_phrases import sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
+from newsevents.reference_places import is_reference
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
 from newsevents.resolve.dates import (
     find_time_expressions,
     last_told_day,
     mentions_narrated_day,
 )
-from newsevents.resolve.numbers import find_quantities
+from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
 from newsevents.roles import refine_roles
+from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import held_weapon, names_a_thing
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
@@ -308,7 +311,8 @@ def _np_range(head: Token) -> tuple[int, int]:
 
 def _actor_in(rng: tuple[int, int], matches: Sequence[ActorMatch]) -> ActorMatch | None:
     for m in matches:
-        if m.start < rng[1] and rng[0] < m.end:
+        # A generic group phrase leaves the role to _group_surface, as without it.
+        if m.start < rng[1] and rng[0] < m.end and not m.generic:
             return m
     return None
 
@@ -478,25 +482,29 @@ _MAX_PLACE_TOKENS = 6
 _TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
 
 
-def person_surnames(docs: Sequence[Doc], ctx: ExtractContext) -> frozenset[str]:
+def person_surnames(
+    docs: Sequence[Doc], ctx: ExtractContext, views: Sequence[TokenView] | None = None
+) -> frozenset[str]:
     """Last words of two- or three-word proper names that are not places ("Barack
-    Obama"): later in the article "Obama" alone is that person, not the town in Japan."""
+    Obama"): later in the article "Obama" alone is that person, not the town in Japan.
+    `views` are the docs' token views when the caller already has them."""
     names: set[str] = set()
-    for doc in docs:
+    for view in views if views is not None else [token_view(doc) for doc in docs]:
+        pos, is_alpha, n = view.pos, view.is_alpha, len(view)
         i = 0
-        while i < len(doc):
+        while i < n:
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_alpha:
+            while j < n and pos[j] == "PROPN" and is_alpha[j]:
                 j += 1
             if (
                 2 <= j - i <= 3
-                and not ctx.is_place(doc[i:j].text)
-                and not ctx.is_place(doc[i].text)
+                and not ctx.is_place(view.span_text(i, j))
+                and not ctx.is_place(view.text[i])
                 # A name ending in a country or region ("Air Zimbabwe", "Star India") is
                 # an organisation's; is_place reads one word in capitals as exactly that.
-                and not ctx.is_place(doc[j - 1].text.upper())
+                and not ctx.is_place(view.text[j - 1].upper())
             ):
-                names.add(doc[j - 1].lower_)
+                names.add(view.lower[j - 1])
             i = max(j, i + 1)
     return frozenset(names)
 
@@ -509,6 +517,7 @@ def find_place_spans(
     surnames: frozenset[str] = frozenset(),
     *,
     references: Callable[[str], bool] | None = None,
+    runs: Sequence[tuple[int, int]] | None = None,
 ) -> list[Span]:
     """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
 
@@ -518,96 +527,126 @@ def find_place_spans(
     With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
     reference to a place instead, for geoparsing: names it accepts, also adjectives
     ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above; a
-    place that opens a longer name ("Georgia Tech") counts too.
+    place that opens a longer name ("Georgia Tech") counts too. `runs` are the doc's
+    `place_runs` when the caller already has them (they do not depend on the actors).
     """
-    spans: list[Span] = []
+    if runs is None:
+        runs = place_runs(token_view(doc), ctx, surnames, references)
+    spans = [doc[start:end] for start, end in runs]
+    if references is not None:
+        return spans
+    return [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
+
+
+def _blocked_place(
+    span: Span, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
+) -> bool:
+    """Is a place name found in a sentence not where its event happened (see
+    find_place_spans)?"""
+    doc = span.doc
+    if any(t.i in excluded for t in span):
+        return True
+    # "US-backed", "IS-held": the name modifies an actor, it is not the place.
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if after in ("-", "\u2013") or doc[span.end - 1].text.endswith("-"):
+        return True
+    head = span.root.head
+    if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
+        return False  # "Aleppo city", "Idlib's countryside": the place itself
+    if span.root.dep_ == "nsubj" and head.lemma_.lower() in ctx.cues.place_subject_verbs:
+        return False  # "Daraa witnesses clashes": the place where they happen
+    if span.root.dep_ in ("nsubj", "poss", "amod"):
+        return True
+    if (
+        span.root.dep_ == "compound"
+        and head.pos_ != "PROPN"
+        and (
+            head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
+            or head.lemma_.lower() in ctx.lexicon.by_lemma
+        )
+    ):
+        return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
+    s, e = span.start_char, span.end_char
+    return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def place_runs(
+    view: TokenView,
+    ctx: ExtractContext,
+    surnames: frozenset[str] = frozenset(),
+    references: Callable[[str], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """The token ranges find_place_spans reads as place names, before its skips (which
+    depend on the sentence's actors): the same for every mention of a sentence."""
+    runs: list[tuple[int, int]] = []
     is_place = ctx.is_place if references is None else references
+    doc, pos, lower, text, n = view.doc, view.pos, view.lower, view.text, len(view)
+    directions = ctx.cues.directions
+    # _capitalised_common reads the parse; its cheap test (a title-case noun or adjective
+    # after the first word) comes first, as this runs for every token.
+    common = [
+        i > 0
+        and view.is_title[i]
+        and pos[i] in ("NOUN", "ADJ")
+        and _capitalised_common(doc[i], ctx.cues)
+        for i in range(n)
+    ]
+    geoparse = references is not None
 
-    def blocked(span: Span) -> bool:
-        if references is not None:
-            return False
-        if any(t.i in excluded for t in span):
+    def opens(i: int) -> bool:
+        if pos[i] == "PROPN" or lower[i] in directions or common[i]:
             return True
-        # "US-backed", "IS-held": the name modifies an actor, it is not the place.
-        after = doc[span.end].text if span.end < len(doc) else ""
-        if after in ("-", "\u2013") or doc[span.end - 1].text.endswith("-"):
-            return True
-        head = span.root.head
-        if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
-            return False  # "Aleppo city", "Idlib's countryside": the place itself
-        if span.root.dep_ == "nsubj" and head.lemma_.lower() in ctx.cues.place_subject_verbs:
-            return False  # "Daraa witnesses clashes": the place where they happen
-        if span.root.dep_ in ("nsubj", "poss", "amod"):
-            return True
-        if (
-            span.root.dep_ == "compound"
-            and head.pos_ != "PROPN"
-            and (
-                head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
-                or head.lemma_.lower() in ctx.lexicon.by_lemma
-            )
-        ):
-            return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
-        s, e = span.start_char, span.end_char
-        return any(m.start < e and s < m.end for m in actor_matches)
-
-    def opens(tok: Token) -> bool:
-        if tok.pos_ == "PROPN" or tok.lower_ in ctx.cues.directions:
-            return True
-        if _capitalised_common(tok, ctx.cues):
-            return True  # the small model tags some names as nouns ("countryside of Homs")
         # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
-        return references is not None and tok.is_alpha and tok.text[:1].isupper()
+        return geoparse and view.is_alpha[i] and text[i][:1].isupper()
 
-    def name_like(tok: Token) -> bool:
-        if tok.pos_ in ("PROPN", "NOUN") or _capitalised_common(tok, ctx.cues):
+    def name_like(i: int) -> bool:
+        if pos[i] in ("PROPN", "NOUN") or common[i]:
             return True
-        return references is not None and tok.pos_ == "ADJ" and tok.text[:1].isupper()
+        return geoparse and pos[i] == "ADJ" and text[i][:1].isupper()
 
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if not opens(tok):
+    while i < n:
+        if not opens(i):
             i += 1
             continue
-        found: Span | None = None
-        for j in range(min(len(doc), i + _MAX_PLACE_TOKENS), i, -1):
-            span = doc[i:j]
-            if not name_like(span[-1]) or span[-1].is_punct:
+        found: tuple[int, int] | None = None
+        for j in range(min(n, i + _MAX_PLACE_TOKENS), i, -1):
+            if not name_like(j - 1) or view.is_punct[j - 1]:
                 continue
-            if span.text.lower() not in surnames and is_place(span.text):
-                found = span
+            name = view.span_text(i, j)
+            if name.lower() not in surnames and is_place(name):
+                found = (i, j)
                 break
         run_end = i
-        while run_end < len(doc) and doc[run_end].pos_ == "PROPN":
+        while run_end < n and pos[run_end] == "PROPN":
             run_end += 1
-        if found is not None and len(found) == 1 and found.end < run_end and references is None:
+        if found is not None and found[1] - found[0] == 1 and found[1] < run_end and not geoparse:
             # "Abu Hassan", "Washington Post": a one-word place name that opens a longer
             # proper name is part of that name, unless the next word is a place too
             # ("Damascus Syria" in texts stripped of commas). Geoparsing counts the
             # place in "Georgia Tech" or "the U.S. Army" as a reference all the same.
-            nxt = doc[found.end]
-            if nxt.text.lower() in surnames or not is_place(nxt.text):
+            nxt = text[found[1]]
+            if nxt.lower() in surnames or not is_place(nxt):
                 found = None
         if found is not None:
-            if not blocked(found):
-                spans.append(found)
-            i = found.end
+            runs.append(found)
+            i = found[1]
             continue
+        first = i
         i += 1
-        if tok.pos_ == "PROPN":
-            while i < len(doc) and doc[i].pos_ == "PROPN":
+        if pos[first] == "PROPN":
+            while i < n and pos[i] == "PROPN":
                 i += 1
-            if references is not None:
+            if geoparse:
                 # Geoparsing counts the country or region that ends an organisation's
                 # name ("Air Zimbabwe", "FrontCounter BC"); is_place reads one word in
                 # capitals as exactly that.
-                for k in range(tok.i + 1, i):
-                    tail = doc[k:i]
-                    if is_place(tail.text) and ctx.is_place(tail.text.upper()):
-                        spans.append(tail)
+                for k in range(first + 1, i):
+                    tail = view.span_text(k, i)
+                    if is_place(tail) and ctx.is_place(tail.upper()):
+                        runs.append((k, i))
                         break
-    return spans
+    return runs
 
 
 def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
@@ -690,6 +729,14 @@ def _casualties(
                         break
             if value is None and tok.dep_ == "amod":
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
+            if (
+                value is None
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in lives_lost_verbs()
+                and any(c.dep_ == "poss" for c in tok.children)
+            ):
+                # "31 people lost their lives": the dead are the verb's subject.
+                value = _quantity_for(_subject_of(tok.head), doc[0].idx, sentence)
         if value is None and tok.dep_ in ("conj", "ROOT", "acl", "amod"):
             # "... and more than 200 wounded": the count stands right before the word.
             left = doc[tok.left_edge.i : tok.i].text
@@ -958,6 +1005,17 @@ def _mention_for(
             for child in tok.children:
                 if child.dep_ == "prep" and child.i not in trigger_ids:
                     excluded.update(t.i for t in child.subtree)
+                elif (
+                    child.dep_ == "nsubj"
+                    and any(c.dep_ == "prep" and main.token in c.subtree for c in tok.children)
+                    and not any(t.lemma_.lower() in ctx.lexicon.by_lemma for t in child.subtree)
+                ):
+                    # An event that only times the speaking ("an official in Quetta told VOA
+                    # soon after the attack"): where the speaker was is not its place. A
+                    # subject telling an event ("a massacre in Douma claims ...") is no one.
+                    for grand in child.children:
+                        if grand.dep_ == "prep":
+                            excluded.update(t.i for t in grand.subtree)
     offset = doc[0].idx
 
     trigger_tokens = {t.token.i for t in triggers}
@@ -1030,7 +1088,9 @@ def _mention_for(
     usable = [
         m
         for m in actor_matches
-        if m is not m2 and not any(m.start < e and s < m.end for s, e in speech_chars)
+        if m is not m2
+        and not m.generic
+        and not any(m.start < e and s < m.end for s, e in speech_chars)
     ]
 
     def near(m: ActorMatch) -> bool:
@@ -1080,6 +1140,9 @@ def _mention_for(
     places = [s for s in spans if not any(t.i in excluded for t in s)]
     if part is not None:
         places = [p for p in places if p.start in part.places]
+    # "traveling from Quetta when it came under attack", "150 km from Quetta": only
+    # reference points, not where the event was.
+    places = [p for p in places if not is_reference(p.root)]
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     # The event's own time is the expression attached to its trigger in the parse
     # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
@@ -1318,10 +1381,13 @@ def _strip_the(text: str) -> str:
 
 
 def _article_countries(
-    article: AnalysedArticle, ctx: ExtractContext, surnames: frozenset[str]
+    article: AnalysedArticle,
+    ctx: ExtractContext,
+    surnames: frozenset[str],
+    runs: dict[int, list[tuple[int, int]]] | None = None,
 ) -> tuple[str, ...]:
     """The article's countries, most mentioned first, from its unambiguous actor names and
-    the places its event sentences name."""
+    the places its event sentences name (`runs`: place_runs by sentence index, if known)."""
     counts: dict[str, int] = {}
     for match in ctx.actors.find(article.clean.text):
         if match.actor.country:
@@ -1329,7 +1395,8 @@ def _article_countries(
     for sentence in article.sentences:
         if sentence.doc is None:
             continue
-        for span in find_place_spans(sentence.doc, ctx, (), set(), surnames):
+        known = runs.get(sentence.index) if runs is not None else None
+        for span in find_place_spans(sentence.doc, ctx, (), set(), surnames, runs=known):
             iso3 = ctx.place_country(span.text)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
@@ -1360,11 +1427,57 @@ def _subtree_ids(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+# Answers of the context's gazetteer predicates, per predicate (a bound method of one
+# gazetteer, or any other callable): bounded, as names keep coming in a long run.
+_MEMO_LIMIT = 200_000
+_MEMOS: dict[Callable[[str], Any], dict[str, Any]] = {}
+
+
+def _answers(predicate: Callable[[str], Any]) -> dict[str, Any]:
+    """The memo of one predicate's answers, by name."""
+    memo = _MEMOS.get(predicate)
+    if memo is None:
+        if len(_MEMOS) >= 8:
+            _MEMOS.clear()
+        memo = _MEMOS[predicate] = {}
+    elif len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
+def _memoised(ctx: ExtractContext) -> ExtractContext:
+    """The context with its gazetteer questions answered once per name: articles ask
+    about the same names in every sentence, in several passes, and again in the next
+    article. `is_place` and `place_country` must answer from the name alone (as the
+    gazetteer's do, which is what makes remembering their answers safe)."""
+    places: dict[str, bool] = _answers(ctx.is_place)
+    countries: dict[str, str | None] = _answers(ctx.place_country)
+    is_place, place_country = ctx.is_place, ctx.place_country
+
+    def memo_is_place(name: str) -> bool:
+        known = places.get(name)
+        if known is None:
+            known = places[name] = is_place(name)
+        return known
+
+    def memo_place_country(name: str) -> str | None:
+        if name not in countries:
+            countries[name] = place_country(name)
+        return countries[name]
+
+    return replace(ctx, is_place=memo_is_place, place_country=memo_place_country)
+
+
 def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...]:
     """All event mentions of one analysed article, in sentence order."""
     mentions: list[Mention] = []
-    surnames = person_surnames([s.doc for s in article.sentences if s.doc is not None], ctx)
-    countries = _article_countries(article, ctx, surnames)
+    ctx = _memoised(ctx)
+    parsed = [s for s in article.sentences if s.doc is not None]
+    views = [token_view(s.doc) for s in parsed if s.doc is not None]
+    surnames = person_surnames([v.doc for v in views], ctx, views)
+    # Where place names stand does not depend on a mention's actors: read once a sentence.
+    runs = {s.index: place_runs(v, ctx, surnames) for s, v in zip(parsed, views, strict=True)}
+    countries = _article_countries(article, ctx, surnames, runs)
     # Body text of several sentences can use a timeline's historical present; a headline
     # or a one-line report uses the present tense for news.
     narrative = len(article.sentences) >= 3
@@ -1375,8 +1488,13 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         if doc is None or sentence.text.rstrip().endswith("?"):
             first = False
             continue
-        actor_matches = ctx.actors.find(
-            sentence.text, ActorContext(countries=countries, recent=tuple(recent[-5:]))
+        # Dictionary names, and the organisation phrases of the parse it lacks.
+        actor_matches = sentence_actors(
+            doc,
+            sentence.text,
+            ctx.actors,
+            ActorContext(countries=countries, recent=tuple(recent[-5:])),
+            ctx.is_place,
         )
         recent.extend(m.actor for m in actor_matches if m.actor.known)
         blocked: set[int] = set()
@@ -1400,7 +1518,11 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         # sentences, the lede included, the clauses of one sentence mostly tell one event
         # ("abducted and killed", "exploded, killing 23"): those are not cut.
         headline = not narrative or (first and article.clean.article.title is not None)
-        spans = find_place_spans(doc, ctx, actor_matches, set(), surnames) if by_family else []
+        spans = (
+            find_place_spans(doc, ctx, actor_matches, set(), surnames, runs=runs[sentence.index])
+            if by_family
+            else []
+        )
         found: list[tuple[Mention, _Part | None]] = []
         for family_triggers in by_family.values():
             parts = split_parts(doc, family_triggers, spans, ctx.cues) if headline else [None]

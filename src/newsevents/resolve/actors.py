@@ -59,6 +59,9 @@ class ActorMatch:
     end: int
     surface: str
     actor: Actor
+    # A group noun phrase read off the parse ("security forces", "the victims"): it names
+    # who is meant only in a role, so it never stands in for a missing actor.
+    generic: bool = False
 
 
 @dataclass(frozen=True)

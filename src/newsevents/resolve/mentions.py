@@ -17,6 +17,7 @@ from newsevents.records import (
 )
 from newsevents.resolve.actors import ActorContext, ActorDictionary
 from newsevents.resolve.dates import local_day
+from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
 
@@ -167,4 +168,5 @@ def resolve_mentions(
                 date_from=date_from,
             )
         )
-    return tuple(resolved)
+    # An undated sentence that goes on telling an earlier dated event takes its date.
+    return passage_dates(article.text, resolved)

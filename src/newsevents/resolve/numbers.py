@@ -125,6 +125,19 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def lives_lost_verbs() -> frozenset[str]:
+    """Verb lemmas that report deaths when their object is the subject's own life ("31
+    people lost their lives"): numbers.yaml `lives_lost_verbs`."""
+    try:
+        raw = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{_DATA_FILE}: cannot read number words: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_DATA_FILE}: expected a mapping at the top level")
+    return frozenset(_str_list(raw, "lives_lost_verbs"))
+
+
 def _number_value(text: str, lex: _Lexicon) -> int:
     """The value of one number: digits with an optional scale word, or number words."""
     lowered = text.lower()

