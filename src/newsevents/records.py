@@ -201,4 +201,6 @@ class ResolvedMention:
     actor2: Actor | None
     place: Place | None
     date: ResolvedDate
-    date_from: str  # "text" (a time expression), "published" (undated report), "none"
+    # "text" (a time expression), "passage" (an undated sentence continuing a dated passage),
+    # "published" (undated report), "none"
+    date_from: str
