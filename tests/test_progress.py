@@ -84,3 +84,20 @@ def test_ingest_commits_grow_as_the_store_fills(tmp_path: Path) -> None:
         ingest([str(src)], store, options, on_progress=lambda s: seen.append(s.processed))
     # One batch while the store holds 0 and 2 articles, then as many articles as it holds.
     assert seen == [2, 4, 8, 10]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_worker_processes_commit_whole_commits_not_just_the_batches_already_done(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "r.jsonl"
+    body = "Rebels shelled the town of Hajin on Friday, killing four soldiers."
+    src.write_text("\n".join(json.dumps({"text": f"{body} ({i})"}) for i in range(10)) + "\n")
+    seen: list[int] = []
+    options = Options(batch_size=2, commit_batches=2, workers=1, published="2019-03-23")
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest([str(src)], store, options, on_progress=lambda s: seen.append(s.processed))
+        assert store.counts()["articles"] == 10
+    # However fast the writer is, each commit waits for two batches of two.
+    assert seen == [4, 8, 10]

@@ -497,11 +497,12 @@ def ingest(
             pending: deque[Any] = deque()
 
             def collect() -> None:
-                # The oldest batch, and those after it that are ready too, in one commit.
+                # A whole commit's batches, oldest first, waiting for each: taking only the
+                # batches already done made commits of a few batches whenever the writer
+                # was quick, and a commit costs about the same whatever its size (on
+                # 20,000 bench articles with 1 worker, merging cost 18.6 ms an article).
                 done: list[ArticleResult] = []
-                for taken in range(per_commit()):
-                    if taken and not (pending and pending[0].ready()):
-                        break
+                for _ in range(min(per_commit(), len(pending))):
                     results, seconds = pending.popleft().get()
                     summary.clock.absorb(seconds)
                     done += results
