@@ -3,21 +3,11 @@ abbreviated first words and the supplement's seas and landmarks."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
+from newsevents.evaluate.metrics import km_between
 from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.places import Gazetteer, PlaceContext, get_gazetteer
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +117,7 @@ def test_seas_landmarks_and_abbreviations_of_the_supplement(gaz: Gazetteer) -> N
     assert atlantic.feature == "region" and atlantic.iso3 is None
     kremlin = gaz.resolve("Kremlin")
     assert kremlin is not None and kremlin.iso3 == "RUS"
-    assert km(kremlin.latitude, kremlin.longitude, 55.75, 37.62) < 2
+    assert km_between(kremlin.latitude, kremlin.longitude, 55.75, 37.62) < 2
     nsw = gaz.resolve("NSW")
     assert nsw is not None and nsw.name == "New South Wales" and nsw.iso3 == "AUS"
     korea = gaz.resolve("Korea")

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from pathlib import Path
 
 import pytest
 
 from newsevents.errors import DataFileError
+from newsevents.evaluate.metrics import km_between
 from newsevents.resolve import gazetteer_cache
 from newsevents.resolve import gazetteer_index as gi
 from newsevents.resolve.places import Gazetteer, PlaceContext, get_gazetteer
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="session")
@@ -146,7 +137,7 @@ def test_bundled_supplement_is_valid_and_has_baghouz() -> None:
     rows = gi.read_supplement(gi.supplement_path())
     baghouz = [r for r in rows if "Baghouz" in r.alternate_names]
     assert len(baghouz) == 1
-    assert km(baghouz[0].latitude or 0, baghouz[0].longitude or 0, 34.46, 40.95) < 5
+    assert km_between(baghouz[0].latitude or 0, baghouz[0].longitude or 0, 34.46, 40.95) < 5
     ucdp = [r for r in rows if r.source.startswith("UCDP")]
     assert len(ucdp) > 900
     assert all(r.iso3 == "SYR" and r.feature in gi.FEATURES for r in ucdp)
@@ -250,13 +241,13 @@ def test_spellings_resolve_to_one_place(
         assert place is not None, name
         assert place.iso3 == iso3, name
         assert place.geo_precision == 1, name
-        assert km(place.latitude, place.longitude, lat, lon) < 10, name
+        assert km_between(place.latitude, place.longitude, lat, lon) < 10, name
 
 
 def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
     place = gaz.resolve("al-Baghuz")
     assert place is not None
-    assert km(place.latitude, place.longitude, 34.46, 40.95) < 5
+    assert km_between(place.latitude, place.longitude, 34.46, 40.95) < 5
     assert (place.name, place.admin1, place.country) == (
         "al-Baghuz Fawqani",
         "Deir ez-Zor",
@@ -380,7 +371,7 @@ def test_ucdp_settlements_resolve_near_their_coordinates(gaz: Gazetteer) -> None
     near = 0
     for name, (lat, lon) in seen.items():
         place = gaz.resolve(name, ctx)
-        near += place is not None and km(place.latitude, place.longitude, lat, lon) < 25
+        near += place is not None and km_between(place.latitude, place.longitude, lat, lon) < 25
     assert near / len(seen) > 0.9
 
 
@@ -435,9 +426,9 @@ def test_abbreviations_in_capitals_are_the_abbreviation(gaz: Gazetteer) -> None:
 
 def test_country_points_are_geonames_points(gaz: Gazetteer) -> None:
     canada = gaz.resolve("Canada")
-    assert canada is not None and km(canada.latitude, canada.longitude, 60.1, -113.6) < 5
+    assert canada is not None and km_between(canada.latitude, canada.longitude, 60.1, -113.6) < 5
     europe = gaz.resolve("European")
-    assert europe is not None and km(europe.latitude, europe.longitude, 48.7, 9.1) < 5
+    assert europe is not None and km_between(europe.latitude, europe.longitude, 48.7, 9.1) < 5
 
 
 def test_is_place_reference_adds_adjectives_and_capitals(gaz: Gazetteer) -> None:
@@ -476,7 +467,7 @@ def test_find_place_spans_finds_every_reference_for_geoparsing(gaz: Gazetteer) -
 def test_counties_without_a_region_word_are_areas(gaz: Gazetteer) -> None:
     county = gaz.resolve("Hampshire", PlaceContext(places=("Winchester", "Andover")))
     assert county is not None and (county.iso3, county.feature) == ("GBR", "admin2")
-    assert km(county.latitude, county.longitude, 51.06, -1.31) < 60
+    assert km_between(county.latitude, county.longitude, 51.06, -1.31) < 60
     # An admin-2 name that repeats a town's name stays the town.
     lagos = gaz.resolve("Lagos")
     assert lagos is not None and (lagos.iso3, lagos.feature) == ("NGA", "city")
@@ -553,7 +544,7 @@ def test_admin1_regions_that_differ_by_a_direction_stay_apart(gaz: Gazetteer) ->
     west, east = gaz.resolve("Western Cape"), gaz.resolve("Eastern Cape")
     assert west is not None and east is not None
     assert (west.feature, west.iso3, east.feature) == ("admin1", "ZAF", "admin1")
-    assert km(west.latitude, west.longitude, east.latitude, east.longitude) > 300
+    assert km_between(west.latitude, west.longitude, east.latitude, east.longitude) > 300
 
 
 @pytest.mark.parametrize(
