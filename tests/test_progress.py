@@ -1,5 +1,6 @@
 """The terminal progress line and the record count it is measured against."""
 
+import gc
 import json
 from pathlib import Path
 
@@ -7,7 +8,15 @@ import pytest
 
 from newsevents.cli import progress_line
 from newsevents.ingest import count_records, read_inputs
-from newsevents.pipeline import Options, RunSummary, batches_per_commit, ingest
+from newsevents.lexicon import get_lexicon
+from newsevents.pipeline import (
+    Merging,
+    Options,
+    RunSummary,
+    batches_per_commit,
+    ingest,
+    store_results,
+)
 from newsevents.store import Store
 
 
@@ -101,3 +110,20 @@ def test_worker_processes_commit_whole_commits_not_just_the_batches_already_done
         assert store.counts()["articles"] == 10
     # However fast the writer is, each commit waits for two batches of two.
     assert seen == [4, 8, 10]
+
+
+def test_a_commit_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    with Store(tmp_path / "s.duckdb") as store:
+        merging = Merging(lexicon=get_lexicon(), version="t")
+        original = store.write_batch
+
+        def spy(*args: object, **kwargs: object) -> None:
+            seen.append(gc.get_threshold())
+            original(*args, **kwargs)  # type: ignore[arg-type]
+
+        store.write_batch = spy  # type: ignore[method-assign]
+        store_results([], store, merging)
+    assert seen and seen[0][0] > before[0]  # rarer collections while writing
+    assert gc.get_threshold() == before

@@ -8,6 +8,7 @@ per batch, so a run can be killed at any point and resumed.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import math
 import multiprocessing as mp
@@ -395,17 +396,32 @@ def store_results(
     """Merge successful stage results into the store's events and write them, articles
     included, in one transaction (the one place ingest, Dask and reprocess write)."""
     clock = clock or StageClock()
-    with clock.measure("merge"):
-        merged, events = merge_results(good, store, knowledge)
-    with clock.measure("store"):
-        store.write_batch(
-            [(r.article, len(r.mentions)) for r in good],
-            merged,
-            events,
-            knowledge.lexicon.families,
-            knowledge.version,
-        )
+    with _fewer_collections():
+        with clock.measure("merge"):
+            merged, events = merge_results(good, store, knowledge)
+        with clock.measure("store"):
+            store.write_batch(
+                [(r.article, len(r.mentions)) for r in good],
+                merged,
+                events,
+                knowledge.lexicon.families,
+                knowledge.version,
+            )
     return merged, events
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Rarer cyclic garbage collections while a commit is merged and written: it makes
+    hundreds of thousands of short-lived objects next to the writer's large caches, and
+    with the default thresholds full collections walk those caches again and again (on
+    12,000 cached bench results, merge and store CPU 4.2 -> 3.6 ms an article)."""
+    saved = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def commit_results(
