@@ -99,13 +99,20 @@ def _build_pattern(
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def _raw() -> dict[str, Any]:
+    """numbers.yaml, read and checked once."""
     try:
         raw = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{_DATA_FILE}: cannot read number words: {exc}") from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"{_DATA_FILE}: expected a mapping at the top level")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = _raw()
     words = {**_int_map(raw, "units"), **_int_map(raw, "tens")}
     scales = _int_map(raw, "scales")
     vague = _int_map(raw, "vague")
@@ -129,13 +136,7 @@ def _lexicon() -> _Lexicon:
 def lives_lost_verbs() -> frozenset[str]:
     """Verb lemmas that report deaths when their object is the subject's own life ("31
     people lost their lives"): numbers.yaml `lives_lost_verbs`."""
-    try:
-        raw = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_DATA_FILE}: cannot read number words: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{_DATA_FILE}: expected a mapping at the top level")
-    return frozenset(_str_list(raw, "lives_lost_verbs"))
+    return frozenset(_str_list(_raw(), "lives_lost_verbs"))
 
 
 def _number_value(text: str, lex: _Lexicon) -> int:
