@@ -76,6 +76,16 @@ def _report_problem(problem: IngestProblem) -> None:
     click.echo(f"{label}: {problem.source}: {problem.reason}", err=True)
 
 
+# ingest and bench take the same worker count.
+_WORKERS = click.option(
+    "--workers",
+    type=int,
+    default=0,
+    help="Worker processes that run the stages while this process merges and writes "
+    "(0 = all cores).",
+)
+
+
 @click.group()
 @click.version_option(package_name="newsevents")
 def main() -> None:
@@ -139,13 +149,7 @@ def extract_cmd(
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
-@click.option(
-    "--workers",
-    type=int,
-    default=0,
-    help="Worker processes that run the stages while this process merges and writes "
-    "(0 = all cores).",
-)
+@_WORKERS
 @click.option(
     "--batch-size", type=int, default=32, show_default=True, help="Articles per worker task."
 )
@@ -692,13 +696,7 @@ def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
     show_default=True,
     help="How many distinct articles to ingest (the corpus is repeated to reach it).",
 )
-@click.option(
-    "--workers",
-    type=int,
-    default=0,
-    help="Worker processes that run the stages while this process merges and writes "
-    "(0 = all cores).",
-)
+@_WORKERS
 @click.option("--corpus", default="examples/corpus", show_default=True)
 @click.option(
     "--engine",
