@@ -78,6 +78,18 @@ class Knowledge:
         place = self.gazetteer.resolve(name)
         return place.iso3 if place is not None else None
 
+    def extract_context(self, anchor: dt.date | None, countries: bool = True) -> ExtractContext:
+        """The extractor's context for an article whose dates resolve against `anchor`;
+        without `countries`, the places it names say nothing of the article's countries."""
+        return ExtractContext(
+            lexicon=self.lexicon,
+            actors=self.actors,
+            is_place=self.gazetteer.is_place_name,
+            anchor=anchor,
+            cues=self.cues,
+            **({"place_country": self.place_country} if countries else {}),
+        )
+
 
 class MergeKnowledge(Protocol):
     """What merging and writing consult: the lexicon and the pipeline version (a process
@@ -213,14 +225,7 @@ def process_articles(
         anchor, anchor_from = _anchor(
             article, dateline.date if dateline else None, default_published, offset
         )
-        ectx = ExtractContext(
-            lexicon=knowledge.lexicon,
-            actors=knowledge.actors,
-            is_place=knowledge.gazetteer.is_place_name,
-            anchor=anchor,
-            cues=knowledge.cues,
-            place_country=knowledge.place_country,
-        )
+        ectx = knowledge.extract_context(anchor)
         rctx = ResolveContext(
             actors=knowledge.actors,
             gazetteer=knowledge.gazetteer,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsevents.analyse import split_sentences
-from newsevents.extractor import ExtractContext, find_place_spans, person_surnames
+from newsevents.extractor import find_place_spans, person_surnames
 from newsevents.merge import MemoryIndex
 from newsevents.pipeline import ArticleResult, Knowledge, merge_results, process_articles
 from newsevents.records import Article, Event
@@ -63,13 +63,7 @@ def place_spans(
     in every sentence, not only those with an event word: as for an event's place (proper
     names the gazetteer knows, actor names and person surnames excluded), or with
     `references` every reference to a place, as geoparsing counts them ("Syrian" too)."""
-    ctx = ExtractContext(
-        lexicon=knowledge.lexicon,
-        actors=knowledge.actors,
-        is_place=knowledge.gazetteer.is_place_name,
-        anchor=None,
-        cues=knowledge.cues,
-    )
+    ctx = knowledge.extract_context(None, countries=False)
     models = knowledge.models
     out: list[list[Span]] = []
     for text in texts:

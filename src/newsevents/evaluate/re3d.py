@@ -90,18 +90,11 @@ def extractor_spans(
     """Actor and place spans of a text as the extractor finds them, sentence by sentence,
     with the article's countries and the actors named earlier as context."""
     from newsevents.analyse import split_sentences
-    from newsevents.extractor import ExtractContext, find_place_spans, person_surnames
+    from newsevents.extractor import find_place_spans, person_surnames
     from newsevents.org_phrases import sentence_actors
     from newsevents.resolve.actors import ActorContext
 
-    ctx = ExtractContext(
-        lexicon=knowledge.lexicon,
-        actors=knowledge.actors,
-        is_place=knowledge.gazetteer.is_place_name,
-        anchor=None,
-        cues=knowledge.cues,
-        place_country=knowledge.place_country,
-    )
+    ctx = knowledge.extract_context(None)
     models = knowledge.models
     bounds = split_sentences(text, models.splitter)
     docs = list(models.parser.pipe((text[s:e] for s, e in bounds), batch_size=64))
