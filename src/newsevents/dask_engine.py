@@ -272,22 +272,22 @@ def ingest_dask(
                 known = store.known_articles(a.id for a in articles)
             summary.already_stored += len(known)
             waiting.extend(r for r in results if r.article.id not in known)
-            if len(waiting) >= step():
-                flush()
+            flush(everything=False)
 
         def step() -> int:
             # Partitions are merged together up to the local runner's commit size.
             stored = stored_before + summary.processed
             return options.batch_size * batches_per_commit(options, stored)
 
-        def flush() -> None:
-            while waiting:
+        def flush(everything: bool) -> None:
+            # Whole commits only until the input ends: a partial one costs a whole
+            # neighbourhood too.
+            while waiting and (everything or len(waiting) >= step()):
                 size = step()
                 commit_results(waiting[:size], store, merging, summary, on_problem)
                 del waiting[:size]
                 summary.seconds = time.perf_counter() - started
                 on_progress(summary)
-            waiting.clear()
 
         batches = distinct_batches(
             read_inputs(paths, options.ingest), dask.partition_size, summary, on_problem
@@ -311,7 +311,7 @@ def ingest_dask(
                 finish()
         while pending:
             finish()
-        flush()
+        flush(everything=True)
     finally:
         if own:
             client.close()  # type: ignore[no-untyped-call]
