@@ -22,11 +22,12 @@ from newsevents.records import Dateline, Mention, ResolvedDate, TimeExpression
 from newsevents.resolve.timex_calendar import UNKNOWN, Tense, safe_date
 from newsevents.resolve.timex_scan import TimexExpression, tagger
 from newsevents.resolve.timex_tense import sentence_tense
-from newsevents.resolve.timex_words import alternation
+from newsevents.resolve.timex_words import alternation, time_words
 from newsevents.resolve.timex_zones import utc_offset
 
 __all__ = [
     "TimexExpression",
+    "dates_the_event",
     "find_dateline",
     "find_time_expressions",
     "full_day",
@@ -79,6 +80,48 @@ def last_told_day(text: str, anchor: dt.date | None) -> dt.date | None:
 @lru_cache(maxsize=1)
 def _narrated_phrases() -> re.Pattern[str]:
     return re.compile(rf"\b{alternation(tagger().lex.narrated_days)}\b", re.I)
+
+
+_SCOPE_WINDOW = 80  # how far before a date its tally or superlative may stand
+
+
+def dates_the_event(sentence: str, expr: TimeExpression) -> bool:
+    """False when an expression bounds something else than the event told: the start of a
+    running tally ("raises to 50 the children killed since the beginning of 2019", "since
+    the start of the escalation in late December") or a superlative's scope ("the heaviest
+    attack in this year"). A span that reaches the present ("since yesterday") still
+    dates the event."""
+    value = expr.value
+    if value.precision == "day" and value.date_end is not None:
+        return True
+    before = sentence[max(0, expr.start - _SCOPE_WINDOW) : expr.start]
+    cues = _scope_cues()
+    # the expression may hold the cue's last words: "from [the beginning of 2019]"
+    if cues.tally.search(before + expr.text) or cues.opens_tally.search(before):
+        return False
+    return value.precision == "day" or cues.superlative.search(before) is None
+
+
+@dataclasses.dataclass(frozen=True)
+class _ScopeCues:
+    tally: re.Pattern[str]  # "since the start of the escalation in" before the date
+    opens_tally: re.Pattern[str]  # "since" right before it
+    superlative: re.Pattern[str]  # "the heaviest attack in" before it
+
+
+@lru_cache(maxsize=1)
+def _scope_cues() -> _ScopeCues:
+    words = time_words()
+    starts = alternation(w for w in words.words("tally_start_cues") if " " in w)
+    leads = alternation(w for w in words.words("tally_start_cues") if " " not in w)
+    superlatives = alternation(words.words("superlatives"))
+    return _ScopeCues(
+        tally=re.compile(rf"\b{starts}\b[^,;:.!?]*$", re.I),
+        opens_tally=re.compile(rf"\b{leads}\s+$", re.I),
+        superlative=re.compile(
+            rf"\b{superlatives}\b(?:\s+[\w-]+){{0,4}}?\s+(?:in|of|during|for)\s+$", re.I
+        ),
+    )
 
 
 def resolve_expression(expr: str, anchor: dt.date | None, tense: Tense = "past") -> ResolvedDate:

@@ -16,7 +16,7 @@ from newsevents.records import (
     Source,
 )
 from newsevents.resolve.actors import ActorContext, ActorDictionary
-from newsevents.resolve.dates import local_day
+from newsevents.resolve.dates import dates_the_event, local_day
 from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
@@ -105,10 +105,7 @@ def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
 
 def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
     for expr in mention.times:
-        before = mention.sentence[max(0, expr.start - 8) : expr.start].lower()
-        if before.rstrip().endswith("since") and (
-            expr.value.date_end is None or expr.value.precision != "day"
-        ):
+        if not dates_the_event(mention.sentence, expr):
             continue  # "since early 2019" says when a tally began, not the event's date
         if expr.value.date is not None:
             # "a three-day siege that ended on Friday": the days it lasted

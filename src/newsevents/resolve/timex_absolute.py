@@ -1,5 +1,6 @@
 """Handlers for dates written out in full or in part: ISO and numeric dates, "23 March
-2019", "March 2019", "in December", "on the 5th", spans of days, months and years.
+2019", "March 2019", "in December", "on the 5th", spans of days, months and years, years
+said in words ("nineteen ninety-six") and holidays ("Thanksgiving Day").
 
 Each handler takes the core match, the optional prefix match before it and the context,
 and returns a value or None when the match is not a date after all.
@@ -7,10 +8,12 @@ and returns a value or None when the match is not a date after all.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from newsevents.resolve.timex_calendar import (
     UNKNOWN,
+    Tense,
     day_span,
     day_value,
     expand_year,
@@ -158,7 +161,12 @@ def year_span(m: Match, pre: Match | None, ctx: Ctx) -> Result:
 
 def year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     word = group(pre, "pre").lower()
-    if not (word or group(pre, "mod") or group(pre, "the")) or ctx.is_count(m.end()):
+    if ctx.is_count(m.end()):
+        return None
+    if group(pre, "det") and not (word or group(pre, "mod") or group(pre, "the")):
+        # "a 1996 law", "its 1990 invasion": a year modifying the noun right after it
+        return years_value(int(m["y"])) if _NOUN_NEXT.match(ctx.text, m.end()) else None
+    if not (word or group(pre, "mod") or group(pre, "the")):
         return None
     before = ctx.prev_word(pre.start("pre")) if pre is not None and word else ""
     if word == "of" and before.lower() in ctx.lex.of_blockers:
@@ -168,13 +176,20 @@ def year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     return years_value(int(m["y"]))
 
 
+_NOUN_NEXT = re.compile(r" (?:[a-z]{3,}|[A-Z][a-z]{2,})\b")
+
+
 def year_label(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     return years_value(int(m["y"]))
 
 
 def month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     rel = group(pre, "rel").lower()
-    if not (group(pre, "pre") or group(pre, "mod") or rel) or ctx.may_is_modal(m, "m"):
+    # "the October slaying": a month naming when the noun after it happened
+    adjective = bool(group(pre, "det")) and _NOUN_NEXT.match(ctx.text, m.end()) is not None
+    if not (group(pre, "pre") or group(pre, "mod") or rel or adjective):
+        return None
+    if ctx.may_is_modal(m, "m"):
         return None
     if ctx.anchor is None:
         return UNKNOWN
@@ -213,3 +228,58 @@ def nth(m: Match, pre: Match | None, ctx: Ctx) -> Result:
         if found and ((step < 0 and found <= anchor) or (step > 0 and found >= anchor)):
             return day_value(found)
     return None
+
+
+def spelled_year(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand":
+    a year said in words, as broadcast transcripts write it."""
+    lex = ctx.lex
+    century = lex.year_centuries[" ".join(m["c"].lower().split())]
+    rest = " ".join((m["r"] or "").lower().replace("-", " ").split())
+    within = sum(lex.numbers[w] for w in rest.split()) if rest else 0
+    if century % 1000 == 0:
+        if not (rest or group(pre, "the")):
+            return None  # "two thousand people" is a count
+    elif within < 10:
+        return None  # "nineteen" alone is a number; "nineteen ninety-six" a year
+    found = century + within
+    month_name = group(pre, "m")
+    return months_value(found, lex.month(month_name)) if month_name else years_value(found)
+
+
+def holiday(m: Match, pre: Match | None, ctx: Ctx) -> Result:
+    """ "Thanksgiving Day", "last Christmas", "Election Day 1998": the holiday's day in
+    the year given, else the nearest one in the tense's direction."""
+    rule = ctx.lex.holidays[" ".join(m["h"].lower().replace("\u2019", "'").split())]
+    if m["y"]:
+        found = holiday_date(rule, int(m["y"]), ctx.lex.words.weekday_of)
+        return day_value(found) if found else None
+    if ctx.anchor is None:
+        return UNKNOWN
+    rel = group(pre, "rel").lower()
+    tense: Tense = (
+        "past" if rel == "last" else "future" if rel == "next" else ctx.tense_at(m.start())
+    )
+    anchor = ctx.anchor
+    years = range(anchor.year - 1, anchor.year + 2)
+    weekdays = ctx.lex.words.weekday_of
+    days = [d for d in (holiday_date(rule, y, weekdays) for y in years) if d is not None]
+    if tense == "past":
+        before = [d for d in days if d < anchor or (d == anchor and rel != "last")]
+        return day_value(before[-1]) if before else None
+    after = [d for d in days if d > anchor or (d == anchor and rel != "next")]
+    return day_value(after[0]) if after else None
+
+
+def holiday_date(rule: str, year_: int, weekday_of: dict[str, int]) -> dt.date | None:
+    """A holiday's day in a year from its rule: "12-25" (a fixed day) or "11 Thu 4 +1"
+    (the fourth Thursday of November, moved one day on); `weekday_of` numbers weekday
+    names from 0 (Monday)."""
+    fixed = re.fullmatch(r"(\d\d)-(\d\d)", rule)
+    if fixed:
+        return safe_date(year_, int(fixed[1]), int(fixed[2]))
+    month_, weekday_name, nth_, *shift = rule.split()
+    weekday = weekday_of[weekday_name.lower()]
+    first = dt.date(year_, int(month_), 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (int(nth_) - 1))
+    return day + dt.timedelta(days=int(shift[0]) if shift else 0)

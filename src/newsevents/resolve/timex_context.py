@@ -60,6 +60,8 @@ class Lexicon:
     narrated_days: dict[str, int]
     clock_words: dict[str, str]
     quarter_year_shifts: dict[str, int]
+    holidays: dict[str, str]
+    year_centuries: dict[str, int]
 
     def month(self, name: str) -> int:
         """The number of a month name or abbreviation ("Sept." -> 9)."""
@@ -103,6 +105,8 @@ def lexicon() -> Lexicon:
         narrated_days=w.mapping("narrated_days"),
         clock_words=w.texts("clock_words"),
         quarter_year_shifts=w.mapping("quarter_year_shifts"),
+        holidays=w.texts("holidays"),
+        year_centuries=w.mapping("year_centuries"),
     )
 
 

@@ -14,12 +14,21 @@ from newsevents.resolve import timex_absolute as absolute
 from newsevents.resolve import timex_relative as relative
 from newsevents.resolve import timex_timeml as timeml
 from newsevents.resolve.timex_context import Handler, Lexicon
-from newsevents.resolve.timex_words import DASH, alternation
+from newsevents.resolve.timex_words import APOS, DASH, alternation
 
-__all__ = ["AFTER_NUMBER", "AFTER_WORD", "Pattern", "build_patterns"]
+__all__ = [
+    "AFTER_NUMBER",
+    "AFTER_WORD",
+    "Pattern",
+    "build_patterns",
+    "holiday_names",
+    "spelled_within",
+]
 
 AFTER_WORD = re.compile(r"\w")
 AFTER_NUMBER = re.compile(r"[\w.,/:-]")
+# "mid-1996" is a year; "3-1996" or "A-1996" is not.
+_NOT_BEFORE_YEAR = re.compile(r"[\w.,/:]|(?<!(?i:mid))-")
 
 
 @dataclass(frozen=True)
@@ -163,9 +172,12 @@ def build_patterns(lex: Lexicon) -> list[Pattern]:
             "digit",
             prefix(
                 rf"(?:\b(?P<pre>{preps}|and|or|to)\s+)?"
-                rf"(?:(?P<x>\b(?P<mod>{part_mod})[-\s]+)|(?P<the>\bthe\s+(?:year\s+)?))?"
+                rf"(?:(?P<x>\b(?P<mod>{part_mod})[-\s]+)|(?P<the>\bthe\s+(?:year\s+)?)"
+                # "a 1996 law", "his unsuccessful 1996 campaign", "the company's 1989 results"
+                rf"|(?P<det>(?:\b{alternation(w.words('year_determiners'))}|\w[{APOS}]s)"
+                r"\s+(?:[a-z]+\s+)?))?"
             ),
-            not_after=AFTER_NUMBER,
+            not_after=_NOT_BEFORE_YEAR,
         ),
         Pattern(
             re.compile(rf"(?m)^[ \t]*(?P<x>{year('y')})[ \t]*(?::|{DASH}(?=\s))"),
@@ -179,8 +191,28 @@ def build_patterns(lex: Lexicon) -> list[Pattern]:
             "month",
             prefix(
                 rf"(?:\b(?P<pre>{preps})\s+)?(?P<x>\b(?P<mod>{part_mod})[-\s]+"
-                r"|\b(?P<rel>last|next|this|coming|previous)\s+)?"
+                r"|\b(?P<rel>last|next|this|coming|previous)\s+)?(?P<det>\bthe\s+)?"
             ),
+        ),
+        Pattern(
+            re.compile(
+                rf"(?P<c>{alternation(lex.year_centuries)})"
+                rf"(?:[-\s]+(?:and\s+)?(?P<r>{spelled_within(lex.numbers)}))?\b"
+            ),
+            absolute.spelled_year,
+            "word",
+            prefix(rf"(?P<x>\b(?:(?P<the>the\s+year)|(?P<m>(?-i:{months_full})))\s+)?"),
+            lower=True,
+            not_after=AFTER_WORD,
+        ),
+        Pattern(
+            re.compile(
+                rf"(?P<h>{holiday_names(lex.holidays)})\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?"
+            ),
+            absolute.holiday,
+            "word",
+            prefix(r"(?P<x>\b(?P<rel>last|next|this)\s+)?"),
+            not_after=AFTER_WORD,
         ),
         Pattern(
             re.compile(r"on\s+(?P<x>the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th))\b"),
@@ -254,6 +286,30 @@ def build_patterns(lex: Lexicon) -> list[Pattern]:
     return specs
 
 
+def spelled_within(numbers: dict[str, int]) -> str:
+    """The words of a number from 1 to 99 as said in a year ("ninety-six", "seventy",
+    "eleven", "one"), as a regex."""
+    units = [k for k, v in numbers.items() if 1 <= v <= 9 and " " not in k and len(k) > 2]
+    teens = [k for k, v in numbers.items() if 10 <= v <= 19]
+    tens = [k for k, v in numbers.items() if v in range(20, 100, 10)]
+    return (
+        rf"(?:{alternation(tens)}(?:[-\s]+{alternation(units)})?"
+        rf"|{alternation(teens)}|{alternation(units)})"
+    )
+
+
+def holiday_names(names: dict[str, str]) -> str:
+    """The holidays' names with every word capitalised ("New Year's Day"), or in capitals,
+    as a case-sensitive regex; either apostrophe."""
+    forms: set[str] = set()
+    for name in names:
+        titled = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        forms |= {titled, titled.upper()}
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace("'", f"[{APOS}]") for f in ordered)
+    return f"(?:{body})"
+
+
 def _timeml_patterns(
     lex: Lexicon, numbers: str, prefix: Callable[[str], re.Pattern[str]]
 ) -> list[Pattern]:
@@ -267,9 +323,12 @@ def _timeml_patterns(
     wd_full = alternation(w.weekday_full, cased=True)
     rel_days = alternation(k for k in lex.relative_days if " " not in k)
     # the day a clock time falls on: "10:35 a.m. (0735 GMT) Friday", "noon yesterday"
+    months = alternation(w.month_of, cased=True)
+    # ... or the month and day after it: "until 5 p.m. EST Nov. 9"
     on_day = (
         rf"(?:\s*\([^()\n]{{1,20}}\))?(?:,?\s+(?:on\s+)?(?P<wd>{wd_full})\b"
-        rf"|\s+(?P<rd>(?i:{rel_days}))\b)?"
+        rf"|\s+(?P<rd>(?i:{rel_days}))\b"
+        rf"|,?\s+(?:on\s+)?(?P<mo>{months})\.?\s+(?P<md>[0-3]?\d)\b(?![:\d]))?"
     )
     return [
         Pattern(

@@ -119,8 +119,11 @@ def ago(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     anchor = ctx.anchor
     if anchor is None:
         return UNKNOWN
-    count = ctx.lex.count(m["n"])
-    unit = ctx.lex.period_of[m["unit"].lower()]
+    word = m["unit"].lower()
+    unit = ctx.lex.period_of[word]
+    # "a decade ago" is ten years back: the duration unit's multiple ("10Y")
+    times = re.match(r"\d+", ctx.lex.duration_units.get(word, ""))
+    count = ctx.lex.count(m["n"]) * (int(times.group(0)) if times else 1)
     if m["dir"] == "earlier" and unit in ("day", "week"):
         # "a year earlier" often counts from a narrated date, not the publication:
         # only a TimeML reading, and only for months and years.

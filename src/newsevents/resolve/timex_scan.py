@@ -51,6 +51,9 @@ class Tagger:
         ]
         lasts = {p.split()[-1].lower() for p in phrases}
         # Single words one of which every non-numeric expression contains.
+        # the last word of a holiday ("Christmas Eve") or a year's century ("nineteen")
+        named = [*lex.holidays, *lex.year_centuries]
+        lasts |= {re.findall(r"[a-z]+", n.lower())[-1] for n in named}
         self.trigger_words = frozenset(lasts | set(lex.period_of) | {"weekend", "ago"})
         # ... and of the TimeML-only patterns (kept apart to keep the default fast).
         extra = {p.split()[-1] for p in [*lex.set_words, *lex.reference_words]}

@@ -30,6 +30,7 @@ class _SpanRules:
     adjective: re.Pattern[str]  # "a three-day siege", "a 30-hour standoff"
     began: re.Pattern[str]
     ended: re.Pattern[str]
+    tally: re.Pattern[str]  # "rising the number to 800 in 20 days of shelling"
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def _rules() -> _SpanRules:
         ),
         began=re.compile(rf"\b{alternation(words.words('span_start_cues'))}\b", re.I),
         ended=re.compile(rf"\b{alternation(words.words('span_end_cues'))}\b", re.I),
+        tally=re.compile(rf"\b{alternation(words.words('tally_cues'))}\b", re.I),
     )
 
 
@@ -83,6 +85,10 @@ def event_span(sentence: str, date: ResolvedDate, time_start: int | None = None)
         return date
     days = _days(found["n"], found["unit"])
     if days is None:
+        return date
+    if time_start is not None and rules.tally.search(sentence, time_start, found.start()):
+        # "80 killed in raids today, rising the number to 800 in 20 days of shelling": the
+        # days are the running toll's, told after the day's own event
         return date
     day = dt.date.fromisoformat(date.date)
     before = sentence[: time_start if time_start is not None else len(sentence)]

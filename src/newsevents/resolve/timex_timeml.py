@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsevents.resolve.timex_absolute import NEAR_DAYS
 from newsevents.resolve.timex_calendar import (
     UNKNOWN,
     day_value,
     months_value,
+    nearest_day,
     shift_month,
     weekday_date,
     years_value,
@@ -197,5 +199,11 @@ def _on_day(m: Match, ctx: Ctx, clock: str) -> Result:
     if m["rd"]:
         when = ctx.anchor + dt.timedelta(days=ctx.lex.relative_days[m["rd"].lower()])
         return Timex(day_value(when), "TIME", when.isoformat() + clock)
+    if m["mo"]:
+        # a deadline ("until 5 p.m. EST Nov. 9" told on 2 November) is the coming day
+        tense = ctx.tense_at(m.start())
+        day = nearest_day(ctx.lex.month(m["mo"]), int(m["md"]), ctx.anchor, tense, NEAR_DAYS)
+        if day is not None:
+            return Timex(day_value(day), "TIME", day.isoformat() + clock)
     # A bare clock time is on the anchor's day only as a guess: no calendar value.
     return Timex(UNKNOWN, "TIME", ctx.anchor.isoformat() + clock)

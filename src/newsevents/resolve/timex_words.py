@@ -87,6 +87,10 @@ _LIST_KEYS = (
     "span_start_cues",
     "span_end_cues",
     "speech_verbs",
+    "tally_cues",
+    "year_determiners",
+    "tally_start_cues",
+    "superlatives",
 )
 _MAP_KEYS = (
     "months",
@@ -106,6 +110,8 @@ _MAP_KEYS = (
     "clock_words",
     "quarter_year_shifts",
     "span_units",
+    "holidays",
+    "year_centuries",
 )
 
 
