@@ -34,10 +34,11 @@ from newsevents.resolve.dates import (
     last_told_day,
     mentions_narrated_day,
 )
+from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
 from newsevents.roles import refine_roles
 from newsevents.tokenview import TokenView, token_view
-from newsevents.trigger_filters import held_weapon, names_a_thing
+from newsevents.trigger_filters import held_weapon, names_a_thing, tells_a_state
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
@@ -97,6 +98,7 @@ class Cues:
     thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
     holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
+    object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def load_cues(path: Path | None = None) -> Cues:
         thing_heads=words("thing_heads"),
         holding=words("holding_verbs"),
         stop=words("stop_verbs"),
+        object_verbs=words("object_verbs"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -184,6 +187,10 @@ class ExtractContext:
     # ISO3 country of a place name, for the article's countries (which decide what
     # "regime forces" or "the army" mean); no countries from places when absent.
     place_country: Callable[[str], str | None] = lambda name: None
+    # ISO3 code when a name is a country's ("Russia", "U.S."): a country that modifies an
+    # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the
+    # place. None for every name when absent.
+    country_for: Callable[[str], str | None] = lambda name: None
 
 
 @dataclass(frozen=True)
@@ -194,11 +201,16 @@ class _Trigger:
 
 
 def _find_triggers(
-    doc: Doc, lexicon: Lexicon, blocked: set[int], cues: Cues | None = None
+    doc: Doc,
+    lexicon: Lexicon,
+    blocked: set[int],
+    cues: Cues | None = None,
+    present_is_news: bool = True,
 ) -> list[_Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
     State fighters", "Russian warplanes") only weapon words count; none that names a thing
-    ("kidnapping ring") or a weapon held ("confiscated 2 grenades")."""
+    ("kidnapping ring"), a weapon held ("confiscated 2 grenades") or a state ("areas
+    controlled by IS"; a present tense is news only in headlines: `present_is_news`)."""
     found = _all_triggers(doc, lexicon, blocked)
     if cues is None:
         return found
@@ -207,6 +219,7 @@ def _find_triggers(
         for t in found
         if not names_a_thing(t.token, cues.thing_heads)
         and not (t.cls.means and held_weapon(t.token, cues.holding))
+        and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
 
 
@@ -555,19 +568,36 @@ def _blocked_place(
         return False  # "Aleppo city", "Idlib's countryside": the place itself
     if span.root.dep_ == "nsubj" and head.lemma_.lower() in ctx.cues.place_subject_verbs:
         return False  # "Daraa witnesses clashes": the place where they happen
-    if span.root.dep_ in ("nsubj", "poss", "amod"):
+    if _before_event_noun(span, ctx):
+        pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
+    elif span.root.dep_ in ("nsubj", "poss", "amod"):
         return True
-    if (
-        span.root.dep_ == "compound"
-        and head.pos_ != "PROPN"
-        and (
-            head.lemma_.lower() in ctx.cues.armed | ctx.cues.people
-            or head.lemma_.lower() in ctx.lexicon.by_lemma
-        )
-    ):
-        return True  # "US airstrike", "Syria forces": a modifier; "Idlib city" is a place
+    if span.root.dep_ == "compound" and head.pos_ != "PROPN":
+        lemma = head.lemma_.lower()
+        if lemma in ctx.cues.armed | ctx.cues.people:
+            return True  # "Syria forces": a modifier; "Idlib city" is a place
+        if lemma in ctx.lexicon.by_lemma and ctx.country_for(span.text) is not None:
+            return True  # "Russia airstrikes": the country that struck
+        # "Idlib shelling", "Manbij explosion", "Kafr Nubl massacre": a town or region
+        # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
+    """A town or region written right before an event word in -ing ("Idlib shelling",
+    "Daraa bombing"): the place of the event, whatever the parse made of the pair;
+    a country there names an attacker ("Turkey shelling")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not nxt.lower_.endswith("ing"):
+        return False
+    by_lemma = ctx.lexicon.by_lemma
+    if nxt.lemma_.lower() not in by_lemma and nxt.lower_ not in by_lemma:
+        return False
+    return ctx.country_for(span.text) is None
 
 
 def place_runs(
@@ -594,6 +624,8 @@ def place_runs(
     geoparse = references is not None
 
     def opens(i: int) -> bool:
+        if view.is_punct[i]:
+            return False  # "Maarat al-Numan": no name starts at its hyphen
         if pos[i] == "PROPN" or lower[i] in directions or common[i]:
             return True
         # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
@@ -628,6 +660,11 @@ def place_runs(
             nxt = text[found[1]]
             if nxt.lower() in surnames or not is_place(nxt):
                 found = None
+        if not geoparse and pos[i] == "PROPN":
+            # "the city of Maarat al-Numan": the whole name, not its known first words.
+            end = _name_end(view, i)
+            if (found is None or found[1] < end) and _named_as_place(view, i, end, ctx, surnames):
+                found = (i, end)
         if found is not None:
             runs.append(found)
             i = found[1]
@@ -647,6 +684,42 @@ def place_runs(
                         runs.append((k, i))
                         break
     return runs
+
+
+def _name_end(view: TokenView, first: int) -> int:
+    """Where the proper name opening at `first` ends: its proper nouns and the hyphens
+    between them ("Maarat al-Numan")."""
+    pos, text, n = view.pos, view.text, len(view)
+    end = first + 1
+    while end < n:
+        if pos[end] == "PROPN" and not view.is_punct[end]:
+            end += 1
+        elif text[end] == "-" and end + 1 < n and pos[end + 1] == "PROPN":
+            end += 2
+        else:
+            break
+    return end
+
+
+def _named_as_place(
+    view: TokenView, first: int, end: int, ctx: ExtractContext, surnames: frozenset[str]
+) -> bool:
+    """A proper name that the words around it call a place ("Bdama town", "the town of
+    Atareb", "the countryside of Sermin") and that the gazetteer finds under a spelling
+    its strict name test rejects: in that frame a name is a place's, not a person's."""
+    place_nouns = ctx.cues.place_nouns
+    after = view.lower[end] if end < len(view) else ""
+    framed = after in place_nouns or (
+        first >= 2 and view.lower[first - 1] == "of" and view.lower[first - 2] in place_nouns
+    )
+    if not framed:
+        return False
+    name = view.span_text(first, end)
+    if len(name) < 4 or name.lower() in surnames:
+        return False
+    if end - first == 1 and is_english_word(name.lower()):
+        return False  # "the town of Hope", "Border area": words, not a spelling to resolve
+    return ctx.place_country(name) is not None
 
 
 def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
@@ -681,9 +754,12 @@ def _capitalised_common(tok: Token, cues: Cues) -> bool:
     if not tok.is_title or tok.i == 0 or tok.pos_ not in ("NOUN", "ADJ"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in cues.locative_preps:
-        # "the countryside of Homs", not "in Turn" (the recaser capitalises place names
-        # that are also common words)
-        return tok.head.head.lemma_.lower() in cues.place_nouns
+        # "the countryside of Homs"; "kills 6 in Homs" when the word is no English word
+        # (the small model reads "Homs" as the plural of "hom"), but not "in Turn" (the
+        # recaser capitalises place names that are also common words).
+        if tok.head.head.lemma_.lower() in cues.place_nouns:
+            return True
+        return tok.pos_ == "NOUN" and not is_english_word(tok.lower_)
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cues.place_nouns
 
 
@@ -1502,7 +1578,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 blocked.update(range(span.start, span.end))
-        triggers = _find_triggers(doc, ctx.lexicon, blocked, ctx.cues)
+        triggers = _find_triggers(doc, ctx.lexicon, blocked, ctx.cues, not narrative or first)
         by_family: dict[str, list[_Trigger]] = {}
         for trig in triggers:
             by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)

@@ -87,6 +87,7 @@ class Knowledge:
             is_place=self.gazetteer.is_place_name,
             anchor=anchor,
             cues=self.cues,
+            country_for=self.gazetteer.country_for,
             **({"place_country": self.place_country} if countries else {}),
         )
 

@@ -48,3 +48,29 @@ def held_weapon(tok: Token, holding: Collection[str]) -> bool:
         if node.lemma_.lower() in holding or node.lower_ in holding:
             return True
     return False
+
+
+_STATE_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
+
+
+def tells_a_state(tok: Token, object_verbs: Collection[str], present_is_news: bool = True) -> bool:
+    """A verb of `object_verbs` ("control") that describes who holds what rather than
+    a change: a participle or relative clause modifying a noun ("areas controlled by
+    IS", "the town it controls"), a passive, a verb without a direct object, or a
+    present tense outside a headline ("the government controls the city"). "The SDF
+    control al-Mansoura" in a headline, or "rebels controlled the town" in a story, tells
+    of taking it."""
+    if tok.lemma_.lower() not in object_verbs and tok.lower_ not in object_verbs:
+        return False
+    if tok.dep_ in _STATE_DEPS or tok.pos_ not in ("VERB", "NOUN"):
+        return True
+    if not present_is_news and tok.tag_ in ("VBZ", "VBP"):
+        return True
+    children = list(tok.children)
+    # "no longer controls territory": who does not hold it, no change told; "said that
+    # the group controls ...": a present tense in a reported clause describes.
+    negated = any(c.dep_ == "neg" or any(g.dep_ == "neg" for g in c.children) for c in children)
+    reported = tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" for c in children)
+    if negated or reported or any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return True
+    return not any(c.dep_ in ("dobj", "obj") for c in children)

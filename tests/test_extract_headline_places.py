@@ -1,0 +1,69 @@
+"""Telegraphic headlines get their event and its place: a town before an event noun
+("Idlib shelling"), a name the parser tags as a common noun ("in Homs"), a name the
+words around it call a place ("the town of Atareb"), while a country before an event
+noun stays the attacker (loads the model)."""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _new(text, published="2017-05-01", title=None):
+    events = newsevents.extract(text, published=published, title=title)
+    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Idlib shelling kills 5", "Idlib"),
+        ("Damascus bombing kills 5", "Damascus"),
+        ("More casualties in Al-Hasakah explosion", "Al Hasakah"),
+    ],
+)
+def test_a_town_before_an_event_noun_is_its_place(text, place):
+    (event,) = _new(text)
+    assert event.location == place
+
+
+def test_a_country_before_an_event_noun_is_the_attacker_not_the_place():
+    (event,) = _new("Russia airstrikes kill 5 in Idlib")
+    assert event.location == "Idlib"
+    assert event.actor1 == "Military Forces of Russia"
+    (bare,) = _new("Turkey shelling kills 5")
+    assert bare.location is None
+    assert bare.actor1 == "Military Forces of Turkey"
+
+
+def test_a_place_the_parser_reads_as_a_common_noun():
+    (event,) = _new("Aerial bombardment kills 6 in Homs")
+    assert (event.location, event.sub_event_type, event.fatalities) == (
+        "Homs",
+        "Air/drone strike",
+        6,
+    )
+    (clash,) = _new("Regime forces clash with rebels in Homs")
+    assert clash.location == "Homs"
+
+
+def test_an_english_word_after_in_is_no_place():
+    # "in Turmoil": a capitalised English word is not read as a place name.
+    assert all(e.location is None for e in _new("Two killed as Idlib Front falls in Turmoil"))
+
+
+def test_a_name_framed_as_a_place_is_resolved_in_full():
+    (town,) = _new("Airstrikes again bomb the town of Atareb, killing a man and his family")
+    assert town.location == "Al Atarib"
+    (city,) = _new("A massacre carried out by warplanes in the city of Maarat al-Numan")
+    assert city.location == "Maarrat an Numan"
+    events = _new("Casualties in shelling at Bdama town and clashes on the outskirts of Aleppo")
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Aleppo", "Armed clash"),
+        ("Bdama", "Shelling/artillery/missile attack"),
+    ]
+
+
+def test_a_framed_english_word_is_not_looked_up():
+    assert _new("Clashes in the town of Hope") == []
