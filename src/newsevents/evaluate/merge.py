@@ -16,9 +16,12 @@ Three measurements (issue 7) and a timing:
   list, and how many of the five articles fall in one story.
 - UCDP GED Syria (gold/ucdp-syria): every report (a `;`-separated piece of
   source_headline) that cites exactly one UCDP event is an article published on its
-  source date; events cited by two or more such reports give the gold pairs. Recall is
-  the share of gold pairs whose two articles end up in one new event; precision the share
-  of linked pairs of these articles that cite the same UCDP event.
+  source date; events cited by two or more such reports give the gold pairs (on the shared
+  CSV: 1,108 events, 2,799 reports, 2,892 pairs). Recall is the share of gold pairs whose
+  two articles end up in one new event; precision the share of linked pairs of these
+  articles that cite the same UCDP event. Recall is also given over the pairs whose two
+  reports each give a placed and dated new event (an anchor): what merging can link, apart
+  from what extraction missed.
 - Speed: merging 100,000 synthetic mentions in one call.
 """
 
@@ -40,6 +43,7 @@ from newsevents.evaluate.metrics import stable_sample
 from newsevents.evaluate.report import Report, Row, prf_rows, rate
 from newsevents.evaluate.ucdp import load_headlines
 from newsevents.ingest import make_article
+from newsevents.linkage import is_anchor
 from newsevents.records import (
     Actor,
     Article,
@@ -319,6 +323,14 @@ def voa_rows(path: Path, runner: Runner) -> list[Row]:
     ]
 
 
+def anchored(result: ArticleResult) -> bool:
+    """Whether an article gives a new event that can be matched across articles: placed
+    finer than a country and dated to a day or week."""
+    return result.error is None and any(
+        m.mention.status == "new" and is_anchor(m) for m in result.mentions
+    )
+
+
 def ucdp_rows(csv_path: Path, runner: Runner, limit: int | None, seed: int) -> list[Row]:
     """Multi-report UCDP events: pair recall and precision of merging."""
     reports = ucdp_reports(csv_path)
@@ -335,12 +347,22 @@ def ucdp_rows(csv_path: Path, runner: Runner, limit: int | None, seed: int) -> l
     found = len(gold & linked)
     correct = sum(1 for a, b in linked if event_of[a] == event_of[b])
     note = f"({len(chosen)} events, {len(event_of)} reports)"
+    placed = {i for i in event_of if anchored(runner.results[i])}
+    both = {(a, b) for a, b in gold if a in placed and b in placed}
+    found_both = len(both & linked)
     return [
         Row(
             "UCDP multi-report pairs recall",
             rate(found, len(gold)),
             None,
             f"{found}/{len(gold)} gold pairs in one event {note}",
+        ),
+        Row(
+            "UCDP multi-report pairs recall, both reports placed and dated",
+            rate(found_both, len(both)),
+            None,
+            f"{found_both}/{len(both)} gold pairs whose reports each give a new event placed "
+            "finer than a country and dated to a day or week",
         ),
         Row(
             "UCDP multi-report pairs precision",
