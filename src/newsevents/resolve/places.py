@@ -32,7 +32,8 @@ name far from the article's places ("Carnegie Library"), a region inside a river
 ("Mississippi River") and a town under 100,000 outside every country of the article
 are placed at the article's focus (`place_focus`) with geo_precision 2 at least.
 
-Scoring a candidate (explain() shows the terms):
+Scoring a candidate (explain() shows the terms; the terms from the article's other
+places are computed in `place_context`):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
   place 0.6 x log10(pop + 10), + 2 x log10(pop / 1,000,000) for a metropolis (not
   when it matches only by an alternate name), +1 for a supplement conflict village (UCDP), +1.5 for
@@ -40,10 +41,10 @@ Scoring a candidate (explain() shows the terms):
   (an admin-1 or a named area: "California", "Middle East") -1;
 - a place of 20,000+ people whose admin-1 region is also a candidate +1 (a bare
   "Idlib" is the city, "Idlib province" the region);
-- country mentioned in the article +3.5 (a country named only by the name being
-  resolved does not count for itself), else country of other places in the article
-  1 + 3 x their share; a region across borders (no country) +3.5 when the article
-  names countries;
+- country mentioned in the article +3.5, shared out as 3.5 x 3 / n when it names n > 3
+  countries (a country named only by the name being resolved does not count for
+  itself), else country of other places in the article 1 + 3 x their share; a region
+  across borders (no country) +3.5 when the article names countries;
 - an admin-1 region containing another place of the article +1.5; a point near
   another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
   in the same admin-1 region, or the sum over the other names of 2 x exp(-km / 20) to
@@ -63,23 +64,35 @@ leads by more than anchors could add to any rival, or whose answers the second p
 unchanged, keeps its answer without being scored again (the same answer, tested against
 explain(), which always scores everything). A name's candidates, their scores without
 the article and what context scoring reads of them are worked out once per name
-(`_candidates`), and answers are kept per context.
+(`_candidates`), and answers are kept per context. The caches hold as few objects as
+they can (arrays of numbers, shared empty answers): each object kept is walked again by
+every full run of the cyclic garbage collector, which cost a third of lookup time.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
 
 from newsevents.records import Place
 from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.gazetteer_cache import freeze_loaded, load_or_build
+from newsevents.resolve.place_context import (
+    Anchor,
+    Facts,
+    Prepared,
+    Spread,
+    context_score,
+    make_prepared,
+    make_spread,
+    shares_without,
+)
 from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.place_index import (
     AREA_FEATURES,
@@ -103,18 +116,17 @@ _CACHE_LIMIT = 100_000
 _AREA_NAMES = frozenset(FEATURES[f] for f in AREA_FEATURES)
 _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article's fits it
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
-_CONTEXT_LIMIT = 256  # articles whose context is kept: the pipeline asks one at a time
+# Articles whose context is kept: the pipeline asks one at a time, and every object kept
+# is one more for each full garbage collection to walk.
+_CONTEXT_LIMIT = 32
 _MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
 _COUNTRY_PRIOR = 6.0
 _ALTERNATE_NAME = -2.0
 _COUNTRY_NAMESAKE = -1.0
 _CAPITALS_MIN_LENGTH = 5  # "CHARLESTON" is a place; "SANA" (a news agency) is not
 _SPREAD_LIMIT = 60
-_SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
 _SPREAD_KM = 20.0
 _SPREAD_AREA_KM = 50.0  # a county's point is its middle: its towns lie tens of km away
-_SPREAD_WEIGHT = 2.0
-_SPREAD_CAP = 3.0
 _SINGLE_WORD_MIN_POPULATION = 1000
 _ANY_NAME_MIN_POPULATION = 10_000
 _NAMESAKE_MIN_POPULATION = 20_000
@@ -124,10 +136,8 @@ _WELL_KNOWN_POPULATION = 100_000
 _METROPOLIS_POPULATION = 1_000_000
 _METROPOLIS_WEIGHT = 2.0
 _POP_WEIGHT = 0.6  # per power of ten of population; steeper loses namesakes context finds
-_IN_ARTICLE = 3.5  # a country the article names
 _MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
 _MAX_ANCHOR_NEAR = 2.0  # nearness to an anchor over what the spread gave; 1.5 for regions
-_FAR_DEG2 = 13.5**2  # beyond ~1,500 km an anchor adds under 0.01
 # Shared empty sets: every cached query would otherwise hold its own, and each one
 # is an object the cyclic garbage collector walks again on every full collection.
 _NO_ROWS: frozenset[int] = frozenset()
@@ -178,27 +188,26 @@ class _Query:
     area: bool = False  # a direction word: "northern Syria"
     region: bool = False  # a region word: "Idlib province"
     fuzzy: frozenset[int] = frozenset()  # rows added by skeleton for the context's sake
-    # in context or not -> the candidates as scored (`_candidates`): computed once
-    memo: dict[bool, _Candidates] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
-    # its point-like readings for `_Spread`, the most populous first, once computed:
-    # their rows, and per reading its latitude, longitude and km scale (plain tuples of
-    # numbers, which the garbage collector stops tracking: every cached name has them)
+    # the candidates as scored (`_candidates`) without and within a context, computed
+    # once (two fields rather than a dict: one object fewer per cached name for the
+    # garbage collector to walk)
+    memo_plain: _Candidates | None = field(default=None, init=False, compare=False, repr=False)
+    memo_context: _Candidates | None = field(default=None, init=False, compare=False, repr=False)
+    # its point-like readings for `Spread` (the most populous, when there are too many),
+    # once computed: their rows, and per reading its latitude, longitude and km scale,
+    # one after the other in an array of doubles (one object that the cyclic garbage
+    # collector never sees, where a tuple per reading would each count towards the
+    # next collection: every cached name has them)
     reading_rows: tuple[int, ...] | None = field(
         default=None, init=False, compare=False, repr=False
     )
-    reading_items: tuple[tuple[float, float, float], ...] = field(
-        default=(), init=False, compare=False, repr=False
+    reading_items: array[float] = field(
+        default_factory=lambda: array("d"), init=False, compare=False, repr=False
     )
     # the countries of its rows, once computed (for `_widen`)
     iso3s: tuple[str | None, ...] | None = field(
         default=None, init=False, compare=False, repr=False
     )
-
-
-# (row, feature, iso3, admin1, lat, lon, cos lat): what context scoring reads of a row
-_Facts = tuple[int, int, str | None, int, float, float, float]
 
 
 @dataclass(slots=True)
@@ -207,67 +216,7 @@ class _Candidates:
 
     rows: tuple[int, ...]
     base: tuple[float, ...]
-    facts: tuple[_Facts, ...]
-    row_set: frozenset[int]
-
-
-class _Anchor(NamedTuple):
-    """The answer chosen for one of the article's names (a tuple: see _Readings)."""
-
-    row: int
-    name: str
-    iso3: str | None
-    admin1: int
-    is_area: bool
-    # (lat, lon, cos lat, is broad area, name, row): what the distance loop reads
-    point: tuple[float, float, float, bool, str, int]
-
-
-@dataclass(slots=True)
-class _Spread:
-    """Every point-like reading of each other name of the article, sorted by latitude:
-    (lat, lon, km scale, name index), and the latitudes alone for bisect."""
-
-    names: tuple[str, ...]
-    keys: tuple[str, ...]
-    rows: tuple[tuple[int, ...], ...]
-    items: list[tuple[float, float, float, int]]
-    lats: list[float]
-    # (row, key) -> (bonus, ((name index, km), ...)): each pass asks again
-    memo: dict[tuple[int, str], tuple[float, tuple[tuple[int, float], ...]]] = field(
-        default_factory=dict
-    )
-
-
-@dataclass(slots=True)
-class _Prepared:
-    countries: frozenset[str]
-    anchors: tuple[_Anchor, ...]
-    # iso3 -> keys of the article's place names that are that country's name or demonym
-    named: dict[str, frozenset[str]] = field(default_factory=dict)
-    by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
-    # (lat, lon, cos lat, is broad area, name, row) per anchor, for the distance loop
-    points: tuple[tuple[float, float, float, bool, str, int], ...] = ()
-    # every point-like reading of each other name, by latitude band
-    spread: _Spread = field(default_factory=lambda: _Spread((), (), (), [], []))
-    # name -> its row, when the last pass changed no answer: resolving it again in this
-    # context would score the same candidates against the same anchors
-    settled: dict[str, int] = field(default_factory=dict)
-    implied: dict[str, float] = field(default_factory=dict)  # iso3 -> share of anchors
-    anchor_rows: frozenset[int] = frozenset()
-    # the countries named or holding an anchor
-    located: frozenset[str] = frozenset()
-    # the row of the place the article is about (`place_focus`): -2 until worked out
-    focus: int = -2
-    # anchors left out (those of the name being resolved) -> _evidence's answer
-    evidence: dict[
-        frozenset[int],
-        tuple[
-            tuple[_Anchor, ...],
-            tuple[tuple[float, float, float, bool, str, int], ...],
-            dict[str, float],
-        ],
-    ] = field(default_factory=dict, compare=False)
+    facts: tuple[Facts, ...]
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -305,15 +254,23 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex) -> None:
         self._index = index
         self._words = index.words
-        self._prepared: dict[PlaceContext, _Prepared] = {}
+        self._prepared: dict[PlaceContext, Prepared] = {}
         self._country_rows = index.country_rows
         self._plain: dict[str, Place | None] = {}  # answers without context
         self._answers: dict[PlaceContext, dict[str, Place | None]] = {}
-        self._queries: dict[tuple[str, bool, bool], _Query | None] = {}
+        # (fuzzy, demonyms) -> name -> query: a dict per flag pair, so that a cached
+        # name costs no key tuple (objects the garbage collector would walk)
+        self._queries: dict[tuple[bool, bool], dict[str, _Query | None]] = {}
         self._countries_named: dict[str, str | None] = {}
-        self._places: dict[tuple[int, int], Place] = {}
-        self._row_facts: dict[int, _Facts] = {}
+        self._places: dict[int, Place] = {}  # row x 8 + geo_precision -> record
+        self._row_facts: dict[int, Facts] = {}
         self._translit: dict[str, tuple[tuple[int, ...], bool]] = {}  # key -> rows, strict
+        # The rows of countries, admin-1 regions and regions across borders (a few
+        # thousand): testing a name's rows against these sets runs in C and leaves the
+        # big row arrays untouched.
+        found = _rows_by_feature(index, (_COUNTRY, _ADMIN1, _REGION))
+        self._country_set, self._admin1_set, self._region_set = found
+        self._broad_set = found[0] | found[1] | found[2]
 
     @classmethod
     def load(
@@ -386,7 +343,7 @@ class Gazetteer:
             prepared.focus, _Query("", (prepared.focus,), _NO_ROWS, "focus", near=True)
         )
 
-    def _stray(self, place: Place, ctx: _Prepared) -> bool:
+    def _stray(self, place: Place, ctx: Prepared) -> bool:
         """Whether a known name's answer is a little-known town outside every country the
         article names or places things in ("Glenrock", a village in Wyoming, in a story
         about New South Wales): the article's own unlisted place is likelier."""
@@ -397,7 +354,7 @@ class Gazetteer:
             and place.iso3 not in ctx.located
         )
 
-    def _agrees(self, name: str, place: Place, ctx: _Prepared) -> bool:
+    def _agrees(self, name: str, place: Place, ctx: Prepared) -> bool:
         """Whether a place found inside a longer name fits the article: an area does
         ("British Embassy", "University of Alberta"); a town only near one of the
         article's towns, or in its countries when it names no town ("Carnegie Library"
@@ -438,7 +395,7 @@ class Gazetteer:
         return place
 
     def _trusted(
-        self, how: str, place: Place, context: PlaceContext | None, prepared: _Prepared | None
+        self, how: str, place: Place, context: PlaceContext | None, prepared: Prepared | None
     ) -> bool:
         """Whether an answer found by spelling alone stands. A similar spelling only
         inside a country the article is about ("Euphrates" must not become a town in
@@ -599,8 +556,9 @@ class Gazetteer:
         rows = _rows(idx.keys.get(key))
         if key in idx.acronyms and _abbreviation_ok(name, key):
             rows = _rows(idx.acronyms[key]) + rows
+        countries = self._country_set.intersection(rows)
         for r in rows:
-            if idx.feature[r] == _COUNTRY:
+            if r in countries:
                 return idx.countries[idx.country[r]][1]
         return None
 
@@ -641,7 +599,10 @@ class Gazetteer:
             if rows:
                 return rows, _NO_ROWS, "name"
         elif rows:
-            unarticled = tuple(r for r in _rows(idx.bare_keys.get(key)) if r not in rows)
+            also = idx.bare_keys.get(key)
+            if also is None:  # the usual case: no name drops an article to this key
+                return rows, _NO_ROWS, "name"
+            unarticled = tuple(r for r in _rows(also) if r not in rows)
             return rows + unarticled, frozenset(unarticled) if unarticled else _NO_ROWS, "name"
         else:
             rows = _rows(idx.bare_keys.get(key))
@@ -685,16 +646,18 @@ class Gazetteer:
 
     def _lookup(self, name: str, fuzzy: bool, demonyms: bool = True) -> _Query | None:
         """The rows a name may mean, cached: every article asks for its names again."""
-        cache_key = (name, fuzzy, demonyms)
-        if cache_key in self._queries:
-            return self._queries[cache_key]
-        if len(self._queries) >= _CACHE_LIMIT:
-            self._queries.clear()
+        table = self._queries.get((fuzzy, demonyms))
+        if table is None:
+            table = self._queries[(fuzzy, demonyms)] = {}
+        elif name in table:
+            return table[name]
+        if len(table) >= _CACHE_LIMIT:
+            table.clear()
         # The skeleton is tried only when nothing else matched: an exact answer is the
         # same with or without it, and is then one shared object (with its scores).
         exact = self._lookup(name, False, demonyms) if fuzzy else None
         query = exact or self._lookup_uncached(name, fuzzy, demonyms)
-        self._queries[cache_key] = query
+        table[name] = query
         return query
 
     def _lookup_uncached(self, name: str, fuzzy: bool, demonyms: bool) -> _Query | None:
@@ -788,7 +751,7 @@ class Gazetteer:
         key = key[4:] if key.startswith("the ") else key
         return key, near, area, region
 
-    def _widen(self, query: _Query, ctx: _Prepared | None) -> _Query:
+    def _widen(self, query: _Query, ctx: Prepared | None) -> _Query:
         """Add similarly spelt places in the article's countries when no exact match is
         there ("Ras al-Ain" in a Syrian story is Ra's al 'Ayn, not a Moroccan village)."""
         if ctx is None or query.how in _FUZZY_HOWS or query.how == "embedded name":
@@ -799,7 +762,7 @@ class Gazetteer:
         idx = self._index
         if query.iso3s is None:
             query.iso3s = tuple(dict.fromkeys(self._iso3(r) for r in query.rows))
-        if any(iso3 in countries for iso3 in query.iso3s):
+        if not countries.isdisjoint(query.iso3s):
             return query
         if any(self._well_known(r) for r in query.rows):
             # "Barcelona" in a story that names the US is still Barcelona, not a
@@ -830,7 +793,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ scoring
 
-    def _prepare(self, context: PlaceContext | None) -> _Prepared | None:
+    def _prepare(self, context: PlaceContext | None) -> Prepared | None:
         """Resolve the article's other places once per context: first each on its own
         (with the article's countries), then each again against the others' first
         answers, so that "Alexandria" and "Virginia" settle on each other."""
@@ -852,41 +815,28 @@ class Gazetteer:
                 queries.append((name, query))
         frozen_named = {k: frozenset(v) for k, v in named.items()}
         spread = self._spread(queries)
-        prepared = _Prepared(countries, (), frozen_named, spread=spread)
-        previous: tuple[int, ...] = ()
+        prepared = make_prepared(countries, (), frozen_named, spread)
+        previous: tuple[Anchor, ...] = ()
         locked: dict[str, int] = {}
         for n_pass in range(2):
-            chosen = []
-            for name, query in queries:
-                if name in locked:
-                    chosen.append(self._anchor(name, locked[name]))
-                    continue
-                if len(query.rows) == 1:
-                    locked[name] = query.rows[0]  # nothing to choose between
-                    chosen.append(self._anchor(name, query.rows[0]))
-                    continue
-                ranked = self._rank(query, prepared, explain=False)
-                if n_pass == 0 and self._beyond_reach(ranked, query.key, prepared):
-                    locked[name] = ranked[0][1]
-                chosen.append(self._anchor(name, ranked[0][1]))
+            chosen: list[Anchor] = []
+            for i, (name, query) in enumerate(queries):
+                row = locked.get(name)
+                if row is None:
+                    if len(query.rows) == 1:
+                        row = locked[name] = query.rows[0]  # nothing to choose between
+                    else:
+                        ranked = self._rank(query, prepared, explain=False)
+                        row = ranked[0][1]
+                        if n_pass == 0 and self._beyond_reach(ranked, query.key, prepared):
+                            locked[name] = row
+                # The second pass mostly picks the first's answers: reuse their anchors.
+                same = previous[i] if previous and previous[i].row == row else None
+                chosen.append(same or self._anchor(name, row))
             anchors = tuple(chosen)
-            rows = tuple(a.row for a in anchors)
-            stable, previous = rows == previous, rows
-            by_admin1: dict[int, str] = {}
-            for a in anchors:
-                if a.admin1 >= 0:
-                    by_admin1.setdefault(a.admin1, a.name)
-            points = tuple(a.point for a in anchors)
-            prepared = _Prepared(
-                countries,
-                anchors,
-                frozen_named,
-                by_admin1,
-                points,
-                spread,
-                implied=_country_shares(anchors),
-                anchor_rows=frozenset(rows),
-            )
+            stable = [a.row for a in anchors] == [a.row for a in previous]
+            previous = anchors
+            prepared = make_prepared(countries, anchors, frozen_named, spread)
         settled = locked
         if stable:
             settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
@@ -897,7 +847,7 @@ class Gazetteer:
         self._prepared[context] = prepared
         return prepared
 
-    def _spread(self, queries: list[tuple[str, _Query]]) -> _Spread:
+    def _spread(self, queries: list[tuple[str, _Query]]) -> Spread:
         """The point-like readings (towns, counties) of each other name of the article, the
         most populous first and at most _SPREAD_LIMIT of them: "Paris" next to "Henry
         County" is the Paris that has a Henry County beside it, whichever reading
@@ -905,7 +855,7 @@ class Gazetteer:
         names: list[str] = []
         keys: list[str] = []
         row_sets: list[tuple[int, ...]] = []
-        items: list[tuple[float, float, float, int]] = []
+        readings: list[tuple[float, float, float, int]] = []
         for name, query in queries:
             rows = self._readings(query)
             if not rows:
@@ -914,10 +864,9 @@ class Gazetteer:
             names.append(name)
             keys.append(_key(name))
             row_sets.append(rows)
-            items += [(lat, lon, scale, ni) for lat, lon, scale in query.reading_items]
-        items.sort()
-        lats = [t[0] for t in items]
-        return _Spread(tuple(names), tuple(keys), tuple(row_sets), items, lats)
+            p = query.reading_items
+            readings += [(p[k], p[k + 1], p[k + 2], ni) for k in range(0, len(p), 3)]
+        return make_spread(tuple(names), tuple(keys), tuple(row_sets), readings)
 
     def _readings(self, query: _Query) -> tuple[int, ...]:
         """The rows of the point-like readings of a name, computed once per query with
@@ -928,27 +877,31 @@ class Gazetteer:
         feature = idx.feature
         rows = query.rows
         if len(rows) > 1:
-            kept = [r for r in rows if feature[r] not in _BROAD]
-            # Most populous first; a reversed sort keeps equals in their order, as a key
-            # of minus the population would.
-            kept.sort(key=idx.population.__getitem__, reverse=True)
-            rows = tuple(kept[:_SPREAD_LIMIT])
-        elif feature[rows[0]] in _BROAD:
+            broad = self._broad_set
+            kept = [r for r in rows if r not in broad]
+            if len(kept) > _SPREAD_LIMIT:
+                # The most populous; a reversed sort keeps equals in their order, as a
+                # key of minus the population would. (Only membership and the points
+                # are read later, so a short list needs no sorting.)
+                kept.sort(key=idx.population.__getitem__, reverse=True)
+                del kept[_SPREAD_LIMIT:]
+            rows = tuple(kept)
+        elif rows[0] in self._broad_set:
             rows = ()
-        lats, lons = idx.lat, idx.lon
-        items = [
-            (lats[r], lons[r], _SPREAD_AREA_KM if feature[r] == _ADMIN2 else _SPREAD_KM)
-            for r in rows
-        ]
-        query.reading_rows, query.reading_items = rows, tuple(items)
+        lats, lons, admin2, area_km, km = idx.lat, idx.lon, _ADMIN2, _SPREAD_AREA_KM, _SPREAD_KM
+        query.reading_rows = rows
+        points = array("d")
+        for r in rows:
+            points.extend((lats[r], lons[r], area_km if feature[r] == admin2 else km))
+        query.reading_items = points
         return rows
 
-    def _anchor(self, name: str, row: int) -> _Anchor:
+    def _anchor(self, name: str, row: int) -> Anchor:
         _, feature, iso3, admin1, lat, lon, coslat = self._facts(row)
         is_area = feature in _BROAD
-        return _Anchor(row, name, iso3, admin1, is_area, (lat, lon, coslat, is_area, name, row))
+        return Anchor(row, name, iso3, admin1, is_area, (lat, lon, coslat, is_area, name, row))
 
-    def _facts(self, r: int) -> _Facts:
+    def _facts(self, r: int) -> Facts:
         """What scoring reads of row r, kept once worked out (tuples of numbers and
         strings, which the garbage collector stops tracking)."""
         known = self._row_facts.get(r)
@@ -969,7 +922,7 @@ class Gazetteer:
         return known
 
     def _rank(
-        self, query: _Query, ctx: _Prepared | None, explain: bool
+        self, query: _Query, ctx: Prepared | None, explain: bool
     ) -> list[tuple[float, int, str]]:
         """Score every candidate row (see the module docstring); best first."""
         rows = query.rows
@@ -987,13 +940,13 @@ class Gazetteer:
                 for i, (score, r) in enumerate(zip(base, cands.rows, strict=True))
             ]
         else:
-            anchors, points, implied = self._evidence(cands.row_set, ctx)
+            row_set = cands.rows
+            implied = shares_without(ctx, row_set)
+            key, names = query.key, self._index.admin1_names
             scored = []
             for i, facts in enumerate(cands.facts):
                 notes = notes_of[i] if explain else None
-                score = base[i] + self._context_score(
-                    facts, query.key, ctx, anchors, points, implied, notes
-                )
+                score = base[i] + context_score(facts, key, ctx, row_set, implied, names, notes)
                 scored.append((score, facts[0], "; ".join(notes) if notes is not None else ""))
         # Best score first; among equals the lower row id (countries, regions, then places):
         # by row, then stably by score (a reversed sort keeps equals in their order).
@@ -1004,7 +957,7 @@ class Gazetteer:
     def _candidates(self, query: _Query, in_context: bool) -> _Candidates:
         """The rows a query scores, with the scores that do not depend on the article
         and the facts the context scoring reads, computed once per query."""
-        known = query.memo.get(in_context)
+        known = query.memo_context if in_context else query.memo_plain
         if known is not None:
             return known
         idx = self._index
@@ -1023,29 +976,31 @@ class Gazetteer:
             # Context adds at most a few points: hamlets far down a long list of namesakes
             # ("Washington", "Springfield") cannot win, so only the likeliest are scored.
             by_population = sorted(rows, key=idx.population.__getitem__, reverse=True)
-            first = [r for r in by_population if self._priority(r, query.key)]
-            if len(first) < _MAX_SCORED:
-                first += [r for r in by_population if not self._priority(r, query.key)]
-            rows = tuple(first[:_MAX_SCORED])
+            first: list[int] = []
+            rest: list[int] = []
+            for r in by_population:
+                (first if self._priority(r, query.key) else rest).append(r)
+            rows = tuple((first + rest)[:_MAX_SCORED])
         facts = tuple([self._facts(r) for r in rows])
         cands = _Candidates(
             rows,
             tuple(self._base_scores(query, rows, None, named_countries)),
             facts,
-            frozenset(rows),
         )
-        query.memo[in_context] = cands
+        if in_context:
+            query.memo_context = cands
+        else:
+            query.memo_plain = cands
         return cands
 
     def _named_countries(self, query: _Query) -> set[int]:
         """The countries a query names by their own name (not through its article-less
         or similar spelling)."""
-        feature, country = self._index.feature, self._index.country
-        return {
-            country[r]
-            for r in query.rows
-            if feature[r] == _COUNTRY and r not in query.penalised and r not in query.fuzzy
-        }
+        found = self._country_set.intersection(query.rows)
+        if not found:
+            return set()
+        country = self._index.country
+        return {country[r] for r in found if r not in query.penalised and r not in query.fuzzy}
 
     def _base_scores(
         self,
@@ -1057,18 +1012,21 @@ class Gazetteer:
         """The scores of rows without the article: kind of entry, population, source,
         namesakes, region and direction words, article and spelling penalties."""
         idx = self._index
-        region_admin1 = {idx.admin1[r] for r in rows if idx.feature[r] == _ADMIN1}
-        names_area = bool(region_admin1) or any(idx.feature[r] == _REGION for r in rows)
+        admin1, features, population, sources = idx.admin1, idx.feature, idx.population, idx.source
+        region_admin1 = {admin1[r] for r in self._admin1_set.intersection(rows)}
+        names_area = bool(region_admin1) or not self._region_set.isdisjoint(rows)
         fuzzy_all = query.how in _FUZZY_HOWS
         bare = bare_key(query.key, self._words.articles)
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
-        mains = frozenset(r for r in rows if self._main_name(r, query.key))
+        key, names = query.key, idx.names
+        mains = frozenset([r for r in rows if key == _key(names[r])])  # as _main_name
         has_main = bool(mains)
+        fuzzy, penalised = query.fuzzy, query.penalised
         scores: list[float] = []
         for i, r in enumerate(rows):
             notes = notes_of[i] if notes_of is not None else None
-            feature = idx.feature[r]
+            feature = features[r]
             is_area = feature in AREA_FEATURES
             if feature == _COUNTRY:
                 score = _note(notes, _COUNTRY_PRIOR, "country")
@@ -1080,15 +1038,15 @@ class Gazetteer:
             elif is_area:
                 score = _note(notes, 3.2, FEATURES[feature])
             else:
-                pop = idx.population[r]
-                source = idx.source[r]
+                pop = population[r]
+                source = sources[r]
                 score = _POP_WEIGHT * math.log10(pop + 10)
                 if notes is not None:
                     _note(notes, score, f"{FEATURES[feature]}, pop {pop:,}")
                 alternate_only = (
                     has_main
                     and source == SRC_GEONAMES
-                    and not (fuzzy_all or r in query.fuzzy)  # already marked as similar
+                    and not (fuzzy_all or r in fuzzy)  # already marked as similar
                     and r not in mains
                 )
                 if pop > _METROPOLIS_POPULATION and not alternate_only:
@@ -1112,7 +1070,7 @@ class Gazetteer:
                     # rarer meaning; only strong local evidence should pick it.
                     score += _note(notes, _COUNTRY_NAMESAKE, "namesake of a country")
                 if (
-                    idx.admin1[r] in region_admin1
+                    admin1[r] in region_admin1
                     and pop >= _NAMESAKE_MIN_POPULATION
                     and not (query.area or query.region)
                 ):
@@ -1129,9 +1087,9 @@ class Gazetteer:
                 )
             elif query.area and is_area:
                 score += _note(notes, 1.5, "direction within an area")
-            if r in query.penalised:
+            if r in penalised:
                 score += _note(notes, -2.5, "matches only without its article")
-            if fuzzy_all or r in query.fuzzy:
+            if fuzzy_all or r in fuzzy:
                 score += _note(notes, -1.0, "similar spelling")
             if query.how == _TRANSLIT:
                 # Of the places sharing the key, the one spelt most alike: "Kharita" is
@@ -1150,7 +1108,7 @@ class Gazetteer:
             return self._main_name(r, key)
         return feature in AREA_FEATURES or self._index.source[r] != SRC_GEONAMES
 
-    def _in_named_country(self, r: int, key: str, ctx: _Prepared) -> bool:
+    def _in_named_country(self, r: int, key: str, ctx: Prepared) -> bool:
         """Whether row r lies in a country the article names. A country named only by
         the name being resolved is no evidence for itself; the article's country list
         may come from every place name, this one included, so a country that no other
@@ -1162,7 +1120,7 @@ class Gazetteer:
             return True
         return not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
 
-    def _beyond_reach(self, ranked: list[tuple[float, int, str]], key: str, ctx: _Prepared) -> bool:
+    def _beyond_reach(self, ranked: list[tuple[float, int, str]], key: str, ctx: Prepared) -> bool:
         """Whether the first pass's winner stays ahead whatever the other names turn out
         to be: anchors add at most _MAX_ANCHOR_COUNTRY (a country share) and
         _MAX_ANCHOR_NEAR (nearness, a shared or containing region) to a rival, so its
@@ -1177,152 +1135,6 @@ class Gazetteer:
             if reach >= best:
                 return False
         return True
-
-    def _evidence(
-        self, row_set: frozenset[int], ctx: _Prepared
-    ) -> tuple[
-        tuple[_Anchor, ...],
-        tuple[tuple[float, float, float, bool, str, int], ...],
-        dict[str, float],
-    ]:
-        """The anchors and points of the article's other names (without the readings of
-        this one) and the share of them in each country."""
-        excluded = row_set & ctx.anchor_rows
-        if not excluded:
-            return ctx.anchors, ctx.points, ctx.implied
-        known = ctx.evidence.get(excluded)
-        if known is None:
-            anchors = tuple(a for a in ctx.anchors if a.row not in row_set)
-            points = tuple(p for p in ctx.points if p[5] not in row_set)
-            known = ctx.evidence[excluded] = (anchors, points, _country_shares(anchors))
-        return known
-
-    def _context_score(
-        self,
-        facts: _Facts,
-        key: str,
-        ctx: _Prepared,
-        anchors: tuple[_Anchor, ...],
-        points: tuple[tuple[float, float, float, bool, str, int], ...],
-        implied: dict[str, float],
-        notes: list[str] | None,
-    ) -> float:
-        """Evidence from the article for row r (see the module docstring)."""
-        r, feature, iso3, admin1, lat, lon, _ = facts
-        score = 0.0
-        explain = notes is not None  # texts are built only when someone reads them
-        if iso3 in ctx.countries and (
-            feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
-        ):
-            # A country named only by the name being resolved is no evidence for itself.
-            score += _IN_ARTICLE
-            if explain:
-                _note(notes, _IN_ARTICLE, f"country {iso3} in article")
-        elif iso3 is not None and iso3 in implied:
-            share = implied[iso3]
-            score += 1.0 + 3.0 * share
-            if explain:
-                _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
-        elif iso3 is None and feature == _REGION and (ctx.countries or implied):
-            # A region across borders ("Middle East", "Sahel") has no country to be
-            # named, yet an article that names countries is as much about it.
-            score += _IN_ARTICLE
-            if explain:
-                _note(notes, _IN_ARTICLE, "region across the article's countries")
-        if feature in _BROAD:
-            if feature == _ADMIN1 and admin1 >= 0:
-                inside = [a.name for a in anchors if not a.is_area and a.admin1 == admin1]
-                if inside:
-                    score += 1.5
-                    if explain:
-                        _note(notes, 1.5, f"contains {inside[0]}")
-            return score
-        # Nearness and a shared region are one kind of evidence: the stronger counts.
-        point_d2 = area_d2 = _FAR_DEG2
-        point_name = area_name = ""
-        for a_lat, a_lon, coslat, a_is_area, a_name, _ in points:
-            dy = lat - a_lat
-            dx = (lon - a_lon) * coslat
-            d2 = dx * dx + dy * dy
-            if a_is_area:
-                if d2 < area_d2:
-                    area_d2, area_name = d2, a_name
-            elif d2 < point_d2:
-                point_d2, point_name = d2, a_name
-        best, text = 0.0, ""
-        if point_name:
-            km = 111.2 * math.sqrt(point_d2)
-            best = 2.0 * math.exp(-km / 150)
-            text = f"{km:.0f} km from {point_name}" if explain else ""
-        if area_name:
-            km = 111.2 * math.sqrt(area_d2)
-            bonus = math.exp(-km / 300)
-            if bonus > best:
-                best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
-        # Readings of other names close by, whichever readings the first pass picked:
-        # each weaker with distance (faster than for the chosen anchors, since one of
-        # many readings may be close by chance), and several add up to _SPREAD_CAP.
-        if ctx.spread.items:
-            known = ctx.spread.memo.get((r, key))
-            total, near = known if known is not None else self._spread_score(facts, key, ctx)
-            if total > best:
-                best = total
-                if explain:
-                    names = ctx.spread.names
-                    text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
-        if admin1 >= 0 and best < 1.5:
-            shared = ctx.by_admin1.get(admin1)
-            if shared is not None and any(a.name == shared for a in anchors):
-                best = 1.5
-                if explain:
-                    text = f"in {self._index.admin1_names[admin1]} like {shared}"
-        if best >= 0.01:
-            score += best
-            if explain:
-                _note(notes, best, text)
-        return score
-
-    def _spread_score(
-        self, facts: _Facts, key: str, ctx: _Prepared
-    ) -> tuple[float, tuple[tuple[int, float], ...]]:
-        """The bonus for readings of the article's other names near a row, and which
-        (name index, km) they are. Only readings within _SPREAD_DEG degrees of latitude
-        (by bisect) and within the longitude window are visited."""
-        spread = ctx.spread
-        r, _, _, _, lat, lon, coslat = facts
-        known = spread.memo.get((r, key))
-        if known is not None:
-            return known
-        window = _SPREAD_DEG / max(coslat, 0.05)
-        west, east = lon - window, lon + window
-        best: dict[int, tuple[float, float]] = {}
-        items, rows, keys = spread.items, spread.rows, spread.keys
-        lats = spread.lats
-        for k in range(bisect_right(lats, lat - _SPREAD_DEG), bisect_left(lats, lat + _SPREAD_DEG)):
-            s_lat, s_lon, scale, ni = items[k]
-            if s_lon < west or s_lon > east:
-                continue
-            dy = lat - s_lat
-            dx = (lon - s_lon) * coslat
-            d2 = dx * dx + dy * dy
-            if d2 >= _SPREAD_DEG**2:
-                continue
-            if r in rows[ni] or keys[ni] == key:
-                continue
-            km = 111.2 * math.sqrt(d2)
-            bonus = _SPREAD_WEIGHT * math.exp(-km / scale)
-            if bonus > best.get(ni, (0.0, 0.0))[0]:
-                best[ni] = (bonus, km)
-        total = 0.0
-        near: list[tuple[int, float]] = []
-        for ni in sorted(best):
-            bonus, km = best[ni]
-            if bonus >= 0.01:
-                total += bonus
-                near.append((ni, km))
-        result = min(total, _SPREAD_CAP), tuple(near)
-        spread.memo[(r, key)] = result
-        return result
 
     def _main_name(self, r: int, key: str) -> bool:
         """Whether `key` is row r's own name as written (transliterations differ in
@@ -1339,7 +1151,8 @@ class Gazetteer:
             precision = 3 if query.area else 4
         elif feature not in AREA_FEATURES and (query.near or query.area or query.region):
             precision = max(precision, 2)
-        known = self._places.get((r, precision))
+        place_key = r * 8 + precision
+        known = self._places.get(place_key)
         if known is not None:
             return known  # records are frozen: one object serves every caller
         if len(self._places) >= _CACHE_LIMIT:
@@ -1354,7 +1167,7 @@ class Gazetteer:
             )
         )
         a = idx.admin1[r]
-        place = self._places[(r, precision)] = Place(
+        place = self._places[place_key] = Place(
             name=idx.names[r],
             latitude=round(idx.lat[r], 5),
             longitude=round(idx.lon[r], 5),
@@ -1369,15 +1182,12 @@ class Gazetteer:
         return place
 
 
-def _country_shares(anchors: tuple[_Anchor, ...]) -> dict[str, float]:
-    """The share of the anchors in each country."""
-    located: dict[str, int] = {}
-    for a in anchors:
-        iso3 = a.iso3
-        if iso3:
-            located[iso3] = located.get(iso3, 0) + 1
-    total = sum(located.values())
-    return {iso3: n / total for iso3, n in located.items()}
+def _rows_by_feature(index: PlaceIndex, features: Sequence[int]) -> list[frozenset[int]]:
+    """The rows of each of a few features, found by a scan of the feature bytes in C."""
+    data = index.feature.tobytes()
+    return [
+        frozenset(m.start() for m in re.finditer(re.escape(bytes([f])), data)) for f in features
+    ]
 
 
 @lru_cache(maxsize=1)

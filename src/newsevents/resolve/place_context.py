@@ -1,0 +1,421 @@
+"""Context scoring for place resolution: what an article's other place names add to each
+candidate of a name (`context_score`), and the per-article state it reads (`Prepared`).
+
+The terms (places.py's module docstring gives the whole scoring):
+- the candidate's country named in the article +3.5, x 3 / the number of countries it
+  names when more than three (a country named only by the name being resolved does not
+  count for itself), else the country of other places 1 + 3 x
+  their share; a region across borders +3.5 when the article names countries;
+- an admin-1 region containing another place of the article +1.5;
+- a point near another place's chosen answer 2 x exp(-km / 150) (exp(-km / 300) for an
+  area's point), or +1.5 when in the same admin-1 region, or the spread: the sum over the
+  other names of 2 x exp(-km / 20) to the nearest of each one's point-like readings
+  (exp(-km / 50) from a county's point), up to 3; whichever is most.
+The answers of the name being resolved (its candidate rows) never count as its evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from newsevents.resolve.place_index import FEATURES
+
+__all__ = [
+    "Anchor",
+    "Facts",
+    "Point",
+    "Prepared",
+    "Spread",
+    "context_score",
+    "country_shares",
+    "make_prepared",
+    "shares_without",
+]
+
+_COUNTRY, _ADMIN1, _REGION = 0, 1, FEATURES.index("region")
+_BROAD = frozenset({_COUNTRY, _ADMIN1, _REGION})  # no point-like proximity
+IN_ARTICLE = 3.5  # a country the article names (when it names at most three)
+_FULL_BONUS_COUNTRIES = 3
+_SAME_ADMIN1 = 1.5
+_SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
+_SPREAD_WEIGHT = 2.0
+_SPREAD_CAP = 3.0
+_FAR_DEG = 13.5  # beyond ~1,500 km an anchor adds under 0.01
+_FAR_DEG2 = _FAR_DEG**2
+# The latitude band searched around a candidate: a little wider than _FAR_DEG, so that
+# rounding can never drop an anchor the full scan would have counted.
+_BAND_DEG = _FAR_DEG + 1e-3
+_KM_PER_DEG = 111.2
+_SCAN_ALL = 6
+_NO_NAMES: frozenset[str] = frozenset()
+# The spread's answer for a row with no reading near: one object for all of them
+_NOTHING_NEAR: tuple[float, tuple[tuple[int, float], ...]] = (0.0, ())
+
+# (row, feature, iso3, admin1, lat, lon, cos lat): what context scoring reads of a row
+Facts = tuple[int, int, str | None, int, float, float, float]
+# (lat, lon, cos lat, is broad area, name, row) of an anchor: what the distance loop reads
+Point = tuple[float, float, float, bool, str, int]
+
+
+class Anchor(NamedTuple):
+    """The answer chosen for one of the article's names (a tuple: see Spread)."""
+
+    row: int
+    name: str
+    iso3: str | None
+    admin1: int
+    is_area: bool
+    point: Point
+
+
+@dataclass(slots=True)
+class Spread:
+    """Every point-like reading of each other name of the article, sorted by latitude:
+    lat, lon, km scale and name index one after the other in an array of doubles (no
+    object per reading for the garbage collector to count), and the latitudes alone
+    for bisect."""
+
+    names: tuple[str, ...]
+    keys: tuple[str, ...]
+    rows: tuple[tuple[int, ...], ...]
+    items: array[float]
+    lats: array[float]
+    # key -> row -> (bonus, ((name index, km), ...)): each pass asks again
+    memo: dict[str, dict[int, tuple[float, tuple[tuple[int, float], ...]]]] = field(
+        default_factory=dict
+    )
+
+
+def _no_spread() -> Spread:
+    return Spread((), (), (), array("d"), array("d"))
+
+
+def make_spread(
+    names: tuple[str, ...],
+    keys: tuple[str, ...],
+    rows: tuple[tuple[int, ...], ...],
+    readings: list[tuple[float, float, float, int]],
+) -> Spread:
+    """A Spread from the (lat, lon, km scale, name index) of every reading."""
+    readings.sort()
+    items = array("d")
+    for reading in readings:
+        items.extend(reading)
+    return Spread(names, keys, rows, items, array("d", items[::4]))
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What one article's context offers the scoring: its named countries, the answers
+    chosen for its names (anchors) and the readings of its names (spread)."""
+
+    countries: frozenset[str]
+    anchors: tuple[Anchor, ...]
+    # iso3 -> keys of the article's place names that are that country's name or demonym
+    named: dict[str, frozenset[str]] = field(default_factory=dict)
+    by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
+    points: tuple[Point, ...] = ()  # per anchor, in the anchors' order
+    # every point-like reading of each other name, by latitude band
+    spread: Spread = field(default_factory=_no_spread)
+    # name -> its row, when the last pass changed no answer: resolving it again in this
+    # context would score the same candidates against the same anchors
+    settled: dict[str, int] = field(default_factory=dict)
+    implied: dict[str, float] = field(default_factory=dict)  # iso3 -> share of anchors
+    anchor_rows: frozenset[int] = frozenset()
+    # the countries named or holding an anchor
+    located: frozenset[str] = frozenset()
+    # the row of the place the article is about (`place_focus`): -2 until worked out
+    focus: int = -2
+    # the countries of the anchors left out (those of the name being resolved, in
+    # order) -> the others' country shares
+    evidence: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
+    # the points of towns and of areas apart, each sorted by latitude (then by anchor
+    # order), with their latitudes for bisect: a candidate reads only a band of them
+    near_points: list[Point] = field(default_factory=list)
+    near_lats: list[float] = field(default_factory=list)
+    area_points: list[Point] = field(default_factory=list)
+    area_lats: list[float] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # iso3 -> anchors in it
+    in_article: float = IN_ARTICLE  # the bonus for a country the article names
+    total: int = 0  # anchors with a country
+
+
+def make_prepared(
+    countries: frozenset[str],
+    anchors: tuple[Anchor, ...],
+    named: dict[str, frozenset[str]],
+    spread: Spread,
+) -> Prepared:
+    """The context state for one pass over the article's names, from their answers."""
+    by_admin1: dict[int, str] = {}
+    for a in anchors:
+        if a.admin1 >= 0:
+            by_admin1.setdefault(a.admin1, a.name)
+    points = tuple(a.point for a in anchors)
+    counts = country_counts(anchors)
+    total = sum(counts.values())
+    # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
+    near = sorted((p for p in points if not p[3]), key=_LAT)
+    area = sorted((p for p in points if p[3]), key=_LAT)
+    # An article that names many countries says less about each: past
+    # _FULL_BONUS_COUNTRIES the bonus is shared out ("Brussels" in a story naming seven
+    # countries, the US among them, is not a village in Wisconsin).
+    in_article = IN_ARTICLE * min(1.0, _FULL_BONUS_COUNTRIES / max(1, len(countries)))
+    return Prepared(
+        countries,
+        anchors,
+        named,
+        by_admin1,
+        points,
+        spread,
+        implied={iso3: n / total for iso3, n in counts.items()},
+        anchor_rows=frozenset(a.row for a in anchors),
+        near_points=near,
+        near_lats=[p[0] for p in near],
+        area_points=area,
+        area_lats=[p[0] for p in area],
+        counts=counts,
+        total=total,
+        in_article=in_article,
+    )
+
+
+def _lat(p: Point) -> float:
+    return p[0]
+
+
+_LAT = _lat
+
+
+def country_counts(anchors: tuple[Anchor, ...]) -> dict[str, int]:
+    """How many anchors lie in each country."""
+    located: dict[str, int] = {}
+    for a in anchors:
+        iso3 = a.iso3
+        if iso3:
+            located[iso3] = located.get(iso3, 0) + 1
+    return located
+
+
+def country_shares(anchors: tuple[Anchor, ...]) -> dict[str, float]:
+    """The share of the anchors in each country."""
+    located = country_counts(anchors)
+    total = sum(located.values())
+    return {iso3: n / total for iso3, n in located.items()}
+
+
+def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
+    """The country shares of the anchors whose rows are not among `rows` (the readings
+    of the name being resolved), kept per list of countries left out."""
+    excluded = ctx.anchor_rows.intersection(rows)
+    if not excluded:
+        return ctx.implied
+    lost = tuple(sorted([a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]))
+    if not lost:
+        return ctx.implied
+    known = ctx.evidence.get(lost)
+    if known is None:
+        # The counts of all anchors less those left out: the same integers, so the same
+        # shares as counting the others afresh.
+        counts = dict(ctx.counts)
+        for iso3 in lost:
+            counts[iso3] -= 1
+        total = ctx.total - len(lost)
+        known = {iso3: n / total for iso3, n in counts.items() if n}
+        ctx.evidence[lost] = known
+    return known
+
+
+def _nearest_d2(
+    points: list[Point],
+    lats: list[float],
+    lat: float,
+    lon: float,
+    row_set: Collection[int],
+) -> float:
+    """The least squared distance (in degrees, each point's longitude scaled by its own
+    cos lat) from (lat, lon) to the points outside `row_set`, capped at _FAR_DEG2: only
+    the points within the latitude band that could come closer are visited."""
+    best = _FAR_DEG2
+    if len(points) <= _SCAN_ALL:
+        band = range(len(points))  # a few points: visiting them all is cheaper than bisect
+    else:
+        band = range(bisect_right(lats, lat - _BAND_DEG), bisect_left(lats, lat + _BAND_DEG))
+    for k in band:
+        a_lat, a_lon, coslat, _, _, a_row = points[k]
+        dy = lat - a_lat
+        dx = (lon - a_lon) * coslat
+        d2 = dx * dx + dy * dy
+        if d2 < best and a_row not in row_set:
+            best = d2
+    return best
+
+
+def _nearest_named(
+    points: tuple[Point, ...], lat: float, lon: float, row_set: Collection[int], area: bool
+) -> tuple[float, str]:
+    """As _nearest_d2 over every point of one kind, in anchor order, with the name of the
+    first nearest one (for explain())."""
+    best, name = _FAR_DEG2, ""
+    for a_lat, a_lon, coslat, a_is_area, a_name, a_row in points:
+        if a_is_area != area or a_row in row_set:
+            continue
+        dy = lat - a_lat
+        dx = (lon - a_lon) * coslat
+        d2 = dx * dx + dy * dy
+        if d2 < best:
+            best, name = d2, a_name
+    return best, name
+
+
+def _note(notes: list[str] | None, value: float, text: str) -> float:
+    """Record a scoring term for explain() and return its value."""
+    if notes is not None:
+        notes.append(f"{text} {value:+.2f}")
+    return value
+
+
+def context_score(
+    facts: Facts,
+    key: str,
+    ctx: Prepared,
+    row_set: Collection[int],
+    implied: dict[str, float],
+    admin1_names: list[str],
+    notes: list[str] | None,
+) -> float:
+    """Evidence from the article for one candidate (see the module docstring): `row_set`
+    holds the candidate rows of the name being resolved, whose anchors do not count,
+    and `implied` the other anchors' country shares (`shares_without`)."""
+    _, feature, iso3, admin1, lat, lon, _ = facts
+    score = 0.0
+    explain = notes is not None  # texts are built only when someone reads them
+    if iso3 in ctx.countries and (
+        feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
+    ):
+        # A country named only by the name being resolved is no evidence for itself.
+        bonus = ctx.in_article
+        score += bonus
+        if explain:
+            _note(notes, bonus, f"country {iso3} in article")
+    elif iso3 is not None and iso3 in implied:
+        share = implied[iso3]
+        score += 1.0 + 3.0 * share
+        if explain:
+            _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
+    elif iso3 is None and feature == _REGION and (ctx.countries or implied):
+        # A region across borders ("Middle East", "Sahel") has no country to be
+        # named, yet an article that names countries is as much about it.
+        score += IN_ARTICLE
+        if explain:
+            _note(notes, IN_ARTICLE, "region across the article's countries")
+    if feature in _BROAD:
+        if feature == _ADMIN1 and admin1 >= 0:
+            inside = [
+                a.name
+                for a in ctx.anchors
+                if not a.is_area and a.admin1 == admin1 and a.row not in row_set
+            ]
+            if inside:
+                score += _SAME_ADMIN1
+                if explain:
+                    _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
+        return score
+    # Nearness and a shared region are one kind of evidence: the stronger counts.
+    if explain:
+        point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
+        area_d2, area_name = _nearest_named(ctx.points, lat, lon, row_set, True)
+    else:
+        point_d2 = _nearest_d2(ctx.near_points, ctx.near_lats, lat, lon, row_set)
+        area_points = ctx.area_points
+        area_d2 = (
+            _nearest_d2(area_points, ctx.area_lats, lat, lon, row_set) if area_points else _FAR_DEG2
+        )
+        point_name = area_name = ""
+    best, text = 0.0, ""
+    if point_d2 < _FAR_DEG2:
+        km = _KM_PER_DEG * math.sqrt(point_d2)
+        best = 2.0 * math.exp(-km / 150)
+        text = f"{km:.0f} km from {point_name}" if explain else ""
+    if area_d2 < _FAR_DEG2:
+        km = _KM_PER_DEG * math.sqrt(area_d2)
+        bonus = math.exp(-km / 300)
+        if bonus > best:
+            best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
+    # Readings of other names close by, whichever readings the first pass picked:
+    # each weaker with distance (faster than for the chosen anchors, since one of
+    # many readings may be close by chance), and several add up to _SPREAD_CAP.
+    spread = ctx.spread
+    if spread.items:
+        total, near = spread_score(facts, key, spread)
+        if total > best:
+            best = total
+            if explain:
+                names = spread.names
+                text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
+    if admin1 >= 0 and best < _SAME_ADMIN1:
+        shared = ctx.by_admin1.get(admin1)
+        if shared is not None and any(
+            a.name == shared and a.row not in row_set for a in ctx.anchors
+        ):
+            best = _SAME_ADMIN1
+            if explain:
+                text = f"in {admin1_names[admin1]} like {shared}"
+    if best >= 0.01:
+        score += best
+        if explain:
+            _note(notes, best, text)
+    return score
+
+
+def spread_score(
+    facts: Facts, key: str, spread: Spread
+) -> tuple[float, tuple[tuple[int, float], ...]]:
+    """The bonus for readings of the article's other names near a row, and which
+    (name index, km) they are. Only readings within _SPREAD_DEG degrees of latitude
+    (by bisect) and within the longitude window are visited."""
+    r, _, _, _, lat, lon, coslat = facts
+    memo = spread.memo.get(key)
+    if memo is None:
+        memo = spread.memo[key] = {}
+    else:
+        known = memo.get(r)
+        if known is not None:
+            return known
+    window = _SPREAD_DEG / max(coslat, 0.05)
+    west, east = lon - window, lon + window
+    best: dict[int, tuple[float, float]] = {}
+    items, rows, keys = spread.items, spread.rows, spread.keys
+    lats = spread.lats
+    for k in range(bisect_right(lats, lat - _SPREAD_DEG), bisect_left(lats, lat + _SPREAD_DEG)):
+        at = 4 * k
+        s_lon = items[at + 1]
+        if s_lon < west or s_lon > east:
+            continue
+        dy = lat - lats[k]
+        dx = (lon - s_lon) * coslat
+        d2 = dx * dx + dy * dy
+        if d2 >= _SPREAD_DEG**2:
+            continue
+        ni = int(items[at + 3])
+        if r in rows[ni] or keys[ni] == key:
+            continue
+        km = _KM_PER_DEG * math.sqrt(d2)
+        bonus = _SPREAD_WEIGHT * math.exp(-km / items[at + 2])
+        if bonus > best.get(ni, (0.0, 0.0))[0]:
+            best[ni] = (bonus, km)
+    total = 0.0
+    near: list[tuple[int, float]] = []
+    for ni in sorted(best):
+        bonus, km = best[ni]
+        if bonus >= 0.01:
+            total += bonus
+            near.append((ni, km))
+    result = (min(total, _SPREAD_CAP), tuple(near)) if near else _NOTHING_NEAR
+    memo[r] = result
+    return result

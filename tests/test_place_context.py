@@ -1,0 +1,151 @@
+"""Context scoring of place candidates (resolve/place_context.py): the banded nearest-
+anchor search, the country shares without the name's own anchors, the in-article
+country bonus, and the gazetteer's use of them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsevents.resolve.place_context import (
+    IN_ARTICLE,
+    Anchor,
+    Facts,
+    Prepared,
+    context_score,
+    country_shares,
+    make_prepared,
+    make_spread,
+    shares_without,
+)
+from newsevents.resolve.place_index import FEATURES
+from newsevents.resolve.places import Gazetteer, PlaceContext, get_gazetteer
+
+_TOWN = FEATURES.index("town")
+_COUNTRY = FEATURES.index("country")
+_ADMIN1 = FEATURES.index("admin1")
+
+
+def _anchor(row: int, name: str, iso3: str | None, lat: float, lon: float, area: bool) -> Anchor:
+    coslat = math.cos(math.radians(lat))
+    return Anchor(row, name, iso3, 7, area, (lat, lon, coslat, area, name, row))
+
+
+def _facts(row: int, lat: float, lon: float, iso3: str = "USA", feature: int = _TOWN) -> Facts:
+    return (row, feature, iso3, 7, lat, lon, math.cos(math.radians(lat)))
+
+
+# Anchors spread over the globe, more than the few a full scan is used for.
+ANCHORS = (
+    _anchor(100, "Dallas", "USA", 32.78, -96.80, False),
+    _anchor(101, "Houston", "USA", 29.76, -95.36, False),
+    _anchor(102, "Texas", "USA", 31.0, -100.0, True),
+    _anchor(103, "Paris", "FRA", 48.85, 2.35, False),
+    _anchor(104, "Lyon", "FRA", 45.76, 4.83, False),
+    _anchor(105, "Aleppo", "SYR", 36.2, 37.16, False),
+    _anchor(106, "Syria", "SYR", 35.0, 38.0, True),
+    _anchor(107, "Tokyo", "JPN", 35.69, 139.69, False),
+    _anchor(108, "Perth", "AUS", -31.95, 115.86, False),
+    _anchor(109, "Lima", "PER", -12.05, -77.04, False),
+)
+
+
+def _prepared(countries: frozenset[str] = frozenset()) -> Prepared:
+    return make_prepared(countries, ANCHORS, {}, make_spread((), (), (), []))
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "excluded"),
+    [
+        (33.66, -95.56, frozenset()),  # Paris, Texas: near Dallas
+        (33.66, -95.56, frozenset({100})),  # ... with Dallas the name's own anchor
+        (48.0, 2.0, frozenset({103, 104})),  # near Paris and Lyon, both left out
+        (36.5, 37.0, frozenset()),  # beside Aleppo and the Syria point
+        (0.0, -160.0, frozenset()),  # mid-Pacific: every anchor out of reach
+        (45.2, 4.8, frozenset({999})),
+    ],
+)
+def test_banded_search_scores_as_the_full_scan(
+    lat: float, lon: float, excluded: frozenset[int]
+) -> None:
+    ctx = _prepared()
+    facts = _facts(1, lat, lon)
+    implied = shares_without(ctx, excluded)
+    fast = context_score(facts, "x", ctx, excluded, implied, ["Texas"] * 8, None)
+    notes: list[str] = []
+    slow = context_score(facts, "x", ctx, excluded, implied, ["Texas"] * 8, notes)
+    assert fast == slow  # the explain path scans every anchor in order
+
+
+def test_nearness_counts_only_anchors_left_in() -> None:
+    ctx = _prepared()
+    facts = _facts(1, 33.66, -95.56)  # Paris, Texas
+    notes: list[str] = []
+    context_score(facts, "paris", ctx, frozenset({100}), shares_without(ctx, ()), [], notes)
+    # Dallas (160 km) left out: Houston's town point (440 km, +0.11) is weaker than the
+    # Texas area point (516 km, exp(-516 / 300) = +0.18), which counts.
+    assert not any("Dallas" in n for n in notes), notes
+    assert notes[-1] == "516 km from Texas +0.18"
+
+
+def test_shares_without_leaves_out_the_names_own_anchors() -> None:
+    ctx = _prepared()
+    assert shares_without(ctx, ()) == country_shares(ANCHORS)
+    assert ctx.implied["USA"] == pytest.approx(0.3)
+    left = shares_without(ctx, (100, 101, 102))
+    assert left == country_shares(tuple(a for a in ANCHORS if a.row not in {100, 101, 102}))
+    assert "USA" not in left
+    assert left["FRA"] == pytest.approx(2 / 7)
+
+
+def test_in_article_bonus_is_shared_out_over_many_countries() -> None:
+    facts = _facts(1, 10.0, 10.0, iso3="BEL")
+    few = _prepared(frozenset({"BEL", "USA"}))
+    many = _prepared(frozenset({"BEL", "USA", "FRA", "SYR", "TUN", "DZA"}))
+    far = frozenset({a.row for a in ANCHORS})  # no nearness: only the country term
+    assert context_score(facts, "x", few, far, {}, [], None) == pytest.approx(IN_ARTICLE)
+    assert context_score(facts, "x", many, far, {}, [], None) == pytest.approx(IN_ARTICLE / 2)
+
+
+def test_admin1_contains_an_anchor_unless_it_is_the_names_own() -> None:
+    ctx = _prepared()
+    region = (5, _ADMIN1, "USA", 7, 31.0, -100.0, 0.86)
+    assert context_score(region, "x", ctx, frozenset(), {}, [], None) == pytest.approx(1.5)
+    towns = frozenset(a.row for a in ANCHORS if not a.is_area)
+    assert context_score(region, "x", ctx, towns, {}, [], None) == 0.0
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def test_capital_beats_a_village_of_one_of_many_countries_named(gaz: Gazetteer) -> None:
+    context = PlaceContext(
+        countries=("SYR", "IRQ", "TUN", "DZA", "LBY", "FRA", "USA"),
+        places=("Tunisia", "Algeria", "Paris", "Washington", "Brussels"),
+    )
+    place = gaz.resolve("Brussels", context)
+    assert place is not None and place.iso3 == "BEL"
+    # A story about one country still finds its own town.
+    local = PlaceContext(countries=("USA",), places=("Green Bay", "Wisconsin", "Brussels"))
+    place = gaz.resolve("Brussels", local)
+    assert place is not None and (place.iso3, place.admin1) == ("USA", "Wisconsin")
+
+
+def test_english_words_read_without_spacy() -> None:
+    import subprocess
+    import sys
+
+    # A fresh interpreter: the word list must not import spaCy (its objects would
+    # slow every full garbage collection of the place lookup).
+    code = (
+        "import sys\n"
+        "from newsevents.resolve.english_words import english_words, is_english_word\n"
+        "words = english_words()\n"
+        "print(len(words) > 50000, is_english_word('fears'), is_english_word('menbej'),"
+        " 'spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False", "False"]
