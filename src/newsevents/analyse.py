@@ -6,17 +6,23 @@ trigger word form (see lexicon) get spaCy's tagger, parser and lemmatiser. The m
 statistical entity recogniser is not run: it has its own embedding layer and doubled
 the cost per sentence, while actor and place names come from the project's own
 dictionary and gazetteer matchers (see extract).
+
+A sentence whose case misleads the tagger (a title-case headline, "IS" read as the verb)
+is parsed from a copy of the same length (see recase.parse_copy), so offsets stay those
+of the stored text; the doc keeps the copy's lower-case words (what the tagger read) and
+gets a stand-in's own word back ("IS", not "UN").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -97,27 +103,65 @@ def split_sentences(text: str, splitter: Language) -> list[tuple[int, int]]:
     return spans
 
 
+def _with_words(parsed: Doc, text: str) -> Doc:
+    """The doc of a sentence parsed from its copy (same length, see recase.parse_copy),
+    with the sentence's own word wherever the copy put a stand-in ("IS" for "UN"), as its
+    lemma too; words the copy only wrote in lower case stay so, as the parse read them.
+    `parsed` itself when the copy has no stand-in."""
+    words = []
+    changed = False
+    for tok in parsed:
+        word = text[tok.idx : tok.idx + len(tok)]
+        if word.lower() != tok.lower_:
+            changed = True
+        else:
+            word = tok.text
+        words.append(word)
+    if not changed:
+        return parsed
+    doc = Doc(parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed])
+    table: Any = parsed.to_array([TAG, POS, MORPH, HEAD, DEP, LEMMA, LOWER])
+    doc.from_array([TAG, POS, MORPH, HEAD, DEP, LEMMA], table[:, :6])
+    for tok, lower in zip(doc, table[:, 6].tolist(), strict=True):
+        if tok.lower != lower:
+            tok.lemma_ = tok.text
+    return doc
+
+
 def analyse(
-    articles: Sequence[CleanArticle], lexicon: Lexicon, models: Models | None = None
+    articles: Sequence[CleanArticle],
+    lexicon: Lexicon,
+    models: Models | None = None,
+    parse_text: Callable[[str], str] | None = None,
 ) -> list[AnalysedArticle]:
-    """Split every article into sentences and parse the candidate ones, batched for speed."""
+    """Split every article into sentences and parse the candidate ones, batched for speed;
+    `parse_text` gives the copy of a sentence to parse (recase.Recaser.parse_text), the
+    sentence itself when its case does not mislead the tagger."""
     models = models or load_models()
     plans: list[list[tuple[int, int, str, bool]]] = []
     to_parse: list[str] = []
+    copies: list[bool] = []
     for article in articles:
         plan = []
         for start, end in split_sentences(article.text, models.splitter):
             text = article.text[start:end]
             candidate = lexicon.has_candidate(text)
             if candidate:
-                to_parse.append(text)
+                copy = parse_text(text) if parse_text is not None else text
+                to_parse.append(copy)
+                copies.append(copy != text)
             plan.append((start, end, text, candidate))
         plans.append(plan)
-    docs: Any = iter(models.fast.pipe(to_parse))
+    parsed: Any = iter(zip(models.fast.pipe(to_parse), copies, strict=True))
+
+    def parse(text: str) -> Doc:
+        doc, copied = next(parsed)
+        return _with_words(doc, text) if copied else doc
+
     result: list[AnalysedArticle] = []
     for article, plan in zip(articles, plans, strict=True):
         sentences = tuple(
-            Sentence(start, end, text, i, next(docs) if candidate else None)
+            Sentence(start, end, text, i, parse(text) if candidate else None)
             for i, (start, end, text, candidate) in enumerate(plan)
         )
         result.append(AnalysedArticle(clean=article, sentences=sentences))

@@ -99,6 +99,10 @@ class Cues:
     holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
+    toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
+    count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
+    toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
+    toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,10 @@ def load_cues(path: Path | None = None) -> Cues:
         holding=words("holding_verbs"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
+        toll_verbs=words("toll_verbs"),
+        count_nouns=words("count_nouns"),
+        toll_nouns=words("toll_nouns"),
+        toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -208,7 +216,8 @@ def _find_triggers(
     present_is_news: bool = True,
 ) -> list[_Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
-    State fighters", "Russian warplanes") only weapon words count; none that names a thing
+    State fighters", "Russian warplanes") only weapon words that end them count; none that
+    names a thing
     ("kidnapping ring"), a weapon held ("confiscated 2 grenades") or a state ("areas
     controlled by IS"; a present tense is news only in headlines: `present_is_news`)."""
     found = _all_triggers(doc, lexicon, blocked)
@@ -228,6 +237,7 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
     covered: set[int] = set()
+    claimed: set[tuple[int, str]] = set()  # (token, class) of the phrases found
     for i in range(len(doc)):
         options = lexicon.by_first_word.get(lemmas[i], ()) + lexicon.by_first_word.get(
             lowers[i], ()
@@ -235,12 +245,17 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
         for phrase, cls in options:
             n = len(phrase)
             inside_actor = any(j in blocked for j in range(i, i + n))
-            if i + n > len(doc) or (inside_actor and not cls.means):
+            # Inside an actor's name only a weapon word that ends it counts ("Russian
+            # warplanes", not "Colombian Air Force personnel").
+            if i + n > len(doc) or (inside_actor and (not cls.means or i + n in blocked)):
                 continue
             if all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
+                if (i, cls.name) in claimed:
+                    continue  # "human losses in": one trigger, not a second one inside it
                 span = doc[i : i + n]
                 found.append(_Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
+                claimed.update((j, cls.name) for j in range(i, i + n))
     for tok in doc:
         # A headline's first word is capitalised and often tagged as a name ("Bombing
         # al-Marj ..."): there it may still be a trigger.
@@ -251,8 +266,9 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
         if classes and _mass_count(tok):
             continue
         for cls in classes or ():
-            # Inside an actor's name only a weapon word counts ("Russian warplanes").
-            if tok.i in blocked and not cls.means:
+            # Inside an actor's name only a weapon word that ends it counts ("Russian
+            # warplanes").
+            if tok.i in blocked and (not cls.means or tok.i + 1 in blocked):
                 continue
             if cls.heads and tok.pos_ == "NOUN" and not _headed_by(tok, cls.heads):
                 continue
@@ -457,6 +473,20 @@ def _between(prep: Token, roles: _Roles) -> None:
         roles.patient = roles.patient or other
     elif prep.lower_ == "with" and roles.patient is None:
         roles.patient = pobj
+
+
+def _suffered_in(tok: Token, cues: Cues) -> Token | None:
+    """The object of a casualty noun's "in" / "among" ("losses in the rebels"); none
+    when it names several ("among both soldiers and civilians")."""
+    if tok.lemma_.lower() not in cues.toll_nouns:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "among"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None or any(g.dep_ == "conj" for g in pobj.children):
+                return None
+            return pobj
+    return None
 
 
 def _speech_frame(tok: Token, cues: Cues) -> Token | None:
@@ -775,9 +805,9 @@ def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> i
 
 def _casualties(
     doc: Doc, sentence: Sentence, cues: Cues, tokens: Sequence[int] | None = None
-) -> tuple[int | None, int | None]:
+) -> tuple[int | None, int | None, bool]:
     """Killed and injured counts stated in a sentence (or in some of its tokens), read from
-    kill/injure words' arguments."""
+    kill/injure words' arguments, else from a toll brought up to date (then True)."""
     killed: int | None = None
     injured: int | None = None
     for tok in doc if tokens is None else (doc[i] for i in tokens):
@@ -824,7 +854,60 @@ def _casualties(
             killed = value
         elif is_injure and injured is None:
             injured = value
-    return killed, injured
+    if killed is None and injured is None:
+        killed, injured = _toll_update(doc, cues, tokens)
+        return killed, injured, killed is not None or injured is not None
+    return killed, injured, False
+
+
+def _toll_update(
+    doc: Doc, cues: Cues, tokens: Sequence[int] | None = None
+) -> tuple[int | None, int | None]:
+    """A toll brought up to date ("the number of casualties of the massacre rises to 37",
+    "more casualties raise the death toll to 34"): the total its "to" phrase gives, as the
+    killed or the injured by what the verb's subject or object counts; nothing when that
+    counts both ("the number of people killed and injured") or neither."""
+    for tok in doc if tokens is None else (doc[i] for i in tokens):
+        if tok.lemma_.lower() not in cues.toll_verbs:
+            continue
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
+            continue  # no new total, or one over days ("raise it to 823 in 83 days")
+        counted: set[str] = set()
+        for child in tok.children:
+            # "raise to 15, the number of people killed": the total's noun set apart.
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "npadvmod", "appos"):
+                counted |= _counted_words(child, cues)
+        dead = bool(counted & (cues.kill | cues.toll_nouns))
+        hurt = bool(counted & cues.injure)
+        if dead == hurt:
+            continue
+        quantities = find_quantities(doc_text(to))
+        if quantities:
+            value = quantities[0].value
+            return (value, None) if dead else (None, value)
+    return None, None
+
+
+def _counted_words(head: Token, cues: Cues) -> set[str]:
+    """Lemmas telling what a noun phrase counts: its head, modifiers and the verbs of its
+    clauses ("civilian martyrs", "people who were killed"), through "the number of"."""
+    heads = [head]
+    if head.lemma_.lower() in cues.count_nouns:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            return set()
+        # "the number of people killed": the clause may hang off either noun.
+        heads = [pobj, head]
+    words = {heads[0].lemma_.lower()}
+    for noun in heads:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "conj", "acl", "relcl") and child.i != noun.i:
+                words.add(child.lemma_.lower())
+            if child.dep_ in ("acl", "relcl"):
+                words |= {g.lemma_.lower() for g in child.children if g.dep_ == "conj"}
+    return words
 
 
 def _refine(
@@ -1028,7 +1111,7 @@ def _mention_for(
         ),
     )
     main = ordered[0]
-    killed, injured = _casualties(doc, sentence, cues, part.tokens if part else None)
+    killed, injured, toll = _casualties(doc, sentence, cues, part.tokens if part else None)
     if part is not None and part.copy:
         # A count told for several coordinated places is not each place's own.
         killed = injured = None
@@ -1038,7 +1121,9 @@ def _mention_for(
         killed = injured = None
     # "Casualties in Idlib countryside": a verbless headline made of a casualty noun
     # reports deaths; elsewhere a bare casualty word only adds to another event.
-    headed = not narrative and any(_headline_head(t.token) for t in triggers)
+    headed = not narrative and (
+        any(_headline_head(t.token) for t in triggers) or (part is not None and part.headed)
+    )
     counted = killed is not None or injured is not None
     if not any(t.cls.strong for t in triggers) and not counted and not headed:
         return None
@@ -1049,7 +1134,7 @@ def _mention_for(
         # to 230": the total is told in its own clause; the event and its count stand.
         own = range(len(doc)) if part is None else part.tokens
         keep = [i for i in own if i not in scope]
-        killed, injured = _casualties(doc, sentence, cues, keep)
+        killed, injured, toll = _casualties(doc, sentence, cues, keep)
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
     dated = any(t.value.precision == "day" for t in times)
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
@@ -1077,7 +1162,8 @@ def _mention_for(
     trigger_ids = {t.i for t in main.token.subtree}
     for tok in doc:
         # Any speech verb's own "from"/"in" phrase ("told AFP by phone from Britain").
-        if tok.lemma_.lower() in cues.speech and tok.i not in trigger_ids:
+        # (A name is not a speech verb: "the Islamic State in Raqqa".)
+        if tok.lemma_.lower() in cues.speech and tok.i not in trigger_ids and tok.pos_ != "PROPN":
             for child in tok.children:
                 if child.dep_ == "prep" and child.i not in trigger_ids:
                     excluded.update(t.i for t in child.subtree)
@@ -1121,6 +1207,21 @@ def _mention_for(
     thing: Token | None = None  # a physical target ("the national guard post")
     for trig in ordered:
         roles = _roles(trig.token, mutual=trig.cls.name == "clash")
+        if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
+            # "the civilians' death toll", "the regime's losses": who suffered them.
+            roles.patient, roles.agent = roles.patient or roles.agent, None
+        if actor2 is None and roles.patient is None and trig is main and trig.cls.name == "die":
+            # "losses in the rebels", "casualties in the ranks of IS": who suffered them
+            # (not a place: "casualties in Idlib" names none).
+            among = _suffered_in(trig.token, cues)
+            surface, match = actor_surface(among) if among is not None else (None, None)
+            # An unknown name there is more often a place the gazetteer lacks ("Sermin").
+            if (
+                among is not None
+                and surface is not None
+                and (match is not None or among.pos_ != "PROPN")
+            ):
+                actor2, m2, patient_tok = surface, match, among
         if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
             actor1, m1 = actor_surface(roles.agent)
         if actor2 is None and roles.patient is not None:
@@ -1194,7 +1295,13 @@ def _mention_for(
             if m.start >= trig_char and m is not m2 and m.actor.kind != "Civilians"
         ]
         pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
-        if pick is not None:
+        if pick is not None and pick.actor.kind == "Civilians":
+            # Civilians named before the trigger are not the attacker a nearby name
+            # suggests but who suffered it ("civilian casualties", "journalists are
+            # still held hostage").
+            if actor2 is None:
+                actor2, m2 = pick.surface, pick
+        elif pick is not None:
             actor1, m1 = pick.surface, pick
     if actor2 is None and m1 is not None:
         trig_char = main.token.idx - offset
@@ -1236,7 +1343,13 @@ def _mention_for(
     )
     if _generic(main.token) and not told_as_event and not (places or times or killed):
         return None
+    if not places and killed is None and not any(t.cls.strong for t in triggers):
+        return None  # "More human losses in Hezbollah": neither where nor how many
     if actor1 is None and actor2 is None and not places and killed is None:
+        return None
+    if toll and not places:
+        # A toll brought up to date without a place is a running total, not an event one
+        # could place or merge.
         return None
     status: Status = (
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
@@ -1305,6 +1418,7 @@ class _Part:
     places: frozenset[int]
     tokens: range
     copy: bool = False
+    headed: bool = False  # opened by a casualty noun ("... and casualties in Rastan")
 
 
 @dataclass
@@ -1313,6 +1427,7 @@ class _Segment:
     end: int
     triggers: list[_Trigger]
     places: list[int]
+    headed: bool = False
 
 
 def _segments(
@@ -1340,15 +1455,28 @@ def _segments(
             i += width
             continue
         trig = by_token.get(i)
-        if trig is not None and (trig.cls.strong or current.triggers or _headline_head(trig.token)):
+        opening = trig is not None and len(segments) > 1 and _opens_part(doc, current.start, i)
+        if trig is not None and (
+            trig.cls.strong or current.triggers or opening or _headline_head(trig.token)
+        ):
             # A casualty word ("left two dead") adds to an event; it starts none unless it
-            # heads the headline ("Casualties in Deir Ezzor and executions in Tal Abyad").
+            # heads the headline ("Casualties in Deir Ezzor and executions in Tal Abyad")
+            # or a part of it ("clashes in Homs and casualties in Rastan").
             current.triggers.append(by_token[i])
+            current.headed = current.headed or (opening and not trig.cls.strong)
         if i in starts:
             current.places.append(i)
         i += 1
     segments[-1].end = len(doc)
     return segments
+
+
+def _opens_part(doc: Doc, start: int, i: int) -> bool:
+    """Is the noun at token i the head word a part of a headline opens with, after at most
+    a determiner, count or adjective ("and more casualties in", "and 4 casualties in")?"""
+    if doc[i].pos_ != "NOUN":
+        return False
+    return all(doc[k].pos_ in ("DET", "NUM", "ADJ") for k in range(start, i))
 
 
 def _joins(doc: Doc, i: int, triggers: dict[int, _Trigger]) -> bool:
@@ -1379,15 +1507,18 @@ def split_parts(
     carry: _Segment | None = None
     for seg in _segments(doc, triggers, places, cues):
         if carry is not None:
-            seg = _Segment(carry.start, seg.end, carry.triggers + seg.triggers, seg.places)
+            seg = _Segment(
+                carry.start, seg.end, carry.triggers + seg.triggers, seg.places, carry.headed
+            )
             carry = None
         rng = range(seg.start, seg.end)
         if seg.triggers and seg.places:
-            parts.append(_Part(seg.triggers, frozenset(seg.places), rng))
+            parts.append(_Part(seg.triggers, frozenset(seg.places), rng, headed=seg.headed))
         elif seg.triggers:
             carry = seg
         elif seg.places and parts:
-            parts.append(_Part(parts[-1].triggers, frozenset(seg.places), rng, copy=True))
+            last = parts[-1]
+            parts.append(_Part(last.triggers, frozenset(seg.places), rng, True, last.headed))
     if carry is not None and parts:
         last = parts[-1]
         tokens = range(last.tokens.start, carry.end)

@@ -210,13 +210,17 @@ def process_articles(
     """Clean, analyse, extract and resolve a batch of articles (no merging, no store);
     `clock` collects the CPU time of each stage."""
     clock = clock or StageClock()
-    recaser = Recaser(is_place=knowledge.gazetteer.is_place_name, actors=knowledge.actors)
+    recaser = Recaser(
+        is_place=knowledge.gazetteer.is_place_name,
+        actors=knowledge.actors,
+        resolve_place=knowledge.gazetteer.resolve,
+    )
     with clock.measure("clean"):
         raw_cleaned = [clean(a) for a in articles]
     with clock.measure("recase"):
         cleaned = [recase(c, recaser) for c in raw_cleaned]
     with clock.measure("analyse"):
-        analysed = analyse(cleaned, knowledge.lexicon, knowledge.models)
+        analysed = analyse(cleaned, knowledge.lexicon, knowledge.models, recaser.parse_text)
     results: list[ArticleResult] = []
     for item in analysed:
         article = item.clean.article

@@ -5,6 +5,10 @@ Only the case of letters changes, so every offset stays an offset into the store
 Sentence starts get a capital; a word or run of up to three words that the gazetteer
 knows as a place is title-cased; a short word that is an actor's acronym (FMLN, SDF) is
 upper-cased; an actor's full name is title-cased.
+
+`parse_copy` makes the copy of one sentence that analyse parses when its case misleads
+the tagger (a title-case headline, "IS" read as the verb "is"); the stored text stays as
+it was.
 """
 
 from __future__ import annotations
@@ -12,24 +16,73 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from newsevents.language import english_stopwords
-from newsevents.records import CleanArticle
+from newsevents.records import CleanArticle, Place
 from newsevents.resolve.actors import ActorDictionary
+from newsevents.resolve.english_words import is_english_word
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "al", "in", "y"})
 _MAX_WORDS = 3
 _ACRONYM_MAX = 6
+# A sentence is a title-case headline when this share of its content words (after the
+# first word, names in capitals aside) starts with a capital, and it has at least this many.
+_TITLE_SHARE = 0.8
+_TITLE_MIN_WORDS = 3
+# A one-word place that is also an English word keeps its capital in a title-case copy
+# when it is a country or a city of at least this many people ("Aleppo", "Damascus").
+_MAJOR_PLACE = 200_000
+
+
+def _no_place(name: str) -> Place | None:
+    return None
 
 
 @dataclass(frozen=True)
 class Recaser:
-    """What recasing consults: the gazetteer's place test and the actor dictionary."""
+    """What recasing consults: the gazetteer's place test and the actor dictionary, and
+    (for title-case headlines) its resolver, which tells "Aleppo" (a city of millions that
+    is also an English word) from "Countryside" (a town of 10,000)."""
 
     is_place: Callable[[str], bool]
     actors: ActorDictionary
+    resolve_place: Callable[[str], Place | None] = _no_place
+
+    def parse_text(self, text: str) -> str:
+        """The copy of a sentence the parser should read (see parse_copy)."""
+        return parse_copy(text, self)
+
+
+@dataclass(frozen=True)
+class _CopyWords:
+    stand_ins: dict[str, str]
+    function_words: frozenset[str]
+    stand_in: re.Pattern[str]
+    generic_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _copy_words() -> _CopyWords:
+    """The stand-ins and function words of data/recase.yaml."""
+    text = resources.files("newsevents").joinpath("data/recase.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    stand_ins = {str(k): str(v) for k, v in data["stand_ins"].items()}
+    for word, other in stand_ins.items():
+        if len(word) != len(other):
+            raise ValueError(f"recase.yaml: stand-in {other!r} for {word!r} changes the length")
+    names = "|".join(re.escape(w) for w in sorted(stand_ins, key=len, reverse=True))
+    return _CopyWords(
+        stand_ins=stand_ins,
+        function_words=frozenset(str(w).lower() for w in data["function_words"]),
+        stand_in=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
+        generic_places=frozenset(str(w).lower() for w in data["generic_places"]),
+    )
 
 
 def caseless(text: str) -> bool:
@@ -94,3 +147,103 @@ def recase(article: CleanArticle, recaser: Recaser) -> CleanArticle:
     if not caseless(article.text):
         return article
     return replace(article, text=recase_text(article.text, recaser))
+
+
+def _capitals(text: str) -> bool:
+    """A sentence written in capitals, where "IS" may well be the verb."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+def _is_title(word: str) -> bool:
+    # "A" is the article capitalised, not a name in capitals.
+    return word[:1].isupper() and (not word.isupper() or word == "A")
+
+
+def _common(word: str, words: _CopyWords) -> bool:
+    """Is a lower-case word a function word or an English word (not a name)?"""
+    return word in words.function_words or word in english_stopwords() or is_english_word(word)
+
+
+def headline_cased(text: str) -> bool:
+    """True when a sentence is written in title case ("Warplanes Target A School in Idlib
+    And Kill 4 Citizens"): its content words after the first nearly all start with a
+    capital, and a function word does too (or every content word is capitalised)."""
+    words = _copy_words()
+    content: list[str] = []
+    function: list[str] = []
+    for word in _WORD.findall(text)[1:]:
+        if word.isupper():
+            continue  # a name in capitals ("ISIS", "SDF") tells nothing of the case style
+        lower = word.lower()
+        is_function = lower in words.function_words or lower in english_stopwords()
+        (function if is_function else content).append(word)
+    if len(content) < _TITLE_MIN_WORDS:
+        return False
+    titled = sum(_is_title(w) for w in content)
+    if titled < _TITLE_SHARE * len(content):
+        return False
+    return titled == len(content) or any(_is_title(w) for w in function)
+
+
+def _major(place: Place) -> bool:
+    """A country, or a city of at least _MAJOR_PLACE people (not a region named "South")."""
+    if place.feature == "country":
+        return True
+    return place.feature in ("city", "town", "village") and place.population >= _MAJOR_PLACE
+
+
+def _protected(text: str, recaser: Recaser) -> set[int]:
+    """Character positions of names a title-case copy keeps as written: dictionary actors
+    (other than civilians), countries and big cities, and places of two or three words the
+    gazetteer knows, unless they are made of common words only ("Southern Countryside") or
+    hold a function word."""
+    kept: set[int] = set()
+    lists = _copy_words()
+    for found in recaser.actors.find(text):
+        if found.actor.kind != "Civilians":
+            kept.update(range(found.start, found.end))
+    words = list(_WORD.finditer(text))
+    for i in range(len(words)):
+        if _is_title(words[i].group()):
+            place = recaser.resolve_place(words[i].group())
+            if place is not None and _major(place):
+                kept.update(range(words[i].start(), words[i].end()))
+        for n in range(min(_MAX_WORDS, len(words) - i), 1, -1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            lowers = [w.group().lower() for w in words[i : i + n]]
+            # "Countryside of Daraa" and "Capital Damascus" are the gazetteer's too: a
+            # function word ends a name, a generic place word does not open one.
+            if lowers[0] in lists.generic_places or any(w in lists.function_words for w in lowers):
+                continue
+            common = all(_common(w, lists) for w in lowers)
+            if not common and recaser.is_place(text[start:end]):
+                kept.update(range(start, end))
+                break
+    return kept
+
+
+def parse_copy(text: str, recaser: Recaser) -> str:
+    """The copy of a sentence the parser reads, of the same length, so that the parse's
+    offsets are the sentence's: a stand-in for a group's capitals that read as a word
+    ("IS" arrests); in a title-case headline, lower case for the English words that are
+    not part of a known name. The sentence itself when nothing needs changing."""
+    words = _copy_words()
+    chars: list[str] | None = None
+    if words.stand_in.search(text) is not None and not _capitals(text):
+        chars = list(text)
+        for found in words.stand_in.finditer(text):
+            chars[found.start() : found.end()] = words.stand_ins[found.group()]
+    if headline_cased(text):
+        chars = chars if chars is not None else list(text)
+        kept = _protected(text, recaser)
+        for found in list(_WORD.finditer(text))[1:]:
+            word = found.group()
+            if found.start() in kept or not _is_title(word) or not _common(word.lower(), words):
+                continue
+            chars[found.start() : found.end()] = word.lower()
+    if chars is None:
+        return text
+    out = "".join(chars)
+    assert len(out) == len(text)
+    return out

@@ -1,0 +1,79 @@
+"""Toll updates give their event with the new total ("the death toll rises to 20 in
+Idlib"), unless they count the injured with the dead, count something else, or total
+several days; "losses in <group>" and a headline part headed by "casualties" are events
+of their own; an actor name's inner weapon word is no strike (loads the model)."""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _new(text, published="2017-05-01"):
+    events = newsevents.extract(text, published=published)
+    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "dead"),
+    [
+        ("Death toll rises to 20 in Idlib", "Idlib", 20),
+        ("The number of casualties of the wedding massacre in Idlib rises to 37", "Idlib", 37),
+        ("Casualties of Idlib massacre rise to about 60 persons", "Idlib", 60),
+        ("More casualties raise to 53 the number of victims of the massacre in Hama", "Hama", 53),
+        ("Airstrikes raise to 11, the number of persons killed in Al-Raqqah", "Ar Raqqah", 11),
+    ],
+)
+def test_a_toll_brought_up_to_date_gives_the_event_its_total(text, place, dead):
+    (event,) = _new(text)
+    assert event.location == place
+    assert event.fatalities == dead
+
+
+def test_a_total_of_dead_and_injured_or_over_days_is_no_event_toll():
+    (mixed,) = _new(
+        "More casualties raise to 15, the number of people killed and injured in a "
+        "car bomb explosion in Afrin"
+    )
+    assert mixed.fatalities is None
+    (running,) = _new("Shelling on Afrin raises the death toll to 150 within 12 days")
+    assert running.fatalities is None
+
+
+def test_a_rising_number_of_something_else_or_of_nowhere_is_no_event():
+    assert _new("The number of displaced people rises to 300 in Idlib") == []
+    assert _new("The number of villages controlled by the SDF rises to 34") == []
+    # A running total with neither place nor side cannot be placed or merged.
+    assert _new("More human losses raise to 315, the number of people who were killed") == []
+
+
+def test_losses_in_a_group_are_an_event_against_it():
+    (event,) = _new("Losses in rebels in Harasta")
+    assert event.location == "Harasta"
+    assert event.actor2 == "Rebels"
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_losses_without_place_or_toll_are_no_event():
+    assert _new("More human losses in Hezbollah") == []
+
+
+def test_a_part_headed_by_casualties_is_an_event_of_its_own():
+    daraa, idlib = _new("Clashes in the countryside of Idlib and casualties in Daraa")
+    assert (idlib.location, idlib.sub_event_type) == ("Idlib", "Armed clash")
+    # Its own event (people killed), not a copy of the clashes.
+    assert (daraa.location, daraa.sub_event_type) == ("Daraa", "Attack")
+    assert daraa.sources[0].sentence.endswith("casualties in Daraa")
+
+
+def test_a_weapon_word_inside_an_organisation_name_is_no_strike():
+    text = (
+        "Bogota, 20 Nov 89 -- Soldiers clashed with rebels in Cordoba. "
+        "Colombian Air Force personnel are repairing the helicopter that made an "
+        "emergency landing in the area."
+    )
+    events = newsevents.extract(text, published="1989-11-20")
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)
+    (strike,) = _new("Russian warplanes struck a market in Idlib")
+    assert strike.sub_event_type == "Air/drone strike"
