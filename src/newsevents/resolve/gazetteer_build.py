@@ -19,6 +19,7 @@ from newsevents.resolve.place_index import (
     FEATURES,
     NO_COUNTRY,
     SRC_CONFLICT,
+    SRC_GEONAMES,
     SRC_SUPPLEMENT,
     IndexBuilder,
     PlaceIndex,
@@ -348,6 +349,11 @@ def _add_supplement_row(b: IndexBuilder, srow: SupplementRow) -> None:
         if same is not None:
             for name in names:
                 b.add_name(same, name, fuzzy=True)
+            if b.cols["population"][same] == 0 and b.cols["source"][same] == SRC_GEONAMES:
+                # A village GeoNames gives no population, whose news spellings the
+                # supplement lists ("Atareb"), is a place news names: the place finder
+                # takes it as it takes the supplement's own places.
+                b.cols["source"][same] = SRC_SUPPLEMENT
             return
     admin1 = -1
     if srow.feature == "admin1":

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsevents.recase import headline_cased
 from newsevents.records import (
     Actor,
     Article,
@@ -51,10 +52,13 @@ def _place_context(mentions: Sequence[Mention], ctx: ResolveContext) -> PlaceCon
             actor = ctx.actors.lookup(actor_name) if actor_name else None
             if actor is not None and actor.country and actor.country not in countries:
                 countries.append(actor.country)
+    # Names from title-case headlines, where every word has a capital ("Countryside").
+    headline = {n for m in mentions if m.places and headline_cased(m.sentence) for n in m.places}
     return PlaceContext(
         countries=tuple(countries),
         places=tuple(dict.fromkeys(names)),
         dateline=ctx.dateline_place,
+        headline_names=tuple(n for n in dict.fromkeys(names) if n in headline),
     )
 
 

@@ -31,7 +31,7 @@ from newsevents.resolve.place_names import (
 from newsevents.resolve.place_words import PlaceWords, strip_admin1_affixes
 from newsevents.resolve.translit import TranslitRules, loose_key, strict_key
 
-FORMAT_VERSION = 8  # bump whenever the build changes: it is part of the cache key
+FORMAT_VERSION = 9  # bump whenever the build changes: it is part of the cache key
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",

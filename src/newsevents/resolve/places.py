@@ -15,7 +15,11 @@ spellings of names in the countries that file lists ("Menbej" ~ Manbij, "Khan Sh
 Khan Shaykhun), trusted unless the article places things only in other countries, then
 a consonant skeleton ("Deir Ezzor" ~ "Dayr az Zawr"), trusted only inside the article's
 countries. The place finder (is_place_name) takes a transliteration for a place name
-only under the stricter rules its docstring gives. A country's own name drops that
+only under the stricter rules its docstring gives. In an article's context a name of
+English words ("Countryside", "Convoy") written in a title-case headline, or in an
+article placed only in translit.yaml's countries, is a town under 100,000 only in a
+country the article's other names support; a point found inside a longer name must
+lie in the article's countries when it has some (`_fits_article`). A country's own name drops that
 country's towns of the same name.
 A name written with an Arabic article matches a place whose names lack it only in a
 country whose languages use it ("Al-Manar" is not Mannar, Sri Lanka). A similar spelling
@@ -149,16 +153,19 @@ _FUZZY_HOWS = frozenset({"similar spelling", _TRANSLIT})
 @dataclass(frozen=True)
 class PlaceContext:
     """What the article says about where it is: countries (iso3) it mentions, the other
-    place names in it, and its dateline place."""
+    place names in it, its dateline place, and which names a title-case headline wrote."""
 
     countries: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     dateline: str | None = None
+    # the names written in a title-case headline, where every word has a capital
+    headline_names: tuple[str, ...] = ()
     # Each resolve() looks the context up twice: its hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.countries, self.places, self.dateline)))
+        key = (self.countries, self.places, self.dateline, self.headline_names)
+        object.__setattr__(self, "_hash", hash(key))
 
     def __hash__(self) -> int:
         return self._hash
@@ -390,9 +397,49 @@ class Gazetteer:
                 row = self._rank(widened, prepared, explain=False)[0][1]
             query = widened
             place = self._place(row, query)
-            if not self._trusted(query.how, place, context, prepared):
+            if not self._trusted(query.how, place, context, prepared) or (
+                prepared is not None
+                and context is not None
+                and not self._fits_article(name, query, place, context, prepared)
+            ):
                 place = None
         return place
+
+    def _fits_article(
+        self, name: str, query: _Query, place: Place, context: PlaceContext, ctx: Prepared
+    ) -> bool:
+        """Whether an answer the article gives no support to still stands. In a title-case
+        headline (where every word has a capital), or in an article whose other places
+        all lie in countries whose place names are transliterated (translit.yaml: Syria,
+        Iraq), a name of English words ("Countryside", "Convoy", "The Basin") is a
+        little-known town only in a country the article otherwise names or places
+        things in. In such an article a point found inside a longer name ("Tishreen
+        Dam" is not Dome, Ghana) must lie in its countries too."""
+        if place.feature in _AREA_NAMES or query.region:
+            return True  # an area, or "Boone County": written as a place
+        english = place.population < _WELL_KNOWN_POPULATION and self._english_name(query.key)
+        embedded = query.how == "embedded name"
+        if not english and not embedded:
+            return True
+        # The countries of the article's other names: this name's own reading is no
+        # evidence for itself.
+        others = [a for a in ctx.anchors if a.name != name and a.iso3]
+        countries = {c.upper() for c in context.countries}
+        countries.update(a.iso3 for a in others if a.iso3)
+        translit = default_rules().countries
+        transliterated = countries <= translit and any(
+            not a.is_area and a.iso3 in translit for a in others
+        )
+        headline = english and name in context.headline_names
+        if not (headline or transliterated):
+            return True
+        return place.iso3 in countries
+
+    def _english_name(self, key: str) -> bool:
+        """Whether a name key, articles and "the" aside, is made only of English words
+        (place_words.yaml `common_words`, the English word list)."""
+        words = [w for w in key.split() if w != "the"]
+        return bool(words) and self._english(" ".join(words))
 
     def _trusted(
         self, how: str, place: Place, context: PlaceContext | None, prepared: Prepared | None
@@ -811,7 +858,10 @@ class Gazetteer:
             if iso3 is not None:
                 named.setdefault(iso3, set()).add(_key(name))
             query = self._lookup(name, fuzzy=False)
-            if query is not None:
+            # A headline's name of English words that names only little-known towns
+            # ("Countryside") is no evidence of where the article is.
+            headline = name in context.headline_names
+            if query is not None and not (headline and self._weak_anchor(query)):
                 queries.append((name, query))
         frozen_named = {k: frozenset(v) for k, v in named.items()}
         spread = self._spread(queries)
@@ -846,6 +896,10 @@ class Gazetteer:
             self._prepared.clear()
         self._prepared[context] = prepared
         return prepared
+
+    def _weak_anchor(self, query: _Query) -> bool:
+        """Whether a name is English words whose readings are all little-known towns."""
+        return self._english_name(query.key) and not any(self._well_known(r) for r in query.rows)
 
     def _spread(self, queries: list[tuple[str, _Query]]) -> Spread:
         """The point-like readings (towns, counties) of each other name of the article, the
