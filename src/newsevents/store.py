@@ -42,6 +42,19 @@ _RECENT_LIMIT = 30_000
 # a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
 LOCK_WAIT = 60.0
 
+# The writing process's memory (issue 9). By default DuckDB keeps memory a statement freed
+# for reuse until 128 MB (512 MB after a bulk free) are idle; flushing sooner lowered the
+# writer's peak on 12,000 cached bench results from 941 to 849 MB.
+_WRITER_SETTINGS = (
+    "SET allocator_flush_threshold = '8MB'",
+    "SET allocator_bulk_deallocation_flush_threshold = '32MB'",
+)
+
+# The bulky JSON columns (a mention's record, an event's sources) use zstd (DuckDB 2.0 or
+# later): with the default string compression, the checkpoint after 11,000 new mentions
+# joined 82,000 re-compressed the table's row groups in 400 MB, with zstd in 140 MB, and a
+# 12,000-article bench store takes 65 MB on disk instead of 153 MB. Stores made before keep
+# their columns as they were.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, title VARCHAR, published VARCHAR,
@@ -51,7 +64,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS mentions (
     mention_key VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, family VARCHAR,
     date_lo DATE, date_hi DATE, iso3 VARCHAR, latitude DOUBLE, longitude DOUBLE,
-    geo_precision INTEGER, data JSON
+    geo_precision INTEGER, data JSON USING COMPRESSION zstd
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, event_date DATE, event_date_end DATE,
@@ -60,7 +73,8 @@ CREATE TABLE IF NOT EXISTS events (
     location VARCHAR, admin1 VARCHAR, country VARCHAR, iso3 VARCHAR,
     latitude DOUBLE, longitude DOUBLE, geo_precision INTEGER,
     fatalities INTEGER, injured INTEGER, arguments JSON, status VARCHAR, modality VARCHAR,
-    confidence DOUBLE, pipeline_version VARCHAR, notes VARCHAR, sources JSON,
+    confidence DOUBLE, pipeline_version VARCHAR, notes VARCHAR,
+    sources JSON USING COMPRESSION zstd,
     n_sources INTEGER, claimed_by JSON, conflicts JSON
 );
 CREATE TABLE IF NOT EXISTS redirects (old_id VARCHAR PRIMARY KEY, new_id VARCHAR);
@@ -185,6 +199,9 @@ class Store:
         such as `newsevents serve` answering a request, holds the file)."""
         if self._con is None:
             self._con = open_database(self.path, self.read_only)
+            if not self.read_only:
+                for setting in _WRITER_SETTINGS:
+                    self._con.execute(setting)
         return self._con
 
     def release(self) -> None:
