@@ -13,6 +13,7 @@ import os
 import resource
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,16 +98,19 @@ def _shift_months(published: str | None, months: int) -> str | None:
     return dt.date(year, month + 1, min(d.day, 28)).isoformat()
 
 
-def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
+def make_copies(base: list[Article], n: int) -> Iterator[dict[str, object]]:
     """n distinct article records from the base corpus: each copy has its own url, its
-    date shifted by whole months and a copy marker, so dedup and merge skip nothing."""
-    records: list[dict[str, object]] = []
+    date shifted by whole months and a copy marker, so dedup and merge skip nothing.
+    Yielded one by one: the bench's own process is the one that merges and writes, and
+    20,000 records held at once would count in its peak memory."""
+    made = 0
     k = 0
-    while len(records) < n:
+    while made < n and base:
         for i, a in enumerate(base):
-            if len(records) >= n:
+            if made >= n:
                 break
-            records.append(
+            made += 1
+            yield (
                 {
                     "text": f"{a.text}\n\n(Copy {k}.)",
                     "title": a.title,
@@ -117,7 +121,6 @@ def make_copies(base: list[Article], n: int) -> list[dict[str, object]]:
                 }
             )
         k += 1
-    return records
 
 
 def write_bench_input(corpus: Path, n_articles: int, target: Path) -> int:
