@@ -1,3 +1,4 @@
+import dataclasses
 import random
 
 from factories import HAJIN, IS, SDF, SYRIA, mention
@@ -235,8 +236,8 @@ def test_attribution_cues_name_the_claimants_of_an_event():
     a = mention(article="a1", outlet="A", claimed_by="the Syrian Observatory for Human Rights")
     b = mention(article="a2", outlet="B")
     b = b.__class__(
-        b.mention.__class__(**{**b.mention.__dict__, "claimed_by": "he"}),
-        b.source.__class__(**{**b.source.__dict__, "sentence": "Twelve died, according to SANA."}),
+        dataclasses.replace(b.mention, claimed_by="he"),
+        dataclasses.replace(b.source, sentence="Twelve died, according to SANA."),
         b.actor1,
         b.actor2,
         b.place,
