@@ -1,14 +1,14 @@
 """The lede rule of the pairwise test, and the eval's split of UCDP recall (issue 7)."""
 
-import random
 from dataclasses import replace
 
 from factories import mention
+from linkage_checks import groups, linked
 
 from newsevents.evaluate.merge import anchored
 from newsevents.ingest import make_article
 from newsevents.lexicon import get_lexicon
-from newsevents.linkage import cluster, profile, profiles_compatible
+from newsevents.linkage import profile
 from newsevents.pipeline import ArticleResult
 from newsevents.records import Place, ResolvedDate, ResolvedMention
 
@@ -29,23 +29,6 @@ def undated(m: ResolvedMention, published: str, start: int = 0) -> ResolvedMenti
         date=ResolvedDate(published, None, "week"),
         date_from="published",
     )
-
-
-def linked(a: ResolvedMention, b: ResolvedMention) -> bool:
-    """The cross-article test both ways round (it must be symmetric)."""
-    pa, pb = profile(a, LEX), profile(b, LEX)
-    forward, backward = profiles_compatible(pa, pb, False), profiles_compatible(pb, pa, False)
-    assert forward == backward
-    return forward
-
-
-def groups(ms: list[ResolvedMention]) -> list[list[str]]:
-    """The partition as article ids, checked to be the same in a shuffled order."""
-    out = sorted(sorted(m.source.article_id for m in g) for g in cluster(ms, LEX))
-    shuffled = ms[:]
-    random.Random(5).shuffle(shuffled)
-    assert sorted(sorted(m.source.article_id for m in g) for g in cluster(shuffled, LEX)) == out
-    return out
 
 
 def _clashes_today() -> ResolvedMention:

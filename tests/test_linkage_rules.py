@@ -1,12 +1,12 @@
 """The careful-coder rules of the pairwise test, on reports of the UCDP Syria headlines."""
 
-import random
 from dataclasses import replace
 
 from factories import mention
+from linkage_checks import groups, linked
 
 from newsevents.lexicon import get_lexicon
-from newsevents.linkage import cluster, profile, profiles_compatible
+from newsevents.linkage import profile
 from newsevents.records import Actor, Place, ResolvedDate, ResolvedMention
 
 LEX = get_lexicon()
@@ -30,23 +30,6 @@ def undated(m: ResolvedMention, published: str, text: str) -> ResolvedMention:
         date=ResolvedDate(published, None, "week"),
         date_from="published",
     )
-
-
-def linked(a: ResolvedMention, b: ResolvedMention) -> bool:
-    """The cross-article test both ways round (it must be symmetric)."""
-    pa, pb = profile(a, LEX), profile(b, LEX)
-    forward, backward = profiles_compatible(pa, pb, False), profiles_compatible(pb, pa, False)
-    assert forward == backward
-    return forward
-
-
-def groups(ms: list[ResolvedMention]) -> list[list[str]]:
-    """The partition as article ids, checked to be the same in a shuffled order."""
-    out = sorted(sorted(m.source.article_id for m in g) for g in cluster(ms, LEX))
-    shuffled = ms[:]
-    random.Random(3).shuffle(shuffled)
-    assert sorted(sorted(m.source.article_id for m in g) for g in cluster(shuffled, LEX)) == out
-    return out
 
 
 def test_undated_region_reports_published_on_different_days_stay_apart():
