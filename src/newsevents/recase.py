@@ -25,16 +25,13 @@ from newsevents.language import english_stopwords
 from newsevents.records import CleanArticle, Place
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.english_words import is_english_word
+from newsevents.title_case import function_words, headline_cased, is_title
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "al", "in", "y"})
 _MAX_WORDS = 3
 _ACRONYM_MAX = 6
-# A sentence is a title-case headline when this share of its content words (after the
-# first word, names in capitals aside) starts with a capital, and it has at least this many.
-_TITLE_SHARE = 0.8
-_TITLE_MIN_WORDS = 3
 # A one-word place that is also an English word keeps its capital in a title-case copy
 # when it is a country or a city of at least this many people ("Aleppo", "Damascus").
 _MAJOR_PLACE = 200_000
@@ -79,7 +76,7 @@ def _copy_words() -> _CopyWords:
     names = "|".join(re.escape(w) for w in sorted(stand_ins, key=len, reverse=True))
     return _CopyWords(
         stand_ins=stand_ins,
-        function_words=frozenset(str(w).lower() for w in data["function_words"]),
+        function_words=function_words(),
         stand_in=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
         generic_places=frozenset(str(w).lower() for w in data["generic_places"]),
     )
@@ -155,35 +152,9 @@ def _capitals(text: str) -> bool:
     return sum(c.isupper() for c in letters) > 0.5 * len(letters)
 
 
-def _is_title(word: str) -> bool:
-    # "A" is the article capitalised, not a name in capitals.
-    return word[:1].isupper() and (not word.isupper() or word == "A")
-
-
 def _common(word: str, words: _CopyWords) -> bool:
     """Is a lower-case word a function word or an English word (not a name)?"""
     return word in words.function_words or word in english_stopwords() or is_english_word(word)
-
-
-def headline_cased(text: str) -> bool:
-    """True when a sentence is written in title case ("Warplanes Target A School in Idlib
-    And Kill 4 Citizens"): its content words after the first nearly all start with a
-    capital, and a function word does too (or every content word is capitalised)."""
-    words = _copy_words()
-    content: list[str] = []
-    function: list[str] = []
-    for word in _WORD.findall(text)[1:]:
-        if word.isupper():
-            continue  # a name in capitals ("ISIS", "SDF") tells nothing of the case style
-        lower = word.lower()
-        is_function = lower in words.function_words or lower in english_stopwords()
-        (function if is_function else content).append(word)
-    if len(content) < _TITLE_MIN_WORDS:
-        return False
-    titled = sum(_is_title(w) for w in content)
-    if titled < _TITLE_SHARE * len(content):
-        return False
-    return titled == len(content) or any(_is_title(w) for w in function)
 
 
 def _major(place: Place) -> bool:
@@ -205,7 +176,7 @@ def _protected(text: str, recaser: Recaser) -> set[int]:
             kept.update(range(found.start, found.end))
     words = list(_WORD.finditer(text))
     for i in range(len(words)):
-        if _is_title(words[i].group()):
+        if is_title(words[i].group()):
             place = recaser.resolve_place(words[i].group())
             if place is not None and _major(place):
                 kept.update(range(words[i].start(), words[i].end()))
@@ -239,7 +210,7 @@ def parse_copy(text: str, recaser: Recaser) -> str:
         kept = _protected(text, recaser)
         for found in list(_WORD.finditer(text))[1:]:
             word = found.group()
-            if found.start() in kept or not _is_title(word) or not _common(word.lower(), words):
+            if found.start() in kept or not is_title(word) or not _common(word.lower(), words):
                 continue
             chars[found.start() : found.end()] = word.lower()
     if chars is None:

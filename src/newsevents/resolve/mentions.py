@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsevents.recase import headline_cased
 from newsevents.records import (
     Actor,
     Article,
@@ -21,6 +20,7 @@ from newsevents.resolve.dates import dates_the_event, local_day
 from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
+from newsevents.title_case import headline_cased
 
 
 @dataclass(frozen=True)
