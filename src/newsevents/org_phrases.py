@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from newsevents.data_files import read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
@@ -75,12 +75,7 @@ def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
     """Load the organisation-phrase word lists (bundled file by default), once."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
+    raw = read_yaml_mapping(path)
     aliases = raw.get("country_aliases") or {}
     if not isinstance(aliases, dict) or not all(
         isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) for v in aliases.values()

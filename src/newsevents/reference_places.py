@@ -14,9 +14,9 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Doc, Token
 
+from newsevents.data_files import package_data
 from newsevents.errors import DataFileError
 from newsevents.resolve.numbers import find_quantities
-from newsevents.resolve.place_words import package_data
 
 # "from Quetta ... to Peshawar": the ends of a journey; "150 km from X", "40 km north of X".
 _TRAVEL_PREPS = ("from", "to")

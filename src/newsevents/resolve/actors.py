@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.numbers import find_quantities
@@ -184,16 +183,6 @@ def _alias_regex(pattern: str) -> re.Pattern[str]:
 # ---- loading and validation -----------------------------------------------------------------
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level (see actors.yaml)")
-    return raw
-
-
 def _str_list(value: Any, where: str, what: str) -> list[str]:
     if value is None:
         return []
@@ -221,7 +210,7 @@ class _Builder:
         self.pending_context: list[tuple[str, dict[str, Any]]] = []
 
     def add_file(self, path: Path) -> None:
-        raw = _read_yaml(path)
+        raw = read_yaml_mapping(path)
         self.with_article.update(
             _str_list(raw.get("countries_with_article"), str(path), "countries_with_article")
         )
@@ -411,7 +400,7 @@ def _keyword_regex(words: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _load_kind_rules() -> _KindRules:
-    raw = _read_yaml(_KINDS_FILE)
+    raw = read_yaml_mapping(_KINDS_FILE)
     rules: list[tuple[str, re.Pattern[str]]] = []
     for i, item in enumerate(raw.get("rules") or []):
         where = f"{_KINDS_FILE}: rule {i + 1}"

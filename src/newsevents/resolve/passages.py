@@ -20,11 +20,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import ResolvedDate, ResolvedMention
-from newsevents.resolve.place_words import package_data
 
 # The date origin of a mention dated by its passage (besides "text", "published", "none").
 PASSAGE = "passage"
@@ -61,12 +59,7 @@ def _words(raw: dict[str, Any], key: str, path: str) -> frozenset[str]:
 def load_passage_cues() -> PassageCues:
     """The bundled passages.yaml, read once."""
     path = package_data("passages.yaml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read passage cues: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
+    raw = read_yaml_mapping(path)
     return PassageCues(
         sequels=_words(raw, "sequel_words", str(path)),
         determiners=_words(raw, "definite_determiners", str(path)),

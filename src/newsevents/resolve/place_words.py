@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.resolve.place_names import name_key
-
-
-def package_data(name: str) -> Path:
-    """A file under the package's data/ folder."""
-    return Path(str(resources.files("newsevents").joinpath("data", name)))
 
 
 def place_words_path() -> Path:
@@ -72,12 +65,7 @@ def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
 
 def read_place_words(path: Path) -> PlaceWords:
     """Read and validate a place_words.yaml file; raise DataFileError naming the problem."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected a mapping of lists at the top level")
+    data = read_yaml_mapping(path)
     directions = data.get("directions") or {}
     if not isinstance(directions, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in directions.items()

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsevents.data_files import package_data
 from newsevents.errors import DataFileError
 from newsevents.resolve.place_index import FEATURES
-from newsevents.resolve.place_words import package_data
 
 SUPPLEMENT_COLUMNS = (
     "name",

@@ -21,10 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
-from newsevents.resolve.place_words import package_data
 
 _VOWEL = "a"  # the one vowel sign of a key
 _LEADING_VOWEL = "_"  # a loose key's mark for a name that starts with a vowel
@@ -70,12 +68,7 @@ def _str_list(data: Any, where: str, path: Path) -> list[str]:
 
 def read_translit(path: Path) -> TranslitRules:
     """Read and validate a translit.yaml file; raise DataFileError naming the problem."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
+    data = read_yaml_mapping(path)
     digraphs = data.get("digraphs") or {}
     letters = data.get("letters") or {}
     for where, table in (("digraphs", digraphs), ("letters", letters)):
