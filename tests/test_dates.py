@@ -10,6 +10,7 @@ from typing import Literal
 import pytest
 import yaml
 
+from newsevents.data_files import package_data as _data_path
 from newsevents.errors import DataFileError
 from newsevents.records import Dateline, ResolvedDate
 from newsevents.resolve.dates import (
@@ -21,7 +22,6 @@ from newsevents.resolve.dates import (
     sentence_tense,
     timex3,
 )
-from newsevents.resolve.timex_words import data_path as _data_path
 from newsevents.resolve.timex_words import load_time_words as _load_words
 from newsevents.resolve.timex_words import time_words as _words
 

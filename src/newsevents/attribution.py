@@ -13,12 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import ResolvedMention
 
@@ -50,9 +48,9 @@ def _strings(raw: Any, key: str, path: Path) -> list[str]:
 
 def load_cues(path: Path | None = None) -> AttributionCues:
     """Load and check an attribution cue file (the bundled one by default)."""
-    source = path or Path(str(resources.files("newsevents") / "data" / "attribution.yaml"))
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict) or not isinstance(raw.get("claimants"), dict):
+    source = path or package_data("attribution.yaml")
+    raw = read_yaml_mapping(source)
+    if not isinstance(raw.get("claimants"), dict):
         raise DataFileError(f"{source}: expected 'claimants: {{name: [alias, ...]}}'")
     aliases: dict[str, str] = {}
     for name, names in raw["claimants"].items():

@@ -12,11 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Article, CleanArticle, Removal
 
@@ -165,10 +163,7 @@ def _blank(text: str, removed: Iterable[Removal]) -> str:
 
 @lru_cache(maxsize=1)
 def _config() -> _JunkConfig:
-    path = resources.files("newsevents").joinpath("data/junk_patterns.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8"))
-    if not isinstance(raw, dict):
-        raise DataFileError("junk_patterns.yaml: expected a mapping at the top level")
+    raw = read_yaml_mapping(package_data("junk_patterns.yaml"))
     return _JunkConfig(
         rules=tuple(_rule(entry) for entry in raw.get("rules", [])),
         table=_table(raw.get("normalise", {})),

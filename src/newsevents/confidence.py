@@ -21,11 +21,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Event, Mention, ResolvedMention
 
@@ -109,12 +107,9 @@ def _model(raw: object, names: Sequence[str], where: str) -> Model:
 @lru_cache(maxsize=2)
 def load_weights(path: Path | None = None) -> Weights:
     """Load the confidence weights (the bundled data/confidence.yaml by default)."""
-    src = path or Path(str(resources.files("newsevents") / "data" / "confidence.yaml"))
-    try:
-        raw = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read confidence weights {src}: {exc}") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("kinds"), dict):
+    src = path or package_data("confidence.yaml")
+    raw = read_yaml_mapping(src)
+    if not isinstance(raw.get("kinds"), dict):
         raise DataFileError(
             f"{src}: expected sections 'casualty_stems', 'kinds', 'mention', 'event'"
         )

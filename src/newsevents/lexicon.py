@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.regex_trie import trie_alternation
 
@@ -60,10 +58,6 @@ class Lexicon:
         return self.prefilter.search(text) is not None
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("newsevents") / "data" / name))
-
-
 def _inflect(lemma: str) -> set[str]:
     """Regular English inflections of a verb or noun lemma, for the pre-filter only."""
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
@@ -84,13 +78,10 @@ def _require(entry: dict[str, Any], key: str, where: str) -> Any:
 
 def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> Lexicon:
     """Load and validate the taxonomy and trigger files (bundled ones by default)."""
-    tax_path = taxonomy or _data_path("taxonomy.yaml")
-    trig_path = triggers or _data_path("triggers.yaml")
-    try:
-        tax = yaml.safe_load(tax_path.read_text(encoding="utf-8"))
-        trig = yaml.safe_load(trig_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read lexicon data: {exc}") from exc
+    tax_path = taxonomy or package_data("taxonomy.yaml")
+    trig_path = triggers or package_data("triggers.yaml")
+    tax = read_yaml_mapping(tax_path)
+    trig = read_yaml_mapping(trig_path)
     families: dict[str, str] = {}
     ranks: dict[str, int] = {}
     sub_types: dict[str, str] = {}

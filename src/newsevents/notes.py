@@ -13,12 +13,9 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from newsevents.data_files import as_data_errors, package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Event
 
@@ -50,9 +47,9 @@ def _slots(template: str) -> set[str]:
 @lru_cache(maxsize=2)
 def load_phrasing(path: Path | None = None) -> Phrasing:
     """Load and check the note templates (the bundled data/notes.yaml by default)."""
-    src = path or Path(str(resources.files("newsevents") / "data" / "notes.yaml"))
-    try:
-        raw: Any = yaml.safe_load(src.read_text(encoding="utf-8"))
+    src = path or package_data("notes.yaml")
+    raw = read_yaml_mapping(src)
+    with as_data_errors(src, "note templates"):
         phrasing = Phrasing(
             templates={str(k): tuple(map(str, v)) for k, v in raw["templates"].items()},
             default=tuple(map(str, raw["default"])),
@@ -66,8 +63,6 @@ def load_phrasing(path: Path | None = None) -> Phrasing:
             crowd_first=frozenset(map(str, raw.get("crowd_first", []))),
             crowd_kinds=frozenset(map(str, raw.get("crowd_kinds", []))),
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"cannot read note templates {src}: {exc}") from exc
     for sub, options in [*phrasing.templates.items(), ("default", phrasing.default)]:
         for template in options:
             unknown = _slots(template) - _SLOTS

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsevents.data_files import read_yaml_mapping
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
@@ -27,7 +27,7 @@ from newsevents.resolve.english_words import is_english_word
 
 __all__ = ["OrgPhrase", "OrgRules", "find_org_phrases", "load_org_rules", "sentence_actors"]
 
-_DATA_FILE = Path(__file__).resolve().parent / "data" / "org_phrases.yaml"
+_DATA_FILE = package_data("org_phrases.yaml")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _NOT_NAME_POS = frozenset(
     {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PART", "PUNCT", "INTJ"}

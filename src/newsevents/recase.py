@@ -17,15 +17,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from newsevents.language import english_stopwords
 from newsevents.records import CleanArticle, Place
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.english_words import is_english_word
-from newsevents.title_case import function_words, headline_cased, is_title
+from newsevents.title_case import headline_cased, is_title, recase_words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
@@ -66,19 +63,14 @@ class _CopyWords:
 
 @lru_cache(maxsize=1)
 def _copy_words() -> _CopyWords:
-    """The stand-ins and function words of data/recase.yaml."""
-    text = resources.files("newsevents").joinpath("data/recase.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    stand_ins = {str(k): str(v) for k, v in data["stand_ins"].items()}
-    for word, other in stand_ins.items():
-        if len(word) != len(other):
-            raise ValueError(f"recase.yaml: stand-in {other!r} for {word!r} changes the length")
-    names = "|".join(re.escape(w) for w in sorted(stand_ins, key=len, reverse=True))
+    """The word lists of data/recase.yaml, with the stand-ins as one pattern."""
+    words = recase_words()
+    names = "|".join(re.escape(w) for w in sorted(words.stand_ins, key=len, reverse=True))
     return _CopyWords(
-        stand_ins=stand_ins,
-        function_words=function_words(),
+        stand_ins=words.stand_ins,
+        function_words=words.function_words,
         stand_in=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
-        generic_places=frozenset(str(w).lower() for w in data["generic_places"]),
+        generic_places=words.generic_places,
     )
 
 

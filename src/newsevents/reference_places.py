@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from newsevents.data_files import package_data
-from newsevents.errors import DataFileError
+from newsevents.data_files import as_data_errors, package_data, read_yaml_mapping, word_set
 from newsevents.resolve.numbers import find_quantities
 
 # "from Quetta ... to Peshawar": the ends of a journey; "150 km from X", "40 km north of X".
@@ -38,15 +36,13 @@ class ReferenceCues:
 def load_reference_cues() -> ReferenceCues:
     """The bundled place_words.yaml's travel words, distance units and directions."""
     path = package_data("place_words.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        travel = frozenset(str(w).lower() for w in data["travel_words"])
+    data = read_yaml_mapping(path)
+    with as_data_errors(path, "reference-point words"):
         units = {str(k).lower(): float(v) for k, v in data["distance_units"].items()}
+        # `directions` maps a word to its direction name: the keys are the words.
         directions = frozenset(str(w).lower() for w in data["directions"])
         distance = float(data["reference_distance_km"])
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise DataFileError(f"{path}: cannot read the reference-point words: {exc}") from exc
-    return ReferenceCues(travel, units, directions, distance)
+    return ReferenceCues(word_set(data, "travel_words", path), units, directions, distance)
 
 
 def _distance_km(noun: Token, cues: ReferenceCues) -> float | None:

@@ -6,11 +6,11 @@ words less. The function words are data/recase.yaml's."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from newsevents.data_files import as_data_errors, package_data, read_yaml_mapping, word_set
+from newsevents.errors import DataFileError
 from newsevents.language import english_stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -20,11 +20,34 @@ _TITLE_SHARE = 0.8
 _TITLE_MIN_WORDS = 3
 
 
+@dataclass(frozen=True)
+class RecaseWords:
+    """The word lists of data/recase.yaml (read here, below resolve, for both this module
+    and recase)."""
+
+    stand_ins: dict[str, str]  # a group's capitals -> a stand-in of the same length
+    function_words: frozenset[str]  # lower-cased
+    generic_places: frozenset[str]  # lower-cased
+
+
 @lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """The function words of data/recase.yaml, lower-cased."""
-    text = resources.files("newsevents").joinpath("data/recase.yaml").read_text("utf-8")
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)["function_words"])
+def recase_words() -> RecaseWords:
+    """The bundled data/recase.yaml, checked (a stand-in must keep the length)."""
+    path = package_data("recase.yaml")
+    data = read_yaml_mapping(path)
+    with as_data_errors(path, "stand-ins"):
+        stand_ins = {str(k): str(v) for k, v in data["stand_ins"].items()}
+    for word, other in stand_ins.items():
+        if len(word) != len(other):
+            raise DataFileError(
+                f"{path}: stand-in {other!r} for {word!r} changes the length; "
+                "give one of the same length"
+            )
+    return RecaseWords(
+        stand_ins=stand_ins,
+        function_words=word_set(data, "function_words", path),
+        generic_places=word_set(data, "generic_places", path),
+    )
 
 
 def is_title(word: str) -> bool:
@@ -37,7 +60,7 @@ def headline_cased(text: str) -> bool:
     """True when a sentence is written in title case: its content words after the first
     nearly all start with a capital, and a function word does too (or every content word
     is capitalised)."""
-    words = function_words()
+    words = recase_words().function_words
     content: list[str] = []
     function: list[str] = []
     for word in _WORD.findall(text)[1:]:

@@ -37,6 +37,7 @@ from newsevents.confidence import (
     load_weights,
     mention_features,
 )
+from newsevents.data_files import package_data
 from newsevents.evaluate.report import Row, rate
 from newsevents.lexicon import Lexicon
 from newsevents.records import Event, ResolvedMention
@@ -203,8 +204,6 @@ def _report(name: str, examples: Sequence[Example], score: Callable[[Example], f
 
 def main(argv: Sequence[str]) -> int:
     """Fit the weights on the development data under SHARED and write data/confidence.yaml."""
-    from importlib import resources
-
     from newsevents.confidence import event_confidence
 
     shared = Path(argv[0] if argv else "../shared")
@@ -219,7 +218,7 @@ def main(argv: Sequence[str]) -> int:
             return event_confidence(x[0], x[1], weights)
 
         print(_report(f"{name} fit data", examples, score))
-    path = Path(str(resources.files("newsevents") / "data" / "confidence.yaml"))
+    path = package_data("confidence.yaml")
     write_weights(weights, path)
     print(f"wrote {path}")
     return 0

@@ -27,12 +27,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from newsevents.data_files import as_data_errors, package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.evaluate.calibration import Scored, calibration_rows
 from newsevents.evaluate.common import EvalOptions, gold_path, read_json_lines
@@ -121,9 +118,9 @@ def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_map() -> MucMap:
     """Load data/muc4_map.yaml (how events become MUC-4 templates)."""
-    path = Path(str(resources.files("newsevents") / "data" / "muc4_map.yaml"))
-    raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    try:
+    path = package_data("muc4_map.yaml")
+    raw = read_yaml_mapping(path)
+    with as_data_errors(path, "MUC-4 map"):
         splits = {
             str(sub): (
                 str(spec["default"]),
@@ -144,8 +141,6 @@ def load_map() -> MucMap:
             statuses=frozenset(map(str, raw["statuses"])),
             modalities=frozenset(map(str, raw["modalities"])),
         )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"{path}: malformed ({type(exc).__name__}: {exc})") from exc
     targets = set(mapping.incident_types.values()) | {d for d, _ in splits.values()}
     targets |= {t for t, _ in mapping.weapon_types}
     bad = targets - set(TYPES) | set(mapping.roles.values()) - set(ROLES)

@@ -25,11 +25,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.evaluate.calibration import calibration_rows
 from newsevents.evaluate.common import EvalOptions, gold_path
@@ -205,9 +203,8 @@ def load_place_named(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def load_actor_map(path: Path | None = None) -> dict[str, frozenset[str]]:
     """UCDP side (member) name -> the canonical actor names it stands for."""
-    source = path or Path(str(resources.files("newsevents") / "data" / "ucdp_actor_map.yaml"))
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    sides = raw.get("sides") if isinstance(raw, dict) else None
+    source = path or package_data("ucdp_actor_map.yaml")
+    sides = read_yaml_mapping(source).get("sides")
     if not isinstance(sides, dict):
         raise DataFileError(f"{source}: expected a mapping 'sides: {{UCDP name: [actor, ...]}}'")
     out: dict[str, frozenset[str]] = {}

@@ -1,7 +1,7 @@
 """The date tagger's word lists: `data/time_words.yaml`, checked and indexed once.
 
 Layer: the bottom of the date modules (`timex_*` and `dates`); it imports only records,
-errors and the YAML reader.
+errors and the data-file reader.
 """
 
 from __future__ import annotations
@@ -10,15 +10,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 
-__all__ = ["APOS", "DASH", "TimeWords", "alternation", "data_path", "load_time_words", "time_words"]
+__all__ = ["APOS", "DASH", "TimeWords", "alternation", "load_time_words", "time_words"]
 
 DASH = "[-\u2013\u2014]"  # hyphen, en dash, em dash
 APOS = "'\u2019"  # straight and curly apostrophes
@@ -115,25 +113,15 @@ _MAP_KEYS = (
 )
 
 
-def data_path(name: str) -> Path:
-    """The path of a data file shipped in the package."""
-    return Path(str(resources.files("newsevents") / "data" / name))
-
-
 @lru_cache(maxsize=1)
 def time_words() -> TimeWords:
     """The bundled word lists (loaded once)."""
-    return load_time_words(data_path("time_words.yaml"))
+    return load_time_words(package_data("time_words.yaml"))
 
 
 def load_time_words(path: Path) -> TimeWords:
     """Read and check a time-words file; DataFileError names what is wrong."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read time words: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
+    raw = read_yaml_mapping(path)
     for key in _LIST_KEYS:
         if not isinstance(raw.get(key), list):
             raise DataFileError(f"{path}: '{key}' must be a list of words; add it")

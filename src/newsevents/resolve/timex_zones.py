@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
-from newsevents.resolve.timex_words import data_path
 
 __all__ = ["utc_offset"]
 
 
 @lru_cache(maxsize=1)
 def _offsets() -> dict[str, float]:
-    path = data_path("utc_offsets.yaml")
+    path = package_data("utc_offsets.yaml")
+    raw = read_yaml_mapping(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return {str(k).upper(): float(v) for k, v in raw.items()}
-    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:
         raise DataFileError(f"{path}: expected ISO3 code -> hours from UTC: {exc}") from exc
 
 

@@ -18,9 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsevents.codec import EVENT_FIELDS
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.store import Store
 
 SYNTHETIC_VERSION = "synthetic-loadtest"
@@ -93,9 +92,7 @@ def _places() -> dict[str, list[_SynPlace]]:
 @lru_cache(maxsize=1)
 def _actors() -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
     """Actors (name, kind) by home country, and the transnational ones."""
-    data = yaml.safe_load(
-        (resources.files("newsevents") / "data" / "actors.yaml").read_text(encoding="utf-8")
-    )
+    data = read_yaml_mapping(package_data("actors.yaml"))
     by_country: dict[str, list[tuple[str, str]]] = {}
     anywhere: list[tuple[str, str]] = []
     for entry in data["actors"]:
@@ -111,9 +108,7 @@ def _actors() -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
 @lru_cache(maxsize=1)
 def _types() -> list[tuple[str, str]]:
     """(event type, sub-event type) pairs from the taxonomy."""
-    data = yaml.safe_load(
-        (resources.files("newsevents") / "data" / "taxonomy.yaml").read_text(encoding="utf-8")
-    )
+    data = read_yaml_mapping(package_data("taxonomy.yaml"))
     return [
         (etype, sub)
         for etype, spec in data["event_types"].items()
