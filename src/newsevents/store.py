@@ -16,18 +16,25 @@ import os
 import random
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from newsevents.codec import EVENT_FIELDS, event_from_dict, mention_from_dict, to_dict
+from newsevents.codec import event_from_dict, mention_from_dict, to_dict
 from newsevents.errors import StoreError
 from newsevents.merge import MergeResult, date_window, mention_key
 from newsevents.records import Article, Event, Place, ResolvedMention
 from newsevents.store_memory import MentionCache, PlaceTimeIndex
+from newsevents.store_schema import (
+    ROW_FIELDS,
+    SOURCE_COLUMNS,
+    create_or_upgrade,
+    sources_by_event,
+    table_type,
+)
 from newsevents.stories import Story
 from newsevents.syndication import Sketch, sketch
 
@@ -49,55 +56,6 @@ _WRITER_SETTINGS = (
     "SET allocator_flush_threshold = '8MB'",
     "SET allocator_bulk_deallocation_flush_threshold = '32MB'",
 )
-
-# The bulky JSON columns (a mention's record, an event's sources) use zstd (DuckDB 2.0 or
-# later): with the default string compression, the checkpoint after 11,000 new mentions
-# joined 82,000 re-compressed the table's row groups in 400 MB, with zstd in 140 MB, and a
-# 12,000-article bench store takes 65 MB on disk instead of 153 MB. Stores made before keep
-# their columns as they were.
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, title VARCHAR, published VARCHAR,
-    source VARCHAR, text VARCHAR, metadata JSON, n_mentions INTEGER,
-    ingested_at TIMESTAMP, pipeline_version VARCHAR
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    mention_key VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, family VARCHAR,
-    date_lo DATE, date_hi DATE, iso3 VARCHAR, latitude DOUBLE, longitude DOUBLE,
-    geo_precision INTEGER, data JSON USING COMPRESSION zstd
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, event_date DATE, event_date_end DATE,
-    date_precision VARCHAR, event_type VARCHAR, sub_event_type VARCHAR,
-    actor1 VARCHAR, actor1_kind VARCHAR, actor2 VARCHAR, actor2_kind VARCHAR,
-    location VARCHAR, admin1 VARCHAR, country VARCHAR, iso3 VARCHAR,
-    latitude DOUBLE, longitude DOUBLE, geo_precision INTEGER,
-    fatalities INTEGER, injured INTEGER, arguments JSON, status VARCHAR, modality VARCHAR,
-    confidence DOUBLE, pipeline_version VARCHAR, notes VARCHAR,
-    sources JSON USING COMPRESSION zstd,
-    n_sources INTEGER, claimed_by JSON, conflicts JSON
-);
-CREATE TABLE IF NOT EXISTS redirects (old_id VARCHAR PRIMARY KEY, new_id VARCHAR);
-CREATE TABLE IF NOT EXISTS sketches (article_id VARCHAR PRIMARY KEY, sketch JSON);
-CREATE TABLE IF NOT EXISTS stories (
-    story_id VARCHAR PRIMARY KEY, title VARCHAR, start_date DATE, end_date DATE,
-    n_events INTEGER, n_articles INTEGER, location VARCHAR, country VARCHAR,
-    fatalities INTEGER, pipeline_version VARCHAR
-);
-CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
-"""
-# Tables besides the event record's (docs/DESIGN.md):
-# - mentions: one row per event mention, `data` the ResolvedMention as JSON, `event_id`
-#   the event it belongs to now; date_lo/date_hi/iso3/latitude/longitude index it for merge.
-# - redirects: an event id merged away (old_id) and the id that absorbed it (new_id).
-# - sketches: each article's text sketch (newsevents.syndication), so syndicated copies
-#   of one wire story count once in n_sources.
-# - stories (`newsevents stories`, rebuilt whole on each run): related events told as one
-#   story: story_id, title (the headline most of its events come from, else generated),
-#   start_date and end_date (its first and last event dates), n_events, n_articles,
-#   location and country (its most frequent place), fatalities (the sum over its events,
-#   null when none is reported), pipeline_version.
-# - story_events: which events (event_id) a story (story_id) holds.
 
 
 @dataclass(frozen=True)
@@ -185,7 +143,7 @@ class Store:
             self._writer_lock = _claim_writer(self.path)
         try:
             if not read_only:
-                self.con.execute(_SCHEMA)
+                create_or_upgrade(self.con)
                 self.release()
             else:
                 self.con.execute("SELECT 1")
@@ -340,16 +298,36 @@ class Store:
         return self._select(clause, params)
 
     def _select(self, clause: str, params: list[Any]) -> list[Event]:
-        cols = ", ".join(EVENT_FIELDS)
-        cur = self.con.execute(f"SELECT {cols} FROM events {clause}", params)
+        if table_type(self.con, "event_rows") is None:
+            # A store written before sources left the event row, opened read-only.
+            old = self._decode(self.con.execute(f"SELECT * FROM events {clause}", params))
+            return [event_from_dict(d) for d in old]
+        rows = self._decode(self.con.execute(f"SELECT * FROM event_rows {clause}", params))
+        if not rows:
+            return []
+        ids = [e["event_id"] for e in rows]
+        sql = f"SELECT {SOURCE_COLUMNS} FROM mentions"
+        # Listing most of the store: one pass over the mentions beats a long id list.
+        found = sources_by_event(
+            self.con.execute(sql).fetchall()
+            if len(ids) > 1000
+            else self.con.execute(f"{sql} WHERE event_id IN ?", [ids]).fetchall()
+        )
+        return [event_from_dict({**e, "sources": found.get(e["event_id"], [])}) for e in rows]
+
+    @staticmethod
+    def _decode(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+        """Rows of events or event_rows as record dicts (dates as ISO text, JSON decoded)."""
+        names = [d[0] for d in cur.description or ()]
         out = []
         for row in cur.fetchall():
-            d = dict(zip(EVENT_FIELDS, row, strict=True))
+            d = dict(zip(names, row, strict=True))
             for key in ("event_date", "event_date_end"):
                 d[key] = d[key].isoformat() if d[key] is not None else None
             for key in _JSON_FIELDS:
-                d[key] = json.loads(d[key]) if d[key] is not None else None
-            out.append(event_from_dict(d))
+                if key in d:
+                    d[key] = json.loads(d[key]) if d[key] is not None else None
+            out.append(d)
         return out
 
     def counts(self) -> dict[str, int]:
@@ -470,14 +448,33 @@ class Store:
     ) -> None:
         """Store one batch atomically: its articles, their mentions, and the rebuilt events."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        # One row per article and per mention key (the last given wins, as a replace
+        # would): the inserts below are plain and would fail on a key given twice.
+        articles = list({a.id: (a, n) for a, n in articles}.values())
         batch_ids = {a.id for a, _ in articles}
-        rows: list[tuple[Any, ...]] = []
+        keyed: dict[str, tuple[Any, ...]] = {}
         try:
             self.con.execute("BEGIN TRANSACTION")
-            # A batch replaces what was stored for its articles (`reprocess` runs them again).
+            # A batch replaces what was stored for its articles (`reprocess` runs them again):
+            # their rows are deleted, then inserted. `INSERT OR REPLACE` would do both in
+            # one statement, but it checks every row against the key index and holds far
+            # more memory: 28,000 mention rows into a 12,000-article store took 306 MB
+            # with it and 142 MB as a plain insert.
+            batch_list = sorted(batch_ids)
+            dropped: list[str] = []
+            if batch_list:
+                self.con.execute("DELETE FROM articles WHERE id IN ?", [batch_list])
+                self.con.execute("DELETE FROM sketches WHERE article_id IN ?", [batch_list])
+                dropped = [
+                    r[0]
+                    for r in self.con.execute(
+                        "SELECT mention_key FROM mentions WHERE article_id IN ?", [batch_list]
+                    ).fetchall()
+                ]
+                if dropped:
+                    self.con.execute("DELETE FROM mentions WHERE article_id IN ?", [batch_list])
             self._insert_many(
                 "articles",
-                replace=True,
                 rows=[
                     (
                         a.id,
@@ -497,31 +494,17 @@ class Store:
             )
             new_sketches = {a.id: sketch(a.text) for a, _ in articles}
             self._insert_many(
-                "sketches",
-                replace=True,
-                rows=[(aid, json.dumps(sk)) for aid, sk in new_sketches.items()],
+                "sketches", rows=[(aid, json.dumps(sk)) for aid, sk in new_sketches.items()]
             )
-            dropped: list[str] = []
-            if batch_ids:
-                dropped = [
-                    r[0]
-                    for r in self.con.execute(
-                        "SELECT mention_key FROM mentions WHERE article_id IN ?", [list(batch_ids)]
-                    ).fetchall()
-                ]
-                if dropped:
-                    self.con.execute(
-                        "DELETE FROM mentions WHERE article_id IN ?", [list(batch_ids)]
-                    )
             moves: list[tuple[str, str]] = []
             for result in merged:
                 if not result.mentions:
                     # Every mention of the event came from articles processed again and
                     # none is left: the event is no longer found.
-                    self.con.execute("DELETE FROM events WHERE event_id = ?", [result.event_id])
+                    self.con.execute("DELETE FROM event_rows WHERE event_id = ?", [result.event_id])
                     continue
                 for gone in result.absorbed:
-                    self.con.execute("DELETE FROM events WHERE event_id = ?", [gone])
+                    self.con.execute("DELETE FROM event_rows WHERE event_id = ?", [gone])
                     self.con.execute(
                         "INSERT OR REPLACE INTO redirects VALUES (?, ?)", [gone, result.event_id]
                     )
@@ -540,29 +523,32 @@ class Store:
                     if m.source.article_id not in batch_ids:
                         continue
                     window = date_window(m)
-                    rows.append(
-                        (
-                            mention_key(m),
-                            result.event_id,
-                            m.source.article_id,
-                            family_of[m.mention.event_type],
-                            window[0] if window else None,
-                            window[1] if window else None,
-                            m.place.iso3 if m.place else None,
-                            m.place.latitude if m.place else None,
-                            m.place.longitude if m.place else None,
-                            m.place.geo_precision if m.place else None,
-                            json.dumps(to_dict(m)),
-                        )
+                    key = mention_key(m)
+                    record = to_dict(m)
+                    keyed[key] = (
+                        key,
+                        result.event_id,
+                        m.source.article_id,
+                        family_of[m.mention.event_type],
+                        window[0] if window else None,
+                        window[1] if window else None,
+                        m.place.iso3 if m.place else None,
+                        m.place.latitude if m.place else None,
+                        m.place.longitude if m.place else None,
+                        m.place.geo_precision if m.place else None,
+                        json.dumps(record),
+                        m.source.char_start,
+                        m.source.published,
+                        json.dumps(record["source"]),
                     )
-            if rows:
-                self._insert_many("mentions", replace=True, rows=rows)
+            rows = list(keyed.values())
+            self._insert_many("mentions", rows=rows)
             if events:
                 ids = [e.event_id for e in events]
-                self.con.execute("DELETE FROM events WHERE event_id IN ?", [ids])
+                self.con.execute("DELETE FROM event_rows WHERE event_id IN ?", [ids])
                 # A live event never redirects (an id can come back after a split).
                 self.con.execute("DELETE FROM redirects WHERE old_id IN ?", [ids])
-                self._insert_many("events", rows=[self._event_row(e) for e in events])
+                self._insert_many("event_rows", rows=[self._event_row(e) for e in events])
             self.con.execute("COMMIT")
             for key in dropped:
                 self._index.drop(key)
@@ -587,9 +573,7 @@ class Store:
             self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
 
-    def _insert_many(
-        self, table: str, rows: Sequence[Sequence[Any]], replace: bool = False
-    ) -> None:
+    def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows in one statement from an Arrow table: statements with the values
         written out (up to 200 rows each) cost DuckDB more to parse and plan than to run,
         a fifth of the writer's time."""
@@ -597,14 +581,14 @@ class Store:
             return
         columns = [pa.array(list(values)) for values in zip(*rows, strict=True)]
         batch = pa.Table.from_arrays(columns, names=[f"c{i}" for i in range(len(columns))])
-        verb = "INSERT OR REPLACE" if replace else "INSERT"
         self.con.register("_insert_rows", batch)
         try:
-            self.con.execute(f"{verb} INTO {table} SELECT * FROM _insert_rows")
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _insert_rows")
         finally:
             self.con.unregister("_insert_rows")
 
     @staticmethod
     def _event_row(event: Event) -> list[Any]:
-        d = to_dict(event)
-        return [json.dumps(d[f]) if f in _JSON_FIELDS else d[f] for f in EVENT_FIELDS]
+        # The sources live in the mention rows (newsevents.store_schema).
+        d = to_dict(replace(event, sources=()))
+        return [json.dumps(d[f]) if f in _JSON_FIELDS else d[f] for f in ROW_FIELDS]

@@ -274,7 +274,9 @@ def evidence(con: duckdb.DuckDBPyConnection, event: dict[str, Any]) -> list[dict
         articles = {r["id"]: r for r in _rows(cur)}
     mentions: dict[tuple[str, int], dict[str, Any]] = {}
     for (data,) in con.execute(
-        "SELECT data FROM mentions WHERE event_id = ?", [event["event_id"]]
+        # Rows with no record are sources only (a synthetic store's).
+        "SELECT data FROM mentions WHERE event_id = ? AND data IS NOT NULL",
+        [event["event_id"]],
     ).fetchall():
         m = json.loads(data)
         mentions[(m["source"]["article_id"], m["source"]["char_start"])] = m

@@ -18,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from newsevents.codec import EVENT_FIELDS
 from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.store import Store
+from newsevents.store_schema import ROW_FIELDS
 
 SYNTHETIC_VERSION = "synthetic-loadtest"
 SYNTHETIC_OUTLET = "synthetic.example"
@@ -209,12 +209,20 @@ def build_synthetic_store(path: Path, n_events: int, seed: int = 8) -> int:
 
         con = duckdb.connect(str(path))
         try:
-            cols = ", ".join(EVENT_FIELDS)
-            json_cols = {"arguments", "sources", "claimed_by", "conflicts"}
-            select = ", ".join(f"to_json({f})" if f in json_cols else f for f in EVENT_FIELDS)
+            cols = ", ".join(ROW_FIELDS)
+            json_cols = {"arguments", "claimed_by", "conflicts"}
+            select = ", ".join(f"to_json({f})" if f in json_cols else f for f in ROW_FIELDS)
+            events = "read_json(?, format='newline_delimited', maximum_object_size=1000000)"
             con.execute(
-                f"INSERT INTO events ({cols}) SELECT {select} FROM "
-                "read_json(?, format='newline_delimited', maximum_object_size=1000000)",
+                f"INSERT INTO event_rows ({cols}) SELECT {select} FROM {events}", [str(ev_path)]
+            )
+            # An event's sources are its mentions' (newsevents.store_schema): one row each,
+            # with no mention record behind it.
+            con.execute(
+                "INSERT INTO mentions (mention_key, event_id, article_id, char_start, "
+                "published, source) SELECT event_id || ':' || n, event_id, s.article_id, "
+                "s.char_start, s.published, to_json(s) FROM (SELECT event_id, "
+                f"unnest(sources) AS s, generate_subscripts(sources, 1) AS n FROM {events})",
                 [str(ev_path)],
             )
             con.execute(
