@@ -356,3 +356,19 @@ def test_voa_stories_mentions(shared_dir: Path, actors: ActorDictionary) -> None
     hotel = {m.actor.name for m in actors.find(stories["8006503"], ActorContext(("SOM",)))}
     assert {"al-Shabaab", "Military Forces of Somalia", "African Union Mission in Somalia"} <= hotel
     assert "Unidentified Armed Group" in hotel
+
+
+def test_regime_and_government_weapons_are_the_article_country(actors: ActorDictionary) -> None:
+    # state_generic_prefixes x state_nouns: "regime airstrikes", "government shelling".
+    syrian_army = actors.resolve("government forces", SYRIA)
+    assert names(actors, "Regime\u2019s airstrikes kill 10 in Douma", SYRIA) == [syrian_army.name]
+    assert actors.resolve("government shelling", SYRIA) == syrian_army
+    assert actors.resolve("the regime's helicopters", SYRIA) == syrian_army
+    # Without the article's country they name no one.
+    assert names(actors, "Regime airstrikes kill 10") == []
+
+
+def test_a_states_aerial_bombardment_names_its_forces(actors: ActorDictionary) -> None:
+    assert names(actors, "killed in Russian aerial bombardment south of Idlib") == [
+        "Military Forces of Russia"
+    ]

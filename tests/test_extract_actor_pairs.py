@@ -78,3 +78,52 @@ def test_unarmed_victims_named_by_a_noun_are_civilians():
         "Executing two men by gunshot in a square at Idlib city", published="2017-05-01"
     )
     assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [(None, "Civilians", 2)]
+
+
+@pytest.mark.model
+def test_a_gerunds_by_phrase_names_the_attacker():
+    # "Shelling" parses as a verb: its "by" names who shelled, as a noun's would.
+    text = "Shelling by the regime forces on the countryside of Hama causes casualties"
+    assert _roles(text) == [("Military Forces of Syria", None)]
+
+
+@pytest.mark.model
+def test_victims_counted_in_a_group_or_suffering_losses_are_that_group():
+    assert _roles("ISIS mines kill commanders in the Lebanese Hezbollah in the Syrian desert") == [
+        ("Islamic State", "Hezbollah")
+    ]
+    assert _roles("Losses in SDF after an attack by the IS in Raqqa countryside") == [
+        ("Islamic State", "Syrian Democratic Forces")
+    ]
+
+
+@pytest.mark.model
+def test_a_states_weapon_is_the_attacker_not_the_victim():
+    text = "Airstrikes target Idlib and the Russian missile shelling kills a child"
+    assert _roles(text) == [("Military Forces of Russia", "Civilians")]
+
+
+@pytest.mark.model
+def test_places_rank_the_article_country_before_foreign_forces():
+    # Russia is named twice, Syria's Saraqeb once: "the regime" is still Syria's.
+    text = (
+        "Russian jets and Russian helicopters flew over the area. The regime forces shell Saraqeb"
+    )
+    assert _roles(text) == [("Military Forces of Syria", None)]
+
+
+def _fatalities(text: str) -> list[int | None]:
+    return [e.fatalities for e in newsevents.extract(text, published="2017-05-01")]
+
+
+@pytest.mark.model
+def test_counts_of_strikes_or_of_dead_and_hurt_together_are_not_fatalities():
+    # "Tens" counts the raids; "kill and injure 40" does not say how many died.
+    assert _fatalities("Tens of air raids kill and injure more than 40 persons in Idlib") == [None]
+    assert _fatalities("About 20 killed and wounded by bombardment on Damascus") == [None]
+    # Separate counts stay separate; a count on the victims' noun is read.
+    assert _fatalities("3 killed and 10 wounded in shelling on Douma") == [3]
+    assert _fatalities("2 Syrian children killed in an explosion in Idlib") == [2]
+    one = "Clashes south of Hodr town and one person dies in bombing by warplanes on "
+    one += "al-Hajar al-Aswad"
+    assert _fatalities(one)[-1] == 1

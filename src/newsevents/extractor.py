@@ -368,12 +368,13 @@ def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
 
 def _member_of(tok: Token, matches: Sequence[ActorMatch], cues: Cues) -> ActorMatch | None:
     """The group whose members a noun counts: "4 fighters from the SDF", "members from the
-    Islamic State" (the "of" phrase is already inside the noun phrase)."""
+    Islamic State", "commanders in Hezbollah" (the "of" phrase is already inside the noun
+    phrase)."""
     if tok.lemma_.lower() not in cues.armed:
         return None
     offset = tok.doc[0].idx
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "among"):
+        if child.dep_ == "prep" and child.lower_ in ("from", "among", "in"):
             last = child.right_edge
             rng = (child.idx - offset, last.idx + len(last) - offset)
             match = _actor_in(rng, matches)
@@ -420,7 +421,15 @@ def _roles(tok: Token, mutual: bool = False) -> _Roles:
         reduced = _reduced_passive(tok)
         passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for child in tok.children:
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" or (
+                # A gerund told as a noun ("Shelling by the regime forces on Hama causes
+                # ..."): its "by" names who did it, as a noun's would.
+                child.dep_ == "prep"
+                and child.lower_ == "by"
+                and tok.tag_ == "VBG"
+                and tok.dep_ in ("csubj", "nsubj", "ROOT", "dep")
+                and not passive
+            ):
                 roles.agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             elif child.dep_ in _PATIENT_DEPS[(passive, reduced)]:
                 roles.patient = child
@@ -844,11 +853,15 @@ def _casualties(
                 # "31 people lost their lives": the dead are the verb's subject.
                 value = _quantity_for(_subject_of(tok.head), doc[0].idx, sentence)
         if value is None and tok.dep_ in ("conj", "ROOT", "acl", "amod"):
-            # "... and more than 200 wounded": the count stands right before the word.
-            left = doc[tok.left_edge.i : tok.i].text
-            quantities = find_quantities(left) if left else []
-            value = quantities[-1].value if quantities else None
+            # "... and more than 200 wounded", "2 Syrian children killed": the count stands
+            # right before the word or its people noun (not "Tens of air raids kill ...",
+            # which counts the raids).
+            value = _count_before(doc, tok, cues)
         if value is None:
+            continue
+        if _shared_count(tok, cues):
+            # "kill and injure more than 40 persons", "20 killed and wounded": one figure
+            # for the dead and the hurt together counts neither.
             continue
         if is_kill and killed is None:
             killed = value
@@ -858,6 +871,49 @@ def _casualties(
         killed, injured = _toll_update(doc, cues, tokens)
         return killed, injured, killed is not None or injured is not None
     return killed, injured, False
+
+
+def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
+    """The count written just before a casualty word, alone or on a people noun ("200
+    wounded", "one person dies", "2 Syrian children killed"); None when other words come
+    between (the count of something else)."""
+    first = tok.left_edge.i
+    left = doc[first : tok.i].text
+    quantities = find_quantities(left) if left else []
+    if not quantities:
+        return None
+    last = quantities[-1]
+    end = doc[first].idx + last.end
+    # "... were killed": the passive's auxiliaries are not words between.
+    rest = [t for t in doc[first : tok.i] if t.idx >= end and t.pos_ != "AUX"]
+    if rest and rest[0].lower_ == "of":
+        # "at least 18 of ISIS were killed", "20 of the regime forces"
+        rest = [t for t in rest[1:] if t.pos_ != "DET"]
+        if not rest or (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.armed):
+            return None
+    if rest and (
+        (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.people | cues.armed)
+        or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in rest)
+        or len(rest) > 3
+    ):
+        return None
+    return last.value
+
+
+def _shared_count(tok: Token, cues: Cues) -> bool:
+    """Whether a kill or injure word is coordinated with the other kind with nothing
+    counted between them, so one figure stands for both ("killed and wounded 20")."""
+    other = cues.injure if tok.lemma_.lower() in cues.kill else cues.kill
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    for partner in partners:
+        if partner.lemma_.lower() not in other:
+            continue
+        lo, hi = sorted((tok.i, partner.i))
+        if not any(t.like_num or find_quantities(t.text) for t in tok.doc[lo + 1 : hi]):
+            return True
+    return False
 
 
 def _toll_update(
@@ -1197,6 +1253,12 @@ def _mention_for(
             return None, None
         return _group_surface(tok, ctx), None
 
+    trigger_chars = [t.token.idx - doc[0].idx for t in triggers]
+
+    def armed_with(m: ActorMatch) -> bool:
+        # A state's weapon named with an event word inside it ("Turkish shelling").
+        return m.actor.kind == "State forces" and any(m.start <= c < m.end for c in trigger_chars)
+
     # Each role takes the first trigger (in priority order) whose argument names an
     # actor: "an air strike on Idlib" gives a place, "civilians were killed" the victims.
     actor1: str | None = None
@@ -1210,7 +1272,7 @@ def _mention_for(
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None
-        if actor2 is None and roles.patient is None and trig is main and trig.cls.name == "die":
+        if actor2 is None and roles.patient is None and trig.cls.name == "die":
             # "losses in the rebels", "casualties in the ranks of IS": who suffered them
             # (not a place: "casualties in Idlib" names none).
             among = _suffered_in(trig.token, cues)
@@ -1226,6 +1288,9 @@ def _mention_for(
             actor1, m1 = actor_surface(roles.agent)
         if actor2 is None and roles.patient is not None:
             actor2, m2 = actor_surface(roles.patient)
+            if m2 is not None and armed_with(m2):
+                # "Russian missile shelling" is who attacked, never who suffered it.
+                actor2, m2 = None, None
             if actor2 is not None:
                 patient_tok = roles.patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
@@ -1305,7 +1370,11 @@ def _mention_for(
             actor1, m1 = pick.surface, pick
     if actor2 is None and m1 is not None:
         trig_char = main.token.idx - offset
-        rest = [m for m in usable if m.start >= trig_char and m.actor.name != m1.actor.name]
+        rest = [
+            m
+            for m in usable
+            if m.start >= trig_char and m.actor.name != m1.actor.name and not armed_with(m)
+        ]
         if rest:
             actor2, m2 = rest[0].surface, rest[0]
     if actor1 == actor2:
@@ -1596,9 +1665,13 @@ def _article_countries(
     """The article's countries, most mentioned first, from its unambiguous actor names and
     the places its event sentences name (`runs`: place_runs by sentence index, if known)."""
     counts: dict[str, int] = {}
+    # A state's forces often act abroad ("Russian jets pound Idlib"): the places an article
+    # names rank its countries first, its actors' home countries only break ties, so
+    # "the regime" next to Russian jets over Idlib stays Syria's.
+    named: dict[str, int] = {}
     for match in ctx.actors.find(article.clean.text):
         if match.actor.country:
-            counts[match.actor.country] = counts.get(match.actor.country, 0) + 1
+            named[match.actor.country] = named.get(match.actor.country, 0) + 1
     for sentence in article.sentences:
         if sentence.doc is None:
             continue
@@ -1607,7 +1680,8 @@ def _article_countries(
             iso3 = ctx.place_country(span.text)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
-    return tuple(sorted(counts, key=lambda c: -counts[c]))
+    every = list(dict.fromkeys([*named, *counts]))
+    return tuple(sorted(every, key=lambda c: (-counts.get(c, 0), -named.get(c, 0))))
 
 
 def _absorb_strategic(by_family: dict[str, list[_Trigger]]) -> None:

@@ -204,6 +204,9 @@ class _Builder:
         self.context_rules: dict[str, list[_ContextRule]] = {}
         self.context_where: dict[str, str] = {}
         self.state_aliases: dict[str, str] = {}
+        # Words that name a country's own forces with any state noun ("regime" -> "regime
+        # airstrikes"), expanded in build() once every file's state nouns are in.
+        self.generic_prefixes: dict[str, list[str]] = {role: [] for role in _ROLES}
         self.anaphora: dict[str, _Anaphor] = {}
         self.blocked: list[str] = []
         self.demonym_endings: list[str] = []
@@ -232,6 +235,13 @@ class _Builder:
         for role, aliases in generic.items():
             for alias in _str_list(aliases, f"{path}: state_generic", role):
                 self.state_aliases[alias] = role
+        prefixes = raw.get("state_generic_prefixes") or {}
+        if not isinstance(prefixes, dict) or set(prefixes) - set(_ROLES):
+            raise DataFileError(
+                f"{path}: 'state_generic_prefixes' must map military/police to word lists"
+            )
+        for role, words in prefixes.items():
+            self.generic_prefixes[role] += _str_list(words, f"{path}: state_generic_prefixes", role)
         for i, item in enumerate(raw.get("anaphora") or []):
             self._add_anaphora(item, f"{path}: anaphora entry {i + 1}")
         self.blocked += _str_list(raw.get("blocked_prefixes"), str(path), "blocked_prefixes")
@@ -344,7 +354,12 @@ class _Builder:
         static = dict(owners)
         for alias, rules in self.context_rules.items():
             register(alias, self.context_where[alias], _ContextAlias(tuple(rules)))
-        for alias, role in self.state_aliases.items():
+        generic = dict(self.state_aliases)
+        for role, words in self.generic_prefixes.items():
+            for word in words:
+                for noun in self.state_nouns[role]:
+                    generic.setdefault(f"{word} {noun}", role)
+        for alias, role in generic.items():
             register(alias, f"state_generic {role}", _StateAlias(role))
         for alias, anaphor in self.anaphora.items():
             register(alias, "anaphora", anaphor)
