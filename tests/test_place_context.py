@@ -10,13 +10,16 @@ import pytest
 
 from newsevents.resolve.place_context import (
     IN_ARTICLE,
+    IN_REGION,
     Anchor,
     Facts,
     Prepared,
+    anchor_country_gain,
     context_score,
     country_shares,
     make_prepared,
     make_spread,
+    region_gain,
     shares_without,
 )
 from newsevents.resolve.place_index import FEATURES
@@ -149,3 +152,44 @@ def test_english_words_read_without_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True", "False", "False"]
+
+
+def _region_anchors() -> tuple[Anchor, ...]:
+    """A story naming a state (admin-1 7), a city in it and a city in another state."""
+    point = (37.5, -85.0, 0.79, True, "Kentucky", 200)
+    return (
+        Anchor(200, "Kentucky", "USA", 7, True, point, True),
+        Anchor(201, "Louisville", "USA", 7, False, (38.25, -85.76, 0.79, False, "L", 201)),
+        Anchor(202, "Atlanta", "USA", 8, False, (33.75, -84.39, 0.83, False, "A", 202)),
+    )
+
+
+def test_a_named_region_adds_its_share_of_the_articles_places() -> None:
+    ctx = make_prepared(frozenset(), _region_anchors(), {}, make_spread((), (), (), []))
+    inside = (1, _TOWN, "USA", 7, 0.0, 0.0, 1.0)  # far from every anchor: no nearness
+    elsewhere = (2, _TOWN, "USA", 9, 0.0, 0.0, 1.0)
+    notes: list[str] = []
+    gained = context_score(inside, "x", ctx, (), {}, ["S"] * 10, notes)
+    base = context_score(elsewhere, "x", ctx, (), {}, [], None)
+    # Kentucky and Louisville are two of the three places in a state: 1.5 x 2 / 3, on
+    # top of the +1.5 for sharing a region with an anchor.
+    assert gained - base == pytest.approx(IN_REGION * 2 / 3 + 1.5)
+    assert "region Kentucky in article (67%) +1.00" in notes
+    assert region_gain(7, ctx, ()) == pytest.approx(1.0)
+    # The name's own reading (Louisville here) is no evidence for itself.
+    assert region_gain(7, ctx, (201,)) == pytest.approx(IN_REGION / 2)
+    # Resolving "Kentucky" itself, or a name that also names an area: no region term.
+    assert region_gain(7, ctx, (200,)) == 0.0
+    assert context_score(inside, "x", ctx, (), {}, [], None, False) == pytest.approx(base + 1.5)
+
+
+def test_anchor_country_gain_is_what_anchors_add_to_the_country_term() -> None:
+    first = make_prepared(frozenset({"FRA"}), (), {}, make_spread((), (), (), []))
+    second = _prepared(frozenset({"FRA"}))
+    implied = shares_without(second, ())
+    for facts in (_facts(1, 0.0, 0.0, "USA"), _facts(2, 0.0, 0.0, "FRA"), _facts(3, 0, 0, "PER")):
+        far = frozenset(a.row for a in ANCHORS)  # no nearness: only the country term
+        gain = context_score(facts, "x", second, far, implied, [], None) - context_score(
+            facts, "x", first, far, {}, [], None
+        )
+        assert anchor_country_gain(facts, "x", second, implied) == pytest.approx(gain)

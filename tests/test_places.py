@@ -614,3 +614,74 @@ def test_a_county_named_without_its_region_word(gaz: Gazetteer) -> None:
     assert washington is not None and washington.admin1 == "Washington, D.C."
     texas = gaz.resolve("Texas", PlaceContext(countries=("USA",), places=("Dallas", "Texas")))
     assert texas is not None and texas.feature == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("name", "others", "admin1"),
+    [
+        ("Clay County", ("Missouri", "Chicago"), "Missouri"),
+        ("Marion County", ("Indiana", "Tampa"), "Indiana"),
+        ("Washington County", ("Oregon", "Denver"), "Oregon"),
+    ],
+)
+def test_a_named_state_picks_its_county(
+    gaz: Gazetteer, name: str, others: tuple[str, ...], admin1: str
+) -> None:
+    """Beside a named state and a city of another, a county is the named state's."""
+    fresh = Gazetteer(gaz._index)
+    context = PlaceContext(countries=("USA",), places=(*others, name))
+    place = fresh.resolve(name, context)
+    assert place is not None and place.admin1 == admin1
+    assert place == fresh.explain(name, context)[0].place
+
+
+def test_a_named_region_does_not_lift_a_town_named_like_a_region(gaz: Gazetteer) -> None:
+    context = PlaceContext(countries=("GBR",), places=("England", "London", "Wales"))
+    place = gaz.resolve("Wales", context)
+    assert place is not None and place.feature == "admin1" and place.name == "Wales"
+
+
+@pytest.mark.parametrize(
+    ("name", "others", "admin1"),
+    [("Houston", ("Mississippi", "Jackson"), "Texas"), ("Memphis", ("Missouri",), "Tennessee")],
+)
+def test_a_city_far_larger_than_its_namesakes_needs_strong_evidence_to_lose(
+    gaz: Gazetteer, name: str, others: tuple[str, ...], admin1: str
+) -> None:
+    context = PlaceContext(countries=("USA",), places=(*others, name))
+    place = gaz.resolve(name, context)
+    assert place is not None and place.admin1 == admin1
+    top = gaz.explain(name, context)[0]
+    assert "far the largest of its name +1.50" in top.reason
+
+
+def test_first_pass_shortcut_gives_the_full_scoring_answers(gaz: Gazetteer) -> None:
+    """Names whose first-pass winner provably holds against the anchors keep it without
+    scoring (`_holds`): over many unrelated documents, resolve() still agrees with
+    explain(), and the shortcut was taken."""
+    from newsevents.resolve.place_bench import stress_documents
+
+    fresh = Gazetteer(gaz._index)
+    used = 0
+    for doc in stress_documents(gaz._index, 60):
+        countries = tuple(dict.fromkeys(c for n in doc if (c := fresh.country_for(n))))
+        context = PlaceContext(countries=countries, places=tuple(dict.fromkeys(doc)))
+        for name in doc:
+            place = fresh.resolve(name, context)
+            if place is not None:
+                best = fresh.explain(name, context)[0]
+                assert place == best.place or best.score == max(
+                    c.score for c in fresh.explain(name, context) if c.place == place
+                ), name
+        used += bool(fresh._prepare(context).first)
+    assert used > 0
+
+
+def test_answers_are_cached_as_keys_and_give_the_same_records(gaz: Gazetteer) -> None:
+    fresh = Gazetteer(gaz._index)
+    assert fresh.resolve("Qwxzv Nowhere") is None and fresh.resolve("Qwxzv Nowhere") is None
+    first = fresh.resolve("Aleppo")
+    fresh._places.clear()  # a record dropped from the record cache is made again
+    again = fresh.resolve("Aleppo")
+    assert first is not None and again == first
+    assert fresh._plain["Aleppo"] >= 0 and fresh._plain["Qwxzv Nowhere"] == -1

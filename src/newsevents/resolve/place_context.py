@@ -7,6 +7,9 @@ The terms (places.py's module docstring gives the whole scoring):
   count for itself), else the country of other places 1 + 3 x
   their share; a region across borders +3.5 when the article names countries;
 - an admin-1 region containing another place of the article +1.5;
+- a point inside an admin-1 region the article names ("Kentucky") 1.5 x the region's
+  share of the article's other places that lie in admin-1 regions, unless the name also
+  names an area ("Wales" beside "England");
 - a point near another place's chosen answer 2 x exp(-km / 150) (exp(-km / 300) for an
   area's point), or +1.5 when in the same admin-1 region, or the spread: the sum over the
   other names of 2 x exp(-km / 20) to the nearest of each one's point-like readings
@@ -21,6 +24,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from newsevents.resolve.place_index import FEATURES
@@ -41,6 +45,10 @@ _COUNTRY, _ADMIN1, _REGION = 0, 1, FEATURES.index("region")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, _REGION})  # no point-like proximity
 IN_ARTICLE = 3.5  # a country the article names (when it names at most three)
 _FULL_BONUS_COUNTRIES = 3
+# A point inside a first-level region the article names, times that region's share of
+# the article's places that lie in first-level regions: a local story's state counts, a
+# national story's passing mention of a state much less.
+IN_REGION = 1.5
 _SAME_ADMIN1 = 1.5
 _SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
 _SPREAD_WEIGHT = 2.0
@@ -71,6 +79,7 @@ class Anchor(NamedTuple):
     admin1: int
     is_area: bool
     point: Point
+    is_admin1: bool = False  # a first-level region ("Kentucky"), which the article names
 
 
 @dataclass(slots=True)
@@ -103,9 +112,7 @@ def make_spread(
 ) -> Spread:
     """A Spread from the (lat, lon, km scale, name index) of every reading."""
     readings.sort()
-    items = array("d")
-    for reading in readings:
-        items.extend(reading)
+    items = array("d", chain.from_iterable(readings))
     return Spread(names, keys, rows, items, array("d", items[::4]))
 
 
@@ -119,6 +126,9 @@ class Prepared:
     # iso3 -> keys of the article's place names that are that country's name or demonym
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
+    # admin-1 -> the region as the article names it outright, with the anchors that
+    # weigh its share
+    named_admin1: dict[int, NamedRegion] = field(default_factory=dict)
     points: tuple[Point, ...] = ()  # per anchor, in the anchors' order
     # every point-like reading of each other name, by latitude band
     spread: Spread = field(default_factory=_no_spread)
@@ -142,6 +152,13 @@ class Prepared:
     area_lats: list[float] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # iso3 -> anchors in it
     in_article: float = IN_ARTICLE  # the bonus for a country the article names
+    # name -> the first pass's ranking of its candidates (before any anchor), when the
+    # second pass changed answers: a name whose winner still `_holds` needs no scoring
+    first: dict[str, list[tuple[float, int, str]]] = field(default_factory=dict)
+    # whether the article may lie only in countries translit.yaml lists, whichever one
+    # name is left out: no other country named, at most one anchor outside them, and
+    # a town (not an area) among the anchors inside them
+    translit_article: bool = False
     total: int = 0  # anchors with a country
 
 
@@ -152,25 +169,29 @@ def make_prepared(
     spread: Spread,
 ) -> Prepared:
     """The context state for one pass over the article's names, from their answers."""
+    # An article that names many countries says less about each: past
+    # _FULL_BONUS_COUNTRIES the bonus is shared out ("Brussels" in a story naming seven
+    # countries, the US among them, is not a village in Wisconsin).
+    in_article = IN_ARTICLE * min(1.0, _FULL_BONUS_COUNTRIES / max(1, len(countries)))
+    if not anchors:  # before the first pass: nothing to work out
+        return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
     for a in anchors:
         if a.admin1 >= 0:
             by_admin1.setdefault(a.admin1, a.name)
+    named_admin1 = _named_regions(anchors)
     points = tuple(a.point for a in anchors)
     counts = country_counts(anchors)
     total = sum(counts.values())
     # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
     near = sorted((p for p in points if not p[3]), key=_LAT)
     area = sorted((p for p in points if p[3]), key=_LAT)
-    # An article that names many countries says less about each: past
-    # _FULL_BONUS_COUNTRIES the bonus is shared out ("Brussels" in a story naming seven
-    # countries, the US among them, is not a village in Wisconsin).
-    in_article = IN_ARTICLE * min(1.0, _FULL_BONUS_COUNTRIES / max(1, len(countries)))
     return Prepared(
         countries,
         anchors,
         named,
         by_admin1,
+        named_admin1,
         points,
         spread,
         implied={iso3: n / total for iso3, n in counts.items()},
@@ -183,6 +204,35 @@ def make_prepared(
         total=total,
         in_article=in_article,
     )
+
+
+class NamedRegion(NamedTuple):
+    """A first-level region the article names, and the anchors that weigh its share."""
+
+    name: str
+    row: int
+    inside: tuple[int, ...]  # rows of the anchors in it (itself among them)
+    regional: tuple[int, ...]  # rows of the anchors in any first-level region
+
+
+def _named_regions(anchors: tuple[Anchor, ...]) -> dict[int, NamedRegion]:
+    """The admin-1 regions among the anchors, with the anchors inside each and those
+    inside any admin-1 region."""
+    found: dict[int, NamedRegion] = {}
+    for a in anchors:
+        if a.is_admin1 and a.admin1 not in found:
+            inside = tuple(b.row for b in anchors if b.admin1 == a.admin1)
+            regional = tuple(b.row for b in anchors if b.admin1 >= 0)
+            found[a.admin1] = NamedRegion(a.name, a.row, inside, regional)
+    return found
+
+
+def region_share(region: NamedRegion, row_set: Collection[int]) -> float:
+    """The region's share of the anchors that lie in first-level regions, those of the
+    name being resolved (`row_set`) left out."""
+    inside = sum(1 for r in region.inside if r not in row_set)
+    regional = sum(1 for r in region.regional if r not in row_set)
+    return inside / regional if regional else 0.0
 
 
 def _lat(p: Point) -> float:
@@ -212,9 +262,9 @@ def country_shares(anchors: tuple[Anchor, ...]) -> dict[str, float]:
 def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
     """The country shares of the anchors whose rows are not among `rows` (the readings
     of the name being resolved), kept per list of countries left out."""
+    if ctx.anchor_rows.isdisjoint(rows):
+        return ctx.implied  # the usual case: no new set to make
     excluded = ctx.anchor_rows.intersection(rows)
-    if not excluded:
-        return ctx.implied
     lost = tuple(sorted([a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]))
     if not lost:
         return ctx.implied
@@ -242,12 +292,9 @@ def _nearest_d2(
     cos lat) from (lat, lon) to the points outside `row_set`, capped at _FAR_DEG2: only
     the points within the latitude band that could come closer are visited."""
     best = _FAR_DEG2
-    if len(points) <= _SCAN_ALL:
-        band = range(len(points))  # a few points: visiting them all is cheaper than bisect
-    else:
-        band = range(bisect_right(lats, lat - _BAND_DEG), bisect_left(lats, lat + _BAND_DEG))
-    for k in band:
-        a_lat, a_lon, coslat, _, _, a_row = points[k]
+    if len(points) > _SCAN_ALL:  # a few points: visiting them all is cheaper than bisect
+        points = points[bisect_right(lats, lat - _BAND_DEG) : bisect_left(lats, lat + _BAND_DEG)]
+    for a_lat, a_lon, coslat, _, _, a_row in points:
         dy = lat - a_lat
         dx = (lon - a_lon) * coslat
         d2 = dx * dx + dy * dy
@@ -288,10 +335,12 @@ def context_score(
     implied: dict[str, float],
     admin1_names: list[str],
     notes: list[str] | None,
+    regional: bool = True,
 ) -> float:
     """Evidence from the article for one candidate (see the module docstring): `row_set`
     holds the candidate rows of the name being resolved, whose anchors do not count,
-    and `implied` the other anchors' country shares (`shares_without`)."""
+    and `implied` the other anchors' country shares (`shares_without`); `regional`
+    False when the name also names an area, whose towns a named region does not lift."""
     _, feature, iso3, admin1, lat, lon, _ = facts
     score = 0.0
     explain = notes is not None  # texts are built only when someone reads them
@@ -331,7 +380,10 @@ def context_score(
         point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
         area_d2, area_name = _nearest_named(ctx.points, lat, lon, row_set, True)
     else:
-        point_d2 = _nearest_d2(ctx.near_points, ctx.near_lats, lat, lon, row_set)
+        near_points = ctx.near_points  # none in the first pass: no call to make
+        point_d2 = (
+            _nearest_d2(near_points, ctx.near_lats, lat, lon, row_set) if near_points else _FAR_DEG2
+        )
         area_points = ctx.area_points
         area_d2 = (
             _nearest_d2(area_points, ctx.area_lats, lat, lon, row_set) if area_points else _FAR_DEG2
@@ -352,12 +404,24 @@ def context_score(
     # many readings may be close by chance), and several add up to _SPREAD_CAP.
     spread = ctx.spread
     if spread.items:
-        total, near = spread_score(facts, key, spread)
+        memo = spread.memo.get(key)  # each pass asks again: no call for a known answer
+        known = memo.get(facts[0]) if memo is not None else None
+        total, near = known if known is not None else spread_score(facts, key, spread)
         if total > best:
             best = total
             if explain:
                 names = spread.names
                 text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
+    if regional and admin1 >= 0 and ctx.named_admin1:
+        named = ctx.named_admin1.get(admin1)
+        if named is not None and named.row not in row_set:
+            # The article names the place's own state or province ("Kentucky"): evidence
+            # of the kind a named country gives, on top of any nearness ("Madison
+            # County" beside "Kentucky" and "Atlanta" is the one in Kentucky).
+            share = region_share(named, row_set)
+            score += IN_REGION * share
+            if explain:
+                _note(notes, IN_REGION * share, f"region {named.name} in article ({share:.0%})")
     if admin1 >= 0 and best < _SAME_ADMIN1:
         shared = ctx.by_admin1.get(admin1)
         if shared is not None and any(
@@ -371,6 +435,32 @@ def context_score(
         if explain:
             _note(notes, best, text)
     return score
+
+
+def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str, float]) -> float:
+    """What anchors add to a candidate's country evidence over a pass without anchors (as
+    context_score: a country the article names counts either way; otherwise the
+    anchors' share of its country, or a region across borders when only anchors
+    give the article countries)."""
+    _, feature, iso3, _, _, _, _ = facts
+    if iso3 in ctx.countries and (
+        feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
+    ):
+        return 0.0
+    if iso3 is not None and iso3 in implied:
+        return 1.0 + 3.0 * implied[iso3]
+    if iso3 is None and feature == _REGION and not ctx.countries and implied:
+        return IN_ARTICLE
+    return 0.0
+
+
+def region_gain(admin1: int, ctx: Prepared, row_set: Collection[int]) -> float:
+    """The named-region evidence context_score gives a point in `admin1` (0 when the
+    article does not name that region)."""
+    named = ctx.named_admin1.get(admin1) if admin1 >= 0 else None
+    if named is None or named.row in row_set:
+        return 0.0
+    return IN_REGION * region_share(named, row_set)
 
 
 def spread_score(

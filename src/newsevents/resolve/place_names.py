@@ -34,6 +34,7 @@ _MARKS = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u02bb\u2032"
 _DROP = str.maketrans("", "", _MARKS + ".")
 _DROP_MARKS = str.maketrans("", "", _MARKS)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_PLAIN = re.compile(r"[0-9A-Za-z]+(?: [0-9A-Za-z]+)*")  # keyed by lower-casing alone
 _POSSESSIVE = re.compile(r"(?<=\w\w\w)['\u2019]s\b")  # not Ra's
 _ASSIMILATED = re.compile(r"^[ae]([b-df-hj-np-tv-z])\1")
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("th", "t"), ("dh", "d"))
@@ -59,6 +60,10 @@ def display_name(text: str) -> str:
 def name_key(text: str) -> str:
     """The lookup key of a name: folded, case-folded, a possessive 's, apostrophes and
     dots dropped, other punctuation as single spaces, a leading 'the' removed."""
+    if _PLAIN.fullmatch(text):
+        # Most names are plain ASCII words: the steps below would only lower-case them.
+        key = text.lower()
+        return key[4:] if key.startswith("the ") else key
     text = _POSSESSIVE.sub("", fold(text))
     key = _NON_WORD.sub(" ", text.casefold().translate(_DROP)).strip()
     return key[4:] if key.startswith("the ") else key

@@ -40,7 +40,9 @@ Scoring a candidate (explain() shows the terms; the terms from the article's oth
 places are computed in `place_context`):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
   place 0.6 x log10(pop + 10), + 2 x log10(pop / 1,000,000) for a metropolis (not
-  when it matches only by an alternate name), +1 for a supplement conflict village (UCDP), +1.5 for
+  when it matches only by an alternate name), +1.5 for a city of 100,000 or more that
+  outnumbers every other place of its name twentyfold ("Boston", "Louisville"), +1 for a
+  supplement conflict village (UCDP), +1.5 for
   another supplement place; a town under 20,000 that shares its name with a region
   (an admin-1 or a named area: "California", "Middle East") -1;
 - a place of 20,000+ people whose admin-1 region is also a candidate +1 (a bare
@@ -49,7 +51,11 @@ places are computed in `place_context`):
   countries (a country named only by the name being resolved does not count for
   itself), else country of other places in the article 1 + 3 x their share; a region
   across borders (no country) +3.5 when the article names countries;
-- an admin-1 region containing another place of the article +1.5; a point near
+- an admin-1 region containing another place of the article +1.5; a point inside an
+  admin-1 region the article names 1.5 x that region's share of the article's other
+  places in admin-1 regions ("Madison County" beside "Kentucky", "Louisville" and
+  "Atlanta" is Kentucky's), unless the name names an area too ("Wales");
+  a point near
   another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
   in the same admin-1 region, or the sum over the other names of 2 x exp(-km / 20) to
   the nearest of each one's point-like readings (exp(-km / 50) from a county's point,
@@ -65,19 +71,22 @@ list of namesakes, and scoring them all would cost the speed.
 The other places of the article are resolved first, twice (each against the others'
 first answers), and serve as anchors for the rest. For speed, a name whose first answer
 leads by more than anchors could add to any rival, or whose answers the second pass left
-unchanged, keeps its answer without being scored again (the same answer, tested against
-explain(), which always scores everything). A name's candidates, their scores without
+unchanged, keeps its answer without being scored again; so does, in a later pass, a
+name whose first-pass winner still leads once the actual anchors' country shares and
+named regions are counted and every rival is granted the most nearness can add
+(`_holds`). Either way it is the same answer (tested against explain(), which always
+scores everything). A name's candidates, their scores without
 the article and what context scoring reads of them are worked out once per name
 (`_candidates`), and answers are kept per context. The caches hold as few objects as
-they can (arrays of numbers, shared empty answers): each object kept is walked again by
-every full run of the cyclic garbage collector, which cost a third of lookup time.
+they can (tuples of numbers, which the collector stops tracking, shared empty answers):
+each object kept is walked again by every full run of the cyclic garbage collector,
+which cost a third of lookup time.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -88,13 +97,16 @@ from newsevents.records import Place
 from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.gazetteer_cache import freeze_loaded, load_or_build
 from newsevents.resolve.place_context import (
+    IN_REGION,
     Anchor,
     Facts,
     Prepared,
     Spread,
+    anchor_country_gain,
     context_score,
     make_prepared,
     make_spread,
+    region_gain,
     shares_without,
 )
 from newsevents.resolve.place_focus import article_focus
@@ -123,6 +135,10 @@ _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
 # is one more for each full garbage collection to walk.
 _CONTEXT_LIMIT = 32
+# Place records kept for reuse: the places news names again and again fit many times
+# over, and each record kept is one more for every full garbage collection to walk
+# (a record costs two microseconds to make again).
+_PLACE_LIMIT = 4096
 _MAX_SCORED = 25  # candidates scored in context, areas and supplement places first
 _COUNTRY_PRIOR = 6.0
 _ALTERNATE_NAME = -2.0
@@ -139,6 +155,11 @@ _WELL_KNOWN_POPULATION = 100_000
 # the article; steeper (or from 100,000) loses the local US towns LGL's stories mean.
 _METROPOLIS_POPULATION = 1_000_000
 _METROPOLIS_WEIGHT = 2.0
+# A city of _WELL_KNOWN_POPULATION that outnumbers every namesake twentyfold is what a
+# bare mention means ("Louisville", "Boston") unless the article says otherwise: the
+# population prior alone lets a small namesake in a state the article names win.
+_DOMINANT_WEIGHT = 1.5
+_DOMINANT_RATIO = 20.0
 _POP_WEIGHT = 0.6  # per power of ten of population; steeper loses namesakes context finds
 _MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
 _MAX_ANCHOR_NEAR = 2.0  # nearness to an anchor over what the spread gave; 1.5 for regions
@@ -202,28 +223,23 @@ class _Query:
     memo_context: _Candidates | None = field(default=None, init=False, compare=False, repr=False)
     # its point-like readings for `Spread` (the most populous, when there are too many),
     # once computed: their rows, and per reading its latitude, longitude and km scale,
-    # one after the other in an array of doubles (one object that the cyclic garbage
-    # collector never sees, where a tuple per reading would each count towards the
-    # next collection: every cached name has them)
+    # one after the other in a tuple of floats (which the cyclic garbage collector stops
+    # tracking after one look, where an array stays tracked and a tuple per reading
+    # would each count towards the next collection: every cached name has them)
     reading_rows: tuple[int, ...] | None = field(
         default=None, init=False, compare=False, repr=False
     )
-    reading_items: array[float] = field(
-        default_factory=lambda: array("d"), init=False, compare=False, repr=False
-    )
+    reading_items: tuple[float, ...] = field(default=(), init=False, compare=False, repr=False)
     # the countries of its rows, once computed (for `_widen`)
     iso3s: tuple[str | None, ...] | None = field(
         default=None, init=False, compare=False, repr=False
     )
 
 
-@dataclass(slots=True)
-class _Candidates:
-    """The rows a query scores and their scores without the article."""
-
-    rows: tuple[int, ...]
-    base: tuple[float, ...]
-    facts: tuple[Facts, ...]
+# The rows a query scores, their scores without the article and their facts: a plain
+# tuple of tuples of numbers and strings, which the garbage collector stops tracking
+# (a named tuple or a class it would walk at every full collection).
+_Candidates = tuple[tuple[int, ...], tuple[float, ...], tuple[Facts, ...]]
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -263,15 +279,19 @@ class Gazetteer:
         self._words = index.words
         self._prepared: dict[PlaceContext, Prepared] = {}
         self._country_rows = index.country_rows
-        self._plain: dict[str, Place | None] = {}  # answers without context
-        self._answers: dict[PlaceContext, dict[str, Place | None]] = {}
-        # (fuzzy, demonyms) -> name -> query: a dict per flag pair, so that a cached
-        # name costs no key tuple (objects the garbage collector would walk)
-        self._queries: dict[tuple[bool, bool], dict[str, _Query | None]] = {}
+        self._plain: dict[str, int] = {}  # answers without context (`resolve`)
+        self._answers: dict[PlaceContext, dict[str, int]] = {}
+        # name -> query, a dict per flag pair at 2 x fuzzy + demonyms, so that a cached
+        # name costs no key tuple (objects the garbage collector would walk) and a
+        # lookup makes none
+        self._queries: tuple[dict[str, _Query | None], ...] = ({}, {}, {}, {})
         self._countries_named: dict[str, str | None] = {}
         self._places: dict[int, Place] = {}  # row x 8 + geo_precision -> record
         self._row_facts: dict[int, Facts] = {}
         self._translit: dict[str, tuple[tuple[int, ...], bool]] = {}  # key -> rows, strict
+        # key -> whether only English words: a dict of strings and booleans, which the
+        # garbage collector does not track
+        self._english_names: dict[str, bool] = {}
         # The rows of countries, admin-1 regions and regions across borders (a few
         # thousand): testing a name's rows against these sets runs in C and leaves the
         # big row arrays untouched.
@@ -304,8 +324,9 @@ class Gazetteer:
 
     def resolve(self, name: str, context: PlaceContext | None = None) -> Place | None:
         """The most likely entry for a place name in an article's context, or None."""
-        # Answers are kept per context, then per name: a key object per answer would be
-        # one more object for the garbage collector to walk.
+        # Answers are kept per context, then per name, as record keys (`_place_key`, -1
+        # for none): a dict of strings and numbers is one the garbage collector does not
+        # walk, where a record or a key object per answer would be one more to walk.
         if context is None:
             answers = self._plain
             if len(answers) >= _CACHE_LIMIT:
@@ -317,10 +338,10 @@ class Gazetteer:
                     self._answers.clear()
                 found = self._answers[context] = {}
             answers = found
-        if name in answers:
-            return answers[name]
-        place = answers[name] = self._resolve(name, context)
-        return place
+        code = answers.get(name)
+        if code is None:
+            code = answers[name] = self._resolve(name, context)
+        return self._record(code) if code >= 0 else None
 
     def resolve_toponym(self, name: str, context: PlaceContext | None = None) -> Place | None:
         """Resolve a span known to be a place name (a gold toponym, a street or building
@@ -385,25 +406,33 @@ class Gazetteer:
             for p in near
         )
 
-    def _resolve(self, name: str, context: PlaceContext | None) -> Place | None:
+    def _resolve(self, name: str, context: PlaceContext | None) -> int:
+        """The record key (`_place_key`) of a name's answer, or -1 for none."""
         query = self._lookup(name, fuzzy=True) or self._embedded(name)
-        place = None
         if query is not None:
             prepared = self._prepare(context)
             widened = self._widen(query, prepared)
             if prepared is not None and widened is query and name in prepared.settled:
                 row = prepared.settled[name]
+            elif (
+                prepared is not None
+                and name in prepared.first
+                and widened is self._lookup(name, fuzzy=False)
+                and self._holds(prepared.first[name], widened, prepared)
+            ):
+                row = prepared.first[name][0][1]
             else:
                 row = self._rank(widened, prepared, explain=False)[0][1]
             query = widened
-            place = self._place(row, query)
-            if not self._trusted(query.how, place, context, prepared) or (
-                prepared is not None
-                and context is not None
-                and not self._fits_article(name, query, place, context, prepared)
+            code = self._place_key(row, query)
+            place = self._record(code)
+            if self._trusted(query.how, place, context, prepared) and (
+                prepared is None
+                or context is None
+                or self._fits_article(name, query, place, context, prepared)
             ):
-                place = None
-        return place
+                return code
+        return -1
 
     def _fits_article(
         self, name: str, query: _Query, place: Place, context: PlaceContext, ctx: Prepared
@@ -417,8 +446,15 @@ class Gazetteer:
         Dam" is not Dome, Ghana) must lie in its countries too."""
         if place.feature in _AREA_NAMES or query.region:
             return True  # an area, or "Boone County": written as a place
-        english = place.population < _WELL_KNOWN_POPULATION and self._english_name(query.key)
         embedded = query.how == "embedded name"
+        small = place.population < _WELL_KNOWN_POPULATION
+        if not (embedded or small):
+            return True
+        # Neither a headline's name nor an article placed in translit.yaml's countries:
+        # the answer stands, whatever its words.
+        if not ctx.translit_article and name not in context.headline_names:
+            return True
+        english = small and self._english_name(query.key)
         if not english and not embedded:
             return True
         # The countries of the article's other names: this name's own reading is no
@@ -438,8 +474,13 @@ class Gazetteer:
     def _english_name(self, key: str) -> bool:
         """Whether a name key, articles and "the" aside, is made only of English words
         (place_words.yaml `common_words`, the English word list)."""
-        words = [w for w in key.split() if w != "the"]
-        return bool(words) and self._english(" ".join(words))
+        known = self._english_names.get(key)
+        if known is None:
+            if len(self._english_names) >= _CACHE_LIMIT:
+                self._english_names.clear()
+            words = [w for w in key.split() if w != "the"]
+            known = self._english_names[key] = bool(words) and self._english(" ".join(words))
+        return known
 
     def _trusted(
         self, how: str, place: Place, context: PlaceContext | None, prepared: Prepared | None
@@ -603,7 +644,7 @@ class Gazetteer:
         rows = _rows(idx.keys.get(key))
         if key in idx.acronyms and _abbreviation_ok(name, key):
             rows = _rows(idx.acronyms[key]) + rows
-        countries = self._country_set.intersection(rows)
+        countries = self._country_set
         for r in rows:
             if r in countries:
                 return idx.countries[idx.country[r]][1]
@@ -693,10 +734,8 @@ class Gazetteer:
 
     def _lookup(self, name: str, fuzzy: bool, demonyms: bool = True) -> _Query | None:
         """The rows a name may mean, cached: every article asks for its names again."""
-        table = self._queries.get((fuzzy, demonyms))
-        if table is None:
-            table = self._queries[(fuzzy, demonyms)] = {}
-        elif name in table:
+        table = self._queries[2 * fuzzy + demonyms]
+        if name in table:
             return table[name]
         if len(table) >= _CACHE_LIMIT:
             table.clear()
@@ -864,10 +903,15 @@ class Gazetteer:
             if query is not None and not (headline and self._weak_anchor(query)):
                 queries.append((name, query))
         frozen_named = {k: frozenset(v) for k, v in named.items()}
+        # the first-level regions the article's names may mean: only inside those can
+        # a named region add to a candidate (`_beyond_reach`)
+        admin1_set, admin1 = self._admin1_set, self._index.admin1
+        regions = {admin1[r] for _, q in queries for r in admin1_set.intersection(q.rows)}
         spread = self._spread(queries)
         prepared = make_prepared(countries, (), frozen_named, spread)
         previous: tuple[Anchor, ...] = ()
         locked: dict[str, int] = {}
+        first: dict[str, list[tuple[float, int, str]]] = {}  # the first pass's rankings
         for n_pass in range(2):
             chosen: list[Anchor] = []
             for i, (name, query) in enumerate(queries):
@@ -875,11 +919,16 @@ class Gazetteer:
                 if row is None:
                     if len(query.rows) == 1:
                         row = locked[name] = query.rows[0]  # nothing to choose between
+                    elif n_pass == 1 and self._holds(first[name], query, prepared):
+                        row = first[name][0][1]
                     else:
                         ranked = self._rank(query, prepared, explain=False)
                         row = ranked[0][1]
-                        if n_pass == 0 and self._beyond_reach(ranked, query.key, prepared):
-                            locked[name] = row
+                        if n_pass == 0:
+                            if self._beyond_reach(ranked, query.key, prepared, regions):
+                                locked[name] = row
+                            else:
+                                first[name] = ranked
                 # The second pass mostly picks the first's answers: reuse their anchors.
                 same = previous[i] if previous and previous[i].row == row else None
                 chosen.append(same or self._anchor(name, row))
@@ -892,6 +941,15 @@ class Gazetteer:
             settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
         located = countries | {a.iso3 for a in prepared.anchors if a.iso3}
         prepared.settled, prepared.located = settled, located
+        if not stable:
+            prepared.first = first
+        translit = default_rules().countries
+        anchors = prepared.anchors
+        prepared.translit_article = (
+            countries <= translit
+            and sum(1 for a in anchors if a.iso3 and a.iso3 not in translit) <= 1
+            and any(not a.is_area and a.iso3 in translit for a in anchors)
+        )
         if len(self._prepared) >= _CONTEXT_LIMIT:
             self._prepared.clear()
         self._prepared[context] = prepared
@@ -944,16 +1002,17 @@ class Gazetteer:
             rows = ()
         lats, lons, admin2, area_km, km = idx.lat, idx.lon, _ADMIN2, _SPREAD_AREA_KM, _SPREAD_KM
         query.reading_rows = rows
-        points = array("d")
+        points: list[float] = []
         for r in rows:
-            points.extend((lats[r], lons[r], area_km if feature[r] == admin2 else km))
-        query.reading_items = points
+            points += (lats[r], lons[r], area_km if feature[r] == admin2 else km)
+        query.reading_items = tuple(points)
         return rows
 
     def _anchor(self, name: str, row: int) -> Anchor:
         _, feature, iso3, admin1, lat, lon, coslat = self._facts(row)
         is_area = feature in _BROAD
-        return Anchor(row, name, iso3, admin1, is_area, (lat, lon, coslat, is_area, name, row))
+        point = (lat, lon, coslat, is_area, name, row)
+        return Anchor(row, name, iso3, admin1, is_area, point, feature == _ADMIN1)
 
     def _facts(self, r: int) -> Facts:
         """What scoring reads of row r, kept once worked out (tuples of numbers and
@@ -964,10 +1023,11 @@ class Gazetteer:
                 self._row_facts.clear()
             idx = self._index
             lat = idx.lat[r]
+            ci = idx.country[r]
             known = self._row_facts[r] = (
                 r,
                 idx.feature[r],
-                self._iso3(r),
+                idx.countries[ci][1] if ci != NO_COUNTRY else None,
                 idx.admin1[r],
                 lat,
                 idx.lon[r],
@@ -982,25 +1042,30 @@ class Gazetteer:
         rows = query.rows
         if len(rows) == 1 and not explain:
             return [(0.0, rows[0], "")]  # nothing to choose between: skip the scoring
-        cands = self._candidates(query, ctx is not None)
+        cand_rows, base, cand_facts = self._candidates(query, ctx is not None)
         notes_of: list[list[str]] = []
-        base: Sequence[float] = cands.base
         if explain:
-            notes_of = [[] for _ in cands.rows]
-            base = self._base_scores(query, cands.rows, notes_of, self._named_countries(query))
+            notes_of = [[] for _ in cand_rows]
+            base = tuple(
+                self._base_scores(query, cand_rows, notes_of, self._named_countries(query))
+            )
         if ctx is None:
             scored = [
                 (score, r, "; ".join(notes_of[i]) if explain else "")
-                for i, (score, r) in enumerate(zip(base, cands.rows, strict=True))
+                for i, (score, r) in enumerate(zip(base, cand_rows, strict=True))
             ]
         else:
-            row_set = cands.rows
+            row_set = cand_rows
             implied = shares_without(ctx, row_set)
             key, names = query.key, self._index.admin1_names
+            # "Wales" beside "England" is the region, not a town of England called so.
+            regional = self._broad_set.isdisjoint(row_set) if ctx.named_admin1 else True
             scored = []
-            for i, facts in enumerate(cands.facts):
+            for i, facts in enumerate(cand_facts):
                 notes = notes_of[i] if explain else None
-                score = base[i] + context_score(facts, key, ctx, row_set, implied, names, notes)
+                score = base[i] + context_score(
+                    facts, key, ctx, row_set, implied, names, notes, regional
+                )
                 scored.append((score, facts[0], "; ".join(notes) if notes is not None else ""))
         # Best score first; among equals the lower row id (countries, regions, then places):
         # by row, then stably by score (a reversed sort keeps equals in their order).
@@ -1036,11 +1101,7 @@ class Gazetteer:
                 (first if self._priority(r, query.key) else rest).append(r)
             rows = tuple((first + rest)[:_MAX_SCORED])
         facts = tuple([self._facts(r) for r in rows])
-        cands = _Candidates(
-            rows,
-            tuple(self._base_scores(query, rows, None, named_countries)),
-            facts,
-        )
+        cands = (rows, tuple(self._base_scores(query, rows, None, named_countries)), facts)
         if in_context:
             query.memo_context = cands
         else:
@@ -1077,6 +1138,8 @@ class Gazetteer:
         mains = frozenset([r for r in rows if key == _key(names[r])])  # as _main_name
         has_main = bool(mains)
         fuzzy, penalised = query.fuzzy, query.penalised
+        # "eastern Deir ez-Zor", "Idlib province": written as an area, whatever the city
+        dominant = -1 if query.area or query.region else self._dominant(query)
         scores: list[float] = []
         for i, r in enumerate(rows):
             notes = notes_of[i] if notes_of is not None else None
@@ -1111,6 +1174,8 @@ class Gazetteer:
                         _METROPOLIS_WEIGHT * math.log10(pop / _METROPOLIS_POPULATION),
                         "metropolis",
                     )
+                if r == dominant and not alternate_only:
+                    score += _note(notes, _DOMINANT_WEIGHT, "far the largest of its name")
                 if alternate_only:
                     # GeoNames lists odd alternate names ("China" for a village in New
                     # York); a place called so by its own name is the likelier meaning.
@@ -1153,6 +1218,25 @@ class Gazetteer:
             scores.append(score)
         return scores
 
+    def _dominant(self, query: _Query) -> int:
+        """The populated place that outnumbers every other place of the name by
+        _DOMINANT_RATIO or more and has _WELL_KNOWN_POPULATION people, else -1."""
+        idx = self._index
+        features, population = idx.feature, idx.population
+        first = second = 0
+        best = -1
+        for r in query.rows:
+            if features[r] in AREA_FEATURES:
+                continue
+            pop = population[r]
+            if pop > first:
+                first, second, best = pop, first, r
+            elif pop > second:
+                second = pop
+        if first >= _WELL_KNOWN_POPULATION and first >= _DOMINANT_RATIO * max(second, 1):
+            return best
+        return -1
+
     def _priority(self, r: int, key: str) -> bool:
         """Whether row r is among the first scored of a long list of namesakes: areas
         and supplement places, but a county only under its own name ("Washington" keeps
@@ -1174,19 +1258,48 @@ class Gazetteer:
             return True
         return not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
 
-    def _beyond_reach(self, ranked: list[tuple[float, int, str]], key: str, ctx: Prepared) -> bool:
+    def _beyond_reach(
+        self, ranked: list[tuple[float, int, str]], key: str, ctx: Prepared, regions: set[int]
+    ) -> bool:
         """Whether the first pass's winner stays ahead whatever the other names turn out
-        to be: anchors add at most _MAX_ANCHOR_COUNTRY (a country share) and
-        _MAX_ANCHOR_NEAR (nearness, a shared or containing region) to a rival, so its
-        answer, and its answer when resolved again, is already known."""
+        to be: anchors add at most _MAX_ANCHOR_COUNTRY (a country share),
+        _MAX_ANCHOR_NEAR (nearness, a shared or containing region) and IN_REGION (inside
+        a region the article names: one of `regions`, the admin-1 regions its names may
+        mean) to a rival, so its answer, and its answer when resolved again, is known."""
         if len(ranked) < 2:
             return True
         best = ranked[0][0]
+        admin1 = self._index.admin1
         for score, r, _ in ranked[1:]:
             reach = score + _MAX_ANCHOR_NEAR
+            if admin1[r] in regions:
+                reach += IN_REGION
             if not self._in_named_country(r, key, ctx):
                 reach += _MAX_ANCHOR_COUNTRY
             if reach >= best:
+                return False
+        return True
+
+    def _holds(self, ranked: list[tuple[float, int, str]], query: _Query, ctx: Prepared) -> bool:
+        """Whether the winner of the first pass (`ranked`, scored before any anchor) is
+        still the winner against the anchors of `ctx`, without scoring again: anchors add
+        to the winner at least its gain in country evidence (`anchor_country_gain`;
+        nearness and a named region only add), and to a rival at most that gain,
+        its named region's and _MAX_ANCHOR_NEAR for nearness (which replaces the
+        readings' nearness when greater)."""
+        rows = self._candidates(query, True)[0]
+        implied = shares_without(ctx, rows)
+        key = query.key
+        regional = self._broad_set.isdisjoint(rows) if ctx.named_admin1 else False
+        best, winner, _ = ranked[0]
+        floor = best + anchor_country_gain(self._facts(winner), key, ctx, implied)
+        known = self._row_facts  # scoring `ranked` kept the facts of its rows
+        for score, r, _ in ranked[1:]:
+            facts = known.get(r) or self._facts(r)
+            reach = score + _MAX_ANCHOR_NEAR + anchor_country_gain(facts, key, ctx, implied)
+            if regional:
+                reach += region_gain(facts[3], ctx, rows)
+            if reach >= floor:
                 return False
         return True
 
@@ -1198,6 +1311,10 @@ class Gazetteer:
     # ------------------------------------------------------------------ records
 
     def _place(self, r: int, query: _Query) -> Place:
+        return self._record(self._place_key(r, query))
+
+    def _place_key(self, r: int, query: _Query) -> int:
+        """Row r as the query reads it: row x 8 + the geo_precision it implies."""
         idx = self._index
         feature = idx.feature[r]
         precision = idx.precision[r]
@@ -1205,33 +1322,32 @@ class Gazetteer:
             precision = 3 if query.area else 4
         elif feature not in AREA_FEATURES and (query.near or query.area or query.region):
             precision = max(precision, 2)
-        place_key = r * 8 + precision
+        return r * 8 + precision
+
+    def _record(self, place_key: int) -> Place:
+        """The Place record for a key of `_place_key`, kept while the cache has room."""
         known = self._places.get(place_key)
         if known is not None:
             return known  # records are frozen: one object serves every caller
-        if len(self._places) >= _CACHE_LIMIT:
+        if len(self._places) >= _PLACE_LIMIT:
             self._places.clear()
+        idx = self._index
+        r, precision = divmod(place_key, 8)
         ci = idx.country[r]
-        iso3, country = (
-            (idx.countries[ci][1], idx.countries[ci][2])
-            if ci != NO_COUNTRY
-            else (
-                None,
-                None,
-            )
-        )
+        iso3, country = idx.countries[ci][1:3] if ci != NO_COUNTRY else (None, None)
         a = idx.admin1[r]
+        # Positional arguments: quicker than keywords, and records only grow at the end.
         place = self._places[place_key] = Place(
-            name=idx.names[r],
-            latitude=round(idx.lat[r], 5),
-            longitude=round(idx.lon[r], 5),
-            country=country,
-            iso3=iso3,
-            admin1=idx.admin1_names[a] if a >= 0 else None,
-            feature=FEATURES[feature],
-            geo_precision=precision,
-            population=idx.population[r],
-            geonameid=idx.geonameid[r] or None,
+            idx.names[r],
+            round(idx.lat[r], 5),
+            round(idx.lon[r], 5),
+            country,
+            iso3,
+            idx.admin1_names[a] if a >= 0 else None,
+            FEATURES[idx.feature[r]],
+            precision,
+            idx.population[r],
+            idx.geonameid[r] or None,
         )
         return place
 
