@@ -223,6 +223,62 @@ def test_score_headline_counts() -> None:
     rows = {r.metric: r.value for r in ucdp.tally_rows(tally)}
     assert rows["recall, place-named events (25 km, 1 day)"] == 1.0
     assert rows["predicted new events per headline"] == 2.0
+    # Without scopes every prediction is in UCDP's scope.
+    assert rows["predicted violent events in Syria matching any UCDP event"] == 0.5
+
+
+def test_scope_of_a_prediction() -> None:
+    assert ucdp.scope_of("violence", "asserted", "SYR") is None
+    assert ucdp.scope_of("violence", "claimed", None) is None  # unplaced: still in scope
+    assert ucdp.scope_of("demonstration", "asserted", "SYR") == "not violence (demonstration)"
+    assert ucdp.scope_of("violence", "planned", "SYR") == "not told as done (planned)"
+    assert ucdp.scope_of("violence", "asserted", "USA") == "violence placed outside Syria"
+
+
+def test_out_of_scope_predictions_are_counted_apart() -> None:
+    day = D(2019, 3, 23)
+    golds = [_gold("1", 34.46, 40.95, day)]
+    preds = [
+        _pred(34.47, 40.96, day),  # violent, in Syria, near the event
+        _pred(35.9, 39.0, day),  # violent, in Syria, far from any event
+        _pred(34.46, 40.95, day),  # a protest at the same spot: out of scope, near
+        _pred(40.46, -74.36, day),  # placed in the United States
+    ]
+    scopes = [None, None, "not violence (demonstration)", "violence placed outside Syria"]
+    tally = ucdp.Tally()
+    ucdp.score_headline(
+        preds,
+        golds,
+        tally,
+        place_named=frozenset(),
+        actor_map=ucdp.load_actor_map(),
+        matches_any=lambda p: p.longitude is not None and abs(p.longitude - 40.95) < 0.1,
+        scopes=scopes,
+    )
+    assert (tally.predicted, tally.predicted_any) == (4, 2)
+    assert (tally.in_scope, tally.in_scope_any) == (2, 1)
+    assert tally.out_of_scope == {
+        "not violence (demonstration)": 1,
+        "violence placed outside Syria": 1,
+    }
+    assert tally.out_of_scope_any == {"not violence (demonstration)": 1}
+    rows = {r.metric: r for r in ucdp.tally_rows(tally)}
+    assert rows["predicted violent events in Syria matching any UCDP event"].value == 0.5
+    assert rows["predicted events matching any UCDP event"].value == 0.5
+    assert rows["predicted events outside UCDP's scope"].value == 2
+    outside = rows["  violence placed outside Syria"]
+    assert (outside.value, outside.unit) == (1, "count")
+    assert "0 near a UCDP event" in outside.note
+    with pytest.raises(ValueError, match="one scope per prediction"):
+        ucdp.score_headline(
+            preds,
+            golds,
+            ucdp.Tally(),
+            place_named=frozenset(),
+            actor_map=ucdp.load_actor_map(),
+            matches_any=lambda p: True,
+            scopes=scopes[:1],
+        )
 
 
 def test_actor_map_names_are_dictionary_actors() -> None:

@@ -103,6 +103,8 @@ class Cues:
     count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
     toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
+    daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
+    relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ def load_cues(path: Path | None = None) -> Cues:
         count_nouns=words("count_nouns"),
         toll_nouns=words("toll_nouns"),
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
+        daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
+        relation_preps=words("relation_prepositions"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -574,8 +578,10 @@ def find_place_spans(
     """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
 
     Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
-    country that acts is an actor, not where the event happened), and the tail of a
-    proper-noun run whose head is not a place ("Mustefa Bali" is a person, not Bali).
+    country that acts is an actor, not where the event happened) unless the parser made
+    a verb's object the subject of a later verb, countries tied to someone ("loyal to
+    Turkey", "the border with Turkey"), and the tail of a proper-noun run whose head is
+    not a place ("Mustefa Bali" is a person, not Bali).
     With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
     reference to a place instead, for geoparsing: names it accepts, also adjectives
     ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above; a
@@ -609,8 +615,16 @@ def _blocked_place(
         return False  # "Daraa witnesses clashes": the place where they happen
     if _before_event_noun(span, ctx):
         pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
-    elif span.root.dep_ in ("nsubj", "poss", "amod"):
+    elif span.root.dep_ in ("poss", "amod") or (
+        span.root.dep_ == "nsubj" and not _object_misread(span)
+    ):
         return True
+    if (
+        span.root.dep_ == "pobj"
+        and head.lower_ in ctx.cues.relation_preps
+        and ctx.country_for(span.text) is not None
+    ):
+        return True  # "factions loyal to Turkey", "the border with Turkey": a tie
     if span.root.dep_ == "compound" and head.pos_ != "PROPN":
         lemma = head.lemma_.lower()
         if lemma in ctx.cues.armed | ctx.cues.people:
@@ -621,6 +635,17 @@ def _blocked_place(
         # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _object_misread(span: Span) -> bool:
+    """A name the parser made a subject right after a verb ("Raids target the Eastern
+    Ghouta leave casualties" read with "Ghouta" as the subject of "leave"): what follows
+    a verb is its object, a place, not an actor."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].i < span.root.head.i
 
 
 def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
@@ -798,7 +823,8 @@ def _capitalised_common(tok: Token, cues: Cues) -> bool:
         # recaser capitalises place names that are also common words).
         if tok.head.head.lemma_.lower() in cues.place_nouns:
             return True
-        return tok.pos_ == "NOUN" and not is_english_word(tok.lower_)
+        # An adjective too ("explosions of Tartous"): the small model tags some names so.
+        return not is_english_word(tok.lower_)
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cues.place_nouns
 
 
@@ -1199,6 +1225,12 @@ def _mention_for(
         killed = injured = None
         if main.cls.name != "capture":
             return None
+    # "26 were killed yesterday including 6 members of the regime forces ...": a monitor's
+    # count of the day's dead across the country, no one event's toll.
+    daily_total = cues.daily_toll.search(sentence.text) is not None
+    if daily_total:
+        killed = injured = None
+        toll = False
     speech = _speech_frame(main.token, cues)
     modality = _modality(main.token, speech, cues)
     if modality is None:
@@ -1419,6 +1451,11 @@ def _mention_for(
     if toll and not places:
         # A toll brought up to date without a place is a running total, not an event one
         # could place or merge.
+        return None
+    if daily_total and all(ctx.country_for(p.text) is not None for p in places):
+        # The day's roundup where it names no place below a country ("... in Syria") is
+        # no event; a part naming a town keeps its event ("and 3 civilians were killed
+        # in explosions in al-Raqqah city").
         return None
     status: Status = (
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"

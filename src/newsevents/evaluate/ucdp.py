@@ -11,6 +11,11 @@ events, greedily by (distance, days apart):
   gold event of its headline, and the place, date, actor and fatality figures are measured
   on those pairs.
 
+Precision against the whole file ("matching any UCDP event") is given over every new event
+and over the events in UCDP's scope (organised violence in Syria, told as done); the
+others (protests, arrests, agreements; planned, threatened or denied acts; violence placed
+in another country) are counted apart by reason.
+
 The default sample is 2,000 headlines: the headlines with the smallest
 sha256("<seed>\\0<headline>") (seed 0), so the sample does not depend on the file's order.
 """
@@ -22,6 +27,7 @@ import datetime as dt
 import html
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +50,9 @@ _FAR = float("inf")
 _NO_DATE_GAP = 10**6
 _MAX_SPAN_DAYS = 31  # longer UCDP date ranges are not indexed day by day
 _JOINED = re.compile(r";(?!\s)")  # reports are joined without a space; "; " is inside one
+_SYRIA = "SYR"
+# Modalities of an act that took place (a claimed act is still reported as done).
+_DONE = frozenset({"asserted", "claimed"})
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,10 @@ class Tally:
     fatalities_best: int = 0
     fatalities_range: int = 0
     unmapped_sides: set[str] = field(default_factory=set)
+    in_scope: int = 0
+    in_scope_any: int = 0
+    out_of_scope: Counter[str] = field(default_factory=Counter)
+    out_of_scope_any: Counter[str] = field(default_factory=Counter)
 
 
 # -- gold ----------------------------------------------------------------------------------
@@ -307,6 +320,19 @@ class AnyEventIndex:
         return False
 
 
+def scope_of(family: str, modality: str, iso3: str | None) -> str | None:
+    """Why a predicted new event lies outside UCDP's scope (organised violence in Syria,
+    told as done), or None when it lies inside. An unplaced violent event counts as in
+    scope: nothing shows it is elsewhere."""
+    if family != "violence":
+        return f"not violence ({family})"
+    if modality not in _DONE:
+        return f"not told as done ({modality})"
+    if iso3 is not None and iso3 != _SYRIA:
+        return "violence placed outside Syria"
+    return None
+
+
 def score_headline(
     preds: Sequence[PredEvent],
     golds: Sequence[GoldEvent],
@@ -315,13 +341,27 @@ def score_headline(
     place_named: frozenset[str],
     actor_map: dict[str, frozenset[str]],
     matches_any: Callable[[PredEvent], bool],
+    scopes: Sequence[str | None] | None = None,
 ) -> None:
-    """Add one headline's predictions and gold events to the tally."""
+    """Add one headline's predictions and gold events to the tally; `scopes` gives each
+    prediction's scope_of (all in scope when None)."""
+    if scopes is not None and len(scopes) != len(preds):
+        raise ValueError(f"one scope per prediction: {len(scopes)} for {len(preds)}")
     tally.headlines += 1
     tally.gold += len(golds)
     tally.predicted += len(preds)
     tally.predicted_placed += sum(1 for p in preds if p.latitude is not None)
-    tally.predicted_any += sum(1 for p in preds if matches_any(p))
+    for k, pred in enumerate(preds):
+        near = matches_any(pred)
+        tally.predicted_any += near
+        reason = scopes[k] if scopes is not None else None
+        if reason is None:
+            tally.in_scope += 1
+            tally.in_scope_any += near
+        else:
+            tally.out_of_scope[reason] += 1
+            if near:
+                tally.out_of_scope_any[reason] += 1
     strict = match_events(preds, golds, NEAR_KM, NEAR_DAYS)
     tally.predicted_matched += len(strict)
     tally.gold_matched += len(strict)
@@ -384,6 +424,11 @@ def predictions(events: Sequence[Event]) -> list[PredEvent]:
     return [PredEvent.of(e) for e in events if e.status == "new"]
 
 
+def prediction_scopes(events: Sequence[Event], family: Callable[[str], str]) -> list[str | None]:
+    """scope_of for each event `predictions` keeps, in the same order."""
+    return [scope_of(family(e.event_type), e.modality, e.iso3) for e in events if e.status == "new"]
+
+
 def tally_rows(t: Tally) -> list[Row]:
     """The report rows for a tally."""
     pairs_note = f"of {t.pairs} nearest-first pairs"
@@ -428,6 +473,14 @@ def tally_rows(t: Tally) -> list[Row]:
             f"{t.predicted_any}/{t.predicted}, any event in the file within 25 km and 1 day",
         ),
         Row(
+            "predicted violent events in Syria matching any UCDP event",
+            rate(t.in_scope_any, t.in_scope),
+            None,
+            f"{t.in_scope_any}/{t.in_scope} in UCDP's scope: violence told as done, placed in "
+            "Syria or unplaced",
+        ),
+        *_scope_rows(t),
+        Row(
             "place within 25 km",
             rate(t.place_near, t.place_pairs),
             None,
@@ -470,6 +523,25 @@ def tally_rows(t: Tally) -> list[Row]:
     ]
 
 
+def _scope_rows(t: Tally) -> list[Row]:
+    """How many predictions lie outside UCDP's scope, by reason, and how many of those
+    still have a UCDP event near."""
+    total = sum(t.out_of_scope.values())
+    rows = [
+        Row(
+            "predicted events outside UCDP's scope",
+            total,
+            None,
+            f"of {t.predicted}; {sum(t.out_of_scope_any.values())} near a UCDP event; by reason:",
+            "count",
+        )
+    ]
+    for reason, n in sorted(t.out_of_scope.items(), key=lambda kv: (-kv[1], kv[0])):
+        near = t.out_of_scope_any[reason]
+        rows.append(Row(f"  {reason}", n, None, f"{near} near a UCDP event", "count"))
+    return rows
+
+
 def run(shared: Path, options: EvalOptions) -> Report:
     """Score the pipeline on a sample of UCDP headlines (all with options.full)."""
     # The pipeline loads spaCy: imported when a suite runs, so the scorers import fast.
@@ -496,6 +568,7 @@ def run(shared: Path, options: EvalOptions) -> Report:
             place_named=place_named,
             actor_map=actor_map,
             matches_any=any_index.matches,
+            scopes=prediction_scopes(group.events, knowledge.lexicon.family),
         )
     # Calibration: new violent events (UCDP's scope), right when any UCDP event is near.
     scored = [

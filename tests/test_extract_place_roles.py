@@ -1,0 +1,58 @@
+"""Which place names in a sentence can be where its event happened: a country tied to
+someone by "to" or "with" is not; a name the parser misread as a subject right after a
+verb is that verb's object, a place; a capitalised name the parser tagged as an adjective
+after a preposition is still read (loads the model)."""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _new(text, published="2018-03-01"):
+    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting between factions close to Turkey against Tahrir Al-Sham continues "
+        "leaving 9 casualties",
+        "An explosion rocks a border city with Turkey",
+        "Rebels loyal to Turkey shelled the town yesterday",
+    ],
+)
+def test_a_country_tied_to_someone_is_not_the_events_place(text):
+    assert all(e.country != "Turkey" for e in _new(text))
+
+
+def test_a_town_after_its_border_with_a_country_keeps_the_town():
+    (event,) = _new("An explosion rocks Jarabulus city on the border with Turkey")
+    assert (event.location, event.country) == ("Jarabulus", "Syria")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("11 Raids target the Eastern Ghouta leave casualties and injuries", "Eastern Ghouta"),
+        ("Airstrikes target Al-Raqqah city cause more human losses", "Ar Raqqah"),
+    ],
+)
+def test_a_place_misread_as_a_subject_after_a_verb_is_the_place(text, place):
+    (event,) = _new(text)
+    assert event.location == place
+
+
+def test_a_person_who_speaks_is_no_place():
+    (event,) = _new(
+        "Francisco Merino, vice president of the republic, condemned the murder of the judge"
+    )
+    assert "Merino" not in event.arguments.get("place", ())
+
+
+def test_a_name_tagged_as_an_adjective_after_a_preposition_is_read():
+    (event,) = _new(
+        "At least 14 civilians out of 38 persons killed by the two explosions of Tartous"
+    )
+    assert event.location == "Tartus"
