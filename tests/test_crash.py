@@ -101,6 +101,9 @@ def _stored_articles(db: Path) -> int:
         return 0  # killed before the store was created
     con = duckdb.connect(str(db), read_only=True)
     try:
+        tables = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        if ("articles",) not in tables:
+            return 0  # killed after the file was made, before its tables were committed
         row = con.execute("SELECT count(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
     finally:
