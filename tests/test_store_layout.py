@@ -131,6 +131,7 @@ def test_a_store_written_before_moves_to_the_new_layout_and_keeps_its_events(tmp
     _make_old_layout(db)
     with Store(db, read_only=True) as store:  # read as it is, without moving it
         assert store.events() == before
+        assert query.meta(store.con)["counts"]["events"] == len(before)  # as `serve` reads
     with Store(db) as store:  # a writer moves it, then goes on writing
         assert store.events() == before
         more = _write(store, [mention(article="d", start=3, published="2019-03-25")], ["d"])

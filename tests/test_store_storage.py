@@ -34,3 +34,25 @@ def test_the_writer_connection_flushes_freed_memory_early(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         flush = store.con.execute("SELECT current_setting('allocator_flush_threshold')")
         assert flush.fetchone()[0] == "8MB"  # DuckDB's default is 134217728B (128 MiB)
+
+
+def test_decoded_copies_of_a_report_share_their_equal_parts():
+    from dataclasses import replace
+
+    from factories import mention
+
+    from newsevents.codec import mention_from_dict, to_dict
+
+    first = mention(article="a1", killed=4)
+    copy = replace(
+        mention(article="a2", killed=4),
+        source=replace(mention(article="a2").source, url="https://b.example/2"),
+    )
+    decoded = [mention_from_dict(json.loads(json.dumps(to_dict(m)))) for m in (first, copy)]
+    # Exactly what was stored comes back ...
+    assert [to_dict(d) for d in decoded] == [to_dict(first), to_dict(copy)]
+    # ... with the parts the copies have in common held once.
+    a, b = (d.mention for d in decoded)
+    assert a.arguments is b.arguments and a.places is b.places and a.times is b.times
+    assert a.trigger is b.trigger and decoded[0].place is decoded[1].place
+    assert decoded[0].source.url != decoded[1].source.url
