@@ -40,5 +40,5 @@ def test_acts_called_off_are_no_event_but_acts_stopped_in_the_past_are():
     )
     assert _events(demand) == []
     assert _events("Rebels stopped an attack on the army base in Hama, killing 5 soldiers") == [
-        ("Armed clash", "Hama")
+        ("Armed clash", "Hamah")
     ]

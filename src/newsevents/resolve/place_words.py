@@ -49,6 +49,8 @@ class PlaceWords:
     feature_words: frozenset[str] = frozenset()
     # abbreviated first words of place names -> the word written out ("mt" -> "mount")
     name_abbreviations: dict[str, str] = field(default_factory=dict)
+    # words after a place that put the event around it ("Hama countryside")
+    near_suffixes: frozenset[str] = frozenset()
 
 
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
@@ -121,6 +123,9 @@ def read_place_words(path: Path) -> PlaceWords:
             name_key(x) for x in _str_list(data.get("feature_words"), "feature_words", path)
         ),
         name_abbreviations=_abbreviations(data.get("name_abbreviations"), path),
+        near_suffixes=frozenset(
+            name_key(x) for x in _str_list(data.get("near_suffixes"), "near_suffixes", path)
+        ),
     )
 
 

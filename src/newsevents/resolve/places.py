@@ -14,12 +14,18 @@ resolve() only, a transliteration key (`translit`, data/translit.yaml) that equa
 spellings of names in the countries that file lists ("Menbej" ~ Manbij, "Khan Shekhon" ~
 Khan Shaykhun), trusted unless the article places things only in other countries, then
 a consonant skeleton ("Deir Ezzor" ~ "Dayr az Zawr"), trusted only inside the article's
-countries. The place finder (is_place_name) takes a transliteration for a place name
-only under the stricter rules its docstring gives. In an article's context a name of
-English words ("Countryside", "Convoy") written in a title-case headline, or in an
-article placed only in translit.yaml's countries, is a town under 100,000 only in a
-country the article's other names support; a point found inside a longer name must
-lie in the article's countries when it has some (`_fits_article`). A country's own name drops that
+countries; a transliteration alone in an article (no other name or country says where
+it is) stands only when spelt as alike as the place finder asks ("Kweires" is not
+Cairo). "X countryside", "the outskirts of X" and "near X" are X's point with
+geo_precision 2 (place_words.yaml `near_suffixes`, `near_prefixes`; `said_near` reads
+them around a bare name in its sentence); a direction and such a word alone ("Southern
+Countryside") name no place. The place finder (is_place_name) takes a transliteration
+for a place name only under the stricter rules its docstring gives. In an article's
+context a name of English words ("Countryside", "Convoy") written in a title-case
+headline or recased from caseless text, or in an article placed only in translit.yaml's
+countries, is a town under 100,000 only in a country the article's other names
+support; a point found inside a longer name must lie in the article's countries when
+it has some (`_fits_article`). A country's own name drops that
 country's towns of the same name.
 A name written with an Arabic article matches a place whose names lack it only in a
 country whose languages use it ("Al-Manar" is not Mannar, Sri Lanka). A similar spelling
@@ -39,7 +45,9 @@ are placed at the article's focus (`place_focus`) with geo_precision 2 at least.
 Scoring a candidate (explain() shows the terms; the terms from the article's other
 places are computed in `place_context`):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
-  place 0.6 x log10(pop + 10), + 2 x log10(pop / 1,000,000) for a metropolis (not
+  place 0.6 x log10(pop + 10), -2 when it matches only by an alternate name that
+  another entry bears as its own (not its own admin-1 region: "Hama" is Hamah's region),
+  + 2 x log10(pop / 1,000,000) for a metropolis (not
   when it matches only by an alternate name), +1.5 for a city of 100,000 or more that
   outnumbers every other place of its name twentyfold ("Boston", "Louisville"), +1 for a
   supplement conflict village (UCDP), +1.5 for
@@ -131,6 +139,7 @@ _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-li
 _CACHE_LIMIT = 100_000
 _AREA_NAMES = frozenset(FEATURES[f] for f in AREA_FEATURES)
 _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article's fits it
+_NEAR_WINDOW = 32  # characters read either side of a name for "countryside of", "outskirts"
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
 # is one more for each full garbage collection to walk.
@@ -298,6 +307,10 @@ class Gazetteer:
         found = _rows_by_feature(index, (_COUNTRY, _ADMIN1, _REGION))
         self._country_set, self._admin1_set, self._region_set = found
         self._broad_set = found[0] | found[1] | found[2]
+        # Words that name no place inside a longer name: generic words ("University"),
+        # directions and the words for the land around a place ("Western Countryside").
+        w = self._words
+        self._generic_parts = w.generic | w.near_suffixes | w.region_suffixes | set(w.directions)
 
     @classmethod
     def load(
@@ -426,7 +439,7 @@ class Gazetteer:
             query = widened
             code = self._place_key(row, query)
             place = self._record(code)
-            if self._trusted(query.how, place, context, prepared) and (
+            if self._trusted(name, query.how, place, context, prepared) and (
                 prepared is None
                 or context is None
                 or self._fits_article(name, query, place, context, prepared)
@@ -483,17 +496,29 @@ class Gazetteer:
         return known
 
     def _trusted(
-        self, how: str, place: Place, context: PlaceContext | None, prepared: Prepared | None
+        self,
+        name: str,
+        how: str,
+        place: Place,
+        context: PlaceContext | None,
+        prepared: Prepared | None,
     ) -> bool:
         """Whether an answer found by spelling alone stands. A similar spelling only
         inside a country the article is about ("Euphrates" must not become a town in
-        Colombia); a transliteration (of a country translit.yaml lists) unless the
-        article places things only in other countries."""
+        Colombia); a transliteration (of a country translit.yaml lists) only inside the
+        countries the article names or places its other names in: alone in an article
+        ("Jobar" ~ Juybar, Iran) it is a guess nothing confirms."""
         if how == "similar spelling":
             return context is not None and place.iso3 in context.countries
-        if how == _TRANSLIT and prepared is not None and prepared.located:
+        if how != _TRANSLIT or prepared is None or context is None:
+            return True
+        if prepared.located - {a.iso3 for a in prepared.anchors if a.name == name}:
             return place.iso3 in prepared.located
-        return True
+        # Nothing else in the article says where it is: the spelling must be close,
+        # as the place finder asks of a name the index does not know.
+        key = bare_key(_key(name), self._words.articles)
+        main = bare_key(_key(place.name), self._words.articles)
+        return similarity(key, main) >= default_rules().finder_min_similarity
 
     def explain(self, name: str, context: PlaceContext | None = None) -> list[PlaceCandidate]:
         """All candidates for a name with their scores and the reasons, best first."""
@@ -508,6 +533,21 @@ class Gazetteer:
             PlaceCandidate(self._place(row, query), round(score, 3), reason + how)
             for score, row, reason in ranked
         ]
+
+    def said_near(self, name: str, sentence: str) -> bool:
+        """Whether the sentence writes `name` as the land around a place: after a word of
+        place_words.yaml `near_prefixes` ("the countryside of X", "outskirts of X", "near
+        X") or before one of `near_suffixes` ("X countryside"), as the extractor passes
+        the bare name. ACLED codes such an event at X with geo_precision 2."""
+        at = sentence.find(name)
+        if at < 0:
+            return False
+        w = self._words
+        before = _key(sentence[max(0, at - _NEAR_WINDOW) : at]).removesuffix(" the")
+        if any(before == p or before.endswith(" " + p) for p in w.near_prefixes):
+            return True
+        after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
+        return bool(after) and after[0] in w.near_suffixes
 
     def is_place_name(self, name: str) -> bool:
         """Whether a capitalised span names a known place. The rule, tuned for
@@ -801,8 +841,8 @@ class Gazetteer:
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
-                if all(k in self._words.generic for k in keys[start : start + size]):
-                    continue
+                if all(k in self._generic_parts for k in keys[start : start + size]):
+                    continue  # "Western Countryside" of "Aleppo Western Countryside"
                 if not part[:1].isupper() or not self.is_place_reference(part):
                     continue
                 query = self._lookup(part, fuzzy=False)
@@ -834,7 +874,13 @@ class Gazetteer:
         tokens = key.split()
         if len(tokens) > 1 and tokens[-1] in w.region_suffixes:
             key, region = " ".join(tokens[:-1]), True
+        elif len(tokens) > 1 and tokens[-1] in w.near_suffixes:
+            # "Hama countryside", "Aleppo's outskirts": around the place, at its point
+            key, near = " ".join(tokens[:-1]), True
         key = key[4:] if key.startswith("the ") else key
+        if key in w.near_suffixes or key in w.region_suffixes:
+            # "Southern Countryside", "Western Province": no place is named
+            return "", near, area, region
         return key, near, area, region
 
     def _widen(self, query: _Query, ctx: Prepared | None) -> _Query:
@@ -1137,6 +1183,10 @@ class Gazetteer:
         key, names = query.key, idx.names
         mains = frozenset([r for r in rows if key == _key(names[r])])  # as _main_name
         has_main = bool(mains)
+        # The first-level regions among them: a region named after its capital ("Hama",
+        # "Daraa") does not make the city's own name, Hamah or Dara, an odd alternate.
+        main_regions = {admin1[r] for r in self._admin1_set.intersection(mains)}
+        only_regions = len(main_regions) == len(mains)
         fuzzy, penalised = query.fuzzy, query.penalised
         # "eastern Deir ez-Zor", "Idlib province": written as an area, whatever the city
         dominant = -1 if query.area or query.region else self._dominant(query)
@@ -1165,6 +1215,7 @@ class Gazetteer:
                     and source == SRC_GEONAMES
                     and not (fuzzy_all or r in fuzzy)  # already marked as similar
                     and r not in mains
+                    and not (only_regions and admin1[r] in main_regions)
                 )
                 if pop > _METROPOLIS_POPULATION and not alternate_only:
                     # A city of millions is known the world over: "London" in a story
