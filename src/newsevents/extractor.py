@@ -105,6 +105,7 @@ class Cues:
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
+    event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def load_cues(path: Path | None = None) -> Cues:
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
+        event_place_preps=words("event_place_prepositions"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -264,9 +266,15 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
         # A headline's first word is capitalised and often tagged as a name ("Bombing
         # al-Marj ..."): there it may still be a trigger.
         name = tok.pos_ == "PROPN" and not (tok.i == 0 and tok.is_title)
+        lemma = lemmas[tok.i]
+        if name and _lone_capital(tok):
+            # "3 Casualties in al-Rastan": a capitalised common word standing alone, which
+            # the parser took for a name.
+            lemma = _noun_lemma(lowers[tok.i], lexicon)
+            name = lemma not in lexicon.by_lemma
         if tok.i in covered or name or tok.pos_ in ("ADP", "DET"):
             continue
-        classes = lexicon.by_lemma.get(lemmas[tok.i]) or lexicon.by_lemma.get(lowers[tok.i])
+        classes = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(lowers[tok.i])
         if classes and _mass_count(tok):
             continue
         for cls in classes or ():
@@ -283,6 +291,31 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
 
 
 _MASS = 1000
+
+
+def _lone_capital(tok: Token) -> bool:
+    """A capitalised word tagged as a name after a count or an adjective and with no name
+    after it ("3 Casualties in", "More Clashes in"), unlike a word of a longer name
+    ("Free Syrian Army", "the Battle of Aleppo") or a month ("in March 2017")."""
+    if not tok.is_title or tok.i == 0:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before.pos_ not in ("NUM", "ADJ") and before.lower_ not in ("a", "an"):
+        return False
+    return after is None or (after.pos_ != "PROPN" and after.lower_ != "of")
+
+
+def _noun_lemma(lower: str, lexicon: Lexicon) -> str:
+    """The singular of a plural noun the lexicon lists ("casualties" -> "casualty"), else
+    the word itself."""
+    if lower in lexicon.by_lemma:
+        return lower
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if lower.endswith(cut) and lower[: -len(cut)] + add in lexicon.by_lemma:
+            return lower[: -len(cut)] + add
+    return lower
 
 
 def _verb_like(tok: Token) -> bool:
@@ -724,8 +757,9 @@ def place_runs(
             nxt = text[found[1]]
             if nxt.lower() in surnames or not is_place(nxt):
                 found = None
-        if not geoparse and pos[i] == "PROPN":
-            # "the city of Maarat al-Numan": the whole name, not its known first words.
+        if not geoparse and (pos[i] == "PROPN" or common[i]):
+            # "the city of Maarat al-Numan": the whole name, not its known first words;
+            # "the attack on Rankous" (tagged an adjective): a name all the same.
             end = _name_end(view, i)
             if (found is None or found[1] < end) and _named_as_place(view, i, end, ctx, surnames):
                 found = (i, end)
@@ -774,9 +808,14 @@ def _named_as_place(
     place_nouns = ctx.cues.place_nouns
     after = view.lower[end] if end < len(view) else ""
     framed = after in place_nouns or (
-        first >= 2 and view.lower[first - 1] == "of" and view.lower[first - 2] in place_nouns
+        first >= 2
+        and view.lower[first - 1] == "of"
+        # "the fronts of Tal Tamr": plural place nouns too
+        and (
+            view.lower[first - 2] in place_nouns or _singular(view.lower[first - 2]) in place_nouns
+        )
     )
-    if not framed:
+    if not framed and not _event_frame(view, first, end, ctx):
         return False
     name = view.span_text(first, end)
     if len(name) < 4 or name.lower() in surnames:
@@ -784,6 +823,38 @@ def _named_as_place(
     if end - first == 1 and is_english_word(name.lower()):
         return False  # "the town of Hope", "Border area": words, not a spelling to resolve
     return ctx.place_country(name) is not None
+
+
+def _singular(word: str) -> str:
+    """A regular plural made singular ("fronts" -> "front"); other words unchanged."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> bool:
+    """A proper name placed by an event word or its victims: "explosion in Hisyah", "the
+    attack on Rankous", "civilians of Kafar Jalis". Monitors name villages the strict
+    name test does not know; in this frame a name is where the event happened."""
+    doc, lower = view.doc, view.lower
+    by_lemma = ctx.lexicon.by_lemma
+
+    def event_or_victims(i: int) -> bool:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "VERB"):
+            return False
+        return lemma in by_lemma or lower[i] in by_lemma or lemma in ctx.cues.people
+
+    if first < 2 or lower[first - 1] not in ctx.cues.event_place_preps:
+        return False
+    # A name in lower case words ("jaramillo Ossa" in recased wire copy) is a person's.
+    if not (view.text[first][:1].isupper() and view.text[end - 1][:1].isupper()):
+        return False
+    if lower[first - 1] == "of":
+        # "civilians of Kafar Jalis"; "the assassination of X" names a victim.
+        return doc[first - 2].lemma_.lower() in ctx.cues.people
+    # The word before the preposition, or the one the parse attaches it to ("clashes
+    # between A and B in Atamah").
+    return event_or_victims(first - 2) or event_or_victims(doc[first - 1].head.i)
 
 
 def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
@@ -1561,7 +1632,9 @@ def _segments(
             i += width
             continue
         trig = by_token.get(i)
-        opening = trig is not None and len(segments) > 1 and _opens_part(doc, current.start, i)
+        # The first part opens so after a count too ("3 Casualties in al-Rastan and ...").
+        later = len(segments) > 1 or i > 0
+        opening = trig is not None and later and _opens_part(doc, current.start, i)
         if trig is not None and (
             trig.cls.strong or current.triggers or opening or _headline_head(trig.token)
         ):
@@ -1580,7 +1653,7 @@ def _segments(
 def _opens_part(doc: Doc, start: int, i: int) -> bool:
     """Is the noun at token i the head word a part of a headline opens with, after at most
     a determiner, count or adjective ("and more casualties in", "and 4 casualties in")?"""
-    if doc[i].pos_ != "NOUN":
+    if doc[i].pos_ != "NOUN" and not (doc[i].pos_ == "PROPN" and _lone_capital(doc[i])):
         return False
     return all(doc[k].pos_ in ("DET", "NUM", "ADJ") for k in range(start, i))
 
