@@ -66,18 +66,6 @@ _SHARED: dict[tuple[Any, ...], Any] = {}
 _SHARED_LIMIT = 50_000
 
 
-def _shared(cls: Any, data: dict[str, Any] | None) -> Any:
-    if data is None:
-        return None
-    key = (cls, *data.values())
-    found = _SHARED.get(key)
-    if found is None:
-        if len(_SHARED) >= _SHARED_LIMIT:
-            _SHARED.clear()
-        found = _SHARED[key] = cls(**data)
-    return found
-
-
 def _shared_value(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
     found = _SHARED.get(key)
     if found is None:
@@ -85,6 +73,12 @@ def _shared_value(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
             _SHARED.clear()
         found = _SHARED[key] = make()
     return found
+
+
+def _shared(cls: Any, data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    return _shared_value((cls, *data.values()), lambda: cls(**data))
 
 
 def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:

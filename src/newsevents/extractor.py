@@ -14,16 +14,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actor_pairs import PairCues, compile_pair_cues, paired_sides
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
+from newsevents.data_files import package_data, read_yaml_mapping, word_set
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
@@ -138,11 +137,11 @@ def _implied(data: list[dict[str, Any]]) -> tuple[ImpliedAttacker, ...]:
 @lru_cache(maxsize=1)
 def load_cues(path: Path | None = None) -> Cues:
     """Load the extractor's cue words (bundled file by default)."""
-    src = path or Path(str(resources.files("newsevents") / "data" / "extract_cues.yaml"))
-    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    src = path or package_data("extract_cues.yaml")
+    data = read_yaml_mapping(src)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
+        return word_set(data, key, src)
 
     return Cues(
         speech=words("speech_verbs"),

@@ -20,14 +20,13 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, reduce
-from importlib import resources
 from pathlib import Path
 
 import numpy
-import yaml
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
+from newsevents.data_files import package_data, read_yaml_mapping, word_set
 from newsevents.errors import DataFileError
 
 ROLES = ("perpetrator", "target", "victim", "weapon")
@@ -87,7 +86,7 @@ class RoleModel:
 
 def model_path() -> Path:
     """Where the bundled role model lives."""
-    return Path(str(resources.files("newsevents") / "data" / MODEL_FILE))
+    return package_data(MODEL_FILE)
 
 
 @lru_cache(maxsize=4)
@@ -257,11 +256,11 @@ class RoleWords:
 @lru_cache(maxsize=1)
 def load_words(path: Path | None = None) -> RoleWords:
     """Load data/role_words.yaml (bundled file by default)."""
-    src = path or Path(str(resources.files("newsevents") / "data" / "role_words.yaml"))
-    raw = yaml.safe_load(src.read_text(encoding="utf-8"))
+    src = path or package_data("role_words.yaml")
+    raw = read_yaml_mapping(src)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw[key])
+        return word_set(raw, key, src)
 
     try:
         return RoleWords(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsevents.data_files import read_yaml_mapping
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.numbers import find_quantities
@@ -38,9 +38,8 @@ KINDS = (
     "External/Other",
 )
 _ARMED = frozenset(KINDS[:4])
-_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-_ACTORS_FILE = _DATA_DIR / "actors.yaml"
-_KINDS_FILE = _DATA_DIR / "actor_kinds.yaml"
+_ACTORS_FILE = package_data("actors.yaml")
+_KINDS_FILE = package_data("actor_kinds.yaml")
 _ROLES = ("military", "police")
 
 # A space or hyphen inside an alias matches any run of spaces, hyphens and dashes.

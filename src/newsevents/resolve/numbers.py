@@ -11,14 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 
-_DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "numbers.yaml"
+_DATA_FILE = package_data("numbers.yaml")
 
 
 @dataclass(frozen=True)
@@ -101,13 +99,7 @@ def _build_pattern(
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
     """numbers.yaml, read and checked once."""
-    try:
-        raw = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_DATA_FILE}: cannot read number words: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{_DATA_FILE}: expected a mapping at the top level")
-    return raw
+    return read_yaml_mapping(_DATA_FILE)
 
 
 @lru_cache(maxsize=1)
