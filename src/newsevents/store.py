@@ -133,6 +133,7 @@ class Store:
         # Full mention lists of events this process wrote lately: a story told over days
         # keeps joining the same events, which need not be decoded from JSON each time.
         self._recent = MentionCache(_RECENT_LIMIT)
+        self._rows: str | None = None  # see _rows_table
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writer_lock: int | None = None
@@ -302,7 +303,7 @@ class Store:
         return self._select(clause, params)
 
     def _select(self, clause: str, params: list[Any]) -> list[Event]:
-        if table_type(self.con, "event_rows") is None:
+        if self._rows_table() == "events":
             # A store written before sources left the event row, opened read-only.
             old = self._decode(self.con.execute(f"SELECT * FROM events {clause}", params))
             return [event_from_dict(d) for d in old]
@@ -334,11 +335,18 @@ class Store:
             out.append(d)
         return out
 
+    def _rows_table(self) -> str:
+        """`event_rows`, or `events` in a store written before sources left the event row
+        and opened read-only (asked once: a writer moves a store when it opens it)."""
+        if self._rows is None:
+            self._rows = "event_rows" if table_type(self.con, "event_rows") else "events"
+        return self._rows
+
     def counts(self) -> dict[str, int]:
         """Numbers of stored articles, mentions and events."""
         # Events are counted in their rows: through the events view, DuckDB gathered
         # every mention's source first (123 MB at 20,000 bench articles).
-        rows = "event_rows" if table_type(self.con, "event_rows") else "events"
+        rows = self._rows_table()
         out = {}
         for name, table in (("articles", "articles"), ("mentions", "mentions"), ("events", rows)):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
