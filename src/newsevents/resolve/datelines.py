@@ -38,13 +38,16 @@ class _DatelineRules:
 def _dateline_rules() -> _DatelineRules:
     words = time_words()
     months = alternation(words.month_of, cased=True)
+    # Next to a day number a lower-case month is still a dateline's: the pipeline recases
+    # upper-case wire copy before reading it ("SAN SALVADOR, 20 NOV 89" -> "20 nov 89").
+    day_months = alternation(words.month_of, cased=True, lower=True)
     weekdays = alternation(words.weekday_of, cased=True)
     upper_place = rf"[A-Z][A-Z.{APOS}-]+(?:[ \t]+[A-Z][A-Z.{APOS}-]*){{0,3}}"
     title_place = rf"[A-Z][a-z][\w.{APOS}-]*(?:[ \t]+[A-Z][a-z][\w.{APOS}-]*){{0,2}}"
     year = r"(?:,?[ \t]+(?P<{}>\d{{4}}|\d{{2}}))?"
     date_part = (
-        rf"NO[ \t]+DATE|(?P<d1>\d{{1,2}})[ \t]+(?P<m1>{months})\.?{year.format('y1')}"
-        rf"|(?P<m2>{months})\.?[ \t]+(?P<d2>\d{{1,2}}){year.format('y2')}"
+        rf"NO[ \t]+DATE|(?P<d1>\d{{1,2}})[ \t]+(?P<m1>{day_months})\.?{year.format('y1')}"
+        rf"|(?P<m2>{day_months})\.?[ \t]+(?P<d2>\d{{1,2}}){year.format('y2')}"
     )
     qualifier = r"[A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,2}"
     wire = re.compile(

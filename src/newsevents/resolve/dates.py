@@ -28,6 +28,7 @@ from newsevents.resolve.timex_zones import utc_offset
 __all__ = [
     "TimexExpression",
     "dates_the_event",
+    "dates_the_saying",
     "find_dateline",
     "find_time_expressions",
     "full_day",
@@ -100,6 +101,23 @@ def dates_the_event(sentence: str, expr: TimeExpression) -> bool:
     if cues.tally.search(before + expr.text) or cues.opens_tally.search(before):
         return False
     return value.precision == "day" or cues.superlative.search(before) is None
+
+
+def dates_the_saying(sentence: str, expr: TimeExpression) -> bool:
+    """True when an expression right after a verb of saying dates the report rather than
+    the event told in it: "Police said today that rebels killed nine peasants on 17 August"."""
+    return (
+        _saying_cue().search(sentence, max(0, expr.start - _SAYING_WINDOW), expr.start) is not None
+    )
+
+
+_SAYING_WINDOW = 30  # "said on Monday": the verb stands just before the date
+
+
+@lru_cache(maxsize=1)
+def _saying_cue() -> re.Pattern[str]:
+    verbs = alternation(time_words().words("speech_verbs"))
+    return re.compile(rf"\b{verbs}\s+(?:(?:on|late|early|earlier)\s+)?$", re.I)
 
 
 @dataclasses.dataclass(frozen=True)

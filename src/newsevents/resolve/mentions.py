@@ -16,7 +16,7 @@ from newsevents.records import (
     Source,
 )
 from newsevents.resolve.actors import ActorContext, ActorDictionary
-from newsevents.resolve.dates import dates_the_event, local_day
+from newsevents.resolve.dates import dates_the_event, dates_the_saying, local_day
 from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
@@ -130,7 +130,9 @@ def _country_fallback(places: Sequence[Place], gaz: Gazetteer) -> Place | None:
 
 
 def _date(mention: Mention, anchor: dt.date | None) -> tuple[ResolvedDate, str]:
-    for expr in mention.times:
+    # "Police said today that rebels killed nine on 17 August": the day of the saying
+    # dates the event only when the sentence gives no other.
+    for expr in sorted(mention.times, key=lambda e: dates_the_saying(mention.sentence, e)):
         if not dates_the_event(mention.sentence, expr):
             continue  # "since early 2019" says when a tally began, not the event's date
         if expr.value.date is not None:

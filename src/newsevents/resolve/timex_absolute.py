@@ -130,8 +130,10 @@ def month_span(m: Match, pre: Match | None, ctx: Ctx) -> Result:
     if ctx.timeml and m["connw"]:
         return None  # TimeML marks "from 1991 to 1997" as two dates, each read alone
     lead = group(pre, "lead").lower()
-    if not lead or ((m["connw"] or "").lower() == "and" and lead != "between"):
-        return None  # "March to May" needs "from" or "between"
+    # "March to May" needs "from" or "between"; a dash between two month names
+    # ("January - August 2018") is a span by itself.
+    if not (lead or m["conn"]) or ((m["connw"] or "").lower() == "and" and lead != "between"):
+        return None
     m1, m2 = ctx.lex.month(m["m1"]), ctx.lex.month(m["m2"])
     if m["y2"]:
         y2 = int(m["y2"])
