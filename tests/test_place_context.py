@@ -119,6 +119,17 @@ def test_admin1_contains_an_anchor_unless_it_is_the_names_own() -> None:
     assert context_score(region, "x", ctx, towns, {}, [], None) == 0.0
 
 
+def test_a_populous_admin1_shared_with_an_anchor_lends_no_bonus() -> None:
+    # A town far from every anchor but in their admin-1 region (7): +1.5 for sharing it,
+    # unless that region is one of the broad ones (England, California).
+    town = (1, _TOWN, "XXX", 7, 0.0, -160.0, 1.0)
+    spread = make_spread((), (), (), [])
+    plain = make_prepared(frozenset(), ANCHORS, {}, spread)
+    assert context_score(town, "x", plain, frozenset(), {}, ["Texas"] * 8, None) == 1.5
+    broad = make_prepared(frozenset(), ANCHORS, {}, spread, frozenset({7}))
+    assert context_score(town, "x", broad, frozenset(), {}, ["Texas"] * 8, None) == 0.0
+
+
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return get_gazetteer()
@@ -135,6 +146,22 @@ def test_capital_beats_a_village_of_one_of_many_countries_named(gaz: Gazetteer) 
     local = PlaceContext(countries=("USA",), places=("Green Bay", "Wisconsin", "Brussels"))
     place = gaz.resolve("Brussels", local)
     assert place is not None and (place.iso3, place.admin1) == ("USA", "Wisconsin")
+
+
+def test_a_city_beside_a_metropolis_is_not_a_namesake_town_of_its_big_state(
+    gaz: Gazetteer,
+) -> None:
+    # Boston, New York (8,000 people) shares New York State (over 30 million) with New
+    # York City: no evidence against Boston, Massachusetts.
+    context = PlaceContext(
+        countries=("USA", "MEX"), places=("New York City", "Mexico", "Bogota", "Boston")
+    )
+    place = gaz.resolve("Boston", context)
+    assert place is not None and place.admin1 == "Massachusetts"
+    # A small state still counts: "Logan" beside "Salt Lake City" is Logan, Utah.
+    local = PlaceContext(countries=("USA",), places=("Salt Lake City", "Logan"))
+    place = gaz.resolve("Logan", local)
+    assert place is not None and place.admin1 == "Utah"
 
 
 def test_english_words_read_without_spacy() -> None:

@@ -11,7 +11,9 @@ The terms (places.py's module docstring gives the whole scoring):
   share of the article's other places that lie in admin-1 regions, unless the name also
   names an area ("Wales" beside "England");
 - a point near another place's chosen answer 2 x exp(-km / 150) (exp(-km / 300) for an
-  area's point), or +1.5 when in the same admin-1 region, or the spread: the sum over the
+  area's point), or +1.5 when in the same admin-1 region (not one of 30 million people
+  or more, `make_prepared`'s `broad_admin1`: sharing England or New York with London or
+  New York City says little of which namesake is meant), or the spread: the sum over the
   other names of 2 x exp(-km / 20) to the nearest of each one's point-like readings
   (exp(-km / 50) from a county's point), up to 3; whichever is most.
 The answers of the name being resolved (its candidate rows) never count as its evidence.
@@ -167,8 +169,11 @@ def make_prepared(
     anchors: tuple[Anchor, ...],
     named: dict[str, frozenset[str]],
     spread: Spread,
+    broad_admin1: frozenset[int] = frozenset(),
 ) -> Prepared:
-    """The context state for one pass over the article's names, from their answers."""
+    """The context state for one pass over the article's names, from their answers;
+    an anchor in one of `broad_admin1` (admin-1 regions too populous for sharing one
+    to be evidence) lends no same-region bonus."""
     # An article that names many countries says less about each: past
     # _FULL_BONUS_COUNTRIES the bonus is shared out ("Brussels" in a story naming seven
     # countries, the US among them, is not a village in Wisconsin).
@@ -177,7 +182,7 @@ def make_prepared(
         return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
     for a in anchors:
-        if a.admin1 >= 0:
+        if a.admin1 >= 0 and a.admin1 not in broad_admin1:
             by_admin1.setdefault(a.admin1, a.name)
     named_admin1 = _named_regions(anchors)
     points = tuple(a.point for a in anchors)

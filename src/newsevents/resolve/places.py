@@ -65,7 +65,8 @@ places are computed in `place_context`):
   "Atlanta" is Kentucky's), unless the name names an area too ("Wales");
   a point near
   another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
-  in the same admin-1 region, or the sum over the other names of 2 x exp(-km / 20) to
+  in the same admin-1 region (of fewer than 30 million people: "Washington" beside
+  "London" is not Washington, England), or the sum over the other names of 2 x exp(-km / 20) to
   the nearest of each one's point-like readings (exp(-km / 50) from a county's point,
   its middle), up to 3 ("Paris" beside "Henry County" is Paris, Tennessee, whichever
   Henry County the first pass chose), whichever is most;
@@ -172,6 +173,9 @@ _DOMINANT_RATIO = 20.0
 _POP_WEIGHT = 0.6  # per power of ten of population; steeper loses namesakes context finds
 _MAX_ANCHOR_COUNTRY = 4.0  # 1 + 3 x share of anchors, or a region across their countries
 _MAX_ANCHOR_NEAR = 2.0  # nearness to an anchor over what the spread gave; 1.5 for regions
+# An admin-1 region this populous (England, California, New York, Uttar Pradesh) is too
+# big for sharing it with another of the article's places to say which namesake is meant.
+_BROAD_ADMIN1_POPULATION = 30_000_000
 # Shared empty sets: every cached query would otherwise hold its own, and each one
 # is an object the cyclic garbage collector walks again on every full collection.
 _NO_ROWS: frozenset[int] = frozenset()
@@ -307,6 +311,9 @@ class Gazetteer:
         found = _rows_by_feature(index, (_COUNTRY, _ADMIN1, _REGION))
         self._country_set, self._admin1_set, self._region_set = found
         self._broad_set = found[0] | found[1] | found[2]
+        self._broad_admin1 = frozenset(
+            index.admin1[r] for r in found[1] if index.population[r] >= _BROAD_ADMIN1_POPULATION
+        )
         # Words that name no place inside a longer name: generic words ("University"),
         # directions and the words for the land around a place ("Western Countryside").
         w = self._words
@@ -981,7 +988,7 @@ class Gazetteer:
             anchors = tuple(chosen)
             stable = [a.row for a in anchors] == [a.row for a in previous]
             previous = anchors
-            prepared = make_prepared(countries, anchors, frozen_named, spread)
+            prepared = make_prepared(countries, anchors, frozen_named, spread, self._broad_admin1)
         settled = locked
         if stable:
             settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
