@@ -15,8 +15,12 @@ from itertools import pairwise
 
 from newsevents.resolve.actors import ActorMatch
 
-# What may stand between a joining word and a name: an article, or a possessive's "its".
-_FILLER = r"(?:\s+(?:the|its|their))?\s+"
+# What may stand between a joining word and a name: an article, or a possessive's "its",
+# and an opening quote ("against the “Islamic State”").
+_FILLER = r"(?:\s+(?:the|its|their))?\s+[\"\u201c\u2018']?"
+# What may end the first name's phrase before the joining word: a closing quote and the
+# noun the name qualifies ("the “Islamic State” organization and the regime forces").
+_TAIL = r"^[\"\u201d\u2019']?\s*(?:(?:forces|fighters|members|organi[sz]ation|group)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,17 @@ class PairCues:
     between: re.Pattern[str]
     joined: re.Pattern[str]
     against: re.Pattern[str]
+    # "areas controlled by A", "at the expense of A" / "A-held areas": A's ground was hit.
+    holder_before: re.Pattern[str] = re.compile(r"(?!)")
+    holder_after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def compile_pair_cues(
-    between: Sequence[str], joined: Sequence[str], against: Sequence[str]
+    between: Sequence[str],
+    joined: Sequence[str],
+    against: Sequence[str],
+    holder_before: Sequence[str] = (),
+    holder_after: Sequence[str] = (),
 ) -> PairCues:
     """Patterns from the word lists: each word may be followed by an article ("the")."""
 
@@ -39,12 +50,36 @@ def compile_pair_cues(
 
     return PairCues(
         between=re.compile(rf"\b(?:{alternation(between)}){_FILLER}$", re.IGNORECASE),
-        joined=re.compile(rf"^\s*(?:forces\s+)?(?:{alternation(joined)}){_FILLER}$", re.IGNORECASE),
-        against=re.compile(
-            rf"^\s*(?:forces\s+|fighters\s+|members\s+)?(?:{alternation(against)}){_FILLER}$",
+        joined=re.compile(rf"{_TAIL}(?:{alternation(joined)}){_FILLER}$", re.IGNORECASE),
+        against=re.compile(rf"{_TAIL}(?:{alternation(against)}){_FILLER}$", re.IGNORECASE),
+        holder_before=re.compile(
+            rf"\b(?:{alternation(holder_before)}){_FILLER}$" if holder_before else r"(?!)",
+            re.IGNORECASE,
+        ),
+        holder_after=re.compile(
+            rf"^[\"\u201d\u2019']?(?:['\u2019]s?)?[\s-]*(?:{alternation(holder_after)})\b"
+            if holder_after
+            else r"(?!)",
             re.IGNORECASE,
         ),
     )
+
+
+def held_side(
+    text: str,
+    matches: Sequence[ActorMatch],
+    cues: PairCues,
+    window: tuple[int, int] | None = None,
+) -> ActorMatch | None:
+    """The first actor of `text` written as the holder of the ground an act hit ("shelling
+    on areas controlled by A", "the controlled areas of A", "A-held areas", "advance at
+    the expense of A"); only names inside `window` (character offsets) count."""
+    for m in sorted(matches, key=lambda m: m.start):
+        if window is not None and not (window[0] <= m.start and m.end <= window[1]):
+            continue
+        if cues.holder_before.search(text[: m.start]) or cues.holder_after.match(text[m.end :]):
+            return m
+    return None
 
 
 def paired_sides(

@@ -19,7 +19,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.actor_pairs import PairCues, compile_pair_cues, paired_sides
+from newsevents.actor_pairs import PairCues, compile_pair_cues, held_side, paired_sides
+from newsevents.aggregates import AggregateCues, aggregate_scope, load_aggregate_cues
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
@@ -86,7 +87,7 @@ class Cues:
     people: frozenset[str]
     armed: frozenset[str]
     intervention: frozenset[str]
-    aggregate: re.Pattern[str]
+    aggregate: AggregateCues  # totals over a period (aggregate_cues.yaml)
     excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
     crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
     place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
@@ -159,7 +160,7 @@ def load_cues(path: Path | None = None) -> Cues:
         people=words("people_nouns"),
         armed=words("armed_nouns"),
         intervention=words("intervention_words"),
-        aggregate=re.compile(data["aggregate_pattern"], re.IGNORECASE),
+        aggregate=load_aggregate_cues(),
         excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
         crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
         place_nouns=words("place_nouns"),
@@ -184,6 +185,8 @@ def load_cues(path: Path | None = None) -> Cues:
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
             [str(w) for w in data["pair_against"]],
+            [str(w) for w in data.get("holder_before") or []],
+            [str(w) for w in data.get("holder_after") or []],
         ),
     )
 
@@ -856,31 +859,6 @@ def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> 
     return event_or_victims(first - 2) or event_or_victims(doc[first - 1].head.i)
 
 
-def _aggregate_scope(doc: Doc, text: str, cues: Cues) -> set[int] | None:
-    """The tokens of the clause that tells a multi-year or campaign total ("raising the
-    toll to 230 since the start"): the subtree of the verb the total hangs from and the
-    rest of the sentence, the whole sentence when that is the main verb. None without a
-    total."""
-    scope: set[int] = set()
-    found = False
-    for match in cues.aggregate.finditer(text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None:
-            return set(range(len(doc)))
-        found = True
-        node = span.root
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head
-        if node.dep_ == "ROOT" or node.pos_ not in ("VERB", "AUX"):
-            return set(range(len(doc)))
-        scope.update(t.i for t in node.subtree)
-        # What follows the total continues it ("a campaign that spanned five years,
-        # unleashed 100,000 bombs and killed untold numbers"), however the parser attached
-        # the later verbs: the clause that reports the new event comes first.
-        scope.update(range(span.start, len(doc)))
-    return scope if found else None
-
-
 def _capitalised_common(tok: Token, cues: Cues) -> bool:
     """A capitalised word the parser took for a common noun or an adjective where a place
     name stands ("the countryside of Homs", "Aleppo city"): it may be a name."""
@@ -1279,7 +1257,7 @@ def _mention_for(
     counted = killed is not None or injured is not None
     if not any(t.cls.strong for t in triggers) and not counted and not headed:
         return None
-    scope = _aggregate_scope(doc, sentence.text, cues)
+    scope = aggregate_scope(doc, sentence.text, cues.aggregate)
     aggregate = scope is not None and main.token.i in scope
     if scope is not None and not aggregate:
         # "Shelling kills 10 in Douma and raises the toll since the start of the campaign
@@ -1401,7 +1379,7 @@ def _mention_for(
         # "clashes in the vicinity of Manbij between IS and the SDF": the sides hang off
         # the place, not the trigger.
         sides = _Roles()
-        for tok in doc if part is None else doc[part.tokens.start : part.tokens.stop]:
+        for tok in doc if part is None else doc[part.side_tokens.start : part.side_tokens.stop]:
             if tok.lower_ == "between" and tok.dep_ == "prep":
                 _between(tok, sides)
         if sides.agent is not None and sides.patient is not None:
@@ -1413,9 +1391,10 @@ def _mention_for(
     if (actor1 is None or actor2 is None) and cues.pairs is not None:
         # Headlines the parser misreads still write both sides out: "between SDF and IS".
         window = None
-        if part is not None and len(part.tokens):
-            last = doc[part.tokens.stop - 1]
-            window = (doc[part.tokens.start].idx - offset, last.idx + len(last) - offset)
+        if part is not None and len(part.side_tokens):
+            reach = part.side_tokens
+            last = doc[reach.stop - 1]
+            window = (doc[reach.start].idx - offset, last.idx + len(last) - offset)
         pair = paired_sides(
             sentence.text, actor_matches, cues.pairs, window, opposed=family == "violence"
         )
@@ -1429,6 +1408,17 @@ def _mention_for(
                 actor2, m2 = second.surface, second
             elif m2 is not None and m2.actor.name == second.actor.name and actor1 is None:
                 actor1, m1 = first.surface, first
+        if actor2 is None and family != "demonstration":
+            # "shelling on areas controlled by A", "advance at the expense of A": A's ground
+            # or ranks were hit; A is the target when the parse named none.
+            held = held_side(sentence.text, actor_matches, cues.pairs, window)
+            if (
+                held is not None
+                and not held.generic
+                and (m1 is None or held.actor.name != m1.actor.name)
+                and not any(held.start < e and s < held.end for s, e in speech_chars)
+            ):
+                actor2, m2 = held.surface, held
     usable = [
         m
         for m in actor_matches
@@ -1559,7 +1549,14 @@ def _mention_for(
     if family == "violence":
         # Perpetrators, targets, victims and weapons from every noun phrase (roles.py).
         actors = [(m.start, m.end, m.actor.kind) for m in actor_matches]
-        arguments = refine_roles(doc, [t.token for t in ordered], sub_type, arguments, actors)
+        arguments = refine_roles(
+            doc,
+            [t.token for t in ordered],
+            sub_type,
+            arguments,
+            actors,
+            places=_place_heads(doc, place_tokens, cues, ordered),
+        )
     mention = Mention(
         article_id=article_id,
         sentence=sentence.text,
@@ -1595,6 +1592,14 @@ class _Part:
     tokens: range
     copy: bool = False
     headed: bool = False  # opened by a casualty noun ("... and casualties in Rastan")
+    # The tokens whose names give its sides: a copy's reach back to the part it repeats
+    # ("clashes between the regime and IS in al-Bab and in the vicinity of Hayyan").
+    sides: range | None = None
+
+    @property
+    def side_tokens(self) -> range:
+        """Where the part's two sides may be written."""
+        return self.sides if self.sides is not None else self.tokens
 
 
 @dataclass
@@ -1696,7 +1701,8 @@ def split_parts(
             carry = seg
         elif seg.places and parts:
             last = parts[-1]
-            parts.append(_Part(last.triggers, frozenset(seg.places), rng, True, last.headed))
+            sides = range(last.side_tokens.start, seg.end)
+            parts.append(_Part(last.triggers, frozenset(seg.places), rng, True, last.headed, sides))
     if carry is not None and parts:
         last = parts[-1]
         tokens = range(last.tokens.start, carry.end)
@@ -1750,6 +1756,26 @@ def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
         return None
     actor = ctx.actors.resolve(surface)
     return actor.kind if actor is not None else None
+
+
+def _place_heads(
+    doc: Doc, place_tokens: set[int], cues: Cues, triggers: Sequence[_Trigger]
+) -> set[int]:
+    """Tokens that head a place name where an act hit ground, not people ("shelled
+    Kabbaneh and Jabal al-Akrad"): its own words, and a place noun it modifies
+    ("al-Qaryatayn city"). None where people were killed, hurt or taken: there a name the
+    gazetteer knows is as often a person's ("Garcia Alvarado was killed")."""
+    people = cues.kill | cues.injure
+    if any(t.cls.name in ("abduct", "sexual") for t in triggers) or any(
+        t.lemma_.lower() in people or t.lower_ in people for t in doc
+    ):
+        return set()
+    heads = set(place_tokens)
+    for i in place_tokens:
+        head = doc[i].head
+        if doc[i].dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in cues.place_nouns:
+            heads.add(head.i)
+    return heads
 
 
 def _victims_name(surface: str | None, kind: str | None, ctx: ExtractContext) -> str | None:

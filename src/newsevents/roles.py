@@ -505,8 +505,14 @@ def recording(recorder: Recorder) -> Iterator[None]:
 # -- the hook ------------------------------------------------------------------------------
 
 
-def predict(model: RoleModel, found: Sequence[Candidate]) -> dict[str, list[str]]:
-    """Role -> surfaces of the candidates the model assigns to that role."""
+_PARTY_ROLES = frozenset({"perpetrator", "victim"})
+
+
+def predict(
+    model: RoleModel, found: Sequence[Candidate], places: Collection[int] = ()
+) -> dict[str, list[str]]:
+    """Role -> surfaces of the candidates the model assigns to that role; a candidate
+    headed by one of `places` (token indices) is no perpetrator or victim."""
     out: dict[str, list[str]] = {}
     for cand in found:
         probs = model.probabilities(cand.features)
@@ -514,7 +520,7 @@ def predict(model: RoleModel, found: Sequence[Candidate]) -> dict[str, list[str]
         # the threshold trades precision for recall (chosen on train by cross-validation).
         best = max((i for i, c in enumerate(model.classes) if c != NONE), key=probs.__getitem__)
         role = model.classes[best]
-        if probs[best] < model.threshold:
+        if probs[best] < model.threshold or (role in _PARTY_ROLES and cand.head in places):
             continue
         order = model.variant_order.get(f"{role}|{head_kind(cand)}", _VARIANTS)
         surface = next((cand.variants[v] for v in order if cand.variants.get(v)), None)
@@ -530,10 +536,13 @@ def refine_roles(
     arguments: dict[str, tuple[str, ...]],
     actors: Sequence[tuple[int, int, str]] = (),
     model: RoleModel | None = None,
+    places: Collection[int] = (),
 ) -> dict[str, tuple[str, ...]]:
     """An event mention's arguments with the role model's fillers: its targets and weapons
     replace the rules' ones, its perpetrators and victims join them; other arguments
-    (place, time) are kept. Unchanged when no model is installed."""
+    (place, time) are kept. Unchanged when no model is installed. `places` are the token
+    indices of the heads of place names ("Jabal al-Akrad", "al-Qaryatayn city"): where
+    the event was, never who took part in it."""
     model = model or load_model()
     if model is None and not _RECORDERS:
         return arguments
@@ -543,7 +552,7 @@ def refine_roles(
             recorder(doc, found)
         return arguments
     assert model is not None
-    predicted = predict(model, found)
+    predicted = predict(model, found, places)
     out = {k: v for k, v in arguments.items() if k not in ROLES}
     for role in ROLES:
         kept = arguments.get(role, ()) if role in _RULES_KEPT else ()

@@ -1,0 +1,107 @@
+"""Totals over a period: the clause of a sentence that counts many events, not one.
+
+"More than 550 civilians have been killed in the last two months" or "the toll since the
+start of the offensive has risen to 1,200" report an aggregate: no event of the record's
+kind (one act, one place, one day) is true of it, so the extractor makes none from it. A
+clause of its own that tells one act keeps it ("killed 12 in an attack on Monday, bringing
+the toll this month to 80"). The cues are in data/aggregate_cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsevents.data_files import as_data_errors, package_data, read_yaml_mapping, word_set
+
+
+@dataclass(frozen=True)
+class AggregateCues:
+    """Phrases that bound a total always (`totals`) or only in a perfect or a tally's
+    clause (`calendar`), and the lemmas of a tally."""
+
+    totals: re.Pattern[str]
+    calendar: re.Pattern[str]
+    tally: frozenset[str]
+
+
+def _alternation(patterns: list[object]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"\b(?:{body})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def load_aggregate_cues(path: Path | None = None) -> AggregateCues:
+    """Load the period and tally cues (bundled data/aggregate_cues.yaml by default)."""
+    src = path or package_data("aggregate_cues.yaml")
+    data = read_yaml_mapping(src)
+    with as_data_errors(src, "aggregate cues"):
+        return AggregateCues(
+            totals=_alternation(list(data["period_totals"])),
+            calendar=_alternation(list(data["calendar_periods"])),
+            tally=word_set(data, "tally_words", src),
+        )
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb a phrase hangs from (the phrase's own root when no verb governs it)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _perfect(verb: Token) -> bool:
+    """A perfect ("has killed", "have been killed"): a count up to now."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _counts_a_tally(verb: Token, tally: frozenset[str]) -> bool:
+    """The clause names a running count: its verb ("bringing", "raising") or its subject or
+    object ("the toll rose", "brought the total") is a tally word."""
+    if verb.lemma_.lower() in tally:
+        return True
+    return any(c.lemma_.lower() in tally for c in verb.children if c.pos_ == "NOUN")
+
+
+def _bounds_a_total(root: Token, verb: Token, tally: frozenset[str]) -> bool:
+    """A calendar period ("this month", "in March") that bounds its clause's count: it
+    modifies the verb itself (not a noun: "a car bomb in March"), and the verb is a perfect
+    or counts a tally."""
+    if root.head.i != verb.i or root.i == verb.i:
+        return False
+    return _perfect(verb) or _counts_a_tally(verb, tally)
+
+
+def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None:
+    """The token indices of the clauses that tell a total over a period: the subtree of
+    the verb the period phrase hangs from and the rest of the sentence after the phrase,
+    the whole sentence when that verb is the main one. None when no clause tells one.
+    `text` is the sentence's text and `doc` its parse (char offsets from the sentence)."""
+    spans: list[tuple[int, int, bool]] = [
+        (m.start(), m.end(), True) for m in cues.totals.finditer(text)
+    ]
+    # The calendar cues cost a regex pass only; the parse is consulted when one matches.
+    spans += [(m.start(), m.end(), False) for m in cues.calendar.finditer(text)]
+    scope: set[int] = set()
+    for start, end, always in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            if always:
+                return set(range(len(doc)))
+            continue
+        verb = _clause_verb(span.root)
+        if not always and not _bounds_a_total(span.root, verb, cues.tally):
+            continue
+        if verb.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return set(range(len(doc)))
+        scope.update(t.i for t in verb.subtree)
+        # What follows the total continues it ("a campaign that spanned five years,
+        # unleashed 100,000 bombs and killed untold numbers"), however the parser attached
+        # the later verbs: the clause that reports the new event comes first.
+        scope.update(range(span.start, len(doc)))
+    return scope or None

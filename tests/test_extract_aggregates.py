@@ -1,0 +1,71 @@
+"""Totals over a period are not events: "550 civilians killed in the last two months" gives
+none, while a clause telling one act keeps it and its own count (loads the model)."""
+
+import re
+
+import pytest
+
+import newsevents
+from newsevents.aggregates import load_aggregate_cues
+
+
+def _new(text: str, published: str = "2017-05-01") -> list[newsevents.Event]:
+    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+
+
+def _cues_match(text: str) -> bool:
+    cues = load_aggregate_cues()
+    return bool(cues.totals.search(text) or cues.calendar.search(text))
+
+
+def test_the_bundled_cues_compile_and_tell_periods_from_days():
+    cues = load_aggregate_cues()
+    assert isinstance(cues.totals, re.Pattern)
+    assert "toll" in cues.tally
+    assert cues.totals.search("killed in the last two months") is not None
+    assert cues.totals.search("killed in the past two days") is None  # a day's fighting
+    assert cues.calendar.search("killed in March 2019") is not None
+    assert cues.calendar.search("killed on March 3") is None
+    assert not _cues_match("killed 12 people on Monday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 550 civilians have been killed in the last two months in Syria because "
+        "of the attacks carried out by forces of the Syrian regime.",
+        "At least 200 people have been killed in Idlib so far this year.",
+        "Russian strikes killed 45 civilians in Idlib over the past week.",
+        "More than 1,000 people have been killed in Daraa since 2011.",
+        "About 400 civilians were killed in Aleppo during the war.",
+        "Government shelling has killed 90 people in Ghouta this month.",
+        "The death toll has risen to 120 in Eastern Ghouta since the offensive began.",
+        "The death toll of the war in Idlib has risen to 1,200.",
+    ],
+)
+@pytest.mark.model
+def test_a_total_over_a_period_is_no_event(text: str) -> None:
+    assert _new(text) == []
+
+
+@pytest.mark.model
+def test_a_single_attack_stays_an_event_with_its_count():
+    (event,) = _new("Gunmen killed 12 people on Monday in Aleppo.")
+    assert (event.location, event.fatalities, event.event_date) == ("Aleppo", 12, "2017-05-01")
+    (dated,) = _new("A car bomb killed 12 people in Azaz in March.")
+    assert (dated.fatalities, dated.date_precision) == (12, "month")
+
+
+@pytest.mark.model
+def test_an_attack_that_brings_a_periods_toll_up_keeps_its_own_count():
+    (event,) = _new(
+        "Gunmen killed 12 people in an attack on Monday in Aleppo, bringing the toll this "
+        "month to 80."
+    )
+    assert (event.location, event.fatalities) == ("Aleppo", 12)
+
+
+@pytest.mark.model
+def test_a_toll_update_for_one_event_is_still_that_events_toll():
+    (event,) = _new("The death toll from Monday's bombing in Jableh has risen to 45.")
+    assert (event.location, event.fatalities) == ("Jablah", 45)

@@ -1,0 +1,73 @@
+"""The sides of an act in UCDP-style headlines: a quoted name joined by "against", the
+holder of the ground an act hit, a copy part's sides, and place names that are no victims
+(loads the model)."""
+
+import pytest
+
+import newsevents
+from newsevents.actor_pairs import held_side, paired_sides
+from newsevents.extractor import load_cues
+from newsevents.resolve.actors import get_actor_dictionary
+
+
+def _new(text: str, published: str = "2016-05-01") -> list[newsevents.Event]:
+    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+
+
+def _held(text: str) -> str | None:
+    cues = load_cues().pairs
+    assert cues is not None
+    found = held_side(text, get_actor_dictionary().find(text), cues)
+    return None if found is None else found.actor.name
+
+
+def test_a_quoted_name_and_its_noun_still_join_a_pair():
+    cues = load_cues().pairs
+    assert cues is not None
+    text = "Clashes between the “Islamic State” organization and the SDF in Raqqa"
+    found = paired_sides(text, get_actor_dictionary().find(text), cues)
+    assert found is not None
+    assert (found[0].actor.name, found[1].actor.name) == (
+        "Islamic State",
+        "Syrian Democratic Forces",
+    )
+
+
+def test_the_holder_of_the_ground_hit_is_named_before_or_after():
+    assert _held("Turkish forces shell areas controlled by the SDF in Manbij") == (
+        "Syrian Democratic Forces"
+    )
+    assert _held("Airstrikes target IS-held villages near Raqqa") == "Islamic State"
+    assert _held("Rebels advance at the expense of IS in Dabiq") == "Islamic State"
+    assert _held("Clashes between the SDF and IS in Manbij") is None
+
+
+@pytest.mark.model
+def test_a_shelled_areas_holder_is_the_target():
+    (event,) = _new("Turkish forces shell areas controlled by the SDF in Manbij")
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Turkey",
+        "Syrian Democratic Forces",
+    )
+
+
+@pytest.mark.model
+def test_a_copy_part_keeps_the_sides_of_the_part_it_repeats():
+    events = _new(
+        "Fighting continues between the regime forces against the “Islamic State” "
+        "organization in al-Bab area and in the vicinity of Hayyan Gas Field"
+    )
+    # (The two places lie close enough for merge to make the two mentions one event.)
+    assert events
+    assert {(e.actor1, e.actor2) for e in events} == {("Military Forces of Syria", "Islamic State")}
+
+
+@pytest.mark.model
+def test_a_shelled_place_is_no_civilian_victim():
+    events = _new("The regime forces shelled Kabbaneh and Jabal al-Akrad")
+    assert events
+    assert all(e.actor2 is None for e in events)
+    assert all("victim" not in e.arguments for e in events)
+    # Named people killed are still victims.
+    (killed,) = _new("Gunmen killed five civilians in Idlib")
+    assert killed.actor2 == "Civilians"
