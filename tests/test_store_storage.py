@@ -56,3 +56,60 @@ def test_decoded_copies_of_a_report_share_their_equal_parts():
     assert a.arguments is b.arguments and a.places is b.places and a.times is b.times
     assert a.trigger is b.trigger and decoded[0].place is decoded[1].place
     assert decoded[0].source.url != decoded[1].source.url
+
+
+def test_the_writer_writes_small_row_groups_that_readers_read(tmp_path):
+    from newsevents import store as store_module
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.con.execute(
+            "INSERT INTO redirects SELECT 'old' || i, 'new' || i FROM range(10000) t(i)"
+        )
+        store.con.execute("CHECKPOINT")
+        groups = store.con.execute(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('redirects')"
+        ).fetchone()[0]
+    # DuckDB's default would hold all 10,000 rows in one row group.
+    size = store_module._ROW_GROUP_SIZE
+    assert size < 10_000 and groups == -(-10_000 // size)
+    with Store(path, read_only=True) as reader:
+        assert reader.con.execute("SELECT count(*) FROM redirects").fetchone() == (10000,)
+        assert reader.resolve_id("old9999") == "new9999"
+
+
+def test_written_mentions_are_held_as_decoded_copies_sharing_their_parts(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from factories import mention
+
+    from newsevents import store as store_module
+    from newsevents.codec import to_dict
+    from newsevents.lexicon import get_lexicon
+    from newsevents.merge import build_event, merge
+    from newsevents.records import Article
+
+    # Rows go to DuckDB two at a time: five mentions take three inserts.
+    monkeypatch.setattr(store_module, "_INSERT_CHUNK", 2)
+    lex = get_lexicon()
+    day = dt.date(2019, 3, 23)
+    reports = [
+        mention(article=f"a{i}", published=(day + dt.timedelta(days=i % 2)).isoformat())
+        for i in range(5)
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        merged = merge(reports, store, lex)
+        events = [build_event(r.event_id, r.mentions, lex, "t") for r in merged]
+        articles = [(Article(id=f"a{i}", text=f"text {i}"), 1) for i in range(5)]
+        store.write_batch(articles, merged, events, lex.families, "t")
+        (event_id,) = [r.event_id for r in merged]
+        held = store.mentions_of([event_id])[event_id]
+        stored = store.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        on_file = store.events()
+    assert stored == 5 and on_file == events
+    # Equal to what was written, in the same order, but not the objects merge was given ...
+    assert [to_dict(m) for m in held] == [to_dict(m) for m in merged[0].mentions]
+    assert not any(h is m for h, m in zip(held, merged[0].mentions, strict=True))
+    # ... and the copies hold one place, one date and one argument map between them.
+    assert len({id(m.place) for m in held}) == 1
+    assert len({id(m.mention.arguments) for m in held}) == 1

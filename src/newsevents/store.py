@@ -47,6 +47,15 @@ _CACHE_LIMIT = 200_000
 _RECENT_LIMIT = 30_000
 # Stored mentions read at a time when merge asks for events' mentions.
 _DECODE_CHUNK = 2048
+# New mention rows written at a time: a large commit's 28,000 rows as JSON and then as an
+# Arrow table, all at once, held about 90 MB next to DuckDB's own copy.
+_INSERT_CHUNK = 4096
+# Rows in a row group of the file the writer writes (DuckDB's default is 122,880). The
+# checkpoint that follows each commit rewrites the row groups that took its new rows; our
+# reading of the measurements is that with the default size that meant re-compressing
+# most stored mentions each time. On a 20,000-article bench replay the writer peaked at
+# 930-965 MB with the default size and at 850-864 MB with 4,096.
+_ROW_GROUP_SIZE = 4096
 # Seconds to wait for another process to let go of the file: DuckDB lets one process hold
 # a file for writing and no other open it meanwhile, not even to read (docs/serving.md).
 LOCK_WAIT = 60.0
@@ -92,7 +101,7 @@ def open_database(
     delay = 0.01
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=True) if read_only else _open_writer(path)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
                 raise StoreError(
@@ -104,6 +113,19 @@ def open_database(
         # Jitter keeps a reader and a writer that collided from colliding again in step.
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 0.25)
+
+
+def _open_writer(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection that writes the file in row groups of `_ROW_GROUP_SIZE` rows."""
+    con = duckdb.connect()
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {_ROW_GROUP_SIZE})")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _claim_writer(path: Path) -> int:
@@ -467,7 +489,8 @@ class Store:
         # would): the inserts below are plain and would fail on a key given twice.
         articles = list({a.id: (a, n) for a, n in articles}.values())
         batch_ids = {a.id for a, _ in articles}
-        keyed: dict[str, tuple[Any, ...]] = {}
+        # This batch's mentions by key (the last given wins) and the event each joins.
+        fresh: dict[str, tuple[str, ResolvedMention]] = {}
         try:
             self.con.execute("BEGIN TRANSACTION")
             # A batch replaces what was stored for its articles (`reprocess` runs them again):
@@ -535,29 +558,9 @@ class Store:
                     moves.extend((k, result.event_id) for k in result.moved)
                 # Mentions already stored keep their rows; only this batch's are written.
                 for m in result.mentions:
-                    if m.source.article_id not in batch_ids:
-                        continue
-                    window = date_window(m)
-                    key = mention_key(m)
-                    record = to_dict(m)
-                    keyed[key] = (
-                        key,
-                        result.event_id,
-                        m.source.article_id,
-                        family_of[m.mention.event_type],
-                        window[0] if window else None,
-                        window[1] if window else None,
-                        m.place.iso3 if m.place else None,
-                        m.place.latitude if m.place else None,
-                        m.place.longitude if m.place else None,
-                        m.place.geo_precision if m.place else None,
-                        json.dumps(record),
-                        m.source.char_start,
-                        m.source.published,
-                        json.dumps(record["source"]),
-                    )
-            rows = list(keyed.values())
-            self._insert_many("mentions", rows=rows)
+                    if m.source.article_id in batch_ids:
+                        fresh[mention_key(m)] = (result.event_id, m)
+            heads, decoded = self._insert_mentions(fresh, family_of)
             if events:
                 ids = [e.event_id for e in events]
                 self.con.execute("DELETE FROM event_rows WHERE event_id IN ?", [ids])
@@ -567,7 +570,7 @@ class Store:
             self.con.execute("COMMIT")
             for key in dropped:
                 self._index.drop(key)
-            for row in rows:
+            for row in heads:
                 self._index.add(row)
             for key, eid in moves:
                 self._index.move(key, eid)
@@ -576,7 +579,8 @@ class Store:
                 for gone in result.absorbed:
                     self._recent.drop(gone)
                 if result.mentions:
-                    self._recent.put(result.event_id, result.mentions)
+                    held = tuple(decoded.get(id(m), m) for m in result.mentions)
+                    self._recent.put(result.event_id, held)
                 else:
                     self._recent.drop(result.event_id)
             # Between batches the file is free for readers such as `newsevents serve`.
@@ -587,6 +591,49 @@ class Store:
             self._index = PlaceTimeIndex()
             self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
+
+    def _insert_mentions(
+        self, fresh: dict[str, tuple[str, ResolvedMention]], family_of: dict[str, str]
+    ) -> tuple[list[tuple[Any, ...]], dict[int, ResolvedMention]]:
+        """Write a batch's mention rows (key -> event id and mention), `_INSERT_CHUNK` at a
+        time. Returns each row's first nine columns (what the place/time index keeps) and,
+        by the `id` of each given mention, an equal copy whose parts are shared with the
+        decoded mentions already held (`codec.mention_from_dict`): the writer keeps recent
+        events' mentions, and a mention as it came from a worker shares nothing with the
+        other copies of its report."""
+        heads: list[tuple[Any, ...]] = []
+        decoded: dict[int, ResolvedMention] = {}
+        items = list(fresh.items())
+        for start in range(0, len(items), _INSERT_CHUNK):
+            rows: list[tuple[Any, ...]] = []
+            for key, (event_id, m) in items[start : start + _INSERT_CHUNK]:
+                window = date_window(m)
+                record = to_dict(m)
+                head = (
+                    key,
+                    event_id,
+                    m.source.article_id,
+                    family_of[m.mention.event_type],
+                    window[0] if window else None,
+                    window[1] if window else None,
+                    m.place.iso3 if m.place else None,
+                    m.place.latitude if m.place else None,
+                    m.place.longitude if m.place else None,
+                )
+                heads.append(head)
+                rows.append(
+                    (
+                        *head,
+                        m.place.geo_precision if m.place else None,
+                        json.dumps(record),
+                        m.source.char_start,
+                        m.source.published,
+                        json.dumps(record["source"]),
+                    )
+                )
+                decoded[id(m)] = mention_from_dict(record)
+            self._insert_many("mentions", rows)
+        return heads, decoded
 
     def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows in one statement from an Arrow table: statements with the values
