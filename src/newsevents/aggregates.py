@@ -27,6 +27,9 @@ class AggregateCues:
     totals: re.Pattern[str]
     calendar: re.Pattern[str]
     tally: frozenset[str]
+    # Words that rank one event against those since a date ("the first attack since 2015"),
+    # besides the tagger's superlatives ("the deadliest attack since 2016").
+    ranking: frozenset[str] = frozenset()
 
 
 def _alternation(patterns: list[object]) -> re.Pattern[str]:
@@ -44,6 +47,7 @@ def load_aggregate_cues(path: Path | None = None) -> AggregateCues:
             totals=_alternation(list(data["period_totals"])),
             calendar=_alternation(list(data["calendar_periods"])),
             tally=word_set(data, "tally_words", src),
+            ranking=word_set(data, "ranking_words", src),
         )
 
 
@@ -77,6 +81,23 @@ def _bounds_a_total(root: Token, verb: Token, tally: frozenset[str]) -> bool:
     return _perfect(verb) or _counts_a_tally(verb, tally)
 
 
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+
+
+def ranks_one_event(doc: Doc, since: int, cues: AggregateCues) -> bool:
+    """Whether the "since" at token `since` ranks one event against those before it ("the
+    largest massacre in Qaboun since late 2014", "the heaviest clashes since the start of
+    the truce"): a superlative or ranking word comes before it in the same clause."""
+    for k in range(since - 1, -1, -1):
+        tok = doc[k]
+        if tok.tag_ in _SUPERLATIVE_TAGS or tok.lower_ in cues.ranking:
+            return True
+        if tok.text in _CLAUSE_BREAKS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+            return False
+    return False
+
+
 def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None:
     """The token indices of the clauses that tell a total over a period: the subtree of
     the verb the period phrase hangs from and the rest of the sentence after the phrase,
@@ -93,6 +114,8 @@ def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None
         if span is None:
             if always:
                 return set(range(len(doc)))
+            continue
+        if always and span[0].lower_ == "since" and ranks_one_event(doc, span.start, cues):
             continue
         verb = _clause_verb(span.root)
         if not always and not _bounds_a_total(span.root, verb, cues.tally):

@@ -20,7 +20,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actor_pairs import PairCues, compile_pair_cues, held_side, paired_sides
-from newsevents.aggregates import AggregateCues, aggregate_scope, load_aggregate_cues
+from newsevents.aggregates import (
+    AggregateCues,
+    aggregate_scope,
+    load_aggregate_cues,
+    ranks_one_event,
+)
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
@@ -46,10 +51,12 @@ _PRIORITY = (
     "suicide",
     "airstrike",
     "shelling",
+    # Hostages taken after a blast ("blew up the tracks and took 100 passengers hostage"):
+    # the abduction is the event ACLED codes.
+    "abduct",
     "ied",
     "grenade",
     "capture",
-    "abduct",
     "sexual",
     "clash",
     "attack",
@@ -106,6 +113,9 @@ class Cues:
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
+    place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
+    period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
+    aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
 
 
 @dataclass(frozen=True)
@@ -181,6 +191,9 @@ def load_cues(path: Path | None = None) -> Cues:
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
         event_place_preps=words("event_place_prepositions"),
+        place_suffixes=words("place_name_suffixes"),
+        period_starts=words("period_start_words"),
+        aircraft=words("aircraft_nouns"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -631,6 +644,10 @@ def find_place_spans(
     return [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
 
 
+# A source credited after a headline's dash takes a few words ("- YPG, monitor").
+_CREDIT_TAIL = 6
+
+
 def _blocked_place(
     span: Span, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
 ) -> bool:
@@ -641,7 +658,13 @@ def _blocked_place(
         return True
     # "US-backed", "IS-held": the name modifies an actor, it is not the place.
     after = doc[span.end].text if span.end < len(doc) else ""
-    if after in ("-", "\u2013") or doc[span.end - 1].text.endswith("-"):
+    # A spaced dash before a source a headline credits ("in Idlib - army") ends the
+    # sentence's account: the parse's tie across it (Idlib a compound of "army") is no
+    # modifier.
+    credited = after in ("-", "\u2013")
+    if credited and _dash_modifies(span, ctx):
+        return True
+    if doc[span.end - 1].text.endswith("-"):
         return True
     head = span.root.head
     if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
@@ -660,7 +683,7 @@ def _blocked_place(
         and ctx.country_for(span.text) is not None
     ):
         return True  # "factions loyal to Turkey", "the border with Turkey": a tie
-    if span.root.dep_ == "compound" and head.pos_ != "PROPN":
+    if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
         lemma = head.lemma_.lower()
         if lemma in ctx.cues.armed | ctx.cues.people:
             return True  # "Syria forces": a modifier; "Idlib city" is a place
@@ -670,6 +693,20 @@ def _blocked_place(
         # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
+    """A dash after a place name that makes it a modifier ("US-backed", "IS - held") or
+    one end of a road ("the Tehran - Beirut road"), unlike a spaced dash before the source
+    a headline credits at its end ("kills 13 in Afrin - YPG, monitor")."""
+    doc = span.doc
+    if not doc[span.end - 1].whitespace_ or span.end + 1 >= len(doc):
+        return True  # attached: "US-backed", "IS-held"
+    nxt = doc[span.end + 1]
+    tail = len(doc) - span.end - 1
+    # "IS - held", "Turkey - backed": a participle; "- army", "- monitors": a source.
+    participle = nxt.is_lower and (nxt.tag_ == "VBN" or nxt.lower_.endswith("ed"))
+    return participle or tail > _CREDIT_TAIL or ctx.is_place(nxt.text)
 
 
 def _object_misread(span: Span) -> bool:
@@ -727,6 +764,8 @@ def place_runs(
             return False  # "Maarat al-Numan": no name starts at its hyphen
         if pos[i] == "PROPN" or lower[i] in directions or common[i]:
             return True
+        if not geoparse and pos[i] == "NOUN" and _noun_as_name(view, i, ctx):
+            return True
         # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
         return geoparse and view.is_alpha[i] and text[i][:1].isupper()
 
@@ -757,7 +796,10 @@ def place_runs(
             # ("Damascus Syria" in texts stripped of commas). Geoparsing counts the
             # place in "Georgia Tech" or "the U.S. Army" as a reference all the same.
             nxt = text[found[1]]
-            if nxt.lower() in surnames or not is_place(nxt):
+            # "Douma City", "Idlib Province": a name the gazetteer lacks with the kind of
+            # place written after it is that place.
+            kind = nxt.lower() in ctx.cues.place_suffixes
+            if not kind and (nxt.lower() in surnames or not is_place(nxt)):
                 found = None
         if not geoparse and (pos[i] == "PROPN" or common[i]):
             # "the city of Maarat al-Numan": the whole name, not its known first words;
@@ -784,6 +826,24 @@ def place_runs(
                         runs.append((k, i))
                         break
     return runs
+
+
+def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
+    """A capitalised word the tagger took for a common noun where a town's name is
+    expected: after a preposition that places events ("clashes in Dar'a") or a country's
+    "'s" ("Syria's Raqa"), or opening a headline before an event word ("Homs bombing
+    kills 12"). The gazetteer still decides whether it is a place."""
+    if not view.text[i][:1].isupper():
+        return False
+    if i > 1 and view.lower[i - 1] == "'s":
+        return ctx.country_for(view.text[i - 2]) is not None  # "Syria's Raqa"
+    if i > 0:
+        return view.lower[i - 1] in ctx.cues.event_place_preps
+    if len(view) < 2:
+        return False
+    nxt = view.doc[1]
+    by_lemma = ctx.lexicon.by_lemma
+    return nxt.lemma_.lower() in by_lemma or view.lower[1] in by_lemma
 
 
 def _name_end(view: TokenView, first: int) -> int:
@@ -1051,6 +1111,8 @@ def _refine(
 ) -> tuple[str, str]:
     """Turn the trigger classes of one mention into an ACLED type and sub-type."""
     name = main.cls.name
+    if name == "ied" and _with_gunfire(main.token, lexicon):
+        name = "attack"  # "a bomb and gun attack": told by its shooting, not its bomb
     crowd = _crowd_event(classes, actor1_kind, actor2_kind, text, cues)
     if crowd is not None:
         return crowd
@@ -1063,7 +1125,33 @@ def _refine(
         if actor2_kind in armed or "clash" in classes:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
+    if name == "ied" and _dropped_from_air(main.token, actor1_kind, cues):
+        return "Explosions/Remote violence", "Air/drone strike"
     return main.cls.event_type, main.cls.sub_event_type
+
+
+def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
+    """Is an explosive trigger coordinated with a shooting word ("a bomb and gun attack",
+    "bombs and gunfire")? ACLED codes a remote explosive when the bomb is the means, and
+    an attack made with both by its other features (clash or attack)."""
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    return any(
+        any(c.name == "attack" for c in lexicon.by_lemma.get(p.lemma_.lower(), ()))
+        for p in partners
+    )
+
+
+def _dropped_from_air(tok: Token, actor1_kind: str | None, cues: Cues) -> bool:
+    """Is a "bomb" trigger told of aircraft in its clause ("helicopters bombed the town",
+    "planes dropped bombs") or, as a verb, of a state's forces ("the army bombed the
+    camps")? Such bombs fall from the air (ACLED's air strike); others were planted."""
+    if tok.lemma_.lower() != "bomb":
+        return False
+    if actor1_kind == "State forces" and tok.pos_ == "VERB":
+        return True
+    return any(t.lemma_.lower() in cues.aircraft for t in tok.head.subtree)
 
 
 _CROWDS = frozenset({"Protesters", "Rioters"})
@@ -1132,6 +1220,22 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
         if lemma in cues.claim:
             return "claimed"
     return "asserted"
+
+
+def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) -> bool:
+    """A date long past after a "since" (`period_starts`) that ranks the event ("the
+    largest massacre since late 2014"): it bounds the comparison, it does not date the
+    event. ("Since last August, the BLA has claimed several attacks" stays a period.)"""
+    before = [t for t in doc if t.idx < time.start][-2:]
+    since = next((t for t in reversed(before) if t.lower_ in ctx.cues.period_starts), None)
+    if since is None or not ranks_one_event(doc, since.i, ctx.cues.aggregate):
+        return False
+    last = time.value.date_end or time.value.date
+    return (
+        ctx.anchor is not None
+        and last is not None
+        and dt.date.fromisoformat(last) < ctx.anchor - dt.timedelta(days=_BACKGROUND_DAYS)
+    )
 
 
 def _is_background(
@@ -1266,6 +1370,9 @@ def _mention_for(
         keep = [i for i in own if i not in scope]
         killed, injured, toll = _casualties(doc, sentence, cues, keep)
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
+    # "the largest massacre since late 2014": a date long past that bounds a ranking is
+    # no date of the event told.
+    times = [t for t in times if not _ranked_period_start(doc, t, ctx)]
     dated = any(t.value.precision == "day" for t in times)
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
     if aggregate or (killed or 0) >= mass or (injured or 0) >= mass:
@@ -1329,8 +1436,10 @@ def _mention_for(
         match = _actor_in(_np_range(tok), actor_matches) or _member_of(tok, actor_matches, cues)
         if match is not None:
             return match.surface, match
-        if tok.i in place_tokens:
-            return None, None
+        if tok.i in place_tokens or (
+            tok.lower_ in cues.place_suffixes and tok.i - 1 in place_tokens
+        ):
+            return None, None  # "Douma", "Douma City": the place, not who was hit
         return _group_surface(tok, ctx), None
 
     trigger_chars = [t.token.idx - doc[0].idx for t in triggers]
