@@ -32,6 +32,11 @@ CASES = [
     ),
     ("Air/drone strike", "Government troops bombed rebel camps in Morazan on Sunday."),
     ("Air/drone strike", "Planes dropped bombs on the village of Kafr Nabl on Monday."),
+    (
+        "Air/drone strike",
+        "The bombing of Aleppo by Syrian and Russian jets killed 30 people on Monday.",
+    ),
+    ("Remote explosive/landmine/IED", "A bombing in Damascus killed 12 people on Monday."),
     ("Shelling/artillery/missile attack", "Rebels shelled the town of Kafr Nabl on Monday."),
     # Shooting is no explosive: civilians shot are an attack, policemen (an armed side) a
     # clash, as ACLED codes violence between organised armed groups.

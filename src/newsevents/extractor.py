@@ -1147,10 +1147,10 @@ def _dropped_from_air(tok: Token, actor1_kind: str | None, cues: Cues) -> bool:
     """Is a "bomb" trigger told of aircraft in its clause ("helicopters bombed the town",
     "planes dropped bombs") or, as a verb, of a state's forces ("the army bombed the
     camps")? Such bombs fall from the air (ACLED's air strike); others were planted."""
-    if tok.lemma_.lower() != "bomb":
+    if tok.lemma_.lower() not in ("bomb", "bombing"):
         return False
-    if actor1_kind == "State forces" and tok.pos_ == "VERB":
-        return True
+    if actor1_kind == "State forces" and (tok.pos_ == "VERB" or tok.lemma_.lower() == "bombing"):
+        return True  # "regime bombing killed 12": a state's bombing campaign is from the air
     return any(t.lemma_.lower() in cues.aircraft for t in tok.head.subtree)
 
 
