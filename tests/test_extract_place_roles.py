@@ -21,6 +21,8 @@ def _new(text, published="2018-03-01"):
         "leaving 9 casualties",
         "An explosion rocks a border city with Turkey",
         "Rebels loyal to Turkey shelled the town yesterday",
+        # The accused of a claim is a party, not the place.
+        "The regime accused Turkey of shelling the town of Kessab on Monday, killing two",
     ],
 )
 def test_a_country_tied_to_someone_is_not_the_events_place(text):

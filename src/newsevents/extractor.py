@@ -683,6 +683,12 @@ def _blocked_place(
         and ctx.country_for(span.text) is not None
     ):
         return True  # "factions loyal to Turkey", "the border with Turkey": a tie
+    if (
+        span.root.dep_ == "dobj"
+        and head.lemma_.lower() in ctx.cues.claim
+        and ctx.country_for(span.text) is not None
+    ):
+        return True  # "blamed France for the attack": the accused, not the place
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
         lemma = head.lemma_.lower()
         if lemma in ctx.cues.armed | ctx.cues.people:
