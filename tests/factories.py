@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from newsevents.records import (
     Actor,
     Mention,
@@ -75,3 +78,40 @@ def mention(
         date=ResolvedDate(date, None, precision) if date else ResolvedDate(None, None, "unknown"),  # type: ignore[arg-type]
         date_from="text" if date else "none",
     )
+
+
+def sentence_mention(sentence: str, **fields: Any) -> Mention:
+    """An extracted (unresolved) mention of a whole one-sentence text: an attack with no
+    actors, places or times unless `fields` give them."""
+    base = Mention(
+        article_id="a",
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        trigger="killed",
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        arguments={},
+        actor1=None,
+        actor2=None,
+        places=(),
+        times=(),
+        killed=None,
+        injured=None,
+        status="new",
+        modality="asserted",
+    )
+    return replace(base, **fields)
+
+
+def new_events(
+    text: str, published: str, title: str | None = None, *, by_place: bool = False
+) -> list[Any]:
+    """The events `newsevents.extract` reports as new in one text (loads the model),
+    ordered by place name when `by_place`, else as extracted."""
+    import newsevents
+
+    events = [
+        e for e in newsevents.extract(text, published=published, title=title) if e.status == "new"
+    ]
+    return sorted(events, key=lambda e: e.location or "") if by_place else events

@@ -4,13 +4,13 @@ none, while a clause telling one act keeps it and its own count (loads the model
 import re
 
 import pytest
+from factories import new_events
 
-import newsevents
 from newsevents.aggregates import load_aggregate_cues
 
 
-def _new(text: str, published: str = "2017-05-01") -> list[newsevents.Event]:
-    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+def _new(text, published="2017-05-01"):
+    return new_events(text, published)
 
 
 def _cues_match(text: str) -> bool:

@@ -3,8 +3,8 @@
 the group, not the verb "is"; the stored sentence keeps its own words (loads the model)."""
 
 import pytest
+from factories import new_events
 
-import newsevents
 from newsevents.analyse import analyse
 from newsevents.clean import clean
 from newsevents.ingest import make_article
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.model
 
 
 def _new(text, published="2017-05-01"):
-    events = newsevents.extract(text, published=published)
-    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+    return new_events(text, published, by_place=True)
 
 
 def test_a_title_case_headline_gives_its_event_and_toll():

@@ -6,6 +6,7 @@ massacre since late 2014") rather than counting a period's total. The frames tha
 give no place or no event stay so (loads the model)."""
 
 import pytest
+from factories import new_events
 
 import newsevents
 from newsevents.aggregates import load_aggregate_cues
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.model
 
 
 def _new(text, published="2017-05-05"):
-    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+    return new_events(text, published)
 
 
 @pytest.mark.parametrize(

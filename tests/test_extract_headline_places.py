@@ -4,15 +4,13 @@ words around it call a place ("the town of Atareb"), while a country before an e
 noun stays the attacker (loads the model)."""
 
 import pytest
-
-import newsevents
+from factories import new_events
 
 pytestmark = pytest.mark.model
 
 
 def _new(text, published="2017-05-01", title=None):
-    events = newsevents.extract(text, published=published, title=title)
-    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+    return new_events(text, published, title, by_place=True)
 
 
 @pytest.mark.parametrize(

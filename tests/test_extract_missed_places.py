@@ -6,6 +6,7 @@ operations", "leaves casualties"). Person names in the same frames stay no place
 the model)."""
 
 import pytest
+from factories import new_events
 
 import newsevents
 from newsevents.extractor import _noun_lemma
@@ -15,8 +16,7 @@ pytestmark = pytest.mark.model
 
 
 def _new(text, published="2017-05-01"):
-    events = newsevents.extract(text, published=published)
-    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+    return new_events(text, published, by_place=True)
 
 
 @pytest.mark.parametrize(

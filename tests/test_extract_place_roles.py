@@ -4,14 +4,13 @@ verb is that verb's object, a place; a capitalised name the parser tagged as an 
 after a preposition is still read (loads the model)."""
 
 import pytest
-
-import newsevents
+from factories import new_events
 
 pytestmark = pytest.mark.model
 
 
 def _new(text, published="2018-03-01"):
-    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+    return new_events(text, published)
 
 
 @pytest.mark.parametrize(

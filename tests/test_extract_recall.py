@@ -2,15 +2,13 @@
 both sides of a clash, implied attackers, totals told beside an event (loads the model)."""
 
 import pytest
-
-import newsevents
+from factories import new_events
 
 pytestmark = pytest.mark.model
 
 
 def _new(text, published="2016-05-23", title=None):
-    events = newsevents.extract(text, published=published, title=title)
-    return sorted((e for e in events if e.status == "new"), key=lambda e: e.location or "")
+    return new_events(text, published, title, by_place=True)
 
 
 def test_a_roundup_headline_gives_one_event_per_place():

@@ -5,14 +5,13 @@ no event toll where a part of it names one; single events told with a day word k
 their place and toll (loads the model)."""
 
 import pytest
-
-import newsevents
+from factories import new_events
 
 pytestmark = pytest.mark.model
 
 
 def _new(text, published="2018-11-28"):
-    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+    return new_events(text, published)
 
 
 @pytest.mark.parametrize(

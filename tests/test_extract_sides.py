@@ -3,15 +3,15 @@ holder of the ground an act hit, a copy part's sides, and place names that are n
 (loads the model)."""
 
 import pytest
+from factories import new_events
 
-import newsevents
 from newsevents.actor_pairs import held_side, paired_sides
 from newsevents.extractor import load_cues
 from newsevents.resolve.actors import get_actor_dictionary
 
 
-def _new(text: str, published: str = "2016-05-01") -> list[newsevents.Event]:
-    return [e for e in newsevents.extract(text, published=published) if e.status == "new"]
+def _new(text, published="2016-05-01"):
+    return new_events(text, published)
 
 
 def _held(text: str) -> str | None:

@@ -3,10 +3,10 @@ events; control described as a state is not (loads the model for the
 extraction cases; the state filter is also checked on hand-built parses)."""
 
 import pytest
+from factories import new_events
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-import newsevents
 from newsevents.trigger_filters import tells_a_state
 
 
@@ -52,8 +52,7 @@ def test_a_participle_or_a_verb_without_object_is_a_state():
 
 
 def _new(text):
-    events = newsevents.extract(text, published="2017-05-01")
-    return [e for e in events if e.status == "new"]
+    return new_events(text, "2017-05-01")
 
 
 @pytest.mark.model

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from factories import sentence_mention
 
 from newsevents.recase import caseless
 from newsevents.records import Mention
@@ -76,23 +77,14 @@ def test_a_loose_spelling_alone_in_an_article_is_not_trusted(gaz: Gazetteer) -> 
 
 
 def _mention(sentence: str, places: tuple[str, ...], perpetrator: str, actor1: str) -> Mention:
-    return Mention(
-        article_id="a",
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
+    return sentence_mention(
+        sentence,
         trigger="kill",
         event_type="Battles",
         sub_event_type="Armed clash",
         arguments={"place": places, "perpetrator": (perpetrator,)},
         actor1=actor1,
-        actor2=None,
         places=places,
-        times=(),
-        killed=None,
-        injured=None,
-        status="new",
-        modality="asserted",
     )
 
 

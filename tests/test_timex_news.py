@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from factories import sentence_mention
 
 import newsevents
 from newsevents.records import Mention, ResolvedDate
@@ -185,23 +186,11 @@ def test_no_span_without_a_day_and_an_event_length(sentence: str, date: Resolved
 
 
 def _mention(sentence: str) -> Mention:
-    return Mention(
-        article_id="a",
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        trigger="killed",
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        arguments={},
-        actor1=None,
-        actor2=None,
+    return sentence_mention(
+        sentence,
         places=("Peshawar",),
         times=tuple(find_time_expressions(sentence, dt.date(2019, 3, 11))),
         killed=12,
-        injured=None,
-        status="new",
-        modality="asserted",
     )
 
 

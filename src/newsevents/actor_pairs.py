@@ -18,9 +18,6 @@ from newsevents.resolve.actors import ActorMatch
 # What may stand between a joining word and a name: an article, or a possessive's "its",
 # and an opening quote ("against the “Islamic State”").
 _FILLER = r"(?:\s+(?:the|its|their))?\s+[\"\u201c\u2018']?"
-# What may end the first name's phrase before the joining word: a closing quote and the
-# noun the name qualifies ("the “Islamic State” organization and the regime forces").
-_TAIL = r"^[\"\u201d\u2019']?\s*(?:(?:forces|fighters|members|organi[sz]ation|group)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -42,16 +39,22 @@ def compile_pair_cues(
     against: Sequence[str],
     holder_before: Sequence[str] = (),
     holder_after: Sequence[str] = (),
+    name_nouns: Sequence[str] = (),
 ) -> PairCues:
-    """Patterns from the word lists: each word may be followed by an article ("the")."""
+    """Patterns from the word lists: each word may be followed by an article ("the"); the
+    first name's phrase may end in a closing quote and one of `name_nouns` before the
+    joining word ("the “Islamic State” organization and the regime forces")."""
 
     def alternation(words: Sequence[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
+    noun = rf"(?:(?:{alternation(name_nouns)})\s+)?" if name_nouns else ""
+    tail = rf"^[\"\u201d\u2019']?\s*{noun}"
+
     return PairCues(
         between=re.compile(rf"\b(?:{alternation(between)}){_FILLER}$", re.IGNORECASE),
-        joined=re.compile(rf"{_TAIL}(?:{alternation(joined)}){_FILLER}$", re.IGNORECASE),
-        against=re.compile(rf"{_TAIL}(?:{alternation(against)}){_FILLER}$", re.IGNORECASE),
+        joined=re.compile(rf"{tail}(?:{alternation(joined)}){_FILLER}$", re.IGNORECASE),
+        against=re.compile(rf"{tail}(?:{alternation(against)}){_FILLER}$", re.IGNORECASE),
         holder_before=re.compile(
             rf"\b(?:{alternation(holder_before)}){_FILLER}$" if holder_before else r"(?!)",
             re.IGNORECASE,

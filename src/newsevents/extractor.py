@@ -200,6 +200,7 @@ def load_cues(path: Path | None = None) -> Cues:
             [str(w) for w in data["pair_against"]],
             [str(w) for w in data.get("holder_before") or []],
             [str(w) for w in data.get("holder_after") or []],
+            [str(w) for w in data.get("pair_name_nouns") or []],
         ),
     )
 
@@ -1151,12 +1152,14 @@ def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
 
 def _dropped_from_air(tok: Token, actor1_kind: str | None, cues: Cues) -> bool:
     """Is a "bomb" trigger told of aircraft in its clause ("helicopters bombed the town",
-    "planes dropped bombs") or, as a verb, of a state's forces ("the army bombed the
-    camps")? Such bombs fall from the air (ACLED's air strike); others were planted."""
-    if tok.lemma_.lower() not in ("bomb", "bombing"):
+    "planes dropped bombs") or, as the verb or the noun "bombing", of a state's forces
+    ("the army bombed the camps", "the bombing of Aleppo by Syrian and Russian jets")?
+    Such bombs fall from the air (ACLED's air strike); others were planted."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ("bomb", "bombing"):
         return False
-    if actor1_kind == "State forces" and (tok.pos_ == "VERB" or tok.lemma_.lower() == "bombing"):
-        return True  # "regime bombing killed 12": a state's bombing campaign is from the air
+    if actor1_kind == "State forces" and (tok.pos_ == "VERB" or lemma == "bombing"):
+        return True
     return any(t.lemma_.lower() in cues.aircraft for t in tok.head.subtree)
 
 
