@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from newsevents.merge import MergeResult, Regroup, mention_key
 from newsevents.records import (
     Actor,
+    Article,
+    Event,
     Mention,
     Place,
     ResolvedDate,
@@ -115,3 +119,22 @@ def new_events(
         e for e in newsevents.extract(text, published=published, title=title) if e.status == "new"
     ]
     return sorted(events, key=lambda e: e.location or "") if by_place else events
+
+
+def write_merged(
+    store: Any,
+    articles: Sequence[tuple[Article, int]],
+    merged: Sequence[MergeResult],
+    events: Sequence[Event],
+    families: dict[str, str],
+    version: str,
+) -> int:
+    """Write merge results (mentions whole) as the pipeline writes its plan: each event's
+    mention keys, and the batch's mentions by key."""
+    plan = [
+        Regroup(r.event_id, tuple(mention_key(m) for m in r.mentions), r.absorbed, r.moved)
+        for r in merged
+    ]
+    fresh = {mention_key(m): m for r in merged for m in r.mentions}
+    written: int = store.write_batch(articles, plan, fresh, events, families, version)
+    return written

@@ -14,7 +14,7 @@ from newsevents.lexicon import get_lexicon
 from newsevents.linkage import Linker, cluster, mention_key
 from newsevents.merge import MemoryIndex, build_event, merge
 from newsevents.records import Place
-from newsevents.store_memory import MentionCache, PlaceTimeIndex
+from newsevents.store_memory import PlaceTimeIndex
 
 LEX = get_lexicon()
 NORTH = Place("northern Syria", 36.0, 38.0, "Syria", "SYR", None, "region", 3)
@@ -101,21 +101,6 @@ def test_decoded_mentions_equal_the_originals_and_share_their_places_and_sentenc
     assert decoded[0].actor1 is decoded[2].actor1
     assert decoded[0].source.sentence is decoded[0].mention.sentence
     assert decoded[0].source.article_id is decoded[0].mention.article_id
-
-
-def test_mention_cache_drops_least_recently_used_events_past_its_mention_limit() -> None:
-    cache = MentionCache(limit=5)
-    three = tuple(mention(article=f"t{i}") for i in range(3))
-    two = tuple(mention(article=f"w{i}") for i in range(2))
-    cache.put("ev_a", three)
-    cache.put("ev_b", two)
-    assert cache.get("ev_a") == three  # ev_a is now the most recent
-    cache.put("ev_c", (mention(article="n"),))  # 6 mentions: the oldest, ev_b, goes
-    assert cache.get("ev_b") is None
-    assert cache.get("ev_a") == three and cache.get("ev_c") is not None
-    cache.put("ev_a", two)  # replacing counts the new list only: 3 mentions held
-    cache.put("ev_d", three)  # 6: the least recently used, ev_c, goes
-    assert cache.get("ev_c") is None and cache.get("ev_a") == two
 
 
 def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> None:

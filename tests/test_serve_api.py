@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from factories import mention
+from factories import mention, write_merged
 from test_serve_support import EVIL_SENTENCE, EVIL_TEXT, build_store, served
 
 from newsevents.lexicon import get_lexicon
@@ -259,7 +259,7 @@ def test_stories_written_by_the_cli_are_served(tmp_path: Path) -> None:
     with Store(db) as store:
         merged = merge(mentions, store, lex)
         events = [build_event(r.event_id, r.mentions, lex, "test") for r in merged]
-        store.write_batch([(a, 1) for a in articles], merged, events, lex.families, "test")
+        write_merged(store, [(a, 1) for a in articles], merged, events, lex.families, "test")
     assert len(events) == 2
     cli = Path(sys.executable).with_name("newsevents")
     run = subprocess.run([str(cli), "stories", "--db", str(db)], capture_output=True, text=True)

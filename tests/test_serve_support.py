@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from factories import BAGHOUZ, HAJIN, IS, SDF, mention
+from factories import BAGHOUZ, HAJIN, IS, SDF, mention, write_merged
 
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import build_event, merge
@@ -148,7 +148,7 @@ def build_store(db: Path) -> dict[str, str]:
     with Store(db) as store:
         merged = merge(mentions, store, lex)
         events = [build_event(r.event_id, r.mentions, lex, "test") for r in merged]
-        store.write_batch([(a, 1) for a in articles], merged, events, lex.families, "test")
+        write_merged(store, [(a, 1) for a in articles], merged, events, lex.families, "test")
     return {aid: aid for aid in texts}
 
 

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from factories import mention
+from factories import mention, write_merged
 
 from newsevents.errors import StoreError
 from newsevents.lexicon import get_lexicon
@@ -16,7 +16,7 @@ LEX = get_lexicon()
 def _write(store: Store, mentions, articles):
     merged = merge(mentions, store, LEX)
     events = [build_event(r.event_id, r.mentions, LEX, "t") for r in merged]
-    store.write_batch([(a, 1) for a in articles], merged, events, LEX.families, "t")
+    write_merged(store, [(a, 1) for a in articles], merged, events, LEX.families, "t")
     return merged
 
 

@@ -5,7 +5,7 @@ how a store written before that moves to this layout."""
 import datetime as dt
 import json
 
-from factories import mention
+from factories import mention, write_merged
 
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import build_event, merge
@@ -23,7 +23,7 @@ def _write(store: Store, mentions, ids):
     merged = merge(mentions, store, LEX)
     events = [build_event(r.event_id, r.mentions, LEX, "t") for r in merged]
     articles = [(Article(id=a, text=f"text of {a}"), 1) for a in ids]
-    store.write_batch(articles, merged, events, LEX.families, "t")
+    write_merged(store, articles, merged, events, LEX.families, "t")
     return events
 
 
@@ -118,7 +118,7 @@ def _make_old_layout(path):
     con.execute("DROP VIEW events")
     con.execute("DROP TABLE event_rows")
     con.execute("ALTER TABLE old_events RENAME TO events")
-    for column in ("char_start", "published", "source"):
+    for column in ("char_start", "published", "source", "link"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.close()
 

@@ -2,7 +2,7 @@
 
 import random
 
-from factories import HAJIN, mention
+from factories import HAJIN, mention, write_merged
 
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import MergeResult, build_event, mention_key, merge
@@ -22,7 +22,7 @@ def _write(store, mentions, article_ids, replace=()):
     sketches = {**store.sketches(sorted(ids)), **{a: sketch(a) for a in article_ids}}
     events = [build_event(r.event_id, r.mentions, LEX, "t", sketches) for r in merged if r.mentions]
     articles = [(Article(id=a, text=a), 1) for a in [*article_ids, *replace]]
-    store.write_batch(articles, merged, events, LEX.families, "t")
+    write_merged(store, articles, merged, events, LEX.families, "t")
     return merged
 
 
@@ -85,7 +85,7 @@ def test_stored_events_that_turn_out_to_be_one_merge_and_the_other_id_redirects(
         old = [MergeResult("ev_a", (a1,)), MergeResult("ev_b", (a2,))]
         events = [build_event(r.event_id, r.mentions, LEX, "t") for r in old]
         articles = [(Article(id="a1", text="x"), 1), (Article(id="a2", text="y"), 1)]
-        store.write_batch(articles, old, events, LEX.families, "t")
+        write_merged(store, articles, old, events, LEX.families, "t")
         _write(store, [mention(article="a3", place=HAJIN, actor1=None, actor2=None)], ["a3"])
         events = store.events()
         assert [e.event_id for e in events] == ["ev_a"]

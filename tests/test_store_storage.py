@@ -78,15 +78,16 @@ def test_the_writer_writes_small_row_groups_that_readers_read(tmp_path):
         assert reader.resolve_id("old9999") == "new9999"
 
 
-def test_written_mentions_are_held_as_decoded_copies_sharing_their_parts(tmp_path, monkeypatch):
+def test_stored_mentions_read_back_whole_by_key_and_as_links_for_merging(tmp_path, monkeypatch):
     import datetime as dt
 
-    from factories import mention
+    from factories import mention, write_merged
 
     from newsevents import store as store_module
     from newsevents.codec import to_dict
     from newsevents.lexicon import get_lexicon
-    from newsevents.merge import build_event, merge
+    from newsevents.linkage import link
+    from newsevents.merge import build_event, mention_key, merge
     from newsevents.records import Article
 
     # Rows go to DuckDB two at a time: five mentions take three inserts.
@@ -101,15 +102,21 @@ def test_written_mentions_are_held_as_decoded_copies_sharing_their_parts(tmp_pat
         merged = merge(reports, store, lex)
         events = [build_event(r.event_id, r.mentions, lex, "t") for r in merged]
         articles = [(Article(id=f"a{i}", text=f"text {i}"), 1) for i in range(5)]
-        store.write_batch(articles, merged, events, lex.families, "t")
+        write_merged(store, articles, merged, events, lex.families, "t")
         (event_id,) = [r.event_id for r in merged]
-        held = store.mentions_of([event_id])[event_id]
+        keys = [mention_key(m) for m in merged[0].mentions]
+        whole = store.mentions_by_key(keys)
+        links = store.links_of([event_id])[event_id]
         stored = store.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
         on_file = store.events()
+        # A store written before the link column: merging decodes the whole records.
+        store.con.execute("UPDATE mentions SET link = NULL")
+        decoded_links = store.links_of([event_id])[event_id]
     assert stored == 5 and on_file == events
-    # Equal to what was written, in the same order, but not the objects merge was given ...
-    assert [to_dict(m) for m in held] == [to_dict(m) for m in merged[0].mentions]
-    assert not any(h is m for h, m in zip(held, merged[0].mentions, strict=True))
-    # ... and the copies hold one place, one date and one argument map between them.
-    assert len({id(m.place) for m in held}) == 1
-    assert len({id(m.mention.arguments) for m in held}) == 1
+    assert [to_dict(whole[k]) for k in keys] == [to_dict(m) for m in merged[0].mentions]
+    expected = sorted((link(m) for m in reports), key=lambda x: x.key)
+    assert list(links) == expected and list(decoded_links) == expected
+    # Copies of one report share their traits (what merging compares) ...
+    assert len({id(x.traits) for x in links}) == 1
+    # ... and the decoded copies their place.
+    assert len({id(m.place) for m in whole.values()}) == 1

@@ -174,29 +174,100 @@ class Profile:
         return frozenset(x for x in (self.actor1, self.actor2) if x is not None)
 
 
-def profile(m: ResolvedMention, lexicon: Lexicon) -> Profile:
-    """The mention's profile."""
-    a1, a2 = (
-        None if x is not None and x.name in _UNNAMED_ACTORS else _known(x)
-        for x in (m.actor1, m.actor2)
-    )
-    return Profile(
-        family=lexicon.family(m.mention.event_type),
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What the pairwise test needs of a mention, before the lexicon is applied: copies
+    of one report have equal traits. The store reads these from its columns instead of
+    decoding whole mentions (issue 9: the writer's memory)."""
+
+    event_type: str
+    sub_type: str
+    status: str
+    date: str | None
+    date_end: str | None
+    precision: str
+    date_from: str
+    place: Place | None
+    actor1: str | None  # the actor's name when it is in the dictionary, else None
+    actor2: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A mention as merging sees it: its key, its place in the canonical order (`order`,
+    as `sort_key` gives it), its article and its traits."""
+
+    key: str
+    published: str
+    article_id: str
+    char_start: int
+    traits: Traits
+
+    @property
+    def order(self) -> tuple[str, str, int, str]:
+        """The canonical order (`sort_key`)."""
+        return (self.published, self.article_id, self.char_start, self.key)
+
+
+def traits(m: ResolvedMention) -> Traits:
+    """The mention's traits."""
+    return Traits(
         event_type=m.mention.event_type,
         sub_type=m.mention.sub_event_type,
         status=m.mention.status,
-        window=date_window(m),
-        anchor=is_anchor(m),
+        date=m.date.date,
+        date_end=m.date.date_end,
+        precision=m.date.precision,
+        date_from=m.date_from,
         place=m.place,
+        actor1=_known(m.actor1),
+        actor2=_known(m.actor2),
+    )
+
+
+def link(m: ResolvedMention) -> Link:
+    """The mention as merging sees it."""
+    return Link(
+        mention_key(m),
+        m.source.published or "",
+        m.source.article_id,
+        m.source.char_start,
+        traits(m),
+    )
+
+
+def profile(m: ResolvedMention, lexicon: Lexicon) -> Profile:
+    """The mention's profile."""
+    return profile_of(traits(m), m.source.char_start == 0, lexicon)
+
+
+def profile_of(t: Traits, first: bool, lexicon: Lexicon) -> Profile:
+    """The profile of a mention with these traits (`first`: it starts its article)."""
+    a1, a2 = (None if x in _UNNAMED_ACTORS else x for x in (t.actor1, t.actor2))
+    place = t.place
+    window = _window(t.date, t.date_end, t.precision, t.date_from)
+    return Profile(
+        family=lexicon.family(t.event_type),
+        event_type=t.event_type,
+        sub_type=t.sub_type,
+        status=t.status,
+        window=window,
+        anchor=(
+            place is not None
+            and place.geo_precision < _COUNTRY
+            and t.date is not None
+            and t.precision in _ANCHOR_PRECISION
+        ),
+        place=place,
         actor1=a1,
         actor2=a2,
-        undated=m.date_from == "published",
+        undated=t.date_from == "published",
         point=(
-            (m.place.name, m.place.latitude, m.place.longitude)
-            if m.place is not None and m.place.geo_precision == 1 and m.place.feature != "admin1"
+            (place.name, place.latitude, place.longitude)
+            if place is not None and place.geo_precision == 1 and place.feature != "admin1"
             else None
         ),
-        lede=m.date_from == "published" and m.source.char_start == 0,
+        lede=t.date_from == "published" and first,
     )
 
 
@@ -295,21 +366,23 @@ class Linker:
         self._ids: dict[Profile, int] = {}
         self.profiles: list[Profile] = []
         self._memo: dict[tuple[int, int, bool], bool] = {}
-        # By object: a merge asks about the same mention objects again and again. The
-        # mention is kept alongside so that its id cannot be reused by another object.
-        self._seen: dict[int, tuple[ResolvedMention, int]] = {}
+        # By traits and first-of-article: copies of one report share them.
+        self._by_traits: dict[tuple[Traits, bool], int] = {}
 
-    def intern(self, m: ResolvedMention) -> int:
+    def intern(self, m: ResolvedMention | Link) -> int:
         """The number of the mention's profile."""
-        seen = self._seen.get(id(m))
-        if seen is not None:
-            return seen[1]
-        p = profile(m, self.lexicon)
-        n = self._ids.get(p)
+        if isinstance(m, Link):
+            t, first = m.traits, m.char_start == 0
+        else:
+            t, first = traits(m), m.source.char_start == 0
+        n = self._by_traits.get((t, first))
         if n is None:
-            n = self._ids[p] = len(self.profiles)
-            self.profiles.append(p)
-        self._seen[id(m)] = (m, n)
+            p = profile_of(t, first, self.lexicon)
+            n = self._ids.get(p)
+            if n is None:
+                n = self._ids[p] = len(self.profiles)
+                self.profiles.append(p)
+            self._by_traits[(t, first)] = n
         return n
 
     def test(self, a: int, b: int, same_article: bool) -> bool:
@@ -396,20 +469,20 @@ class _Node:
     articles: set[str]
 
 
-def _nodes(ms: Sequence[ResolvedMention], anchors: Sequence[int], linker: Linker) -> list[_Node]:
+def _nodes(ms: Sequence[Link], anchors: Sequence[int], pid: Sequence[int]) -> list[_Node]:
     by_key: dict[tuple[int, str], _Node] = {}
     for i in anchors:
         m = ms[i]
-        p = linker.intern(m)
-        place = m.place
+        p = pid[i]
+        place = m.traits.place
         assert place is not None  # anchors are placed
         # Regions never match across articles: their copies are separate nodes.
-        article = m.source.article_id if place.geo_precision >= _REGION else ""
+        article = m.article_id if place.geo_precision >= _REGION else ""
         node = by_key.get((p, article))
         if node is None:
             node = by_key[(p, article)] = _Node(p, [], set())
         node.members.append(i)
-        node.articles.add(m.source.article_id)
+        node.articles.add(m.article_id)
     return sorted(by_key.values(), key=lambda n: n.members[0])
 
 
@@ -481,12 +554,19 @@ def cluster(
     mentions: Sequence[ResolvedMention], lexicon: Lexicon, linker: Linker | None = None
 ) -> list[list[ResolvedMention]]:
     """Partition mentions into events; the result depends only on the set of mentions."""
-    linker = linker or Linker(lexicon)
-    ms = sorted({mention_key(m): m for m in mentions}.values(), key=sort_key)
+    by_key = {mention_key(m): m for m in mentions}
+    groups = cluster_links([link(m) for m in by_key.values()], linker or Linker(lexicon))
+    return [[by_key[x.key] for x in group] for group in groups]
+
+
+def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
+    """Partition mentions, as links, into events; the result depends only on the set of
+    mentions (one link a key)."""
+    ms = sorted({x.key: x for x in links}.values(), key=lambda x: x.order)
     pid = [linker.intern(m) for m in ms]
     anchors = [i for i, p in enumerate(pid) if linker.profiles[p].anchor]
     # Items of the grouping: the anchor nodes, then each other mention on its own.
-    nodes = _nodes(ms, anchors, linker)
+    nodes = _nodes(ms, anchors, pid)
     node_of = {i: n for n, node in enumerate(nodes) for i in node.members}
     others = [i for i, m in enumerate(ms) if i not in node_of]
     item_of = {**node_of, **{i: len(nodes) + k for k, i in enumerate(others)}}
@@ -496,7 +576,7 @@ def cluster(
         groups.try_join(i, j)
     by_article: dict[str, list[int]] = {}
     for i, m in enumerate(ms):
-        by_article.setdefault(m.source.article_id, []).append(i)
+        by_article.setdefault(m.article_id, []).append(i)
     leftovers: dict[str, list[int]] = {}
     for article, idx in by_article.items():
         own_anchors = [i for i in idx if i in node_of]
@@ -504,13 +584,16 @@ def cluster(
             if i in node_of:
                 continue
             m = ms[i]
-            partial = is_partial(m)
+            prof = linker.profiles[pid[i]]
+            partial = (
+                prof.window is None or prof.place is None or prof.place.geo_precision >= _COUNTRY
+            )
             near = [
-                (abs(ms[a].source.char_start - m.source.char_start), a)
+                (abs(ms[a].char_start - m.char_start), a)
                 for a in own_anchors
                 # A placed report dated only to a month or year ("earlier this month, a
                 # suicide bomber ...") is another event unless it tells the same kind.
-                if (partial or ms[a].mention.sub_event_type == m.mention.sub_event_type)
+                if (partial or ms[a].traits.sub_type == m.traits.sub_type)
                 and all(
                     linker.test(pid[i], pid[b], True)
                     for b in own_anchors
@@ -523,7 +606,7 @@ def cluster(
                 leftovers.setdefault(article, []).append(i)
     for idx in leftovers.values():
         local = sorted(
-            (abs(ms[i].source.char_start - ms[j].source.char_start), i, j)
+            (abs(ms[i].char_start - ms[j].char_start), i, j)
             for n, i in enumerate(idx)
             for j in idx[n + 1 :]
             if linker.test(pid[i], pid[j], True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -26,12 +26,15 @@ from newsevents.attribution import claimants
 from newsevents.confidence import event_confidence
 from newsevents.lexicon import Lexicon
 from newsevents.linkage import (
+    Link,
     Linker,
     cluster,
+    cluster_links,
     compatible,
     date_window,
     distance_km,
     is_anchor,
+    link,
     mention_key,
     sort_key,
 )
@@ -43,15 +46,18 @@ __all__ = [
     "EventIndex",
     "MemoryIndex",
     "MergeResult",
+    "Regroup",
     "StoredEvent",
     "build_event",
     "cluster",
     "compatible",
     "date_window",
     "distance_km",
+    "materialize",
     "mention_key",
     "merge",
     "new_event_id",
+    "regroup",
 ]
 
 _PRECISION_ORDER: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -73,8 +79,12 @@ class EventIndex(Protocol):
         placed near `place` (a superset: merge checks compatibility itself)."""
         ...
 
-    def mentions_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[ResolvedMention, ...]]:
-        """Every mention of each of these existing events."""
+    def links_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[Link, ...]]:
+        """Every mention of each of these existing events, as merging sees it."""
+        ...
+
+    def mentions_by_key(self, keys: Sequence[str]) -> Mapping[str, ResolvedMention]:
+        """Existing mentions, whole, by key."""
         ...
 
     def events_of_articles(self, article_ids: Sequence[str]) -> Sequence[str]:
@@ -87,10 +97,20 @@ class EventIndex(Protocol):
 
 
 @dataclass(frozen=True)
+class Regroup:
+    """An event to write, as merge decides it: its id and the keys of all its mentions in
+    canonical order (none: the event is gone), the ids it absorbed (they now redirect to
+    it), and the keys of stored mentions that moved to it from another event."""
+
+    event_id: str
+    keys: tuple[str, ...]
+    absorbed: tuple[str, ...] = ()
+    moved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class MergeResult:
-    """An event to write: its id and all its mentions (none: the event is gone), the ids
-    it absorbed (they now redirect to it), and the keys of stored mentions that moved to
-    it from another event."""
+    """A Regroup with its mentions whole (none: the event is gone)."""
 
     event_id: str
     mentions: tuple[ResolvedMention, ...]
@@ -116,9 +136,14 @@ class MemoryIndex:
                 out.append(eid)
         return out
 
-    def mentions_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[ResolvedMention, ...]]:
-        """The stored events' mentions."""
-        return {e: self.events[e] for e in event_ids}
+    def links_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[Link, ...]]:
+        """The stored events' mentions as links."""
+        return {e: tuple(map(link, self.events[e])) for e in event_ids}
+
+    def mentions_by_key(self, keys: Sequence[str]) -> Mapping[str, ResolvedMention]:
+        """Stored mentions by key."""
+        wanted = set(keys)
+        return {k: m for ms in self.events.values() for m in ms if (k := mention_key(m)) in wanted}
 
     def events_of_articles(self, article_ids: Sequence[str]) -> Sequence[str]:
         """Events with a mention from one of these articles."""
@@ -146,21 +171,21 @@ class MemoryIndex:
                 self.events.pop(r.event_id, None)
 
 
-def new_event_id(mentions: Sequence[ResolvedMention], salt: int = 0) -> str:
+def new_event_id(mentions: Sequence[ResolvedMention] | Sequence[Link], salt: int = 0) -> str:
     """A fresh id for an event, from its earliest mention's key."""
-    first = min(mentions, key=sort_key)
-    key = f"{first.source.article_id}:{first.source.char_start}:{first.mention.event_type}"
+    links = [x if isinstance(x, Link) else link(x) for x in mentions]
+    key = min(links, key=lambda x: x.order).key
     if salt:
         key += f"#{salt}"
     return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _neighbourhood(
-    new: Sequence[ResolvedMention],
+    new: Sequence[Link],
     replaced: set[str],
     index: EventIndex,
     linker: Linker,
-) -> dict[str, tuple[ResolvedMention, ...]]:
+) -> dict[str, tuple[Link, ...]]:
     """Stored events some new anchor (or a kept anchor of a re-merged article's events) is
     compatible with, plus every stored event holding a mention of a re-merged article.
 
@@ -168,13 +193,15 @@ def _neighbourhood(
     articles in shuffled batches, following them (up to 300 lookups more) left the same
     99.94 % of events identical to merging all at once, and in dense places it costs much.
     """
-    stored: dict[str, tuple[ResolvedMention, ...]] = dict(
-        index.mentions_of(index.events_of_articles(sorted(replaced)))
+    stored: dict[str, tuple[Link, ...]] = dict(
+        index.links_of(index.events_of_articles(sorted(replaced)))
     )
-    kept = (m for ms in stored.values() for m in ms if m.source.article_id not in replaced)
+    kept = (m for ms in stored.values() for m in ms if m.article_id not in replaced)
     # Anchors with one profile ask the index the same question and get the same answer
     # (an event told by many copies of one report): each profile is looked up once.
-    profiles = dict.fromkeys(linker.intern(m) for m in (*new, *kept) if is_anchor(m))
+    profiles = dict.fromkeys(
+        p for p in map(linker.intern, (*new, *kept)) if linker.profiles[p].anchor
+    )
     asked: dict[str, list[int]] = {}
     for p in profiles:
         prof = linker.profiles[p]
@@ -182,10 +209,10 @@ def _neighbourhood(
         for eid in index.candidates(prof.family, prof.window[0], prof.window[1], prof.place):
             if eid not in stored:
                 asked.setdefault(eid, []).append(p)
-    for eid, ms in index.mentions_of(sorted(asked)).items():
+    for eid, ms in index.links_of(sorted(asked)).items():
         # A profile and a stored mention from one article are tested as such when the
         # neighbourhood is grouped; here either reading lets the event in.
-        others = {linker.intern(o) for o in ms if o.source.article_id not in replaced}
+        others = {linker.intern(o) for o in ms if o.article_id not in replaced}
         if any(
             linker.test(p, q, False) or linker.test(p, q, True) for p in asked[eid] for q in others
         ):
@@ -193,43 +220,25 @@ def _neighbourhood(
     return stored
 
 
-def _owners(
-    stored: Mapping[str, tuple[ResolvedMention, ...]], replaced: set[str]
-) -> Callable[[ResolvedMention], str | None]:
-    """Which stored event a grouped mention belonged to: by object for stored mentions
-    (the groups hold the very objects the neighbourhood was read as), by key for the new
-    mentions of articles processed again."""
-    by_id = {id(m): eid for eid, ms in stored.items() for m in ms}
-    by_key = {
-        mention_key(m): eid
-        for eid, ms in stored.items()
-        for m in ms
-        if m.source.article_id in replaced
-    }
-
-    def owner(m: ResolvedMention) -> str | None:
-        found = by_id.get(id(m))
-        if found is None and by_key and m.source.article_id in replaced:
-            found = by_key.get(mention_key(m))
-        return found
-
-    return owner
+def _owners(stored: Mapping[str, tuple[Link, ...]]) -> dict[str, str]:
+    """Which stored event each stored mention belongs to, by key (a new mention of an
+    article processed again has the key its stored reading had)."""
+    return {x.key: eid for eid, ms in stored.items() for x in ms}
 
 
 def _assign_ids(
-    groups: list[list[ResolvedMention]],
-    stored: Mapping[str, tuple[ResolvedMention, ...]],
-    replaced: set[str],
+    groups: list[list[Link]],
+    stored: Mapping[str, tuple[Link, ...]],
+    owner: Mapping[str, str],
 ) -> tuple[list[str], dict[str, str | None]]:
     """Each group's id, and for each stored event that lost its id, the id of the group
     that took most of its mentions (None: none of them is left)."""
-    owner = _owners(stored, replaced)
-    first = {eid: min(sort_key(m) for m in ms) for eid, ms in stored.items() if ms}
+    first = {eid: min(x.order for x in ms) for eid, ms in stored.items() if ms}
     options = []
     for g, group in enumerate(groups):
-        shared = Counter(e for e in map(owner, group) if e is not None)
+        shared = Counter(e for x in group if (e := owner.get(x.key)) is not None)
         for eid, n in shared.items():
-            options.append((-n, first.get(eid, ("",)), sort_key(group[0]), eid, g))
+            options.append((-n, first.get(eid, ("",)), group[0].order, eid, g))
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
     for _, _, _, eid, g in sorted(options):
@@ -254,8 +263,8 @@ def _assign_ids(
     # Where the mentions of each stored event that lost its id went, in one pass.
     went: dict[str, Counter[str]] = {eid: Counter() for eid in set(stored) - taken}
     for g, group in enumerate(groups):
-        for m in group:
-            gone = owner(m)
+        for x in group:
+            gone = owner.get(x.key)
             if gone in went:
                 went[gone][final[g]] += 1
     fate: dict[str, str | None] = {}
@@ -264,49 +273,103 @@ def _assign_ids(
     return final, fate
 
 
+def regroup(
+    mentions: Sequence[ResolvedMention],
+    index: EventIndex,
+    lexicon: Lexicon,
+    articles: Iterable[str] = (),
+) -> list[Regroup]:
+    """Merge new mentions into the index's events; the mentions of `articles` (and of the
+    new mentions' articles) replace whatever was stored for those articles. Returns the
+    events that changed, by their mentions' keys: stored mentions are read as links, never
+    decoded whole (`materialize` does that, a few events at a time)."""
+    new = sorted({x.key: x for x in map(link, mentions)}.values(), key=lambda x: x.order)
+    replaced = set(articles) | {x.article_id for x in new}
+    linker = Linker(lexicon)
+    stored = _neighbourhood(new, replaced, index, linker)
+    kept = [x for xs in stored.values() for x in xs if x.article_id not in replaced]
+    groups = cluster_links([*kept, *new], linker)
+    owner = _owners(stored)
+    ids, fate = _assign_ids(groups, stored, owner)
+    absorbed: dict[str, list[str]] = {}
+    for gone, survivor in fate.items():
+        if survivor is not None:
+            absorbed.setdefault(survivor, []).append(gone)
+    results: list[Regroup] = []
+    for eid, group in zip(ids, groups, strict=True):
+        moved = sorted(
+            x.key
+            for x in group
+            if x.article_id not in replaced and owner.get(x.key) not in (None, eid)
+        )
+        unchanged = (
+            eid in stored
+            and not absorbed.get(eid)
+            and len(group) == len(stored[eid])
+            and {x.key for x in group} == {x.key for x in stored[eid]}
+            and not any(x.article_id in replaced for x in group)
+        )
+        if not unchanged:
+            results.append(
+                Regroup(
+                    eid,
+                    tuple(x.key for x in group),
+                    tuple(sorted(absorbed.get(eid, ()))),
+                    tuple(moved),
+                )
+            )
+    results.extend(Regroup(eid, ()) for eid, survivor in sorted(fate.items()) if survivor is None)
+    return results
+
+
+def materialize(
+    plan: Sequence[Regroup],
+    new: Mapping[str, ResolvedMention],
+    index: EventIndex,
+    limit: int = 0,
+) -> Iterator[list[MergeResult]]:
+    """The regrouped events with their mentions whole, in chunks that decode at most about
+    `limit` stored mentions each (0: all in one chunk); `new` holds the batch's mentions by
+    key, the index the stored ones."""
+    chunk: list[Regroup] = []
+    size = 0
+    for r in plan:
+        chunk.append(r)
+        size += sum(1 for k in r.keys if k not in new)
+        if limit and size >= limit:
+            yield _whole(chunk, new, index)
+            chunk, size = [], 0
+    if chunk:
+        yield _whole(chunk, new, index)
+
+
+def _whole(
+    chunk: Sequence[Regroup], new: Mapping[str, ResolvedMention], index: EventIndex
+) -> list[MergeResult]:
+    stored = index.mentions_by_key(sorted({k for r in chunk for k in r.keys if k not in new}))
+    return [
+        MergeResult(
+            r.event_id,
+            tuple(new[k] if k in new else stored[k] for k in r.keys),
+            r.absorbed,
+            r.moved,
+        )
+        for r in chunk
+    ]
+
+
 def merge(
     mentions: Sequence[ResolvedMention],
     index: EventIndex,
     lexicon: Lexicon,
     articles: Iterable[str] = (),
 ) -> list[MergeResult]:
-    """Merge new mentions into the index's events; the mentions of `articles` (and of the
-    new mentions' articles) replace whatever was stored for those articles. Returns the
-    events that changed."""
-    new = sorted({mention_key(m): m for m in mentions}.values(), key=sort_key)
-    replaced = set(articles) | {m.source.article_id for m in new}
-    linker = Linker(lexicon)
-    stored = _neighbourhood(new, replaced, index, linker)
-    kept = [m for ms in stored.values() for m in ms if m.source.article_id not in replaced]
-    groups = cluster([*kept, *new], lexicon, linker)
-    ids, fate = _assign_ids(groups, stored, replaced)
-    owner = _owners(stored, replaced)
-    absorbed: dict[str, list[str]] = {}
-    for gone, survivor in fate.items():
-        if survivor is not None:
-            absorbed.setdefault(survivor, []).append(gone)
-    results: list[MergeResult] = []
-    for eid, group in zip(ids, groups, strict=True):
-        moved = sorted(
-            mention_key(m)
-            for m in group
-            if m.source.article_id not in replaced and owner(m) not in (None, eid)
-        )
-        unchanged = (
-            eid in stored
-            and not absorbed.get(eid)
-            and len(group) == len(stored[eid])
-            and {id(m) for m in group} == {id(m) for m in stored[eid]}
-            and not any(m.source.article_id in replaced for m in group)
-        )
-        if not unchanged:
-            results.append(
-                MergeResult(eid, tuple(group), tuple(sorted(absorbed.get(eid, ()))), tuple(moved))
-            )
-    results.extend(
-        MergeResult(eid, ()) for eid, survivor in sorted(fate.items()) if survivor is None
-    )
-    return results
+    """Merge new mentions into the index's events (`regroup`), all events whole; the
+    mentions of `articles` (and of the new mentions' articles) replace whatever was stored
+    for those articles. Returns the events that changed."""
+    plan = regroup(mentions, index, lexicon, articles)
+    new = {mention_key(m): m for m in mentions}
+    return [r for chunk in materialize(plan, new, index) for r in chunk]
 
 
 def _best_precision(mentions: Sequence[ResolvedMention]) -> ResolvedMention:

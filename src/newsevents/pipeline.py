@@ -15,7 +15,7 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,7 +29,17 @@ from newsevents.clean import clean
 from newsevents.extractor import Cues, ExtractContext, extract, load_cues
 from newsevents.ingest import IngestOptions, make_article, read_inputs
 from newsevents.lexicon import Lexicon, load_lexicon
-from newsevents.merge import EventIndex, MemoryIndex, MergeResult, build_event, merge
+from newsevents.merge import (
+    EventIndex,
+    MemoryIndex,
+    MergeResult,
+    Regroup,
+    build_event,
+    materialize,
+    mention_key,
+    merge,
+    regroup,
+)
 from newsevents.recase import Recaser, recase
 from newsevents.records import Article, Event, IngestProblem, ResolvedMention
 from newsevents.resolve.actors import ActorDictionary
@@ -39,7 +49,7 @@ from newsevents.resolve.places import Gazetteer
 from newsevents.resolve.timex_zones import utc_offset
 from newsevents.stageclock import StageClock
 from newsevents.store import Store
-from newsevents.syndication import sketch
+from newsevents.syndication import Sketch, sketch
 
 
 @dataclass(frozen=True)
@@ -259,18 +269,27 @@ def merge_results(
     results: Sequence[ArticleResult], index: EventIndex, knowledge: MergeKnowledge
 ) -> tuple[list[MergeResult], list[Event]]:
     """Merge a batch's mentions into the index's events and build the event records (the
-    batch's articles replace whatever the index held for them)."""
+    batch's articles replace whatever the index held for them), all at once."""
     mentions = [m for r in results for m in r.mentions]
     merged = merge(mentions, index, knowledge.lexicon, articles=[r.article.id for r in results])
     new = {r.article.id: sketch(r.article.text) for r in results}
+    return merged, list(_build_events(merged, new, index, knowledge))
+
+
+def _build_events(
+    merged: Sequence[MergeResult],
+    new: Mapping[str, Sketch],
+    index: EventIndex,
+    knowledge: MergeKnowledge,
+) -> Iterator[Event]:
+    """The records of merged events; `new` holds the batch's articles' text sketches."""
     others = sorted({m.source.article_id for r in merged for m in r.mentions} - set(new))
     sketches = {**index.sketches(others), **new}
-    events = [
-        build_event(r.event_id, r.mentions, knowledge.lexicon, knowledge.version, sketches)
-        for r in merged
-        if r.mentions
-    ]
-    return merged, events
+    for r in merged:
+        if r.mentions:
+            yield build_event(
+                r.event_id, r.mentions, knowledge.lexicon, knowledge.version, sketches
+            )
 
 
 def extract_articles(
@@ -397,27 +416,70 @@ def _one_blas_thread() -> Iterator[None]:
                 os.environ[name] = value
 
 
+# Stored mentions decoded whole at a time while a commit's changed events are built.
+_BUILD_CHUNK = 8192
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a commit wrote: event rows written, events removed."""
+
+    events: int
+    removed: int
+
+
 def store_results(
     good: Sequence[ArticleResult],
     store: Store,
     knowledge: MergeKnowledge,
     clock: StageClock | None = None,
-) -> tuple[list[MergeResult], list[Event]]:
+) -> Written:
     """Merge successful stage results into the store's events and write them, articles
-    included, in one transaction (the one place ingest, Dask and reprocess write)."""
+    included, in one transaction (the one place ingest, Dask and reprocess write).
+
+    Merging reads stored mentions as links (`merge.regroup`); the events that changed are
+    then built a few thousand stored mentions at a time while they are written, so the
+    writer never holds every mention of a large commit's neighbourhood whole."""
     clock = clock or StageClock()
     with _fewer_collections():
         with clock.measure("merge"):
-            merged, events = merge_results(good, store, knowledge)
-        with clock.measure("store"):
-            store.write_batch(
-                [(r.article, len(r.mentions)) for r in good],
-                merged,
-                events,
-                knowledge.lexicon.families,
-                knowledge.version,
-            )
-    return merged, events
+            mentions = [m for r in good for m in r.mentions]
+            plan = regroup(mentions, store, knowledge.lexicon, [r.article.id for r in good])
+            fresh = {mention_key(m): m for m in mentions}
+            sketches = {r.article.id: sketch(r.article.text) for r in good}
+        merge_before = clock.seconds.get("merge", 0.0)
+        started = time.process_time()
+        events_written = store.write_batch(
+            [(r.article, len(r.mentions)) for r in good],
+            plan,
+            fresh,
+            _built(plan, fresh, sketches, store, knowledge, clock),
+            knowledge.lexicon.families,
+            knowledge.version,
+        )
+        # Building the events ran inside the write and was counted as merging.
+        building = clock.seconds.get("merge", 0.0) - merge_before
+        clock.add("store", time.process_time() - started - building)
+    return Written(events_written, sum(1 for r in plan if not r.keys))
+
+
+def _built(
+    plan: Sequence[Regroup],
+    fresh: Mapping[str, ResolvedMention],
+    sketches: Mapping[str, Sketch],
+    store: Store,
+    knowledge: MergeKnowledge,
+    clock: StageClock,
+) -> Iterator[Event]:
+    """The changed events' records, built `_BUILD_CHUNK` stored mentions at a time."""
+    chunks = materialize(plan, fresh, store, _BUILD_CHUNK)
+    while True:
+        with clock.measure("merge"):
+            chunk = next(chunks, None)
+            events = [] if chunk is None else list(_build_events(chunk, sketches, store, knowledge))
+        if chunk is None:
+            return
+        yield from events
 
 
 @contextmanager
@@ -449,10 +511,10 @@ def commit_results(
             summary.problems.append(problem)
             summary.failed += 1
             on_problem(problem)
-    _, events = store_results(good, store, knowledge, summary.clock)
+    written = store_results(good, store, knowledge, summary.clock)
     summary.processed += len(good)
     summary.mentions += sum(len(r.mentions) for r in good)
-    summary.events_written += len(events)
+    summary.events_written += written.events
 
 
 def _timed(items: Iterator[list[Article]], clock: StageClock) -> Iterator[list[Article]]:

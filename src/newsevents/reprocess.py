@@ -48,11 +48,11 @@ def reprocess(
         results = process_articles(articles, knowledge, options.published)
         good = [r for r in results if r.error is None]
         summary.failed += len(results) - len(good)
-        merged, events = store_results(good, store, knowledge)
+        written = store_results(good, store, knowledge)
         summary.processed += len(good)
         summary.mentions += sum(len(r.mentions) for r in good)
-        summary.events_written += len(events)
-        summary.events_removed += sum(1 for r in merged if not r.mentions)
+        summary.events_written += written.events
+        summary.events_removed += written.removed
         summary.seconds = time.perf_counter() - started
         on_progress(summary)
     summary.seconds = time.perf_counter() - started

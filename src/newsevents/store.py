@@ -15,7 +15,7 @@ import json
 import os
 import random
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,20 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsevents.codec import event_from_dict, mention_from_dict, to_dict
+from newsevents.codec import (
+    event_from_dict,
+    mention_from_dict,
+    to_dict,
+    traits_from_json,
+    traits_to_json,
+)
 from newsevents.errors import StoreError
-from newsevents.merge import MergeResult, date_window, mention_key
+from newsevents.linkage import Link, traits
+from newsevents.merge import Regroup, date_window
 from newsevents.records import Article, Event, Place, ResolvedMention
-from newsevents.store_memory import MentionCache, PlaceTimeIndex
+from newsevents.store_memory import PlaceTimeIndex
 from newsevents.store_schema import (
+    MENTION_COLUMNS,
     ROW_FIELDS,
     SOURCE_COLUMNS,
     create_or_upgrade,
@@ -41,12 +49,10 @@ from newsevents.syndication import Sketch, sketch
 _JSON_FIELDS = ("arguments", "sources", "claimed_by", "conflicts")
 # Article text sketches (syndication) kept in memory by the writing process.
 _CACHE_LIMIT = 200_000
-# Mentions (in all) of the events whose full lists the writing process keeps decoded:
-# a few commits' neighbourhoods (at 100,000 the writer of a 20,000-article bench peaked at
-# 1.5 GB).
-_RECENT_LIMIT = 30_000
 # Stored mentions read at a time when merge asks for events' mentions.
 _DECODE_CHUNK = 2048
+# Event rows written at a time.
+_EVENT_CHUNK = 2048
 # New mention rows written at a time: a large commit's 28,000 rows as JSON and then as an
 # Arrow table, all at once, held about 90 MB next to DuckDB's own copy.
 _INSERT_CHUNK = 4096
@@ -91,6 +97,17 @@ def _pack(hashes: Sketch) -> bytes:
 
 def _unpack(packed: bytes) -> Sketch:
     return tuple(array.array(_HASH_TYPE, packed))
+
+
+def _chunks(items: Iterable[Event], size: int) -> Iterator[list[Event]]:
+    chunk: list[Event] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def open_database(
@@ -152,9 +169,6 @@ class Store:
         # Packed (4 bytes a hash, 290 bytes an article instead of 2.3 KB as a tuple).
         self._sketches: dict[str, bytes] = {}
         self._index = PlaceTimeIndex()
-        # Full mention lists of events this process wrote lately: a story told over days
-        # keeps joining the same events, which need not be decoded from JSON each time.
-        self._recent = MentionCache(_RECENT_LIMIT)
         self._rows: str | None = None  # see _rows_table
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -233,31 +247,40 @@ class Store:
             self._index.load(family, iso3, rows)
         return self._index.near(family, iso3, start, end, place)
 
-    def mentions_of(self, event_ids: Sequence[str]) -> dict[str, tuple[ResolvedMention, ...]]:
-        """Every stored mention of each of these events (EventIndex), in one query for
-        those not held in memory."""
-        out: dict[str, tuple[ResolvedMention, ...]] = {}
-        missing: list[str] = []
-        for eid in event_ids:
-            held = self._recent.get(eid)
-            if held is None:
-                missing.append(eid)
-            else:
-                out[eid] = held
-        if missing:
-            # Read in chunks and put in order here: sorted by DuckDB, the whole result
-            # (tens of thousands of mention records for a large commit) was held at once.
-            cur = self.con.execute(
-                "SELECT event_id, mention_key, data FROM mentions WHERE event_id IN ?",
-                [missing],
-            )
-            found: dict[str, list[tuple[str, ResolvedMention]]] = {}
-            while rows := cur.fetchmany(_DECODE_CHUNK):
-                for eid, key, data in rows:
-                    found.setdefault(eid, []).append((key, mention_from_dict(json.loads(data))))
-            for eid in missing:
-                out[eid] = tuple(m for _, m in sorted(found.get(eid, ()), key=lambda km: km[0]))
-                self._recent.put(eid, out[eid])
+    def links_of(self, event_ids: Sequence[str]) -> dict[str, tuple[Link, ...]]:
+        """Every stored mention of each of these events as merging sees it (EventIndex):
+        read from the short `link` column, not decoded whole."""
+        if not event_ids:
+            return {}
+        # Read in chunks and put in order here: sorted by DuckDB, the whole result was
+        # held at once.
+        cur = self.con.execute(
+            "SELECT event_id, mention_key, coalesce(published, ''), article_id, char_start,"
+            " link, CASE WHEN link IS NULL THEN data END FROM mentions WHERE event_id IN ?",
+            [list(event_ids)],
+        )
+        found: dict[str, list[Link]] = {e: [] for e in event_ids}
+        while rows := cur.fetchmany(_DECODE_CHUNK):
+            for eid, key, published, article_id, start, packed, data in rows:
+                t = (
+                    traits_from_json(packed)
+                    if packed is not None
+                    else traits(mention_from_dict(json.loads(data)))
+                )
+                found[eid].append(Link(key, published, article_id, start, t))
+        return {eid: tuple(sorted(xs, key=lambda x: x.key)) for eid, xs in found.items()}
+
+    def mentions_by_key(self, keys: Sequence[str]) -> dict[str, ResolvedMention]:
+        """Stored mentions, whole, by key (EventIndex)."""
+        if not keys:
+            return {}
+        cur = self.con.execute(
+            "SELECT mention_key, data FROM mentions WHERE mention_key IN ?", [list(keys)]
+        )
+        out: dict[str, ResolvedMention] = {}
+        while rows := cur.fetchmany(_DECODE_CHUNK):
+            for key, data in rows:
+                out[key] = mention_from_dict(json.loads(data))
         return out
 
     def events_of_articles(self, article_ids: Sequence[str]) -> list[str]:
@@ -478,19 +501,22 @@ class Store:
     def write_batch(
         self,
         articles: Sequence[tuple[Article, int]],
-        merged: Sequence[MergeResult],
-        events: Sequence[Event],
+        plan: Sequence[Regroup],
+        fresh: Mapping[str, ResolvedMention],
+        events: Iterable[Event],
         family_of: dict[str, str],
         version: str,
-    ) -> None:
-        """Store one batch atomically: its articles, their mentions, and the rebuilt events."""
+    ) -> int:
+        """Store one batch atomically: its articles, their mentions (`fresh`, by key, placed
+        in events by merge's `plan`), and the rebuilt events, which `events` may build
+        while this runs (reading stored mentions through this Store). Returns the number
+        of event rows written."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         # One row per article and per mention key (the last given wins, as a replace
         # would): the inserts below are plain and would fail on a key given twice.
         articles = list({a.id: (a, n) for a, n in articles}.values())
         batch_ids = {a.id for a, _ in articles}
-        # This batch's mentions by key (the last given wins) and the event each joins.
-        fresh: dict[str, tuple[str, ResolvedMention]] = {}
+        written = 0
         try:
             self.con.execute("BEGIN TRANSACTION")
             # A batch replaces what was stored for its articles (`reprocess` runs them again):
@@ -535,8 +561,10 @@ class Store:
                 "sketches", rows=[(aid, json.dumps(sk)) for aid, sk in new_sketches.items()]
             )
             moves: list[tuple[str, str]] = []
-            for result in merged:
-                if not result.mentions:
+            # This batch's mentions by key and the event each joins.
+            joins: dict[str, tuple[str, ResolvedMention]] = {}
+            for result in plan:
+                if not result.keys:
                     # Every mention of the event came from articles processed again and
                     # none is left: the event is no longer found.
                     self.con.execute("DELETE FROM event_rows WHERE event_id = ?", [result.event_id])
@@ -557,16 +585,18 @@ class Store:
                     )
                     moves.extend((k, result.event_id) for k in result.moved)
                 # Mentions already stored keep their rows; only this batch's are written.
-                for m in result.mentions:
-                    if m.source.article_id in batch_ids:
-                        fresh[mention_key(m)] = (result.event_id, m)
-            heads, decoded = self._insert_mentions(fresh, family_of)
-            if events:
-                ids = [e.event_id for e in events]
+                for key in result.keys:
+                    m = fresh.get(key)
+                    if m is not None and m.source.article_id in batch_ids:
+                        joins[key] = (result.event_id, m)
+            heads = self._insert_mentions(joins, family_of)
+            for chunk in _chunks(events, _EVENT_CHUNK):
+                ids = [e.event_id for e in chunk]
                 self.con.execute("DELETE FROM event_rows WHERE event_id IN ?", [ids])
                 # A live event never redirects (an id can come back after a split).
                 self.con.execute("DELETE FROM redirects WHERE old_id IN ?", [ids])
-                self._insert_many("event_rows", rows=[self._event_row(e) for e in events])
+                self._insert_many("event_rows", rows=[self._event_row(e) for e in chunk])
+                written += len(chunk)
             self.con.execute("COMMIT")
             for key in dropped:
                 self._index.drop(key)
@@ -575,35 +605,22 @@ class Store:
             for key, eid in moves:
                 self._index.move(key, eid)
             self._sketches.update({a: _pack(sk) for a, sk in new_sketches.items()})
-            for result in merged:
-                for gone in result.absorbed:
-                    self._recent.drop(gone)
-                if result.mentions:
-                    held = tuple(decoded.get(id(m), m) for m in result.mentions)
-                    self._recent.put(result.event_id, held)
-                else:
-                    self._recent.drop(result.event_id)
             # Between batches the file is free for readers such as `newsevents serve`.
             self.release()
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             self.release()
             self._index = PlaceTimeIndex()
-            self._recent.clear()
             raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
+        return written
 
     def _insert_mentions(
-        self, fresh: dict[str, tuple[str, ResolvedMention]], family_of: dict[str, str]
-    ) -> tuple[list[tuple[Any, ...]], dict[int, ResolvedMention]]:
+        self, joins: dict[str, tuple[str, ResolvedMention]], family_of: dict[str, str]
+    ) -> list[tuple[Any, ...]]:
         """Write a batch's mention rows (key -> event id and mention), `_INSERT_CHUNK` at a
-        time. Returns each row's first nine columns (what the place/time index keeps) and,
-        by the `id` of each given mention, an equal copy whose parts are shared with the
-        decoded mentions already held (`codec.mention_from_dict`): the writer keeps recent
-        events' mentions, and a mention as it came from a worker shares nothing with the
-        other copies of its report."""
+        time. Returns each row's first nine columns (what the place/time index keeps)."""
         heads: list[tuple[Any, ...]] = []
-        decoded: dict[int, ResolvedMention] = {}
-        items = list(fresh.items())
+        items = list(joins.items())
         for start in range(0, len(items), _INSERT_CHUNK):
             rows: list[tuple[Any, ...]] = []
             for key, (event_id, m) in items[start : start + _INSERT_CHUNK]:
@@ -629,23 +646,27 @@ class Store:
                         m.source.char_start,
                         m.source.published,
                         json.dumps(record["source"]),
+                        traits_to_json(traits(m)),
                     )
                 )
-                decoded[id(m)] = mention_from_dict(record)
-            self._insert_many("mentions", rows)
-        return heads, decoded
+            self._insert_many("mentions", rows, MENTION_COLUMNS)
+        return heads
 
-    def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows in one statement from an Arrow table: statements with the values
-        written out (up to 200 rows each) cost DuckDB more to parse and plan than to run,
-        a fifth of the writer's time."""
+    def _insert_many(
+        self, table: str, rows: Sequence[Sequence[Any]], columns: Sequence[str] = ()
+    ) -> None:
+        """Insert rows in one statement from an Arrow table (into `columns`, by default
+        all in the table's order): statements with the values written out (up to 200
+        rows each) cost DuckDB more to parse and plan than to run, a fifth of the
+        writer's time."""
         if not rows:
             return
-        columns = [pa.array(list(values)) for values in zip(*rows, strict=True)]
-        batch = pa.Table.from_arrays(columns, names=[f"c{i}" for i in range(len(columns))])
+        arrays = [pa.array(list(values)) for values in zip(*rows, strict=True)]
+        batch = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))])
+        into = f"{table} ({', '.join(columns)})" if columns else table
         self.con.register("_insert_rows", batch)
         try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _insert_rows")
+            self.con.execute(f"INSERT INTO {into} SELECT * FROM _insert_rows")
         finally:
             self.con.unregister("_insert_rows")
 

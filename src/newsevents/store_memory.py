@@ -1,18 +1,17 @@
 """What the writing process keeps in memory about stored mentions, so that merging a
 batch does not query the database for every event it might join: where and when the
-mentions are (`PlaceTimeIndex`), and the full mention lists of recently used events
-(`MentionCache`).
+mentions are (`PlaceTimeIndex`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsevents.records import Place, ResolvedMention
+from newsevents.records import Place
 
 # Where and when a stored mention is, and the event it belongs to. Copies of one report
 # (syndication, or one outlet's rewrites) share a point: the index counts points, so a
@@ -121,40 +120,3 @@ _CELL_LON = 3.0
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / _CELL_LAT), math.floor(lon / _CELL_LON)
-
-
-class MentionCache:
-    """Mention lists of events, least recently used dropped first once the lists hold more
-    than `limit` mentions in all (an event told thousands of times is one entry)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._lists: OrderedDict[str, tuple[ResolvedMention, ...]] = OrderedDict()
-        self._size = 0
-
-    def get(self, event_id: str) -> tuple[ResolvedMention, ...] | None:
-        """The event's mentions, if held."""
-        found = self._lists.get(event_id)
-        if found is not None:
-            self._lists.move_to_end(event_id)
-        return found
-
-    def put(self, event_id: str, mentions: tuple[ResolvedMention, ...]) -> None:
-        """Hold the event's mentions (replacing what was held)."""
-        self.drop(event_id)
-        self._lists[event_id] = mentions
-        self._size += len(mentions)
-        while self._size > self.limit and len(self._lists) > 1:
-            _, gone = self._lists.popitem(last=False)
-            self._size -= len(gone)
-
-    def drop(self, event_id: str) -> None:
-        """Forget the event."""
-        gone = self._lists.pop(event_id, None)
-        if gone is not None:
-            self._size -= len(gone)
-
-    def clear(self) -> None:
-        """Forget everything."""
-        self._lists.clear()
-        self._size = 0

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     mention_key VARCHAR PRIMARY KEY, event_id VARCHAR, article_id VARCHAR, family VARCHAR,
     date_lo DATE, date_hi DATE, iso3 VARCHAR, latitude DOUBLE, longitude DOUBLE,
     geo_precision INTEGER, data JSON USING COMPRESSION zstd,
-    char_start INTEGER, published VARCHAR, source JSON
+    char_start INTEGER, published VARCHAR, source JSON, link VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_rows (
     event_id VARCHAR PRIMARY KEY, event_date DATE, event_date_end DATE,
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
 # - mentions: one row per event mention, `data` the ResolvedMention as JSON, `event_id`
 #   the event it belongs to now; date_lo/date_hi/iso3/latitude/longitude index it for
 #   merge; `source` (where it was reported, as JSON), `published` and `char_start` give
-#   the event's sources.
+#   the event's sources; `link` is what merging compares (`codec.traits_to_json`).
 # - event_rows: the event record without its sources; read events through the view.
 # - redirects: an event id merged away (old_id) and the id that absorbed it (new_id).
 # - sketches: each article's text sketch (newsevents.syndication), so syndicated copies
@@ -68,6 +68,26 @@ CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
 #   location and country (its most frequent place), fatalities (the sum over its events,
 #   null when none is reported), pipeline_version.
 # - story_events: which events (event_id) a story (story_id) holds.
+
+# The mention row as the writer gives it (a store moved from an older layout may hold
+# these columns in another order).
+MENTION_COLUMNS = (
+    "mention_key",
+    "event_id",
+    "article_id",
+    "family",
+    "date_lo",
+    "date_hi",
+    "iso3",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "data",
+    "char_start",
+    "published",
+    "source",
+    "link",
+)
 
 ROW_FIELDS: tuple[str, ...] = tuple(f for f in EVENT_FIELDS if f != "sources")
 
@@ -119,6 +139,8 @@ def create_or_upgrade(con: duckdb.DuckDBPyConnection) -> None:
         if table_type(con, "events") == "BASE TABLE":
             _upgrade(con)
         con.execute(SCHEMA)
+        # Stores written before merging read traits (NULL there: merge decodes `data`).
+        con.execute("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS link VARCHAR")
         con.execute(VIEW)
         con.execute("COMMIT")
     except duckdb.Error:
