@@ -106,26 +106,29 @@ def test_decoded_mentions_equal_the_originals_and_share_their_places_and_sentenc
 def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> None:
     index = PlaceTimeIndex()
     day = dt.date(2019, 3, 23)
-    index.load("violence", "SYR", [(f"k{i}", "ev_a", day, day, 34.42, 40.92) for i in range(3)])
+    index.load("violence", "SYR", [("ev_a", day, day, 34.42, 40.92) for _ in range(3)])
+    at_a = ("ev_a", "violence", day, day, "SYR", 34.42, 40.92)
     # A fourth mention far away, in another cell, of another event.
-    index.add(("k9", "ev_b", "art", "violence", day, day, "SYR", 36.2, 37.1))
+    index.add(("ev_b", "violence", day, day, "SYR", 36.2, 37.1))
     baghouz = Place("Baghuz", 34.42, 40.92, "Syria", "SYR", "Deir ez-Zor", "village", 1)
     assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a"]
     later = day + dt.timedelta(days=2)
     assert index.near("violence", "SYR", later, later, baghouz) == []
-    index.move("k0", "ev_c")
+    index.move(at_a, "ev_c")
     assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a", "ev_c"]
-    index.drop("k1")
-    index.drop("k2")
+    index.drop(at_a)
+    assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a", "ev_c"]  # one left
+    index.drop(at_a)
     assert index.near("violence", "SYR", day, day, baghouz) == ["ev_c"]
-    index.drop("k0")
+    index.drop(("ev_c", *at_a[1:]))
     assert index.near("violence", "SYR", day, day, baghouz) == []
     # A country-level query sees the whole country that month.
     syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, "country", 4)
     assert index.near("violence", "SYR", day, day, syria) == ["ev_b"]
     # Rows of families or countries not loaded are not held.
-    index.add(("k8", "ev_d", "art", "violence", day, day, "IRQ", 34.4, 40.9))
+    index.add(("ev_d", "violence", day, day, "IRQ", 34.4, 40.9))
     assert index.near("violence", "IRQ", day, day, baghouz) == []
+    assert not any(key[1] == "IRQ" for key in index._months)
 
 
 def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:

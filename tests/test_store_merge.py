@@ -122,3 +122,34 @@ def test_stories_round_trip_through_the_store(tmp_path):
     assert [s.event_ids for s, _ in stored] == [s.event_ids for s in stories]
     # The battle and the Hajin report (28 km apart); the Aleppo reports of two days.
     assert n == sum(len(s.event_ids) for s in stories) == 4 and len(stories) == 2
+
+
+def test_events_built_a_few_stored_mentions_at_a_time_equal_those_built_at_once(
+    tmp_path, monkeypatch
+):
+    from newsevents import pipeline
+    from newsevents.pipeline import ArticleResult, Merging, store_results
+
+    def results(names):
+        return [
+            ArticleResult(Article(id=a, text=a), tuple(_reports()[a]), None, "none") for a in names
+        ]
+
+    merging = Merging(lexicon=LEX, version="t")
+    stored = []
+    for chunk in (1, 10_000):
+        # One stored mention a chunk: every event is built from its own read of the store.
+        monkeypatch.setattr(pipeline, "_BUILD_CHUNK", chunk)
+        with Store(tmp_path / f"s{chunk}.duckdb") as store:
+            store_results(results(["a1", "b1"]), store, merging)
+            store_results(results(["a3", "b2"]), store, merging)
+            written = store_results(results(["a2"]), store, merging)
+            stored.append((store.events(), _snapshot(store), written))
+    assert stored[0] == stored[1]
+    with Store(tmp_path / "whole.duckdb") as store:
+        _write(store, [m for ms in _reports().values() for m in ms], list(_reports()))
+        reference = _snapshot(store)
+    _, snapshot, written = stored[0]
+    assert snapshot == reference and len(reference) == 4
+    # The last commit rebuilt one event: a2's report joined a1's.
+    assert written.events == 1 and written.removed == 0

@@ -567,9 +567,15 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
     anchors = [i for i, p in enumerate(pid) if linker.profiles[p].anchor]
     # Items of the grouping: the anchor nodes, then each other mention on its own.
     nodes = _nodes(ms, anchors, pid)
-    node_of = {i: n for n, node in enumerate(nodes) for i in node.members}
-    others = [i for i, m in enumerate(ms) if i not in node_of]
-    item_of = {**node_of, **{i: len(nodes) + k for k, i in enumerate(others)}}
+    # The item each mention is in (lists, not dicts: a large commit groups 200,000).
+    item_of = [-1] * len(ms)
+    for n, node in enumerate(nodes):
+        for i in node.members:
+            item_of[i] = n
+    others = [i for i in range(len(ms)) if item_of[i] < 0]
+    for k, i in enumerate(others):
+        item_of[i] = len(nodes) + k
+    in_node = len(nodes)
     pairs = _node_pairs(nodes, linker)
     groups = _Groups(len(nodes) + len(others), {(i, j) for _, i, j in pairs})
     for _, i, j in pairs:
@@ -579,9 +585,9 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
         by_article.setdefault(m.article_id, []).append(i)
     leftovers: dict[str, list[int]] = {}
     for article, idx in by_article.items():
-        own_anchors = [i for i in idx if i in node_of]
+        own_anchors = [i for i in idx if item_of[i] < in_node]
         for i in idx:
-            if i in node_of:
+            if item_of[i] < in_node:
                 continue
             m = ms[i]
             prof = linker.profiles[pid[i]]

@@ -34,7 +34,7 @@ from newsevents.errors import StoreError
 from newsevents.linkage import Link, traits
 from newsevents.merge import Regroup, date_window
 from newsevents.records import Article, Event, Place, ResolvedMention
-from newsevents.store_memory import PlaceTimeIndex
+from newsevents.store_memory import Head, PlaceTimeIndex
 from newsevents.store_schema import (
     MENTION_COLUMNS,
     ROW_FIELDS,
@@ -240,7 +240,7 @@ class Store:
         iso3 = place.iso3 or ""
         if (family, iso3) not in self._index.loaded:
             rows = self.con.execute(
-                "SELECT mention_key, event_id, date_lo, date_hi, latitude, longitude"
+                "SELECT event_id, date_lo, date_hi, latitude, longitude"
                 " FROM mentions WHERE family = ? AND iso3 = ? AND date_lo IS NOT NULL",
                 [family, iso3],
             ).fetchall()
@@ -260,8 +260,12 @@ class Store:
             [list(event_ids)],
         )
         found: dict[str, list[Link]] = {e: [] for e in event_ids}
+        # An article's mentions share its id and date strings.
+        strings: dict[str, str] = {}
         while rows := cur.fetchmany(_DECODE_CHUNK):
             for eid, key, published, article_id, start, packed, data in rows:
+                published = strings.setdefault(published, published)
+                article_id = strings.setdefault(article_id, article_id)
                 t = (
                     traits_from_json(packed)
                     if packed is not None
@@ -525,16 +529,11 @@ class Store:
             # more memory: 28,000 mention rows into a 12,000-article store took 306 MB
             # with it and 142 MB as a plain insert.
             batch_list = sorted(batch_ids)
-            dropped: list[str] = []
+            dropped: list[Head] = []
             if batch_list:
                 self.con.execute("DELETE FROM articles WHERE id IN ?", [batch_list])
                 self.con.execute("DELETE FROM sketches WHERE article_id IN ?", [batch_list])
-                dropped = [
-                    r[0]
-                    for r in self.con.execute(
-                        "SELECT mention_key FROM mentions WHERE article_id IN ?", [batch_list]
-                    ).fetchall()
-                ]
+                dropped = self._heads("article_id", batch_list)
                 if dropped:
                     self.con.execute("DELETE FROM mentions WHERE article_id IN ?", [batch_list])
             self._insert_many(
@@ -560,7 +559,7 @@ class Store:
             self._insert_many(
                 "sketches", rows=[(aid, json.dumps(sk)) for aid, sk in new_sketches.items()]
             )
-            moves: list[tuple[str, str]] = []
+            moves: list[tuple[Head, str]] = []
             # This batch's mentions by key and the event each joins.
             joins: dict[str, tuple[str, ResolvedMention]] = {}
             for result in plan:
@@ -579,11 +578,13 @@ class Store:
                         [result.event_id, gone],
                     )
                 if result.moved:
+                    moves.extend(
+                        (h, result.event_id) for h in self._heads("mention_key", result.moved)
+                    )
                     self.con.execute(
                         "UPDATE mentions SET event_id = ? WHERE mention_key IN ?",
                         [result.event_id, list(result.moved)],
                     )
-                    moves.extend((k, result.event_id) for k in result.moved)
                 # Mentions already stored keep their rows; only this batch's are written.
                 for key in result.keys:
                     m = fresh.get(key)
@@ -598,12 +599,12 @@ class Store:
                 self._insert_many("event_rows", rows=[self._event_row(e) for e in chunk])
                 written += len(chunk)
             self.con.execute("COMMIT")
-            for key in dropped:
-                self._index.drop(key)
-            for row in heads:
-                self._index.add(row)
-            for key, eid in moves:
-                self._index.move(key, eid)
+            for head in dropped:
+                self._index.drop(head)
+            for head in heads:
+                self._index.add(head)
+            for head, eid in moves:
+                self._index.move(head, eid)
             self._sketches.update({a: _pack(sk) for a, sk in new_sketches.items()})
             # Between batches the file is free for readers such as `newsevents serve`.
             self.release()
@@ -616,31 +617,33 @@ class Store:
 
     def _insert_mentions(
         self, joins: dict[str, tuple[str, ResolvedMention]], family_of: dict[str, str]
-    ) -> list[tuple[Any, ...]]:
+    ) -> list[Head]:
         """Write a batch's mention rows (key -> event id and mention), `_INSERT_CHUNK` at a
-        time. Returns each row's first nine columns (what the place/time index keeps)."""
-        heads: list[tuple[Any, ...]] = []
+        time. Returns what the place/time index counts of each."""
+        heads: list[Head] = []
         items = list(joins.items())
         for start in range(0, len(items), _INSERT_CHUNK):
             rows: list[tuple[Any, ...]] = []
             for key, (event_id, m) in items[start : start + _INSERT_CHUNK]:
                 window = date_window(m)
                 record = to_dict(m)
-                head = (
-                    key,
-                    event_id,
-                    m.source.article_id,
-                    family_of[m.mention.event_type],
-                    window[0] if window else None,
-                    window[1] if window else None,
-                    m.place.iso3 if m.place else None,
-                    m.place.latitude if m.place else None,
-                    m.place.longitude if m.place else None,
-                )
-                heads.append(head)
+                family = family_of[m.mention.event_type]
+                lo, hi = window if window else (None, None)
+                iso3 = m.place.iso3 if m.place else None
+                lat = m.place.latitude if m.place else None
+                lon = m.place.longitude if m.place else None
+                heads.append((event_id, family, lo, hi, iso3, lat, lon))
                 rows.append(
                     (
-                        *head,
+                        key,
+                        event_id,
+                        m.source.article_id,
+                        family,
+                        lo,
+                        hi,
+                        iso3,
+                        lat,
+                        lon,
                         m.place.geo_precision if m.place else None,
                         json.dumps(record),
                         m.source.char_start,
@@ -651,6 +654,16 @@ class Store:
                 )
             self._insert_many("mentions", rows, MENTION_COLUMNS)
         return heads
+
+    def _heads(self, column: str, values: Sequence[str]) -> list[Head]:
+        """What the place/time index counts of the stored mentions whose `column` is one
+        of `values`."""
+        rows = self.con.execute(
+            "SELECT event_id, family, date_lo, date_hi, iso3, latitude, longitude"
+            f" FROM mentions WHERE {column} IN ?",
+            [list(values)],
+        ).fetchall()
+        return [tuple(r) for r in rows]
 
     def _insert_many(
         self, table: str, rows: Sequence[Sequence[Any]], columns: Sequence[str] = ()

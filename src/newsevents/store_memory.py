@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from newsevents.records import Place
@@ -19,10 +19,17 @@ from newsevents.records import Place
 _Point = tuple[str, dt.date, dt.date, float | None, float | None]
 
 
+# A stored mention's row as the index reads it: event, family, first and last day, country,
+# latitude, longitude (`Store` selects these columns, in this order).
+Head = tuple[str, str, dt.date | None, dt.date | None, str | None, float | None, float | None]
+
+
 class PlaceTimeIndex:
     """Where stored mentions are, by family, country and month, held by the writing
-    process so that merge does not query the database for every new event. Points are
-    kept per mention, so a mention that moves to another event moves here too."""
+    process so that merge does not query the database for every new event. It counts
+    mentions per point and keeps nothing per mention: copies of one report in one event
+    are one entry, and the writer reads a mention's row from the database before it moves
+    or deletes it (`move`, `drop`)."""
 
     def __init__(self) -> None:
         self.loaded: set[tuple[str, str]] = set()
@@ -30,49 +37,42 @@ class PlaceTimeIndex:
         # so that a query for a place looks only at the cells its box covers.
         self._months: dict[tuple[str, str, int], Counter[_Point]] = {}
         self._cells: dict[tuple[str, str, int, int, int], Counter[_Point]] = {}
-        # mention key -> (family, iso3, point)
-        self._points: dict[str, tuple[str, str, _Point]] = {}
 
     def load(self, family: str, iso3: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        """Take in the stored mentions of one family and country."""
+        """Take in the stored mentions of one family and country: rows of event, first
+        and last day, latitude, longitude."""
         self.loaded.add((family, iso3))
-        for key, eid, lo, hi, lat, lon in rows:
-            self._put(key, family, iso3, (eid, lo, hi, lat, lon))
+        for eid, lo, hi, lat, lon in rows:
+            self._count((eid, lo, hi, lat, lon), family, iso3, 1)
 
-    def add(self, row: Sequence[Any]) -> None:
-        """Record a newly written mention row (if its family and country are loaded)."""
-        key, eid, _, family, lo, hi, iso3, lat, lon = row[:9]
+    def add(self, head: Head) -> None:
+        """Count a newly written mention (if its family and country are loaded)."""
+        eid, family, lo, hi, iso3, lat, lon = head
         if iso3 and lo and hi and (family, iso3) in self.loaded:
-            self._put(key, family, iso3, (eid, lo, hi, lat, lon))
+            self._count((eid, lo, hi, lat, lon), family, iso3, 1)
 
-    def _buckets(self, family: str, iso3: str, point: _Point) -> Iterator[Counter[_Point]]:
-        _, lo, hi, lat, lon = point
-        for month in range(_month(lo), _month(hi) + 1):
-            yield self._months.setdefault((family, iso3, month), Counter())
-            if lat is not None and lon is not None:
-                yield self._cells.setdefault((family, iso3, month, *_cell(lat, lon)), Counter())
-
-    def _put(self, key: str, family: str, iso3: str, point: _Point) -> None:
-        self.drop(key)
-        for bucket in self._buckets(family, iso3, point):
-            bucket[point] += 1
-        self._points[key] = (family, iso3, point)
-
-    def move(self, key: str, eid: str) -> None:
-        """A stored mention now belongs to another event."""
-        found = self._points.get(key)
-        if found is not None:
-            family, iso3, point = found
-            self._put(key, family, iso3, (eid, *point[1:]))
-
-    def drop(self, key: str) -> None:
+    def drop(self, head: Head) -> None:
         """A stored mention was deleted (its article was processed again)."""
-        found = self._points.pop(key, None)
-        if found is None:
-            return
-        family, iso3, point = found
-        for bucket in self._buckets(family, iso3, point):
-            bucket[point] -= 1
+        eid, family, lo, hi, iso3, lat, lon = head
+        if iso3 and lo and hi and (family, iso3) in self.loaded:
+            self._count((eid, lo, hi, lat, lon), family, iso3, -1)
+
+    def move(self, head: Head, eid: str) -> None:
+        """A stored mention (its row before the move) now belongs to another event."""
+        self.drop(head)
+        self.add((eid, *head[1:]))
+
+    def _count(self, point: _Point, family: str, iso3: str, step: int) -> None:
+        _, lo, hi, lat, lon = point
+        buckets: list[Counter[_Point]] = []
+        for month in range(_month(lo), _month(hi) + 1):
+            buckets.append(self._months.setdefault((family, iso3, month), Counter()))
+            if lat is not None and lon is not None:
+                buckets.append(
+                    self._cells.setdefault((family, iso3, month, *_cell(lat, lon)), Counter())
+                )
+        for bucket in buckets:
+            bucket[point] += step
             if bucket[point] <= 0:
                 del bucket[point]
 
