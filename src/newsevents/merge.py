@@ -11,6 +11,10 @@ took most of its mentions. So ingesting the same articles in any order, in any b
 gives the same events, and an event keeps its id as reports join it.
 
 Re-merging an article (`reprocess`) replaces its stored mentions with the new ones.
+
+`regroup` does this on links (what the pairwise test reads of a mention), so a store need
+not decode the neighbourhood's mentions whole; `materialize` then fetches the changed
+events' mentions a chunk at a time, to build their records; `merge` does both at once.
 """
 
 from __future__ import annotations

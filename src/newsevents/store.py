@@ -253,25 +253,32 @@ class Store:
         if not event_ids:
             return {}
         # Read in chunks and put in order here: sorted by DuckDB, the whole result was
-        # held at once.
+        # held at once. The bulky `data` column is not named: DuckDB would decompress it
+        # for every row it scans.
         cur = self.con.execute(
             "SELECT event_id, mention_key, coalesce(published, ''), article_id, char_start,"
-            " link, CASE WHEN link IS NULL THEN data END FROM mentions WHERE event_id IN ?",
+            " link FROM mentions WHERE event_id IN ?",
             [list(event_ids)],
         )
         found: dict[str, list[Link]] = {e: [] for e in event_ids}
+        unread: list[tuple[str, str, str, str, int]] = []
         # An article's mentions share its id and date strings.
         strings: dict[str, str] = {}
         while rows := cur.fetchmany(_DECODE_CHUNK):
-            for eid, key, published, article_id, start, packed, data in rows:
+            for eid, key, published, article_id, start, packed in rows:
                 published = strings.setdefault(published, published)
                 article_id = strings.setdefault(article_id, article_id)
-                t = (
-                    traits_from_json(packed)
-                    if packed is not None
-                    else traits(mention_from_dict(json.loads(data)))
-                )
-                found[eid].append(Link(key, published, article_id, start, t))
+                if packed is None:
+                    unread.append((eid, key, published, article_id, start))
+                else:
+                    found[eid].append(
+                        Link(key, published, article_id, start, traits_from_json(packed))
+                    )
+        if unread:
+            # Rows written before the link column: their traits come from the record.
+            whole = self.mentions_by_key([u[1] for u in unread])
+            for eid, key, published, article_id, start in unread:
+                found[eid].append(Link(key, published, article_id, start, traits(whole[key])))
         return {eid: tuple(sorted(xs, key=lambda x: x.key)) for eid, xs in found.items()}
 
     def mentions_by_key(self, keys: Sequence[str]) -> dict[str, ResolvedMention]:
