@@ -181,3 +181,16 @@ def test_an_event_date_keeps_the_precision_the_text_gives(
     assert (event.status, event.event_date, event.date_precision) == expected
     assert event.event_date_end is None
     assert dt.date.fromisoformat(expected[1]) <= dt.date.fromisoformat(PUBLISHED)
+
+
+def test_an_unyeared_date_naming_an_attack_is_past_even_where_the_sentence_looks_ahead():
+    # A report of 10 September 2013 (FA-KES): the resolution is to come, the attack is not.
+    text = (
+        "The draft resolution would include an explicit condemnation of an August 21 "
+        "chemical weapons attack on the outskirts of Damascus."
+    )
+    (found,) = find_time_expressions(text, dt.date(2013, 9, 10))
+    assert found.value.date == "2013-08-21"
+    # A date that names no act keeps the sentence's future: the coming 21 August.
+    (vote,) = find_time_expressions("The vote would be held on August 21.", dt.date(2013, 9, 10))
+    assert vote.value.date == "2014-08-21"

@@ -42,3 +42,17 @@ def test_acts_called_off_are_no_event_but_acts_stopped_in_the_past_are():
     assert _events("Rebels stopped an attack on the army base in Hama, killing 5 soldiers") == [
         ("Armed clash", "Hamah")
     ]
+
+
+def test_a_chemical_agent_decides_the_sub_type_whatever_carried_it():
+    # The agent is capitalised and tagged as a name; ACLED codes the agent, not the rocket.
+    events = newsevents.extract(
+        "On August 21 2013 the Assad regime fired rockets filled with Sarin gas on "
+        "rebel-held Ghouta, killing at least 1400 civilians.",
+        published="2016-08-22",
+    )
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Chemical weapon", "2013-08-21")]
+    shelled = newsevents.extract(
+        "Government forces shelled Douma, killing 12.", published="2018-03-01"
+    )
+    assert [e.sub_event_type for e in shelled] == ["Shelling/artillery/missile attack"]

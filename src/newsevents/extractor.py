@@ -288,6 +288,9 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
             # the parser took for a name.
             lemma = _noun_lemma(lowers[tok.i], lexicon)
             name = lemma not in lexicon.by_lemma
+        elif name and any(c.name == "chemical" for c in lexicon.by_lemma.get(lowers[tok.i], ())):
+            # Agents are often capitalised ("Sarin gas") and tagged as names.
+            name, lemma = False, lowers[tok.i]
         if tok.i in covered or name or tok.pos_ in ("ADP", "DET"):
             continue
         classes = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(lowers[tok.i])
@@ -1118,6 +1121,10 @@ def _refine(
 ) -> tuple[str, str]:
     """Turn the trigger classes of one mention into an ACLED type and sub-type."""
     name = main.cls.name
+    if "chemical" in classes and name in ("shelling", "airstrike", "ied", "attack"):
+        # "rockets filled with Sarin gas": ACLED codes the agent, whatever carried it.
+        chemical = next(c for c in lexicon.classes if c.name == "chemical")
+        return chemical.event_type, chemical.sub_event_type
     if name == "ied" and _with_gunfire(main.token, lexicon):
         name = "attack"  # "a bomb and gun attack": told by its shooting, not its bomb
     crowd = _crowd_event(classes, actor1_kind, actor2_kind, text, cues)

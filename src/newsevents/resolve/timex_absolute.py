@@ -27,7 +27,7 @@ from newsevents.resolve.timex_calendar import (
     years_value,
 )
 from newsevents.resolve.timex_context import Ctx, Match, Result, group
-from newsevents.resolve.timex_tense import clause_is_past, looks_ahead, told_as_past
+from newsevents.resolve.timex_tense import clause_is_past, looks_ahead, names_an_act, told_as_past
 
 # How far ahead a deadline's unyeared date may lie when the tense alone would put it
 # most of a year back: "until March 6" in February is the coming March 6.
@@ -72,6 +72,8 @@ def day_month(m: Match, pre: Match | None, ctx: Ctx) -> Result:
         found = infer_year(month, day_, ctx.anchor, "past" if rel == "last" else "future")
     else:
         tense = ctx.tense_at(m.start())
+        if tense == "future" and names_an_act(ctx.text, m.end()):
+            tense = "past"  # "the resolution would condemn an August 21 attack"
         found = nearest_day(month, day_, ctx.anchor, tense, _reach(ctx, m.start(), tense, True))
     return day_value(found) if found else None
 

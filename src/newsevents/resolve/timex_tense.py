@@ -43,6 +43,7 @@ class _TenseRules:
     prospective: re.Pattern[str]
     forward: re.Pattern[str]
     superseded: re.Pattern[str]
+    dated_act: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,10 @@ def _rules() -> _TenseRules:
             re.I,
         ),
         superseded=re.compile(rf"\b{alternation(words.words('superseded_plan_leads'))}\s+$", re.I),
+        # the date and up to three lower-case words before the act's noun
+        dated_act=re.compile(
+            rf"(?:\s+(?:[a-z][\w-]*\s+){{0,3}}?){alternation(words.words('dated_act_nouns'))}\b"
+        ),
     )
 
 
@@ -123,6 +128,12 @@ def clause_is_past(text: str, start: int) -> bool:
     after = _CLAUSE_STOP.search(text, start, start + _CLAUSE_WINDOW)
     end = after.start() if after else min(len(text), start + _CLAUSE_WINDOW)
     return _rules().clause_past.search(text, begin, end) is not None
+
+
+def names_an_act(text: str, end: int) -> bool:
+    """True when a date ending at `end` premodifies the noun of a violent act ("an August
+    21 chemical weapons attack"): it dates an act that has happened."""
+    return _rules().dated_act.match(text, end, end + 60) is not None
 
 
 def looks_ahead(text: str, start: int) -> bool:

@@ -75,6 +75,7 @@ _LIST_KEYS = (
     "season_leads",
     "season_prepositions",
     "prospective_cues",
+    "dated_act_nouns",
     "period_cues",
     "someday_modals",
     "forward_prepositions",
