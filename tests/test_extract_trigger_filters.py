@@ -52,6 +52,13 @@ def test_a_chemical_agent_decides_the_sub_type_whatever_carried_it():
         published="2016-08-22",
     )
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Chemical weapon", "2013-08-21")]
+    # The toll's "death" leads the sentence's triggers; the agent still decides.
+    toll = newsevents.extract(
+        "With the death toll estimated between 500 and 1300 what would be the worlds most "
+        "lethal chemical weapons attack since the 1980s prompted an emergency meeting.",
+        published="2013-08-21",
+    )
+    assert [e.sub_event_type for e in toll] == ["Chemical weapon"]
     shelled = newsevents.extract(
         "Government forces shelled Douma, killing 12.", published="2018-03-01"
     )

@@ -1121,7 +1121,7 @@ def _refine(
 ) -> tuple[str, str]:
     """Turn the trigger classes of one mention into an ACLED type and sub-type."""
     name = main.cls.name
-    if "chemical" in classes and name in ("shelling", "airstrike", "ied", "attack"):
+    if "chemical" in classes and name in ("shelling", "airstrike", "ied", "attack", "die"):
         # "rockets filled with Sarin gas": ACLED codes the agent, whatever carried it.
         chemical = next(c for c in lexicon.classes if c.name == "chemical")
         return chemical.event_type, chemical.sub_event_type
@@ -1134,7 +1134,7 @@ def _refine(
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if name in ("attack", "die"):
+    if name in ("attack"):
         armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
         if actor2_kind in armed or "clash" in classes:
             return "Battles", "Armed clash"
