@@ -1134,7 +1134,7 @@ def _refine(
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if name in ("attack"):
+    if name in ("attack", "die"):
         armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
         if actor2_kind in armed or "clash" in classes:
             return "Battles", "Armed clash"
