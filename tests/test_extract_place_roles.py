@@ -57,3 +57,21 @@ def test_a_name_tagged_as_an_adjective_after_a_preposition_is_read():
         "At least 14 civilians out of 38 persons killed by the two explosions of Tartous"
     )
     assert event.location == "Tartus"
+
+
+def test_a_gathering_the_event_does_not_govern_keeps_its_place_to_itself():
+    import newsevents
+
+    def placed(text: str) -> list[str | None]:
+        return [e.location for e in newsevents.extract(text, published="2013-08-21")]
+
+    # The attack prompted the meeting: New York is the meeting's place, not the attack's.
+    assert placed(
+        "With the death toll estimated between 500 and 1300 what would be the worlds most "
+        "lethal chemical weapons attack since the 1980s prompted an emergency meeting of "
+        "the U.N. Security Council in New York."
+    ) == [None]
+    # A gathering that was attacked is where the attack was.
+    assert placed("A suicide bomber struck a meeting of tribal elders in Khost, killing 12.") == [
+        "Khost"
+    ]

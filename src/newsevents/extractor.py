@@ -99,6 +99,7 @@ class Cues:
     crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
     place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
     place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
+    venue_nouns: frozenset[str] = frozenset()  # "a meeting ... in New York"
     coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
     implied: tuple[ImpliedAttacker, ...] = ()  # weapons only one side used
     pairs: PairCues | None = None  # "between A and B", "A against B"
@@ -175,6 +176,7 @@ def load_cues(path: Path | None = None) -> Cues:
         crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
         place_nouns=words("place_nouns"),
         place_subject_verbs=words("place_subject_verbs"),
+        venue_nouns=words("venue_nouns"),
         coordinators=tuple(
             tuple(str(p).lower().split())
             for p in sorted(data["coordinators"], key=lambda p: -len(str(p).split()))
@@ -1612,6 +1614,7 @@ def _mention_for(
     # "traveling from Quetta when it came under attack", "150 km from Quetta": only
     # reference points, not where the event was.
     places = [p for p in places if not is_reference(p.root)]
+    places = [p for p in places if not _venue_elsewhere(p.root, triggers, cues)]
     places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     # The event's own time is the expression attached to its trigger in the parse
     # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
@@ -1901,6 +1904,28 @@ def _place_heads(
         if doc[i].dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in cues.place_nouns:
             heads.add(head.i)
     return heads
+
+
+def _venue_elsewhere(place: Token, triggers: Sequence[_Trigger], cues: Cues) -> bool:
+    """Whether a place names where a gathering was ("an emergency meeting of the Security
+    Council in New York") and no trigger governs that gathering: the place is the
+    meeting's, not the event's."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    venue = prep.head
+    # "a meeting of the Security Council in New York": the phrase may hang off the
+    # gathering's "of" phrase.
+    for _ in range(2):
+        if venue.lemma_.lower() in cues.venue_nouns:
+            break
+        if venue.dep_ != "pobj" or venue.head.lower_ != "of":
+            return False
+        venue = venue.head.head
+    if venue.lemma_.lower() not in cues.venue_nouns:
+        return False
+    governing = {t.i for t in venue.ancestors} | {venue.i}
+    return not any(t.token.i in governing for t in triggers)
 
 
 def _victims_name(surface: str | None, kind: str | None, ctx: ExtractContext) -> str | None:
