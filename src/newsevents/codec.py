@@ -146,9 +146,6 @@ def traits_to_json(t: Traits) -> str:
     )
 
 
-_PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(Place))
-
-
 def traits_from_json(text: str) -> Traits:
     """Traits from `traits_to_json`; equal traits are one object (copies of a report)."""
     v = json.loads(text)
@@ -166,7 +163,7 @@ def traits_from_json(text: str) -> Traits:
             place=(
                 None
                 if place is None
-                else _shared(Place, dict(zip(_PLACE_FIELDS, place, strict=True)))
+                else _shared(Place, dict(zip(_field_names(Place), place, strict=True)))
             ),
             actor1=v[7],
             actor2=v[8],

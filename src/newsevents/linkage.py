@@ -101,18 +101,22 @@ def _window(
 def is_anchor(m: ResolvedMention) -> bool:
     """Whether a mention can be matched across articles: placed more finely than a country,
     and dated to a day or week."""
+    return _anchored(m.place, m.date.date, m.date.precision)
+
+
+def _anchored(place: Place | None, date: str | None, precision: str) -> bool:
     return (
-        m.place is not None
-        and m.place.geo_precision < _COUNTRY
-        and m.date.date is not None
-        and m.date.precision in _ANCHOR_PRECISION
+        place is not None
+        and place.geo_precision < _COUNTRY
+        and date is not None
+        and precision in _ANCHOR_PRECISION
     )
 
 
-def is_partial(m: ResolvedMention) -> bool:
+def _partial(place: Place | None, window: Window | None) -> bool:
     """Whether a mention lacks what would make it an event of its own (a place finer than
     a country, or a date): only its article's context can tell which event it reports."""
-    return m.place is None or m.place.geo_precision >= _COUNTRY or m.date.date is None
+    return place is None or place.geo_precision >= _COUNTRY or window is None
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -252,12 +256,7 @@ def profile_of(t: Traits, first: bool, lexicon: Lexicon) -> Profile:
         sub_type=t.sub_type,
         status=t.status,
         window=window,
-        anchor=(
-            place is not None
-            and place.geo_precision < _COUNTRY
-            and t.date is not None
-            and t.precision in _ANCHOR_PRECISION
-        ),
+        anchor=_anchored(place, t.date, t.precision),
         place=place,
         actor1=a1,
         actor2=a2,
@@ -591,9 +590,7 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
                 continue
             m = ms[i]
             prof = linker.profiles[pid[i]]
-            partial = (
-                prof.window is None or prof.place is None or prof.place.geo_precision >= _COUNTRY
-            )
+            partial = _partial(prof.place, prof.window)
             near = [
                 (abs(ms[a].char_start - m.char_start), a)
                 for a in own_anchors
