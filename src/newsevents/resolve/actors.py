@@ -42,8 +42,11 @@ _ACTORS_FILE = package_data("actors.yaml")
 _KINDS_FILE = package_data("actor_kinds.yaml")
 _ROLES = ("military", "police")
 
-# A space or hyphen inside an alias matches any run of spaces, hyphens and dashes.
-_SEP = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)"
+# A space or hyphen inside an alias matches any run of spaces, hyphens and dashes, and a
+# quotation mark around it: monitors quote the names of operations and groups ("the
+# “Euphrates Wrath” Operation Forces", "the “Islamic State” organization").
+_QUOTE = '["\u201c\u201d]?'
+_SEP = rf"(?:{_QUOTE}(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+){_QUOTE})"
 _SPLIT = re.compile(_SEP)
 _APOSTROPHES = "'\u2019`"
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
@@ -109,6 +112,7 @@ class _KindRules:
     default: str
     determiners: frozenset[str]
     not_actors: frozenset[str]
+    place_nouns: frozenset[str] = frozenset()
 
 
 # ---- alias patterns -------------------------------------------------------------------------
@@ -436,6 +440,9 @@ def _load_kind_rules() -> _KindRules:
         frozenset(
             w.casefold() for w in _str_list(raw.get("not_actors"), str(_KINDS_FILE), "not_actors")
         ),
+        frozenset(
+            w.casefold() for w in _str_list(raw.get("place_nouns"), str(_KINDS_FILE), "place_nouns")
+        ),
     )
 
 
@@ -456,6 +463,9 @@ class _Scan:
 
     countries: tuple[str, ...]
     recent: list[Actor] = field(default_factory=list)
+    # Actors named anywhere in the text (read on first need): a context alias may be
+    # decided by a name that comes after it ("the Coalition strikes ISIS's last enclave").
+    named: tuple[Actor, ...] | None = None
 
 
 class ActorDictionary:
@@ -533,6 +543,8 @@ class ActorDictionary:
                 continue  # "the soldiers of the SDF": the SDF is the actor
             if isinstance(target, _StateAlias) and self._after_demonym(text, start):
                 continue
+            if isinstance(target, _ContextAlias) and scan.named is None:
+                scan.named = self._named_in(text)
             actor = self._actor_for(target, match.group(), scan)
             if actor is None:
                 continue
@@ -550,6 +562,18 @@ class ActorDictionary:
             named_before = not generic and actor.kind in _ARMED
             scan.recent.append(actor)
         return found
+
+    def _named_in(self, text: str) -> tuple[Actor, ...]:
+        """The dictionary actors a text names outright (no context aliases), left to right."""
+        regex = self._regexes.get(False)
+        if regex is None:
+            regex = self._regexes[False] = re.compile(self._sources[False])
+        named: list[Actor] = []
+        for match in regex.finditer(text):
+            target = self._target(match.group())
+            if isinstance(target, _Entry) and not target.country_from_context:
+                named.append(target.actor)
+        return tuple(named)
 
     def lookup(self, surface: str) -> Actor | None:
         """The dictionary actor with exactly this alias (after normalisation), else None."""
@@ -658,6 +682,7 @@ class ActorDictionary:
             not name
             or name.casefold() in self._kinds.not_actors
             or not re.search(r"[^\W\d_]", name)
+            or name.rsplit(None, 1)[-1].casefold() in self._kinds.place_nouns
         ):
             return None
         kind = self.infer_kind(name)
@@ -670,8 +695,9 @@ class ActorDictionary:
 
 
 def _pick_rule(rules: tuple[_ContextRule, ...], scan: _Scan) -> _ContextRule | None:
-    """The rule whose actor was named most recently, else the one for the main country."""
-    for actor in reversed(scan.recent):
+    """The rule whose actor was named most recently, else one whose actor the text names
+    elsewhere, else the one for the main country."""
+    for actor in [*reversed(scan.recent), *(scan.named or ())]:
         for rule in rules:
             if actor.name in rule.recent:
                 return rule

@@ -1,0 +1,106 @@
+"""Syrian monitors' descriptors of the sides (resolve.actors, data/actors.yaml): quoted
+names, loyalty descriptors, context aliases decided by a name later in the text, and
+unknown names that are places."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.resolve.actors import ActorContext, ActorDictionary, get_actor_dictionary
+
+SYRIA = ActorContext(countries=("SYR",))
+NO_COUNTRY = ActorContext()
+YEMEN = ActorContext(countries=("YEM",))
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return get_actor_dictionary()
+
+
+def found(actors: ActorDictionary, text: str, context: ActorContext) -> list[tuple[str, str]]:
+    return [(m.surface, m.actor.name) for m in actors.find(text, context)]
+
+
+def test_quoted_operation_name_inside_an_alias(actors: ActorDictionary) -> None:
+    text = "\u201cEuphrates Wrath\u201d Operation Forces start an offensive towards Raqqa"
+    assert found(actors, text, NO_COUNTRY) == [
+        ("Euphrates Wrath\u201d Operation Forces", "Syrian Democratic Forces")
+    ]
+    text = '"Jazeera Storm" Operation Forces have a violent battle'
+    assert [n for _, n in found(actors, text, NO_COUNTRY)] == ["Syrian Democratic Forces"]
+
+
+def test_a_quote_does_not_join_two_separate_names(actors: ActorDictionary) -> None:
+    # "Islamic" and "State" are one name; "State" and "organization" are not an alias.
+    text = "the \u201cIslamic State\u201d organization attacks"
+    assert found(actors, text, NO_COUNTRY) == [("Islamic State", "Islamic State")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between SDF and Turkey-loyal groups in Ras al-Ayn",
+        "the pro-Turkish factions shell Tal Rifaat",
+        "Euphrates Shield factions advance near al-Bab",
+        "factions loyal to Turkey attack Manbij",
+    ],
+)
+def test_factions_named_by_their_loyalty_to_turkey(actors: ActorDictionary, text: str) -> None:
+    # A name of its own: no country context is needed.
+    assert "Syrian National Army" in [n for _, n in found(actors, text, NO_COUNTRY)]
+
+
+def test_misspelt_regimes_forces_are_the_article_country(actors: ActorDictionary) -> None:
+    text = "shelling accompanies the regimes forces\u2019 advancement"
+    assert found(actors, text, SYRIA) == [("regimes forces", "Military Forces of Syria")]
+    # Without an article country the generic name stays unresolved, as "regime forces" does.
+    assert found(actors, text, NO_COUNTRY) == []
+
+
+def test_jihadi_factions_and_kurdish_units_in_syria(actors: ActorDictionary) -> None:
+    text = "the jihadi groups attack the Kurdish units"
+    assert found(actors, text, SYRIA) == [
+        ("jihadi groups", "Rebels"),
+        ("Kurdish units", "People's Protection Units"),
+    ]
+    # Outside Syria these descriptors name no one group.
+    assert found(actors, text, YEMEN) == []
+
+
+def test_the_jihadis_point_back_to_a_named_group(actors: ActorDictionary) -> None:
+    text = "Tahrir al-Sham executes 8 people and the jihadis close the square"
+    assert [n for _, n in found(actors, text, SYRIA)] == ["Hayat Tahrir al-Sham"] * 2
+    assert found(actors, "the jihadis close the square", SYRIA) == []
+
+
+def test_the_coalition_is_decided_by_a_later_name(actors: ActorDictionary) -> None:
+    text = "The Coalition commits a new massacre in ISIS last enclave"
+    assert found(actors, text, NO_COUNTRY) == [
+        ("The Coalition", "International Coalition against IS"),
+        ("ISIS", "Islamic State"),
+    ]
+    # Named nowhere and no country: "the coalition" is no one in particular.
+    assert found(actors, "The Coalition commits a new massacre", NO_COUNTRY) == []
+    # In Yemen, next to the Houthis, it is the Saudi-led coalition.
+    text = "the coalition bombed Houthi positions"
+    assert [n for _, n in found(actors, text, NO_COUNTRY)] == ["Saudi-led Coalition", "Houthis"]
+
+
+def test_a_states_offensive_names_its_forces(actors: ActorDictionary) -> None:
+    assert found(actors, "The Turkish offensive on Afrin", NO_COUNTRY) == [
+        ("Turkish offensive", "Military Forces of Turkey")
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Latakia Mountains", "Taftanazem Airport", "Sheikh Maqsoud neighbourhood"]
+)
+def test_unknown_names_of_places_are_not_actors(actors: ActorDictionary, name: str) -> None:
+    assert actors.resolve(name, SYRIA) is None
+
+
+@pytest.mark.parametrize("name", ["Wagner Group", "World Bank", "Ansar al-Tawhid"])
+def test_unknown_organisations_stay_actors(actors: ActorDictionary, name: str) -> None:
+    actor = actors.resolve(name)
+    assert actor is not None and actor.name == name and not actor.known
