@@ -30,7 +30,7 @@ from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
 from newsevents.lexicon import Lexicon, TriggerClass
-from newsevents.org_phrases import sentence_actors
+from newsevents.org_phrases import load_org_rules, sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
 from newsevents.reference_places import is_reference
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
@@ -117,6 +117,12 @@ class Cues:
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
+    one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
+    persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
+    single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
+    habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
+    company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
+    near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
 
 
 @dataclass(frozen=True)
@@ -196,6 +202,15 @@ def load_cues(path: Path | None = None) -> Cues:
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),
         aircraft=words("aircraft_nouns"),
+        one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
+        - words("group_nouns"),
+        persons=words("people_nouns")
+        | words("person_nouns")
+        | (words("armed_nouns") - words("aircraft_nouns")),
+        single_determiners=words("single_determiners"),
+        habitual=words("habitual_words"),
+        company=words("company_prepositions"),
+        near_miss=words("near_miss_adverbs"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
             [str(w) for w in data["pair_joined"]],
@@ -958,13 +973,30 @@ def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> i
     return quantities[0].value if quantities else None
 
 
+@dataclass(frozen=True)
+class _Toll:
+    """A sentence's killed and injured counts; `update`: a toll brought up to date ("the
+    death toll rises to 20"); `single`: the one dead of "a soldier was killed", no number."""
+
+    killed: int | None
+    injured: int | None
+    update: bool = False
+    single: bool = False
+
+
 def _casualties(
-    doc: Doc, sentence: Sentence, cues: Cues, tokens: Sequence[int] | None = None
-) -> tuple[int | None, int | None, bool]:
+    doc: Doc,
+    sentence: Sentence,
+    cues: Cues,
+    tokens: Sequence[int] | None = None,
+    named: Callable[[Token], bool] = lambda tok: False,
+) -> _Toll:
     """Killed and injured counts stated in a sentence (or in some of its tokens), read from
-    kill/injure words' arguments, else from a toll brought up to date (then True)."""
+    kill/injure words' arguments, else from a toll brought up to date, else one dead when a
+    kill word's victim is one person (`named`: a token ends a person's name)."""
     killed: int | None = None
     injured: int | None = None
+    single = False
     for tok in doc if tokens is None else (doc[i] for i in tokens):
         lemma = tok.lemma_.lower()
         is_kill = lemma in cues.kill
@@ -972,8 +1004,9 @@ def _casualties(
         if not (is_kill or is_injure):
             continue
         value: int | None = None
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        if _read_as_verb(tok):
             roles = _roles(tok)
+            roles.patient = roles.patient or _of_object(tok)
             value = _quantity_for(roles.patient, doc[0].idx, sentence)
             if value is None and tok.dep_ in ("acl", "relcl", "amod"):
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
@@ -1004,6 +1037,7 @@ def _casualties(
             # which counts the raids).
             value = _count_before(doc, tok, cues)
         if value is None:
+            single = single or (is_kill and _one_dead(tok, cues, named))
             continue
         if _shared_count(tok, cues):
             # "kill and injure more than 40 persons", "20 killed and wounded": one figure
@@ -1015,8 +1049,142 @@ def _casualties(
             injured = value
     if killed is None and injured is None:
         killed, injured = _toll_update(doc, cues, tokens)
-        return killed, injured, killed is not None or injured is not None
-    return killed, injured, False
+        if killed is not None or injured is not None:
+            return _Toll(killed, injured, update=True)
+    if killed is None and single:
+        # A stated count, even one for a toll, outranks this reading: "a soldier was
+        # killed, raising the toll to 20" gives 20.
+        return _Toll(1, injured, single=True)
+    return _Toll(killed, injured)
+
+
+def _one_dead(tok: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Does a kill word tell the death of one person, uncounted ("a brigadier is killed",
+    "claims the life of a child", "Ahmed al-Ali was killed"), as an act told once (not
+    "a child dies every hour", "will be killed") with nobody hurt alongside ("killed and
+    injured a man" counts neither)?"""
+    victim = _victim_of(tok, cues)
+    if victim is None or not _one_person(victim, cues, named):
+        return False
+    if any(c.lemma_.lower() in cues.plan or c.lower_ in cues.near_miss for c in tok.children):
+        return False  # "attempted murder of a judge", "was almost killed"
+    verb = tok if _read_as_verb(tok) else tok.head
+    for child in (*verb.children, *victim.children):
+        # "will be killed", "not killed", "to kill a commander" (an attempt, a threat)
+        if child.dep_ == "neg" or child.tag_ in ("MD", "TO"):
+            return False
+        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
+            w.lower_ in cues.habitual for w in child.subtree
+        ):
+            return False
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in cues.company
+            and any(g.lemma_.lower() in cues.persons for g in child.subtree)
+        ):
+            return False
+    return not _shares_victim(tok, cues)
+
+
+# Where a death noun tells a death ("the death of a soldier" as what an act caused or
+# claimed, or as a headline's head), not a death mourned or investigated.
+_TOLD_DEATH_DEPS = frozenset(
+    {"ROOT", "nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "dep"}
+)
+
+
+def _victim_of(tok: Token, cues: Cues) -> Token | None:
+    """Head of the phrase naming who died by a kill word: a verb's patient or the noun its
+    participle modifies, a predicate's ("a citizen was shot dead"), the subject of "lost
+    his life", the "of" phrase of a death noun ("claims the life of a child")."""
+    if _read_as_verb(tok):
+        patient = _roles(tok).patient or _of_object(tok)
+        if (patient is None or patient.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl", "relcl"):
+            return tok.head  # "a man who was killed", "a commander killed in an ambush"
+        return patient
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl") and _read_as_verb(tok.head):
+        return _roles(tok.head).patient
+    if tok.dep_ == "amod":
+        return tok.head  # "a dead soldier"
+    if any(c.dep_ == "det" and c.lower_ not in cues.single_determiners for c in tok.children):
+        return None  # "no death", "any loss of life"
+    if (
+        tok.dep_ in ("dobj", "obj")
+        and tok.head.lemma_.lower() in lives_lost_verbs()
+        and any(c.dep_ == "poss" for c in tok.children)
+    ):
+        return _subject_of(tok.head)  # "a man lost his life"
+    told = tok.dep_ in _TOLD_DEATH_DEPS or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to")  # "led to the death of"
+    )
+    if not told:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The "of" phrase of a gerund told as a noun ("Killing of 5 civilians"): its patient;
+    none where the gerund only times or explains another act ("after the killing of")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in _TOLD_DEATH_DEPS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+
+
+def _read_as_verb(tok: Token) -> bool:
+    """Is a kill word read as a verb by _casualties (its victim is its patient)?"""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG")
+
+
+def _one_person(head: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Does a noun phrase name one person: a singular person noun with no other count,
+    conjunct or quantifier ("a policeman", "the commander of the faction", "his son"), or
+    a person's name?"""
+    if any(c.dep_ in ("conj", "nummod") for c in head.children):
+        return False  # "a man and his son": more than one, uncounted
+    if head.pos_ == "PROPN":
+        return named(head)
+    if head.tag_ != "NN" or head.lemma_.lower() not in cues.one_person:
+        return False
+    return all(
+        c.lower_ in cues.single_determiners for c in head.children if c.dep_ in ("det", "predet")
+    )
+
+
+def _person_name(tok: Token, matches: Sequence[ActorMatch], ctx: ExtractContext) -> bool:
+    """Does a proper noun end a person's name: two or more capitalised words ("Ahmed
+    al-Ali") that are no actor's name and no place the gazetteer knows?"""
+    first = tok.i
+    while first > 0 and tok.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    name = tok.doc[first : tok.i + 1]
+    if sum(t.is_alpha for t in name) < 2:
+        return False
+    rules = load_org_rules()
+    if tok.lower_ in rules.name_heads or tok.lower_ in rules.group_heads:
+        return False  # "the Communist Party", an organisation's name
+    if tok.lemma_.lower() in ctx.cues.persons:
+        return False  # "Syrian Soldier" in a capitalised headline: a noun, not a name
+    start, end = name.start_char, name.end_char
+    # An organisation's name the dictionary or org_phrases knows; generic group phrases
+    # ("the victims") name no one in particular and do not make a name a group's.
+    if any(m.start < end and start < m.end for m in matches if not m.generic):
+        return False
+    return not (ctx.is_place(name.text) or ctx.is_place(tok.text))
+
+
+def _shares_victim(tok: Token, cues: Cues) -> bool:
+    """Is a kill word coordinated with an injure word that has no victim of its own, so
+    the victim may be either's ("killed and injured a man")?"""
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    return any(
+        p.lemma_.lower() in cues.injure
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in p.children)
+        for p in partners
+    )
 
 
 def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
@@ -1048,13 +1216,17 @@ def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
 
 def _shared_count(tok: Token, cues: Cues) -> bool:
     """Whether a kill or injure word is coordinated with the other kind with nothing
-    counted between them, so one figure stands for both ("killed and wounded 20")."""
+    counted between them, so one figure stands for both ("killed and wounded 20"); not
+    when each has an object of its own ("killed a man and injured 3 others")."""
     other = cues.injure if tok.lemma_.lower() in cues.kill else cues.kill
     partners = [c for c in tok.children if c.dep_ == "conj"]
     if tok.dep_ == "conj":
         partners.append(tok.head)
+    own = any(c.dep_ in ("dobj", "obj") for c in tok.children)
     for partner in partners:
-        if partner.lemma_.lower() not in other:
+        if partner.lemma_.lower() not in other or (
+            own and any(c.dep_ in ("dobj", "obj") for c in partner.children)
+        ):
             continue
         lo, hi = sorted((tok.i, partner.i))
         if not any(t.like_num or find_quantities(t.text) for t in tok.doc[lo + 1 : hi]):
@@ -1363,7 +1535,12 @@ def _mention_for(
         ),
     )
     main = ordered[0]
-    killed, injured, toll = _casualties(doc, sentence, cues, part.tokens if part else None)
+
+    def named(tok: Token) -> bool:
+        return _person_name(tok, actor_matches, ctx)
+
+    found = _casualties(doc, sentence, cues, part.tokens if part else None, named)
+    killed, injured, toll = found.killed, found.injured, found.update
     if part is not None and part.copy:
         # A count told for several coordinated places is not each place's own.
         killed = injured = None
@@ -1376,7 +1553,9 @@ def _mention_for(
     headed = not narrative and (
         any(_headline_head(t.token) for t in triggers) or (part is not None and part.headed)
     )
-    counted = killed is not None or injured is not None
+    # One dead read off "a soldier was killed" fills the toll of an event told otherwise;
+    # alone it makes no event of a weak word ("the death of a man was caused by ...").
+    counted = (killed is not None and not found.single) or injured is not None
     if not any(t.cls.strong for t in triggers) and not counted and not headed:
         return None
     scope = aggregate_scope(doc, sentence.text, cues.aggregate)
@@ -1386,7 +1565,8 @@ def _mention_for(
         # to 230": the total is told in its own clause; the event and its count stand.
         own = range(len(doc)) if part is None else part.tokens
         keep = [i for i in own if i not in scope]
-        killed, injured, toll = _casualties(doc, sentence, cues, keep)
+        found = _casualties(doc, sentence, cues, keep, named)
+        killed, injured, toll = found.killed, found.injured, found.update
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
     # "the largest massacre since late 2014": a date long past that bounds a ranking is
     # no date of the event told.
@@ -1630,11 +1810,12 @@ def _mention_for(
     told_as_event = not narrative and (
         _reported(triggers) or any(_headline_head(t.token) for t in triggers)
     )
-    if _generic(main.token) and not told_as_event and not (places or times or killed):
+    stated = None if found.single else killed
+    if _generic(main.token) and not told_as_event and not (places or times or stated):
         return None
-    if not places and killed is None and not any(t.cls.strong for t in triggers):
+    if not places and stated is None and not any(t.cls.strong for t in triggers):
         return None  # "More human losses in Hezbollah": neither where nor how many
-    if actor1 is None and actor2 is None and not places and killed is None:
+    if actor1 is None and actor2 is None and not places and stated is None:
         return None
     if toll and not places:
         # A toll brought up to date without a place is a running total, not an event one
