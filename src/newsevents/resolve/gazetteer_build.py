@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 # Skeleton keys are a fuzzy fallback; indexing every hamlet would only add collisions.
 _SKELETON_MIN_POPULATION = 1000
+# A first-level region this wide each way (British Columbia, New South Wales) is placed
+# at the middle of its extent, not of its places (`representative_point`).
+_WIDE_REGION_KM = 800.0
 _ADMIN2_MIN_PLACES = 3  # an admin-2 name over fewer listed places is often a town's
 
 
@@ -166,6 +169,8 @@ def build_index(
         languages = {lang.split("-")[0] for lang in str(info.get("languages") or "").split(",")}
         if languages & words.article_languages:
             b.article_countries.add(idx)
+        if info["iso3"] in words.one_spelling_countries:
+            b.english_countries.add(idx)
         if info["iso3"] in rules.countries:
             b.translit_countries.add(idx)
     code_admin1: dict[tuple[str, str], int] = {}
@@ -210,7 +215,7 @@ def build_index(
             b.add_name(row, alias, fuzzy=not is_abbreviation(alias))
     for ai in sorted(admin1_points):
         ci = b.admin1_country[ai]
-        lat, lon = representative_point(admin1_points[ai], 0.25)
+        lat, lon = representative_point(admin1_points[ai], 0.25, _WIDE_REGION_KM)
         row = b.add_row(
             b.admin1_names[ai],
             lat,

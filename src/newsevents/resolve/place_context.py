@@ -11,11 +11,12 @@ The terms (places.py's module docstring gives the whole scoring):
   share of the article's other places that lie in admin-1 regions, unless the name also
   names an area ("Wales" beside "England");
 - a point near another place's chosen answer 2 x exp(-km / 150) (exp(-km / 300) for an
-  area's point), or +1.5 when in the same admin-1 region (not one of 30 million people
-  or more, `make_prepared`'s `broad_admin1`: sharing England or New York with London or
-  New York City says little of which namesake is meant), or the spread: the sum over the
-  other names of 2 x exp(-km / 20) to the nearest of each one's point-like readings
-  (exp(-km / 50) from a county's point), up to 3; whichever is most.
+  area's point; a country's point, its middle, lends none), or +1.5 when in the same
+  admin-1 region (not one of 30 million people or more, `make_prepared`'s
+  `broad_admin1`: sharing England or New York with London or New York City says little
+  of which namesake is meant), or the spread: the sum over the other names of
+  2 x exp(-km / 20) to the nearest of each one's point-like readings (exp(-km / 50)
+  from a county's point), up to 3; whichever is most.
 The answers of the name being resolved (its candidate rows) never count as its evidence.
 """
 
@@ -82,6 +83,8 @@ class Anchor(NamedTuple):
     is_area: bool
     point: Point
     is_admin1: bool = False  # a first-level region ("Kentucky"), which the article names
+    # a country, whose point (its middle) says nothing of which of its towns is meant
+    is_country: bool = False
 
 
 @dataclass(slots=True)
@@ -190,7 +193,7 @@ def make_prepared(
     total = sum(counts.values())
     # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
     near = sorted((p for p in points if not p[3]), key=_LAT)
-    area = sorted((p for p in points if p[3]), key=_LAT)
+    area = sorted((a.point for a in anchors if a.is_area and not a.is_country), key=_LAT)
     return Prepared(
         countries,
         anchors,
@@ -383,7 +386,7 @@ def context_score(
     # Nearness and a shared region are one kind of evidence: the stronger counts.
     if explain:
         point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
-        area_d2, area_name = _nearest_named(ctx.points, lat, lon, row_set, True)
+        area_d2, area_name = _nearest_named(tuple(ctx.area_points), lat, lon, row_set, True)
     else:
         near_points = ctx.near_points  # none in the first pass: no call to make
         point_d2 = (

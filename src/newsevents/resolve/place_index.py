@@ -7,7 +7,10 @@ country, 0.25 for an admin-1 region, 0.1 for an admin-2 area; see
 `representative_point`). Counting each occupied cell once approximates the middle of
 the area rather than of its population, so the point lands near where the area's own
 GeoNames centre would be, and snapping to a real place keeps it on land inside the
-area (a centroid of Indonesia would be at sea; a capital sits at an edge).
+area (a centroid of Indonesia would be at sea; a capital sits at an edge). An admin-1
+region 800 km or more across each way (British Columbia, New South Wales) takes the
+middle of its cells' extent instead: its towns crowd one side, and its middle is the
+point gazetteers give it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from newsevents.resolve.place_names import (
 from newsevents.resolve.place_words import PlaceWords, strip_admin1_affixes
 from newsevents.resolve.translit import TranslitRules, loose_key, strict_key
 
-FORMAT_VERSION = 9  # bump whenever the build changes: it is part of the cache key
+FORMAT_VERSION = 10  # bump whenever the build changes: it is part of the cache key
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",
@@ -88,6 +91,9 @@ class IndexBuilder:
         self.words = words
         self.translit = translit
         self.translit_countries: set[int] = set()  # country indices whose names get keys
+        # country indices of place_words.yaml `one_spelling_countries`: their names
+        # get no skeleton keys ("Anfield" is no misspelt Enfield)
+        self.english_countries: set[int] = set()
         self.names: list[str] = []
         self.cols: dict[str, list[Any]] = {
             c: []
@@ -139,7 +145,7 @@ class IndexBuilder:
         bare = bare_key(key, self.words.articles)
         if bare != key:
             _append(self.bare[bare], row)
-        if fuzzy:
+        if fuzzy and self.cols["country"][row] not in self.english_countries:
             skel = skeleton(key, self.words.articles)
             if len(skel) >= SKELETON_MIN_LENGTH:
                 _append(self.skel[skel], row)
@@ -228,15 +234,30 @@ def _strip_affixes_display(text: str, key: str, stripped: str) -> str:
     return " ".join(words[n_drop:]) or text
 
 
-def representative_point(points: Sequence[tuple[float, float]], cell: float) -> tuple[float, float]:
+def representative_point(
+    points: Sequence[tuple[float, float]], cell: float, wide_km: float | None = None
+) -> tuple[float, float]:
     """The listed place nearest to the median of the occupied grid cells: each cell of
     `cell` degrees counts once, so dense city clusters do not pull the point, and
-    snapping to a real place keeps it inside the area."""
+    snapping to a real place keeps it inside the area. An area at least `wide_km` across
+    each way takes the middle of the cells' extent instead: its people cluster on one
+    side (British Columbia's in the south), and the point of a vast area is its middle."""
     cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
-    mlat = (statistics.median(c[0] for c in cells) + 0.5) * cell
-    mlon = (statistics.median(c[1] for c in cells) + 0.5) * cell
+    lats = sorted(c[0] for c in cells)
+    lons = sorted(c[1] for c in cells)
+    mlat = (statistics.median(lats) + 0.5) * cell
+    mlon = (statistics.median(lons) + 0.5) * cell
+    if wide_km is not None and (lons[-1] - lons[0]) * cell < 180:  # not across 180 deg
+        middle = (lats[0] + lats[-1] + 1) / 2 * cell
+        height = (lats[-1] - lats[0] + 1) * cell * _KM_PER_DEGREE
+        width = (lons[-1] - lons[0] + 1) * cell * _KM_PER_DEGREE * math.cos(math.radians(middle))
+        if min(height, width) >= wide_km:
+            mlat, mlon = middle, (lons[0] + lons[-1] + 1) / 2 * cell
     scale = math.cos(math.radians(mlat)) ** 2
     return min(points, key=lambda p: (p[0] - mlat) ** 2 + scale * (p[1] - mlon) ** 2)
+
+
+_KM_PER_DEGREE = 111.2
 
 
 def city_feature(population: int) -> int:

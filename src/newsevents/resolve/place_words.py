@@ -51,6 +51,12 @@ class PlaceWords:
     name_abbreviations: dict[str, str] = field(default_factory=dict)
     # words after a place that put the event around it ("Hama countryside")
     near_suffixes: frozenset[str] = frozenset()
+    # words of the names of missions abroad ("Embassy"): the country named is not where
+    # they are
+    abroad: frozenset[str] = frozenset()
+    # iso3 codes of countries whose place names have one spelling in English news: no
+    # similar spelling (skeleton) stands for one of their places
+    one_spelling_countries: frozenset[str] = frozenset()
 
 
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
@@ -125,6 +131,12 @@ def read_place_words(path: Path) -> PlaceWords:
         name_abbreviations=_abbreviations(data.get("name_abbreviations"), path),
         near_suffixes=frozenset(
             name_key(x) for x in _str_list(data.get("near_suffixes"), "near_suffixes", path)
+        ),
+        abroad=frozenset(
+            name_key(x) for x in _str_list(data.get("abroad_words"), "abroad_words", path)
+        ),
+        one_spelling_countries=frozenset(
+            _str_list(data.get("one_spelling_countries"), "one_spelling_countries", path)
         ),
     )
 

@@ -31,16 +31,23 @@ A name written with an Arabic article matches a place whose names lack it only i
 country whose languages use it ("Al-Manar" is not Mannar, Sri Lanka). A similar spelling
 stands in for an exact match only when that match is obscure (no area, supplement place
 or city of 100,000: "Barcelona" is never Brooklyn). A name the index does not know that
-contains one ("University of Alberta", "British Embassy") resolves to the place inside
+contains one ("University of Alberta", "British Council") resolves to the place inside
 it, with geo_precision 2 at least, unless it names a sea, island or street
-(place_words.yaml `not_in_place_words`) or the part is a generic word (`generic_words`).
+(place_words.yaml `not_in_place_words`) or the part is a generic word (`generic_words`);
+a mission abroad ("British Embassy", place_words.yaml `abroad_words`) is not in the
+country it names, though another place in its name stands ("British Embassy Tokyo").
 
 A leading abbreviated word is also written out ("Mt. Pleasant" is every Mount
 Pleasant; place_words.yaml `name_abbreviations`). resolve_toponym() is for spans known
 to be places (gold toponyms): a name the index does not know, a town inside a longer
 name far from the article's places ("Carnegie Library"), a region inside a river's name
 ("Mississippi River") and a town under 100,000 outside every country of the article
-are placed at the article's focus (`place_focus`) with geo_precision 2 at least.
+are placed at the article's focus (`place_focus`) with geo_precision 2 at least; the
+towns inside the article's longer names ("Louisville Metro Police") count towards its
+focus. A name in capitals of up to three letters ("SA", "CHU") is an abbreviation: it
+means a listed abbreviation or an area so named, never a village called Sa. A name of
+English words is never a similar spelling or transliteration ("Capitol" is not
+Capitola), nor is any name one of a place in place_words.yaml `one_spelling_countries`.
 
 Scoring a candidate (explain() shows the terms; the terms from the article's other
 places are computed in `place_context`):
@@ -50,8 +57,10 @@ places are computed in `place_context`):
   + 2 x log10(pop / 1,000,000) for a metropolis (not
   when it matches only by an alternate name), +1.5 for a city of 100,000 or more that
   outnumbers every other place of its name twentyfold ("Boston", "Louisville"), +1 for a
-  supplement conflict village (UCDP), +1.5 for
-  another supplement place; a town under 20,000 that shares its name with a region
+  supplement conflict village (UCDP), +2.5 for
+  another supplement place (a landmark it lists, the "White House", is what a bare
+  mention means, not a small town so named); a town under 20,000 that shares its name
+  with a region
   (an admin-1 or a named area: "California", "Middle East") -1;
 - a place of 20,000+ people whose admin-1 region is also a candidate +1 (a bare
   "Idlib" is the city, "Idlib province" the region);
@@ -64,7 +73,8 @@ places are computed in `place_context`):
   places in admin-1 regions ("Madison County" beside "Kentucky", "Louisville" and
   "Atlanta" is Kentucky's), unless the name names an area too ("Wales");
   a point near
-  another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point), or +1.5 when
+  another place 2 x exp(-km / 150) (exp(-km / 300) for a region's point, none for a
+  country's: its middle says nothing of which town is meant), or +1.5 when
   in the same admin-1 region (of fewer than 30 million people: "Washington" beside
   "London" is not Washington, England), or the sum over the other names of 2 x exp(-km / 20) to
   the nearest of each one's point-like readings (exp(-km / 50) from a county's point,
@@ -154,6 +164,7 @@ _COUNTRY_PRIOR = 6.0
 _ALTERNATE_NAME = -2.0
 _COUNTRY_NAMESAKE = -1.0
 _CAPITALS_MIN_LENGTH = 5  # "CHARLESTON" is a place; "SANA" (a news agency) is not
+_SHORT_CAPITALS = 3  # "SA", "CHU": letters of a name in capitals read as an abbreviation
 _SPREAD_LIMIT = 60
 _SPREAD_KM = 20.0
 _SPREAD_AREA_KM = 50.0  # a county's point is its middle: its towns lie tens of km away
@@ -277,6 +288,13 @@ def _abbreviation_ok(raw: str, key: str) -> bool:
     return False
 
 
+def _short_capitals(raw: str) -> bool:
+    """Whether a name is written as a short abbreviation: up to _SHORT_CAPITALS letters,
+    all capitals ("SA", "WA", "CHU")."""
+    letters = raw.replace(".", "")
+    return len(letters) <= _SHORT_CAPITALS and letters.isalpha() and letters.isupper()
+
+
 def _note(notes: list[str] | None, value: float, text: str) -> float:
     """Record a scoring term for explain() and return its value."""
     if notes is not None:
@@ -379,9 +397,8 @@ class Gazetteer:
             return place
         if prepared.focus == -2:
             dateline = [a.row for a in prepared.anchors if a.name == context.dateline]
-            found = article_focus(
-                self._index, [a.row for a in prepared.anchors], dateline[0] if dateline else None
-            )
+            rows = [a.row for a in prepared.anchors] + self._embedded_rows(context, prepared)
+            found = article_focus(self._index, rows, dateline[0] if dateline else None)
             prepared.focus = -1 if found is None else found
         if prepared.focus < 0:
             return place
@@ -390,6 +407,22 @@ class Gazetteer:
         return self._place(
             prepared.focus, _Query("", (prepared.focus,), _NO_ROWS, "focus", near=True)
         )
+
+    def _embedded_rows(self, context: PlaceContext, ctx: Prepared) -> list[int]:
+        """The towns named inside the article's longer names ("New Orleans Railways and
+        Light Company", "Colorado State University"), as the article's context reads
+        them: a local story names its city's institutions, so they count towards the
+        article's focus although they are no anchors for scoring."""
+        rows: list[int] = []
+        for name in context.places:
+            if self._lookup(name, fuzzy=False) is not None:
+                continue  # an anchor already
+            query = self._embedded(name)
+            if query is not None:
+                row = self._rank(query, ctx, explain=False)[0][1]
+                if self._index.feature[row] not in AREA_FEATURES:
+                    rows.append(row)
+        return rows
 
     def _stray(self, place: Place, ctx: Prepared) -> bool:
         """Whether a known name's answer is a little-known town outside every country the
@@ -404,7 +437,7 @@ class Gazetteer:
 
     def _agrees(self, name: str, place: Place, ctx: Prepared) -> bool:
         """Whether a place found inside a longer name fits the article: an area does
-        ("British Embassy", "University of Alberta"); a town only near one of the
+        ("British Council", "University of Alberta"); a town only near one of the
         article's towns, or in its countries when it names no town ("Carnegie Library"
         in a New Orleans story is not Carnegie, Pennsylvania)."""
         if place.feature in _AREA_NAMES:
@@ -722,6 +755,11 @@ class Gazetteer:
             # Written as an abbreviation, it is the abbreviation, not the town of Eu.
             return _rows(idx.acronyms[key]), _NO_ROWS, "name"
         rows = _rows(idx.keys.get(key))
+        if _short_capitals(raw):
+            # "SA", "WA", "CHU": an abbreviation the index does not list, not the village
+            # of Sa or the town of Wa; only an area so named stands.
+            broad = tuple(r for r in rows if r in self._broad_set)
+            return broad, _NO_ROWS, "name" if broad else ""
         bare = bare_key(key, self._words.articles)
         if bare != key:
             # The query has an article: names written with or without one both match,
@@ -743,8 +781,10 @@ class Gazetteer:
             rows = _rows(idx.bare_keys.get(key))
             if rows:
                 return rows, _NO_ROWS, "name without article"
-        if fuzzy:
-            rows = self._translit_rows(key)[0] if not self._english(key) else ()
+        if fuzzy and not self._english(key):
+            # English words spelt like a place ("Capitol" ~ Capitola, "Helmet" ~
+            # Helmetta) are not a misspelt or transliterated name of it.
+            rows = self._translit_rows(key)[0]
             if rows:
                 return rows, _NO_ROWS, _TRANSLIT
             skel = skeleton(key, self._words.articles)
@@ -838,7 +878,7 @@ class Gazetteer:
 
     def _embedded(self, name: str) -> _Query | None:
         """The place inside the name of something else ("University of Alberta",
-        "Colorado State University", "British Embassy"): the longest run of its words,
+        "Colorado State University", "British Council"): the longest run of its words,
         leftmost first, that names a place or is a country's demonym. The event is near
         or in that place, not at its point, so the answer has geo_precision 2 or more."""
         words = [w.strip(".,;:'\u2019") for w in name.split()]
@@ -854,6 +894,10 @@ class Gazetteer:
                     continue
                 query = self._lookup(part, fuzzy=False)
                 if query is not None:
+                    if not self._country_set.isdisjoint(query.rows) and not (
+                        self._words.abroad.isdisjoint(keys)
+                    ):
+                        continue  # an embassy lies in its host city, not its country
                     return replace(query, near=True, how="embedded name")
         return None
 
@@ -1065,7 +1109,9 @@ class Gazetteer:
         _, feature, iso3, admin1, lat, lon, coslat = self._facts(row)
         is_area = feature in _BROAD
         point = (lat, lon, coslat, is_area, name, row)
-        return Anchor(row, name, iso3, admin1, is_area, point, feature == _ADMIN1)
+        return Anchor(
+            row, name, iso3, admin1, is_area, point, feature == _ADMIN1, feature == _COUNTRY
+        )
 
     def _facts(self, r: int) -> Facts:
         """What scoring reads of row r, kept once worked out (tuples of numbers and
@@ -1241,7 +1287,7 @@ class Gazetteer:
                 if source == SRC_CONFLICT:
                     score += _note(notes, 1.0, "conflict village (UCDP)")
                 elif source == SRC_SUPPLEMENT:
-                    score += _note(notes, 1.5, "supplement gazetteer")
+                    score += _note(notes, 2.5, "supplement gazetteer")
                 if named_countries:
                     # "China", "Jordan": a town of another country so called is the
                     # rarer meaning; only strong local evidence should pick it.
