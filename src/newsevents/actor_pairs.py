@@ -3,7 +3,8 @@
 Headlines are short and often mis-parsed ("Clashes continue between SDF and IS" gives
 "IS" as a verb; "Counterattack by ISIS against SDF" a verb "Counterattack"), yet the two
 sides stand in plain sight: two actor names joined by "and" after "between", or by
-"against". The joining words come from extract_cues.yaml (`pair_between`, `pair_against`).
+"against". The joining words come from extract_cues.yaml (`pair_between`, `pair_against`);
+"both sides" and "each other" point back to the two sides named before (`mutual_phrases`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class PairCues:
     # "areas controlled by A", "at the expense of A" / "A-held areas": A's ground was hit.
     holder_before: re.Pattern[str] = re.compile(r"(?!)")
     holder_after: re.Pattern[str] = re.compile(r"(?!)")
+    # "both sides", "each other": the two sides named before, as one phrase.
+    mutual: re.Pattern[str] = re.compile(r"(?!)")
+    # Actor kinds that can be a side of a fight.
+    armed: frozenset[str] = frozenset()
 
 
 def compile_pair_cues(
@@ -40,6 +45,8 @@ def compile_pair_cues(
     holder_before: Sequence[str] = (),
     holder_after: Sequence[str] = (),
     name_nouns: Sequence[str] = (),
+    mutual: Sequence[str] = (),
+    armed: Sequence[str] = (),
 ) -> PairCues:
     """Patterns from the word lists: each word may be followed by an article ("the"); the
     first name's phrase may end in a closing quote and one of `name_nouns` before the
@@ -65,6 +72,8 @@ def compile_pair_cues(
             else r"(?!)",
             re.IGNORECASE,
         ),
+        mutual=re.compile(rf"\b(?:{alternation(mutual)})\b" if mutual else r"(?!)", re.IGNORECASE),
+        armed=frozenset(armed),
     )
 
 
@@ -109,3 +118,43 @@ def paired_sides(
         if opposed and cues.against.match(gap):
             return a, b
     return None
+
+
+def mutual_sides(
+    text: str,
+    matches: Sequence[ActorMatch],
+    cues: PairCues,
+    earlier: Sequence[ActorMatch] = (),
+    skip: Sequence[tuple[int, int]] = (),
+) -> tuple[ActorMatch, ActorMatch] | None:
+    """The two sides that "both sides", "each other" or "between them" in `text` point
+    back to: the last two distinct armed actors named before the phrase, else those of
+    `earlier` (the previous sentence's names); names inside `skip` (a speaker's words)
+    never count. First named first; None without the phrase or two such actors."""
+    phrase = cues.mutual.search(text)
+    if phrase is None:
+        return None
+
+    def armed(found: Sequence[ActorMatch]) -> list[ActorMatch]:
+        # Only dictionary names: "fighters" or "the gunmen" are no side of their own.
+        return [m for m in found if not m.generic and m.actor.known and m.actor.kind in cues.armed]
+
+    def sides(found: Sequence[ActorMatch]) -> tuple[ActorMatch, ActorMatch] | None:
+        last: list[ActorMatch] = []
+        for m in sorted(found, key=lambda m: m.start, reverse=True):
+            if all(m.actor.name != k.actor.name for k in last):
+                last.append(m)
+            if len(last) == 2:
+                return last[1], last[0]
+        return None
+
+    own = armed(
+        [
+            m
+            for m in matches
+            if m.end <= phrase.start() and not any(m.start < e and s < m.end for s, e in skip)
+        ]
+    )
+    # Mixing a name of this sentence with one of the sentence before guesses too much:
+    # the previous sentence counts only when this one names no side itself.
+    return sides(own) if own else sides(armed(earlier))

@@ -19,7 +19,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.actor_pairs import PairCues, compile_pair_cues, held_side, paired_sides
+from newsevents.actor_pairs import (
+    PairCues,
+    compile_pair_cues,
+    held_side,
+    mutual_sides,
+    paired_sides,
+)
 from newsevents.aggregates import (
     AggregateCues,
     aggregate_scope,
@@ -63,6 +69,9 @@ _PRIORITY = (
     "die",
 )
 _BACKGROUND_DAYS = 45
+# Trigger classes that tell deaths or a fight without a one-sided act: who suffered them
+# may be both sides ("casualties among A and B").
+_MUTUAL_CLASSES = frozenset({"die", "clash"})
 _MASS_FATALITIES = 5000
 _UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb"})
 # Which dependents of a verb trigger undergo it, by (passive, reduced passive): the
@@ -123,6 +132,8 @@ class Cues:
     habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
     company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
     near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
+    agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
+    allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
 
 
 @dataclass(frozen=True)
@@ -218,7 +229,11 @@ def load_cues(path: Path | None = None) -> Cues:
             [str(w) for w in data.get("holder_before") or []],
             [str(w) for w in data.get("holder_after") or []],
             [str(w) for w in data.get("pair_name_nouns") or []],
+            [str(w) for w in data.get("mutual_phrases") or []],
+            [str(w) for w in data.get("armed_actor_kinds") or []],
         ),
+        agent_verbs=words("agent_verbs"),
+        allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
     )
 
 
@@ -485,9 +500,36 @@ def _reduced_passive(tok: Token) -> bool:
     )
 
 
-def _roles(tok: Token, mutual: bool = False) -> _Roles:
+def _by_phrase(verb: Token) -> Token | None:
+    """The object of a verb's "by" phrase ("carried out by the jihadi groups")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _done_by(tok: Token, agent_verbs: frozenset[str]) -> Token | None:
+    """Who did an act a noun names, told by a verb of doing attached to it: "an attack
+    carried out by A", "an ambush that was launched by A", "the attack was conducted by A"."""
+    if not agent_verbs:
+        return None
+    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    if tok.dep_ == "nsubjpass" and tok.head.i != tok.i:
+        verbs.append(tok.head)
+    for verb in verbs:
+        agent = _by_phrase(verb) if verb.lemma_.lower() in agent_verbs else None
+        # "carried out by A or B": a guess between doers names none of them.
+        if agent is not None and not any(
+            t.dep_ == "cc" and t.lower_ in ("or", "nor") for t in agent.subtree
+        ):
+            return agent
+    return None
+
+
+def _roles(tok: Token, mutual: bool = False, agent_verbs: frozenset[str] = frozenset()) -> _Roles:
     """Agent and patient of a trigger token from the dependency parse; for a mutual act
-    (a clash) also the other side of "with" ("clashed with rebels")."""
+    (a clash) also the other side of "with" ("clashed with rebels"); for an event noun
+    the "by" phrase of one of `agent_verbs` attached to it ("an attack carried out by A")."""
     roles = _Roles()
     sides = ("between", "with") if mutual else ("between",)
     if tok.pos_ in ("VERB", "AUX"):
@@ -535,6 +577,10 @@ def _roles(tok: Token, mutual: bool = False) -> _Roles:
                 # but not who acted: only "between X and Y" gives both.
                 _between(child, roles)
         head = tok.head
+        if roles.agent is None:
+            # "killed in an attack carried out by A": A sits too far up the parse for the
+            # nearest-name fallback, yet the verb of doing says A did the act.
+            roles.agent = _done_by(tok, agent_verbs)
         if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
             roles.agent = _subject_of(head)
         if roles.agent is None and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -569,6 +615,67 @@ def _suffered_in(tok: Token, cues: Cues) -> Token | None:
                 return None
             return pobj
     return None
+
+
+def _suffering_in(tok: Token, cues: Cues) -> Token | None:
+    """The object of a casualty noun's "in" / "among", however many it names; a death
+    noun's is on the noun it modifies ("the death toll in the ranks of A and B")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in cues.toll_nouns | cues.kill:
+        return None
+    node = tok.head if tok.dep_ == "compound" else tok
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "among"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _own_range(tok: Token) -> tuple[int, int]:
+    """Character range of a noun and its modifiers, without its "of" phrase or conjuncts."""
+    toks = [tok]
+    for child in tok.lefts:
+        toks.extend(child.subtree)
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "appos"):
+            toks.extend(child.subtree)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _coordinated_sides(
+    tok: Token,
+    matches: Sequence[ActorMatch],
+    armed: frozenset[str],
+    allies: Sequence[frozenset[str]] = (),
+) -> tuple[ActorMatch, ActorMatch] | None:
+    """Two distinct armed actors named together as who suffered an act ("casualties of the
+    regime forces, allies and IS members", "the ranks of A and B", "fighters from A and
+    B"), first named first; None for one side, for more than two, for civilians, or for
+    two `allies` ("members of Hezbollah and the regime forces")."""
+    if not armed:
+        return None
+    offset = tok.doc[0].idx
+    found: list[ActorMatch] = []
+    queue, seen = [tok], set()
+    while queue:
+        node = queue.pop(0)
+        if node.i in seen:
+            continue
+        seen.add(node.i)
+        start, end = _own_range(node)
+        match = _actor_in((start - offset, end - offset), matches)
+        if match is not None and all(match.actor.name != f.actor.name for f in found):
+            found.append(match)
+        for child in node.children:
+            if child.dep_ == "conj":
+                queue.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "among", "in"):
+                queue.extend(g for g in child.children if g.dep_ == "pobj")
+    if len(found) != 2 or any(f.actor.kind not in armed for f in found):
+        return None
+    if any({f.actor.name for f in found} <= group for group in allies):
+        return None
+    first, second = sorted(found, key=lambda m: m.start)
+    return first, second
 
 
 def _speech_frame(tok: Token, cues: Cues) -> Token | None:
@@ -1520,6 +1627,7 @@ def _mention_for(
     part: _Part | None = None,
     countries: tuple[str, ...] = (),
     spans: Sequence[Span] | None = None,
+    previous: str = "",
 ) -> Mention | None:
     doc = sentence.doc
     assert doc is not None
@@ -1654,8 +1762,9 @@ def _mention_for(
     m2: ActorMatch | None = None
     patient_tok: Token | None = None
     thing: Token | None = None  # a physical target ("the national guard post")
+    sufferers: list[Token] = []  # who underwent the acts, however many they name
     for trig in ordered:
-        roles = _roles(trig.token, mutual=trig.cls.name == "clash")
+        roles = _roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None
@@ -1663,6 +1772,7 @@ def _mention_for(
             # "losses in the rebels", "casualties in the ranks of IS": who suffered them
             # (not a place: "casualties in Idlib" names none).
             among = _suffered_in(trig.token, cues)
+            sufferers.extend(t for t in (_suffering_in(trig.token, cues),) if t is not None)
             surface, match = actor_surface(among) if among is not None else (None, None)
             # An unknown name there is more often a place the gazetteer lacks ("Sermin").
             if (
@@ -1682,6 +1792,22 @@ def _mention_for(
                 patient_tok = roles.patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
             thing = roles.patient
+        if roles.patient is not None and trig.cls.name == "die":
+            # A clash's other side ("against the Turkish forces and their allies") lists
+            # one side's allies, not both sides: only a death's sufferers may be both.
+            sufferers.append(roles.patient)
+    if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES:
+        # "casualties in the ranks of A and B": two armed sides who both suffered it
+        # fought each other, one a side, unless they fight on one side ("the bodies of
+        # members of Hezbollah and the regime forces"); an attacker named apart keeps its
+        # role, and a one-sided act ("an air strike killed members of A and B") had an
+        # unnamed one.
+        for tok in sufferers:
+            two = _coordinated_sides(tok, actor_matches, cues.pairs.armed, cues.allies)
+            if two is not None:
+                (m1, m2), patient_tok = two, tok
+                actor1, actor2 = m1.surface, m2.surface
+                break
     if actor1 is None and actor2 is None:
         # "clashes in the vicinity of Manbij between IS and the SDF": the sides hang off
         # the place, not the trigger.
@@ -1695,6 +1821,33 @@ def _mention_for(
             patient_tok = sides.patient if actor2 is not None else None
     # The speaker's words, in the actor matches' coordinates (relative to the sentence).
     speech_chars = [(doc[i].idx - offset, doc[i].idx + len(doc[i]) - offset) for i in excluded]
+    # A name the dictionary lacks ("fighters") stands for a side only until one is named.
+    named1 = m1 if m1 is not None and m1.actor.known else None
+    named2 = m2 if m2 is not None and m2.actor.known else None
+    if (
+        (named1 is None or named2 is None)
+        and family == "violence"
+        and cues.pairs is not None
+        and cues.pairs.mutual.search(sentence.text)
+    ):
+        # "12 were killed on both sides", "they shelled each other": the two sides named
+        # before in the sentence, or in the one before it (not parsed: read off the
+        # dictionary only when the phrase is there).
+        earlier = ctx.actors.find(previous, ActorContext(countries=countries)) if previous else []
+        mutual = mutual_sides(sentence.text, actor_matches, cues.pairs, earlier, speech_chars)
+        if mutual is not None:
+            first, second = mutual
+            names = (first.actor.name, second.actor.name)
+            if named1 is None and named2 is None and _kind_of(actor2, ctx) != "Civilians":
+                # A bare noun ("fighters") for who suffered gives way to the two sides.
+                actor1, m1, actor2, m2 = first.surface, first, second.surface, second
+            elif named1 is not None and named2 is None and named1.actor.name in names:
+                other = second if named1.actor.name == first.actor.name else first
+                if _kind_of(actor2, ctx) != "Civilians":
+                    actor2, m2 = other.surface, other
+            elif named2 is not None and named1 is None and named2.actor.name in names:
+                other = second if named2.actor.name == first.actor.name else first
+                actor1, m1 = other.surface, other
     if (actor1 is None or actor2 is None) and cues.pairs is not None:
         # Headlines the parser misreads still write both sides out: "between SDF and IS".
         window = None
@@ -2229,10 +2382,12 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
     # or a one-line report uses the present tense for news.
     narrative = len(article.sentences) >= 3
     recent: list[Actor] = []
+    previous = ""  # the sentence before, whose sides "both sides" may point back to
     first = True
     for sentence in article.sentences:
         doc = sentence.doc
         if doc is None or sentence.text.rstrip().endswith("?"):
+            previous = sentence.text
             first = False
             continue
         # Dictionary names, and the organisation phrases of the parse it lacks.
@@ -2286,9 +2441,11 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
                     part,
                     countries,
                     spans,
+                    previous,
                 )
                 if mention is not None:
                     found.append((mention, part))
         mentions.extend(_part_offsets(found, sentence))
+        previous = sentence.text
         first = False
     return tuple(mentions)
