@@ -7,6 +7,7 @@ import json
 
 from factories import mention, write_merged
 
+from newsevents.codec import record_from_row
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import build_event, merge
 from newsevents.records import Article
@@ -118,6 +119,11 @@ def _make_old_layout(path):
     con.execute("DROP VIEW events")
     con.execute("DROP TABLE event_rows")
     con.execute("ALTER TABLE old_events RENAME TO events")
+    # Then, a mention's record held its source too.
+    rows = con.execute("SELECT mention_key, data, source FROM mentions").fetchall()
+    for key, data, source in rows:
+        whole = json.dumps(record_from_row(data, source))
+        con.execute("UPDATE mentions SET data = ? WHERE mention_key = ?", [whole, key])
     for column in ("char_start", "published", "source", "link"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.close()

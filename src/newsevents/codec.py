@@ -88,6 +88,10 @@ def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:
     one object: copies of a report (syndication, an outlet's rewrites) differ only in
     where they were published, and the writing process holds ~100,000 decoded mentions
     while it merges a large commit."""
+    return _from_parts(data, data["source"])
+
+
+def _from_parts(data: dict[str, Any], source_data: dict[str, Any]) -> ResolvedMention:
     m = dict(data["mention"])
     times = m["times"]
     m["times"] = _shared_value(
@@ -107,12 +111,13 @@ def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:
     m["arguments"] = _shared_value(("arguments", *arguments.items()), lambda: arguments)
     for key in ("sentence", "trigger", "event_type", "sub_event_type", "status", "modality"):
         m[key] = sys.intern(m[key])
-    source = dict(data["source"])
+    source = dict(source_data)
     # The source quotes the mention's sentence: one string for both.
     if source["sentence"] == m["sentence"]:
         source["sentence"] = m["sentence"]
-    if source["article_id"] == m["article_id"]:
-        source["article_id"] = m["article_id"]
+    # A body (`body_and_source`) leaves the article to the source.
+    if not m["article_id"] or source["article_id"] == m["article_id"]:
+        m["article_id"] = source["article_id"]
     return ResolvedMention(
         mention=Mention(**m),
         source=Source(**source),
@@ -122,6 +127,55 @@ def mention_from_dict(data: dict[str, Any]) -> ResolvedMention:
         date=_shared(ResolvedDate, data["date"]),
         date_from=sys.intern(data["date_from"]),
     )
+
+
+def body_and_source(m: ResolvedMention) -> tuple[str, str]:
+    """A mention as the store keeps it, as JSON: its body (the whole record less where it
+    was published: the source, and the mention's article id) and its source. Copies of a
+    report have one body, so the store decodes it once for all of them (`BodyDecoder`)."""
+    record = to_dict(m)
+    source = record.pop("source")
+    record["mention"]["article_id"] = ""
+    return json.dumps(record), json.dumps(source)
+
+
+def record_from_row(data: str, source: str | None) -> dict[str, Any]:
+    """A stored mention's `to_dict` record from its row's `data` and `source` columns: a
+    body and its source, or (stores written before bodies) the whole record."""
+    record: dict[str, Any] = json.loads(data)
+    if "source" not in record and source is not None:
+        record["source"] = json.loads(source)
+        record["mention"]["article_id"] = record["source"]["article_id"]
+    return record
+
+
+class BodyDecoder:
+    """Stored mentions from rows of `data` and `source`, each distinct body decoded once:
+    an event told by many copies of one report (a syndicated wire story, or the bench's
+    repeated corpus) holds one body and many sources."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[str, ResolvedMention] = {}
+
+    def decode(self, data: str, source: str | None) -> ResolvedMention:
+        """The mention of one row."""
+        # Only a whole record names its source as a key ('"source":{' inside a string
+        # would be escaped).
+        if source is None or '"source":{' in data:
+            return mention_from_dict(record_from_row(data, source))
+        source_data = json.loads(source)
+        first = self._bodies.get(data)
+        if first is None:
+            first = self._bodies[data] = _from_parts(json.loads(data), source_data)
+            return first
+        sentence = first.mention.sentence
+        if source_data["sentence"] == sentence:
+            source_data["sentence"] = sentence
+        return dataclasses.replace(
+            first,
+            mention=dataclasses.replace(first.mention, article_id=source_data["article_id"]),
+            source=Source(**source_data),
+        )
 
 
 def traits_to_json(t: Traits) -> str:

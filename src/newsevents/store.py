@@ -24,8 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from newsevents.codec import (
+    BodyDecoder,
+    body_and_source,
     event_from_dict,
-    mention_from_dict,
     to_dict,
     traits_from_json,
     traits_to_json,
@@ -286,12 +287,13 @@ class Store:
         if not keys:
             return {}
         cur = self.con.execute(
-            "SELECT mention_key, data FROM mentions WHERE mention_key IN ?", [list(keys)]
+            "SELECT mention_key, data, source FROM mentions WHERE mention_key IN ?", [list(keys)]
         )
         out: dict[str, ResolvedMention] = {}
+        decoder = BodyDecoder()
         while rows := cur.fetchmany(_DECODE_CHUNK):
-            for key, data in rows:
-                out[key] = mention_from_dict(json.loads(data))
+            for key, data, source in rows:
+                out[key] = decoder.decode(data, source)
         return out
 
     def events_of_articles(self, article_ids: Sequence[str]) -> list[str]:
@@ -633,7 +635,7 @@ class Store:
             rows: list[tuple[Any, ...]] = []
             for key, (event_id, m) in items[start : start + _INSERT_CHUNK]:
                 window = date_window(m)
-                record = to_dict(m)
+                body, source = body_and_source(m)
                 family = family_of[m.mention.event_type]
                 lo, hi = window if window else (None, None)
                 iso3 = m.place.iso3 if m.place else None
@@ -652,10 +654,10 @@ class Store:
                         lat,
                         lon,
                         m.place.geo_precision if m.place else None,
-                        json.dumps(record),
+                        body,
                         m.source.char_start,
                         m.source.published,
-                        json.dumps(record["source"]),
+                        source,
                         traits_to_json(traits(m)),
                     )
                 )

@@ -54,7 +54,9 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE TABLE IF NOT EXISTS story_events (story_id VARCHAR, event_id VARCHAR);
 """
 # Tables besides the event record's (docs/DESIGN.md):
-# - mentions: one row per event mention, `data` the ResolvedMention as JSON, `event_id`
+# - mentions: one row per event mention, `data` the ResolvedMention as JSON less its
+#   source and article id (`codec.body_and_source`: copies of a report have one body;
+#   rows written before 2026-11-26 hold the whole record), `event_id`
 #   the event it belongs to now; date_lo/date_hi/iso3/latitude/longitude index it for
 #   merge; `source` (where it was reported, as JSON), `published` and `char_start` give
 #   the event's sources; `link` is what merging compares (`codec.traits_to_json`).

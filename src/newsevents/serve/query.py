@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from newsevents.codec import EVENT_FIELDS, event_from_dict
+from newsevents.codec import EVENT_FIELDS, event_from_dict, record_from_row
 from newsevents.records import Event
 
 Interval = Literal["day", "week", "month", "year"]
@@ -281,12 +281,12 @@ def evidence(con: duckdb.DuckDBPyConnection, event: dict[str, Any]) -> list[dict
         )
         articles = {r["id"]: r for r in _rows(cur)}
     mentions: dict[tuple[str, int], dict[str, Any]] = {}
-    for (data,) in con.execute(
+    for data, source in con.execute(
         # Rows with no record are sources only (a synthetic store's).
-        "SELECT data FROM mentions WHERE event_id = ? AND data IS NOT NULL",
+        "SELECT data, source FROM mentions WHERE event_id = ? AND data IS NOT NULL",
         [event["event_id"]],
     ).fetchall():
-        m = json.loads(data)
+        m = record_from_row(data, source)
         mentions[(m["source"]["article_id"], m["source"]["char_start"])] = m
     out = []
     for s in sources:
