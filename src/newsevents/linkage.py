@@ -396,14 +396,21 @@ class Linker:
 
 
 class _Groups:
-    """Union-find over items whose joins require every cross pair of items compatible."""
+    """Union-find over items whose joins require every cross pair of items compatible;
+    `linked` holds the compatible pairs packed by `pack`."""
 
-    def __init__(self, n: int, linked: set[tuple[int, int]]) -> None:
+    def __init__(self, n: int, linked: set[int]) -> None:
         self.root = list(range(n))
         # Only groups of two or more are listed: most items never join anything.
         self.joined: dict[int, list[int]] = {}
         self.linked = linked
+        self.bits = _item_bits(n)
         self.refused: set[tuple[int, int, int, int]] = set()
+
+    def pack(self, i: int, j: int) -> int:
+        """One int for the unordered pair of items i and j."""
+        low, high = (i, j) if i < j else (j, i)
+        return low << self.bits | high
 
     def of(self, root: int) -> list[int]:
         """The members of the group with this root."""
@@ -429,7 +436,8 @@ class _Groups:
         state = (low, high, len(self.of(low)), len(self.of(high)))
         if state in self.refused:
             return
-        if all((min(x, y), max(x, y)) in self.linked for x in a for y in b):
+        pack, linked = self.pack, self.linked
+        if all(pack(x, y) in linked for x in a for y in b):
             self.join(ri, rj)
         else:
             self.refused.add(state)
@@ -494,11 +502,17 @@ def _nodes_compatible(a: _Node, b: _Node, linker: Linker) -> bool:
     return a.articles.isdisjoint(b.articles) or linker.test(a.profile, b.profile, True)
 
 
-def _node_pairs(
-    nodes: Sequence[_Node], linker: Linker
-) -> list[tuple[tuple[int, int, int, int], int, int]]:
-    """Compatible node pairs with their strength key, found by sweeping date windows per
-    (family, country, status) and grid cell: no all-pairs comparison."""
+def _item_bits(n: int) -> int:
+    """Bits that hold any of n item numbers."""
+    return max(1, (n - 1).bit_length())
+
+
+def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
+    """Compatible node pairs, strongest first, found by sweeping date windows per
+    (family, country, status) and grid cell: no all-pairs comparison. Each pair is one
+    int, its strength (`_strength`) above the two node numbers (`bits` each): a dense
+    neighbourhood has hundreds of thousands of pairs, and tuples of tuples cost the
+    writer five times the memory."""
     blocks: dict[tuple[str, str, str], list[tuple[dt.date, dt.date, int]]] = {}
     for i, node in enumerate(nodes):
         p = linker.profiles[node.profile]
@@ -506,7 +520,7 @@ def _node_pairs(
         # Same-article pairs get a day of slack: widen every window by it, filter below.
         lo, hi = p.window[0] - dt.timedelta(days=1), p.window[1] + dt.timedelta(days=1)
         blocks.setdefault((p.family, p.place.iso3 or "", p.status), []).append((lo, hi, i))
-    pairs: list[tuple[tuple[int, int, int, int], int, int]] = []
+    pairs: list[int] = []
     for items in blocks.values():
         items.sort()
         # Active windows by cell; None holds regions, which are compared with every cell.
@@ -533,20 +547,26 @@ def _node_pairs(
                             linker.profiles[nodes[a].profile],
                             linker.profiles[nodes[b].profile],
                         )
-                        pairs.append((_strength(pa, pb), a, b))
+                        pairs.append((_strength(pa, pb) << bits | a) << bits | b)
             active.setdefault(cell, []).append((hi, i))
     pairs.sort()
     return pairs
 
 
-def _strength(a: Profile, b: Profile) -> tuple[int, int, int, int]:
-    """Smaller is stronger: dates apart, km apart, differing sub-types, fewer named actors
-    in common."""
+# Bit widths of a strength's parts (`_strength`), each wider than its largest value.
+_KM_BITS = 15  # half the earth's circumference is 20,038 km
+_NAMES_BITS = 8
+
+
+def _strength(a: Profile, b: Profile) -> int:
+    """Smaller is stronger, in this order: dates apart, km apart, differing sub-types,
+    fewer named actors in common (packed into one int, ordered as the tuple would be)."""
     wa, wb = a.window, b.window
     days = abs((wa[0] - wb[0]).days) if wa and wb else 99
-    km = round(distance_km(a.place, b.place)) if a.place and b.place else 9999
+    km = min(round(distance_km(a.place, b.place)), 20_100) if a.place and b.place else 9999
     differ = int(a.sub_type != b.sub_type)
-    return (days, km, differ, -len(a.names & b.names))
+    fewer = (1 << _NAMES_BITS) - 1 - min(len(a.names & b.names), (1 << _NAMES_BITS) - 1)
+    return ((days << _KM_BITS | km) << 1 | differ) << _NAMES_BITS | fewer
 
 
 def cluster(
@@ -575,10 +595,13 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
     for k, i in enumerate(others):
         item_of[i] = len(nodes) + k
     in_node = len(nodes)
-    pairs = _node_pairs(nodes, linker)
-    groups = _Groups(len(nodes) + len(others), {(i, j) for _, i, j in pairs})
-    for _, i, j in pairs:
-        groups.try_join(i, j)
+    bits = _item_bits(len(nodes) + len(others))
+    mask = (1 << bits) - 1
+    pairs = _node_pairs(nodes, linker, bits)
+    groups = _Groups(len(nodes) + len(others), {p & ((1 << 2 * bits) - 1) for p in pairs})
+    for p in pairs:
+        groups.try_join(p >> bits & mask, p & mask)
+    del pairs
     by_article: dict[str, list[int]] = {}
     for i, m in enumerate(ms):
         by_article.setdefault(m.article_id, []).append(i)
@@ -614,7 +637,7 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
             for j in idx[n + 1 :]
             if linker.test(pid[i], pid[j], True)
         )
-        groups.linked.update((item_of[i], item_of[j]) for _, i, j in local)
+        groups.linked.update(groups.pack(item_of[i], item_of[j]) for _, i, j in local)
         for _, i, j in local:
             groups.try_join(item_of[i], item_of[j])
 
