@@ -63,3 +63,47 @@ def test_a_chemical_agent_decides_the_sub_type_whatever_carried_it():
         "Government forces shelled Douma, killing 12.", published="2018-03-01"
     )
     assert [e.sub_event_type for e in shelled] == ["Shelling/artillery/missile attack"]
+
+
+def _sub_types(text: str, published: str = "2018-05-02") -> list[str]:
+    return [e.sub_event_type for e in newsevents.extract(text, published=published)]
+
+
+def test_disarming_words_tell_of_a_disrupted_weapon_only_when_a_weapon_is_disarmed():
+    # Negative: what was intercepted or dismantled is people, a call or an organisation.
+    assert _sub_types("A border patrol intercepted three smugglers near Kandahar on Monday.") == []
+    assert _sub_types("Intelligence officers intercepted a phone call from the rebel leader.") == []
+    assert _sub_types("The minister vowed to dismantle the opposition movements in Kano.") == []
+    # Positive: a missile intercepted, a bomb defused.
+    assert _sub_types("Air defences intercepted two missiles over Damascus on Monday.") == [
+        "Disrupted weapons use"
+    ]
+    assert _sub_types("Police defused a bomb planted outside a market in Quetta on Sunday.") == [
+        "Disrupted weapons use"
+    ]
+
+
+def test_an_air_force_base_is_a_place_not_an_air_strike():
+    assert (
+        _sub_types("Two transport planes arrived at the Kandahar air force base with food aid.")
+        == []
+    )
+    assert (
+        _sub_types("Reporters toured the air force installations outside Kabul on Tuesday.") == []
+    )
+    # The air force that strikes is still an air strike.
+    assert _sub_types("The air force bombed rebel positions near Hama on Tuesday.") == [
+        "Air/drone strike"
+    ]
+
+
+def test_weapons_listed_with_other_seized_gear_are_an_inventory():
+    seized = (
+        "Soldiers captured 30 rifles, 12 machineguns, 6 mortar launchers with 25 grenades, "
+        "and 4,000 rounds of ammunition in a raid on a farm near Gao."
+    )
+    assert "Grenade" not in _sub_types(seized)
+    # A grenade hurled with a note is an attack, not a held weapon.
+    assert _sub_types(
+        "Attackers hurled a grenade with a note at a bar in Mombasa, injuring 4."
+    ) == ["Grenade"]

@@ -49,7 +49,12 @@ from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
 from newsevents.roles import refine_roles
 from newsevents.tokenview import TokenView, token_view
-from newsevents.trigger_filters import held_weapon, names_a_thing, tells_a_state
+from newsevents.trigger_filters import (
+    disarms_no_weapon,
+    held_weapon,
+    names_a_thing,
+    tells_a_state,
+)
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
@@ -114,6 +119,8 @@ class Cues:
     pairs: PairCues | None = None  # "between A and B", "A against B"
     thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
     holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
+    disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
+    disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -201,6 +208,8 @@ def load_cues(path: Path | None = None) -> Cues:
         implied=_implied(data.get("implied_attackers") or []),
         thing_heads=words("thing_heads"),
         holding=words("holding_verbs"),
+        disarm=words("disarm_verbs"),
+        disarmed=words("disarmed_objects"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),
@@ -272,8 +281,9 @@ def _find_triggers(
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
     State fighters", "Russian warplanes") only weapon words that end them count; none that
     names a thing
-    ("kidnapping ring"), a weapon held ("confiscated 2 grenades") or a state ("areas
-    controlled by IS"; a present tense is news only in headlines: `present_is_news`)."""
+    ("kidnapping ring"), a weapon held ("confiscated 2 grenades"), a disarming of no weapon
+    ("intercepted four suspects") or a state ("areas controlled by IS"; a present tense is
+    news only in headlines: `present_is_news`)."""
     found = _all_triggers(doc, lexicon, blocked)
     if cues is None:
         return found
@@ -282,6 +292,7 @@ def _find_triggers(
         for t in found
         if not names_a_thing(t.token, cues.thing_heads)
         and not (t.cls.means and held_weapon(t.token, cues.holding))
+        and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
 

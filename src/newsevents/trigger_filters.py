@@ -3,7 +3,9 @@
 "members of the kidnapping ring", "4 m-79 grenade launchers", "a murder case": an event
 word that only modifies another noun names a kind of thing. "confiscated 13 rifles, 2
 grenades and explosives": weapons held, seized or found are an inventory, not an attack.
-The word lists come from extract_cues.yaml (`thing_heads`, `holding_verbs`).
+"a patrol intercepted four suspects": a verb of disarming whose object is no weapon tells
+of no disrupted weapon. The word lists come from extract_cues.yaml (`thing_heads`,
+`holding_verbs`, `disarm_verbs`, `disarmed_objects`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 _INVENTORY_DEPS = frozenset({"dobj", "obj", "conj", "appos", "nsubjpass", "attr"})
-# Prepositions inside an inventory ("weapons including grenades", "a cache of explosives");
-# others ("found after the bombing") lead out of it.
-_INVENTORY_PREPS = frozenset({"of", "including", "like"})
+# Prepositions inside an inventory ("weapons including grenades", "a cache of explosives",
+# "launchers with 40 grenades"); others ("found after the bombing") lead out of it.
+_INVENTORY_PREPS = frozenset({"of", "including", "like", "with"})
 _MAX_UP = 5
 
 
@@ -38,16 +40,41 @@ def held_weapon(tok: Token, holding: Collection[str]) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_.endswith("ing"):
         return False  # "bombing", "shelling" tell of an act
     node = tok
-    for _ in range(_MAX_UP):
-        if node.head.i == node.i:
-            return False
+    steps = 0
+    while steps < _MAX_UP and node.head.i != node.i:
         inside = node.dep_ == "pobj" or (node.dep_ == "prep" and node.lower_ in _INVENTORY_PREPS)
         if node.dep_ not in _INVENTORY_DEPS and not inside:
             return False
+        # A long list ("348 rifles, 118 pistols, ..., grenades") is one step, however many
+        # items come before the weapon.
+        steps += node.dep_ != "conj"
         node = node.head
         if node.lemma_.lower() in holding or node.lower_ in holding:
             return True
     return False
+
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def disarms_no_weapon(tok: Token, verbs: Collection[str], weapons: Collection[str]) -> bool:
+    """A verb or noun of disarming (`verbs`: "intercept", "defuse") whose object names no
+    weapon ("intercepted four suspects", "the interception of a call"): no weapon was
+    disrupted. Without an object, or with a pronoun for one, the trigger stands."""
+    if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
+        return False
+    objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+    # "the interception of two missiles": a noun's object is its "of" phrase.
+    objects += [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)  # "the rockets defused by the police"
+    if not objects or any(o.pos_ == "PRON" for o in objects):
+        return False
+    return not any(
+        t.lemma_.lower() in weapons or t.lower_ in weapons for o in objects for t in o.subtree
+    )
 
 
 _STATE_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
