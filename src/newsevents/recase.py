@@ -14,7 +14,7 @@ it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -113,6 +113,7 @@ def recase_text(text: str, recaser: Recaser) -> str:
             chars[found.start : found.end] = titled
             covered.update(range(found.start, found.end))
     words = [w for w in _WORD.finditer(lowered) if w.start() not in covered]
+    lists = _copy_words()
     i = 0
     while i < len(words):
         done = False
@@ -122,11 +123,22 @@ def recase_text(text: str, recaser: Recaser) -> str:
             if span in _SMALL:
                 continue
             titled = " ".join(_title(w) for w in span.split(" "))
-            if len(titled) == end - start and recaser.is_place(titled):
-                chars[start:end] = titled
-                i += n
-                done = True
-                break
+            if len(titled) != end - start or not recaser.is_place(titled):
+                continue
+            # One word with small ones ("the street" is the gazetteer's "Street" too).
+            content = [k for k in range(i, i + n) if words[k].group() not in _SMALL]
+            if (
+                len(content) == 1
+                and _common(words[content[0]].group(), lists)
+                and not _meant_as_name(lowered, words, content[0], recaser)
+            ):
+                continue
+            if len(content) > 1 and not _name_of_words(lowered, words, i, n, recaser):
+                continue
+            chars[start:end] = titled
+            i += n
+            done = True
+            break
         if done:
             continue
         word = words[i].group()
@@ -143,6 +155,95 @@ def recase_text(text: str, recaser: Recaser) -> str:
     out = "".join(chars)
     assert len(out) == len(text)
     return out
+
+
+def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Are two words next to each other with only a space between ("diaz perez")?"""
+    return text[left.end() : right.start()] == " "
+
+
+def _meant_as_name(text: str, words: Sequence[re.Match[str]], i: int, recaser: Recaser) -> bool:
+    """Is words[i], an English word the gazetteer also knows as a place ("run", "plate",
+    "vargas"), a name here: a place the words around it call one ("the town of X", "X
+    province", "in X, <place>"), a person's name (after a title, or beside another name:
+    "colonel isaacs", "christopher anderson"), or a country or big city in a name's
+    position? Not after a determiner ("the plate") nor as a verb ("able to run")."""
+    lists = recase_words()
+    word = words[i].group()
+    before = words[i - 1].group() if i > 0 and _joined(text, words[i - 1], words[i]) else ""
+    after = words[i + 1] if i + 1 < len(words) else None
+    place = recaser.resolve_place(_title(word))
+    major = place is not None and _major(place)
+    if before in lists.determiners or (before in lists.verb_markers and not major):
+        return place is not None and place.feature == "country"
+    if word in english_stopwords() or word in lists.function_words:
+        return False  # "are" (Are, Sweden), "near": never a name on their own
+    if i >= 2 and before == "of" and words[i - 2].group() in lists.place_kinds:
+        return True  # "the town of light"
+    if after is not None and _joined(text, words[i], after):
+        if after.group() in lists.place_kinds:
+            return True  # "vargas department"
+    elif (
+        after is not None
+        and text[words[i].end() : after.start()] == ", "
+        and recaser.is_place(_title(after.group()))
+        and not _common(after.group(), _copy_words())
+    ):
+        return True  # "tank, pakistan": a comma and a place that is no English word
+    if before in lists.person_titles:
+        return True  # "colonel isaacs", "judge diaz"
+    if _beside_name(text, words, i, recaser):
+        return True
+    return major
+
+
+def _name_of_words(
+    text: str, words: Sequence[re.Match[str]], i: int, n: int, recaser: Recaser
+) -> bool:
+    """Is a run of n words from words[i] that the gazetteer knows a name? Not when it opens
+    with a function word ("at nunoa", "as to"); when all its words are English words ("got
+    rich", "same area"), only for a country or big city ("united states") or where a place
+    is expected ("the town of", "... province")."""
+    copy, lists = _copy_words(), recase_words()
+    first = words[i].group()
+    if first in english_stopwords() or first in copy.function_words:
+        return False
+    if not all(_common(words[k].group(), copy) for k in range(i, i + n)):
+        return True
+    span = text[words[i].start() : words[i + n - 1].end()]
+    place = recaser.resolve_place(" ".join(_title(w) for w in span.split(" ")))
+    if place is not None and _major(place):
+        return True
+    after = words[i + n].group() if i + n < len(words) else ""
+    framed_before = (
+        i >= 2 and words[i - 1].group() == "of" and words[i - 2].group() in lists.place_kinds
+    )
+    return framed_before or after in lists.place_kinds
+
+
+def _beside_name(text: str, words: Sequence[re.Match[str]], i: int, recaser: Recaser) -> bool:
+    """Is words[i] one part of a person's two-word name: next to (a space between, no
+    determiner before the pair) another word the gazetteer knows, which is not a function
+    word nor a kind of place ("christopher anderson", "diaz perez")?"""
+    lists = recase_words()
+    for j, k in ((i - 1, i), (i, i + 1)):
+        if j < 0 or k >= len(words) or not _joined(text, words[j], words[k]):
+            continue
+        other = words[j if k == i else k].group()
+        if (
+            len(other) < 3
+            or other in english_stopwords()
+            or other in lists.function_words
+            or other in lists.place_kinds
+            or other in lists.generic_places
+        ):
+            continue
+        opener = words[j - 1].group() if j > 0 and _joined(text, words[j - 1], words[j]) else ""
+        if opener in lists.determiners or opener in lists.verb_markers:
+            continue
+        if recaser.is_place(_title(other)):
+            return True
+    return False
 
 
 def recase(article: CleanArticle, recaser: Recaser) -> CleanArticle:

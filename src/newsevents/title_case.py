@@ -28,6 +28,12 @@ class RecaseWords:
     stand_ins: dict[str, str]  # a group's capitals -> a stand-in of the same length
     function_words: frozenset[str]  # lower-cased
     generic_places: frozenset[str]  # lower-cased
+    # What tells an English word that the gazetteer also knows as a place from a name
+    # in caseless text (all lower-cased): see recase.py.
+    determiners: frozenset[str] = frozenset()
+    verb_markers: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    place_kinds: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +53,10 @@ def recase_words() -> RecaseWords:
         stand_ins=stand_ins,
         function_words=word_set(data, "function_words", path),
         generic_places=word_set(data, "generic_places", path),
+        determiners=word_set(data, "determiners", path),
+        verb_markers=word_set(data, "verb_markers", path),
+        person_titles=word_set(data, "person_titles", path),
+        place_kinds=word_set(data, "place_kinds", path),
     )
 
 
