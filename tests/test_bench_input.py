@@ -3,6 +3,8 @@
 import inspect
 import json
 
+import pytest
+
 from newsevents.bench import make_copies, write_bench_input
 from newsevents.records import Article
 
@@ -37,3 +39,38 @@ def test_the_input_file_holds_one_record_a_line(tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 7
     assert words == sum(len(json.loads(line)["text"].split()) for line in lines)
+
+
+def test_distinct_events_move_each_copy_and_the_years_it_writes():
+    base = [Article(id="c", text="On 23 March 2019, 5 were killed; in 2013 too.", url="u")]
+    records = list(make_copies([*base, *BASE], 6, distinct_events=True))
+    assert [r["published"] for r in records[::3]] == [None, None]  # undated stays undated
+    assert [r["published"] for r in records[1::3]] == ["2019-03-23", "2020-03-23"]
+    assert records[3]["text"].startswith("On 23 March 2020, 5 were killed; in 2014 too.")
+    assert records[0]["text"].startswith("On 23 March 2019, 5 were killed; in 2013 too.")
+
+
+@pytest.mark.model
+def test_copies_of_a_text_dated_event_merge_unless_events_are_distinct():
+    from newsevents.pipeline import extract_articles
+
+    text = "Syrian government warplanes killed 12 people in Douma on 23 March 2019."
+    base = [Article(id="d", text=text, url="https://x/d", published="2019-03-24")]
+
+    def events(distinct: bool) -> list[str | None]:
+        copies = [
+            Article(
+                id=str(r["url"]),
+                text=str(r["text"]),
+                url=str(r["url"]),
+                published=str(r["published"]),
+            )
+            for r in make_copies(base, 3, distinct_events=distinct)
+        ]
+        found, _ = extract_articles(copies)
+        return sorted(e.event_date for e in found if e.status == "new")
+
+    # By default the copies differ in their publication date only: one event.
+    assert events(False) == ["2019-03-23"]
+    # Moved years later, each copy reports an event of its own.
+    assert events(True) == ["2019-03-23", "2020-03-23", "2021-03-23"]

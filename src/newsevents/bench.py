@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import resource
 import tempfile
 import time
@@ -98,11 +99,28 @@ def _shift_months(published: str | None, months: int) -> str | None:
     return dt.date(year, month + 1, min(d.day, 28)).isoformat()
 
 
-def make_copies(base: list[Article], n: int) -> Iterator[dict[str, object]]:
+# A year written in an article ("in March 2019", "the 2013 attack").
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _shift_years(text: str, years: int) -> str:
+    """The text with every year it writes moved `years` later."""
+    if not years:
+        return text
+    return _YEAR.sub(lambda m: str(int(m.group()) + years), text)
+
+
+def make_copies(
+    base: list[Article], n: int, distinct_events: bool = False
+) -> Iterator[dict[str, object]]:
     """n distinct article records from the base corpus: each copy has its own url, its
-    date shifted by whole months and a copy marker, so dedup and merge skip nothing.
-    Yielded one by one: the bench's own process is the one that merges and writes, and
-    20,000 records held at once would count in its peak memory."""
+    date shifted by whole months and a copy marker, so dedup and merge skip nothing. So
+    an event its text dates gathers a copy of each of its reports per repetition of the
+    corpus. With `distinct_events`, copy k is published k years later and every year its
+    text writes is moved k years too, so each copy reports events of its own: the store
+    grows as in a stream of new news, its events do not. Yielded one by one: the bench's
+    own process is the one that merges and writes, and 20,000 records held at once would
+    count in its peak memory."""
     made = 0
     k = 0
     while made < n and base:
@@ -110,11 +128,13 @@ def make_copies(base: list[Article], n: int) -> Iterator[dict[str, object]]:
             if made >= n:
                 break
             made += 1
+            shift = 12 * k if distinct_events else k
+            text = _shift_years(a.text, k) if distinct_events else a.text
             yield (
                 {
-                    "text": f"{a.text}\n\n(Copy {k}.)",
-                    "title": a.title,
-                    "published": _shift_months(a.published, k),
+                    "text": f"{text}\n\n(Copy {k}.)",
+                    "title": _shift_years(a.title, k) if distinct_events and a.title else a.title,
+                    "published": _shift_months(a.published, shift),
                     # The position makes copies of the corpus' own duplicate rows distinct too.
                     "url": f"{a.url or 'bench://' + a.id}#copy-{k}-{i}",
                     "outlet": a.outlet,
@@ -123,12 +143,14 @@ def make_copies(base: list[Article], n: int) -> Iterator[dict[str, object]]:
         k += 1
 
 
-def write_bench_input(corpus: Path, n_articles: int, target: Path) -> int:
+def write_bench_input(
+    corpus: Path, n_articles: int, target: Path, distinct_events: bool = False
+) -> int:
     """Write n distinct articles made from the corpus as JSON Lines; returns the words."""
     base = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
     words = 0
     with target.open("w", encoding="utf-8") as out:
-        for record in make_copies(base, n_articles):
+        for record in make_copies(base, n_articles, distinct_events):
             words += len(str(record["text"]).split())
             out.write(json.dumps(record) + "\n")
     return words
@@ -145,9 +167,16 @@ def _dask_worker_peaks(client: object) -> tuple[float, ...]:
     return tuple(sorted(float(v) for v in peaks.values()))
 
 
-def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local") -> BenchResult:
+def run_bench(
+    corpus: Path,
+    n_articles: int,
+    workers: int,
+    engine: str = "local",
+    distinct_events: bool = False,
+) -> BenchResult:
     """Ingest n distinct articles made from the corpus into a fresh DuckDB file, with the
-    local worker processes or a local Dask cluster of as many workers."""
+    local worker processes or a local Dask cluster of as many workers (`make_copies` says
+    what `distinct_events` changes)."""
     options = Options(workers=workers)
     if workers <= 0 and engine == "local":
         # The stages run in this process: model loading is not part of the measured time.
@@ -155,7 +184,7 @@ def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local"
         load_knowledge(options)
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
         src = Path(tmp) / "bench.jsonl"
-        words = write_bench_input(corpus, n_articles, src)
+        words = write_bench_input(corpus, n_articles, src, distinct_events)
         summary: RunSummary
         with Store(Path(tmp) / "bench.duckdb") as store:
             if engine == "dask":
@@ -186,7 +215,7 @@ def run_bench(corpus: Path, n_articles: int, workers: int, engine: str = "local"
                 worker_peaks = (_peak_mb(resource.RUSAGE_CHILDREN),) if workers > 0 else ()
             events = store.counts()["events"]
     return BenchResult(
-        engine=engine,
+        engine=engine + (" (distinct events)" if distinct_events else ""),
         articles=summary.processed,
         words=words,
         seconds=seconds,
