@@ -77,6 +77,8 @@ CASES = [
     ),
     ("Mob violence", "An angry mob lynched a man accused of theft in Kampala on Sunday."),
     ("Chemical weapon", "A chlorine gas attack on Douma on Saturday killed 43 people."),
+    # Gas as what killed is the agent, whatever else the sentence lists.
+    ("Chemical weapon", "In Zamalka on Wednesday 300 were killed by gas, the rest by shells."),
     ("Sexual violence", "Soldiers raped three women in the village of Minova on Tuesday."),
     (
         "Disrupted weapons use",
