@@ -619,18 +619,30 @@ def _between(prep: Token, roles: _Roles) -> None:
         roles.patient = pobj
 
 
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of a token's prepositions that is one of `preps` ("the
+    death of a child": child)."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    return None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _conjoined(tok: Token) -> list[Token]:
+    """The words a token is coordinated with: its conjuncts, and its head if it is one."""
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    return partners
+
+
 def _suffered_in(tok: Token, cues: Cues) -> Token | None:
     """The object of a casualty noun's "in" / "among" ("losses in the rebels"); none
     when it names several ("among both soldiers and civilians")."""
     if tok.lemma_.lower() not in cues.toll_nouns:
         return None
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "among"):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is None or any(g.dep_ == "conj" for g in pobj.children):
-                return None
-            return pobj
-    return None
+    pobj = _prep_object(tok, ("in", "among"))
+    if pobj is None or any(g.dep_ == "conj" for g in pobj.children):
+        return None
+    return pobj
 
 
 def _suffering_in(tok: Token, cues: Cues) -> Token | None:
@@ -639,11 +651,7 @@ def _suffering_in(tok: Token, cues: Cues) -> Token | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in cues.toll_nouns | cues.kill:
         return None
-    node = tok.head if tok.dep_ == "compound" else tok
-    for child in node.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "among"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return _prep_object(tok.head if tok.dep_ == "compound" else tok, ("in", "among"))
 
 
 def _own_range(tok: Token) -> tuple[int, int]:
@@ -1341,8 +1349,7 @@ def _victim_of(tok: Token, cues: Cues) -> Token | None:
     )
     if not told:
         return None
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    return _prep_object(tok, ("of",))
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -1350,8 +1357,7 @@ def _of_object(tok: Token) -> Token | None:
     none where the gerund only times or explains another act ("after the killing of")."""
     if tok.tag_ != "VBG" or tok.dep_ not in _TOLD_DEATH_DEPS:
         return None
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    return _prep_object(tok, ("of",))
 
 
 def _read_as_verb(tok: Token) -> bool:
@@ -1399,13 +1405,10 @@ def _person_name(tok: Token, matches: Sequence[ActorMatch], ctx: ExtractContext)
 def _shares_victim(tok: Token, cues: Cues) -> bool:
     """Is a kill word coordinated with an injure word that has no victim of its own, so
     the victim may be either's ("killed and injured a man")?"""
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        partners.append(tok.head)
     return any(
         p.lemma_.lower() in cues.injure
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in p.children)
-        for p in partners
+        for p in _conjoined(tok)
     )
 
 
@@ -1441,11 +1444,8 @@ def _shared_count(tok: Token, cues: Cues) -> bool:
     counted between them, so one figure stands for both ("killed and wounded 20"); not
     when each has an object of its own ("killed a man and injured 3 others")."""
     other = cues.injure if tok.lemma_.lower() in cues.kill else cues.kill
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        partners.append(tok.head)
     own = any(c.dep_ in ("dobj", "obj") for c in tok.children)
-    for partner in partners:
+    for partner in _conjoined(tok):
         if partner.lemma_.lower() not in other or (
             own and any(c.dep_ in ("dobj", "obj") for c in partner.children)
         ):
@@ -1490,8 +1490,7 @@ def _counted_words(head: Token, cues: Cues) -> set[str]:
     clauses ("civilian martyrs", "people who were killed"), through "the number of"."""
     heads = [head]
     if head.lemma_.lower() in cues.count_nouns:
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        pobj = _prep_object(head, ("of",))
         if pobj is None:
             return set()
         # "the number of people killed": the clause may hang off either noun.

@@ -595,10 +595,11 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
     for k, i in enumerate(others):
         item_of[i] = len(nodes) + k
     in_node = len(nodes)
-    bits = _item_bits(len(nodes) + len(others))
+    groups = _Groups(len(nodes) + len(others), set())
+    bits = groups.bits
     mask = (1 << bits) - 1
     pairs = _node_pairs(nodes, linker, bits)
-    groups = _Groups(len(nodes) + len(others), {p & ((1 << 2 * bits) - 1) for p in pairs})
+    groups.linked.update(p & ((1 << 2 * bits) - 1) for p in pairs)
     for p in pairs:
         groups.try_join(p >> bits & mask, p & mask)
     del pairs
