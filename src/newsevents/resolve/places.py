@@ -41,8 +41,9 @@ A leading abbreviated word is also written out ("Mt. Pleasant" is every Mount
 Pleasant; place_words.yaml `name_abbreviations`). resolve_toponym() is for spans known
 to be places (gold toponyms): a name the index does not know, a town inside a longer
 name far from the article's places ("Carnegie Library"), a region inside a river's name
-("Mississippi River") and a town under 100,000 outside every country of the article
-are placed at the article's focus (`place_focus`) with geo_precision 2 at least; the
+("Mississippi River"), a town under 100,000 outside every country of the article
+(unless within 300 km of one of its places: "Saipan" beside "Guam") are placed at the
+article's focus (`place_focus`) with geo_precision 2 at least; the
 towns inside the article's longer names ("Louisville Metro Police") count towards its
 focus. A name in capitals of up to three letters ("SA", "CHU") is an abbreviation: it
 means a listed abbreviation or an area so named, never a village called Sa. A name of
@@ -53,7 +54,9 @@ Scoring a candidate (explain() shows the terms; the terms from the article's oth
 places are computed in `place_context`):
 - prior: country 6; admin-1 region or named area 3.2; admin-2 area 2.5; a populated
   place 0.6 x log10(pop + 10), -2 when it matches only by an alternate name that
-  another entry bears as its own (not its own admin-1 region: "Hama" is Hamah's region),
+  another entry bears as its own (not its own admin-1 region: "Hama" is Hamah's region;
+  a name with its abbreviation written out is its own: "St. Petersburg" is Saint
+  Petersburg's),
   + 2 x log10(pop / 1,000,000) for a metropolis (not
   when it matches only by an alternate name), +1.5 for a city of 100,000 or more that
   outnumbers every other place of its name twentyfold ("Boston", "Louisville"), +1 for a
@@ -77,7 +80,8 @@ places are computed in `place_context`):
   country's: its middle says nothing of which town is meant), or +1.5 when
   in the same admin-1 region (of fewer than 30 million people: "Washington" beside
   "London" is not Washington, England), or the sum over the other names of 2 x exp(-km / 20) to
-  the nearest of each one's point-like readings (exp(-km / 50) from a county's point,
+  the nearest of each one's point-like readings (a name written twice, in any case,
+  counts once; exp(-km / 50) from a county's point,
   its middle), up to 3 ("Paris" beside "Henry County" is Paris, Tennessee, whichever
   Henry County the first pass chose), whichever is most;
 - "X province" +3 for areas and -2 for points; "northern X" +1.5 for areas;
@@ -150,6 +154,9 @@ _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-li
 _CACHE_LIMIT = 100_000
 _AREA_NAMES = frozenset(FEATURES[f] for f in AREA_FEATURES)
 _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article's fits it
+# A little-known town abroad this close to one of the article's towns is its neighbour
+# across a border or strait, not a namesake on another continent.
+_ACROSS_BORDER_KM = 300.0
 _NEAR_WINDOW = 32  # characters read either side of a name for "countryside of", "outskirts"
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
@@ -383,8 +390,9 @@ class Gazetteer:
 
     def resolve_toponym(self, name: str, context: PlaceContext | None = None) -> Place | None:
         """Resolve a span known to be a place name (a gold toponym, a street or building
-        an article names): as resolve(), but a name the index does not know, or knows
-        only through a place inside it that lies away from the article's places, is
+        an article names): as resolve(), but a name the index does not know, knows
+        only through a place inside it that lies away from the article's places, or
+        resolves to a little-known town abroad far from them (`_stray`), is
         placed at the article's focus (`place_focus`) with geo_precision 2 at least."""
         place = self.resolve(name, context)
         if context is None:
@@ -393,20 +401,24 @@ class Gazetteer:
         if prepared is None:
             return place
         known = place is not None and self._lookup(name, fuzzy=True) is not None
-        if known and place is not None and not self._stray(place, prepared):
+        if known and place is not None and not self._stray(name, place, prepared):
             return place
-        if prepared.focus == -2:
-            dateline = [a.row for a in prepared.anchors if a.name == context.dateline]
-            rows = [a.row for a in prepared.anchors] + self._embedded_rows(context, prepared)
-            found = article_focus(self._index, rows, dateline[0] if dateline else None)
-            prepared.focus = -1 if found is None else found
-        if prepared.focus < 0:
+        if self._focus(context, prepared) < 0:
             return place
         if place is not None and self._agrees(name, place, prepared):
             return place
         return self._place(
             prepared.focus, _Query("", (prepared.focus,), _NO_ROWS, "focus", near=True)
         )
+
+    def _focus(self, context: PlaceContext, prepared: Prepared) -> int:
+        """The row of the article's focus (`place_focus`), worked out once; -1 for none."""
+        if prepared.focus == -2:
+            dateline = [a.row for a in prepared.anchors if a.name == context.dateline]
+            rows = [a.row for a in prepared.anchors] + self._embedded_rows(context, prepared)
+            found = article_focus(self._index, rows, dateline[0] if dateline else None)
+            prepared.focus = -1 if found is None else found
+        return prepared.focus
 
     def _embedded_rows(self, context: PlaceContext, ctx: Prepared) -> list[int]:
         """The towns named inside the article's longer names ("New Orleans Railways and
@@ -424,15 +436,23 @@ class Gazetteer:
                     rows.append(row)
         return rows
 
-    def _stray(self, place: Place, ctx: Prepared) -> bool:
+    def _stray(self, name: str, place: Place, ctx: Prepared) -> bool:
         """Whether a known name's answer is a little-known town outside every country the
         article names or places things in ("Glenrock", a village in Wyoming, in a story
-        about New South Wales): the article's own unlisted place is likelier."""
-        return (
+        about New South Wales): the article's own unlisted place is likelier. A town
+        near one of the article's other places is no stray, whatever the border between
+        them ("Saipan" beside "Guam")."""
+        if not (
             place.feature not in _AREA_NAMES
             and place.population < _WELL_KNOWN_POPULATION
             and bool(ctx.located)
             and place.iso3 not in ctx.located
+        ):
+            return False
+        return not any(
+            p[4] != name
+            and great_circle_km(place.latitude, place.longitude, p[0], p[1]) <= _ACROSS_BORDER_KM
+            for p in ctx.points
         )
 
     def _agrees(self, name: str, place: Place, ctx: Prepared) -> bool:
@@ -1066,12 +1086,15 @@ class Gazetteer:
         row_sets: list[tuple[int, ...]] = []
         readings: list[tuple[float, float, float, int]] = []
         for name, query in queries:
+            key = _key(name)
+            if key in keys:
+                continue  # "WASHINGTON" and "Washington" are one name: its readings count once
             rows = self._readings(query)
             if not rows:
                 continue
             ni = len(names)
             names.append(name)
-            keys.append(_key(name))
+            keys.append(key)
             row_sets.append(rows)
             p = query.reading_items
             readings += [(p[k], p[k + 1], p[k + 2], ni) for k in range(0, len(p), 3)]
@@ -1234,7 +1257,10 @@ class Gazetteer:
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
         key, names = query.key, idx.names
-        mains = frozenset([r for r in rows if key == _key(names[r])])  # as _main_name
+        # A name's own spelling, or it with its abbreviation written out: "St. Petersburg"
+        # is Saint Petersburg's own name too, not only the Florida city's.
+        own = {key, self._expand(key)}
+        mains = frozenset([r for r in rows if _key(names[r]) in own])  # as _main_name
         has_main = bool(mains)
         # The first-level regions among them: a region named after its capital ("Hama",
         # "Daraa") does not make the city's own name, Hamah or Dara, an odd alternate.
