@@ -361,15 +361,19 @@ _MASS = 1000
 
 
 def _lone_capital(tok: Token) -> bool:
-    """A capitalised word tagged as a name after a count or an adjective and with no name
-    after it ("3 Casualties in", "More Clashes in"), unlike a word of a longer name
-    ("Free Syrian Army", "the Battle of Aleppo") or a month ("in March 2017")."""
+    """A capitalised word tagged as a name after a count, an adjective or an acronym and
+    with no name after it ("3 Casualties in", "More Clashes in", "SDF Advance west of"),
+    unlike a word of a longer name ("Free Syrian Army", "the Battle of Aleppo") or a month
+    ("in March 2017")."""
     if not tok.is_title or tok.i == 0:
         return False
     doc = tok.doc
     before = doc[tok.i - 1]
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if before.pos_ not in ("NUM", "ADJ") and before.lower_ not in ("a", "an"):
+    # An acronym before it is a headline's subject ("SDF Advance", "IS Kills"): the
+    # capitalised word is its verb or the event noun it qualifies.
+    acronym = len(before.text) >= 2 and before.is_alpha and before.is_upper
+    if before.pos_ not in ("NUM", "ADJ") and before.lower_ not in ("a", "an") and not acronym:
         return False
     return after is None or (after.pos_ != "PROPN" and after.lower_ != "of")
 
@@ -909,10 +913,14 @@ def _blocked_place(
     if doc[span.end - 1].text.endswith("-"):
         return True
     head = span.root.head
+    if span.start == 0 and after == ":" and ctx.country_for(span.text) is None:
+        return False  # "Deir ez-Zor: coalition strikes ...": a headline's place label
     if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
         return False  # "Aleppo city", "Idlib's countryside": the place itself
-    if span.root.dep_ == "nsubj" and head.lemma_.lower() in ctx.cues.place_subject_verbs:
-        return False  # "Daraa witnesses clashes": the place where they happen
+    if span.root.dep_ in ("nsubj", "amod", "compound") and _place_subject_verb(head, ctx.cues):
+        # "Daraa witnesses clashes": the place where they happen (the parser may read
+        # "witnesses" as a noun the name qualifies)
+        return False
     if _before_event_noun(span, ctx):
         pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
     elif span.root.dep_ in ("poss", "amod") or (
@@ -933,8 +941,11 @@ def _blocked_place(
         return True  # "blamed France for the attack": the accused, not the place
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
         lemma = head.lemma_.lower()
-        if lemma in ctx.cues.armed | ctx.cues.people:
-            return True  # "Syria forces": a modifier; "Idlib city" is a place
+        # "Syria forces": a modifier; "Idlib city" is a place. A verb between the name and
+        # that head ("explosions of Tal Touqan kill members") shows a misread parse.
+        between = doc[span.end : head.i]
+        if lemma in ctx.cues.armed | ctx.cues.people and not any(t.pos_ == "VERB" for t in between):
+            return True
         if lemma in ctx.lexicon.by_lemma and ctx.country_for(span.text) is not None:
             return True  # "Russia airstrikes": the country that struck
         # "Idlib shelling", "Manbij explosion", "Kafr Nubl massacre": a town or region
@@ -970,15 +981,27 @@ def _object_misread(span: Span) -> bool:
 
 def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
     """A town or region written right before an event word in -ing ("Idlib shelling",
-    "Daraa bombing"): the place of the event, whatever the parse made of the pair;
-    a country there names an attacker ("Turkey shelling")."""
+    "Daraa bombing") or owning an event noun ("Afrin's massacre"): the place of the event,
+    whatever the parse made of the pair; a country there names an attacker ("Turkey
+    shelling")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
+    by_lemma = ctx.lexicon.by_lemma
+    head = span.root.head
+    # "Afrin's bombing", "Zardana's massacre", "Douma 'chemical attack'", "Aleppo battle"
+    # (the name tagged an adjective): a town that owns or qualifies an event noun is where
+    # it happened; a country there names an attacker ("Turkey's shelling").
+    if (
+        span.root.dep_ in ("poss", "amod")
+        and head.i > span.root.i
+        and head.pos_ == "NOUN"
+        and (head.lemma_.lower() in by_lemma or head.lower_ in by_lemma)
+    ):
+        return ctx.country_for(span.text) is None
     nxt = doc[span.end]
     if not nxt.lower_.endswith("ing"):
         return False
-    by_lemma = ctx.lexicon.by_lemma
     if nxt.lemma_.lower() not in by_lemma and nxt.lower_ not in by_lemma:
         return False
     return ctx.country_for(span.text) is None
@@ -1006,11 +1029,27 @@ def place_runs(
         for i in range(n)
     ]
     geoparse = references is not None
+    # A capitalised word tagged as an adjective where a name is expected ("Aleppo battle:
+    # ...", "kills 5 in Tartous") or after a name's hyphen ("Al-Bokamal massacre"): the
+    # small model tags some names so; a word that opens an event phrase ("Mine explosion")
+    # is none. The gazetteer still decides.
+    first_words = ctx.lexicon.by_first_word
+    adj_name = (
+        [False] * n
+        if geoparse
+        else [
+            pos[i] == "ADJ"
+            and view.is_title[i]
+            and lower[i] not in first_words
+            and (_after_name_hyphen(view, i) or _noun_as_name(view, i, ctx))
+            for i in range(n)
+        ]
+    )
 
     def opens(i: int) -> bool:
         if view.is_punct[i]:
             return False  # "Maarat al-Numan": no name starts at its hyphen
-        if pos[i] == "PROPN" or lower[i] in directions or common[i]:
+        if pos[i] == "PROPN" or lower[i] in directions or common[i] or adj_name[i]:
             return True
         if not geoparse and pos[i] == "NOUN" and _noun_as_name(view, i, ctx):
             return True
@@ -1018,7 +1057,7 @@ def place_runs(
         return geoparse and view.is_alpha[i] and text[i][:1].isupper()
 
     def name_like(i: int) -> bool:
-        if pos[i] in ("PROPN", "NOUN") or common[i]:
+        if pos[i] in ("PROPN", "NOUN") or common[i] or adj_name[i]:
             return True
         return geoparse and pos[i] == "ADJ" and text[i][:1].isupper()
 
@@ -1089,7 +1128,8 @@ def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
     """A capitalised word the tagger took for a common noun where a town's name is
     expected: after a preposition that places events ("clashes in Dar'a") or a country's
     "'s" ("Syria's Raqa"), or opening a headline before an event word ("Homs bombing
-    kills 12"). The gazetteer still decides whether it is a place."""
+    kills 12"), a place noun, a verb places take or a label's colon ("Raqqa: ...").
+    The gazetteer still decides whether it is a place."""
     if not view.text[i][:1].isupper():
         return False
     if i > 1 and view.lower[i - 1] == "'s":
@@ -1100,18 +1140,48 @@ def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
         return False
     nxt = view.doc[1]
     by_lemma = ctx.lexicon.by_lemma
-    return nxt.lemma_.lower() in by_lemma or view.lower[1] in by_lemma
+    if nxt.lemma_.lower() in by_lemma or view.lower[1] in by_lemma:
+        return True
+    return _opens_with_place(nxt, ctx.cues)
+
+
+def _place_subject_verb(tok: Token, cues: Cues) -> bool:
+    """A verb whose subject is a place ("witness"), also when tagged as a plural noun
+    ("Idlib witnesses clashes")."""
+    lower = tok.lower_
+    return tok.lemma_.lower() in cues.place_subject_verbs or (
+        lower.endswith("es") and lower[:-2] in cues.place_subject_verbs
+    )
+
+
+def _opens_with_place(nxt: Token, cues: Cues) -> bool:
+    """Whether the second word of a headline makes its first a place's name, if any: a
+    place noun ("Idlib countryside ..."), a verb places take ("Idlib witnesses clashes")
+    or the colon of a label ("Raqqa: warplanes ...")."""
+    return (
+        nxt.text == ":" or nxt.lemma_.lower() in cues.place_nouns or _place_subject_verb(nxt, cues)
+    )
+
+
+def _after_name_hyphen(view: TokenView, i: int) -> bool:
+    """A word right after the hyphen of a name ("Al-Bokamal", "Tal-Abyad"): part of it,
+    whatever the tagger made of it."""
+    return i >= 2 and view.text[i - 1] == "-" and view.pos[i - 2] == "PROPN"
 
 
 def _name_end(view: TokenView, first: int) -> int:
     """Where the proper name opening at `first` ends: its proper nouns and the hyphens
-    between them ("Maarat al-Numan")."""
+    between them ("Maarat al-Numan", "Al-Bokamal" with its tail tagged an adjective)."""
     pos, text, n = view.pos, view.text, len(view)
     end = first + 1
     while end < n:
         if pos[end] == "PROPN" and not view.is_punct[end]:
             end += 1
-        elif text[end] == "-" and end + 1 < n and pos[end + 1] == "PROPN":
+        elif (
+            text[end] == "-"
+            and end + 1 < n
+            and (pos[end + 1] == "PROPN" or (pos[end + 1] == "ADJ" and view.is_title[end + 1]))
+        ):
             end += 2
         else:
             break
@@ -1149,6 +1219,9 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_FRAME_STEPS = 5  # parse steps from a place's preposition up to the event word it places
+
+
 def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> bool:
     """A proper name placed by an event word or its victims: "explosion in Hisyah", "the
     attack on Rankous", "civilians of Kafar Jalis". Monitors name villages the strict
@@ -1169,11 +1242,27 @@ def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> 
     if not (view.text[first][:1].isupper() and view.text[end - 1][:1].isupper()):
         return False
     if lower[first - 1] == "of":
-        # "civilians of Kafar Jalis"; "the assassination of X" names a victim.
-        return doc[first - 2].lemma_.lower() in ctx.cues.people
+        # "civilians of Kafar Jalis", "the shelling of Tal Touqan"; "the assassination of
+        # X" names a victim, while a weapon or method ("shelling", "explosions") is done
+        # to a place.
+        before = doc[first - 2]
+        if before.lemma_.lower() in ctx.cues.people:
+            return True
+        classes = by_lemma.get(before.lemma_.lower()) or by_lemma.get(lower[first - 2]) or ()
+        return before.pos_ == "NOUN" and any(c.means for c in classes)
     # The word before the preposition, or the one the parse attaches it to ("clashes
-    # between A and B in Atamah").
-    return event_or_victims(first - 2) or event_or_victims(doc[first - 1].head.i)
+    # between A and B in Atamah"), up through the names it may be hung on ("between A
+    # and B": the preposition attached to B, B to "between", that to "clashes").
+    if event_or_victims(first - 2):
+        return True
+    tok = doc[first - 1].head
+    for _ in range(_FRAME_STEPS):
+        if event_or_victims(tok.i):
+            return True
+        if tok.pos_ not in ("PROPN", "ADP", "NOUN") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _capitalised_common(tok: Token, cues: Cues) -> bool:
