@@ -18,7 +18,7 @@ import math
 import operator
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from pathlib import Path
 
@@ -67,6 +67,13 @@ class RoleModel:
     bias: tuple[float, ...]
     threshold: float
     variant_order: dict[str, tuple[str, ...]]  # role -> variants to output, best first
+    # Per role, the probability a candidate needs to fill it (chosen on held-out train
+    # documents); a role not listed takes `threshold`.
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, role: str) -> float:
+        """The probability a candidate needs to be given `role`."""
+        return self.thresholds.get(role, self.threshold)
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """Softmax probabilities of each class for one candidate."""
@@ -104,6 +111,7 @@ def load_model(path: Path | None = None) -> RoleModel | None:
             bias=tuple(float(x) for x in raw["bias"]),
             threshold=float(raw["threshold"]),
             variant_order={str(k): tuple(map(str, v)) for k, v in raw["variant_order"].items()},
+            thresholds={str(k): float(v) for k, v in raw.get("thresholds", {}).items()},
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"{src}: malformed role model ({type(exc).__name__}: {exc})") from exc
@@ -347,6 +355,31 @@ def _path(tree: _Tree, a: int, b: int) -> str | None:
     return None
 
 
+def _nearest_path(tree: _Tree, head: int, triggers: Sequence[int]) -> tuple[int, str, int] | None:
+    """The shortest dependency path from a token to one of the triggers: (length, path,
+    trigger), None when every trigger is too far."""
+    best: tuple[int, str, int] | None = None
+    for trig in triggers:
+        path = _path(tree, head, trig)
+        if path is not None:
+            length = path.count("^") + path.count("v")
+            if best is None or length < best[0]:
+                best = (length, path, trig)
+    return best
+
+
+def _anchor(tree: _Tree, head: int) -> int:
+    """The first conjunct or the noun an apposition describes, up a chain of `conj` and
+    `appos` links between nouns (the token itself when there is none)."""
+    node = head
+    for _ in range(_MAX_PATH):
+        up = tree.head[node]
+        if tree.dep[node] not in ("conj", "appos") or up == node or tree.pos[up] not in _HEAD_POS:
+            break
+        node = up
+    return node
+
+
 def _features(
     tree: _Tree,
     head: int,
@@ -402,13 +435,19 @@ def _features(
             )
             if pobj is not None:
                 feats.append(f"of={tree.lemma[pobj]}")
-    best: tuple[int, str, int] | None = None
-    for trig in triggers:
-        path = _path(tree, head, trig)
-        if path is not None:
-            length = path.count("^") + path.count("v")
-            if best is None or length < best[0]:
-                best = (length, path, trig)
+    best = _nearest_path(tree, head, triggers)
+    anchor = _anchor(tree, head)
+    if anchor != head:
+        # A later conjunct or an apposition ("X, Y and Z were killed", "Z, a judge,")
+        # fills the role its first conjunct or its noun fills: that one's path counts too.
+        near = _nearest_path(tree, anchor, triggers)
+        feats.append(f"apath={near[1] if near else 'far'}")
+        if near is not None:
+            feats.append(f"apath={near[1]}|trig={tree.lemma[near[2]]}")
+    if tree.pos[head] == "PROPN":
+        # The size of a name's phrase (its words and what hangs on them, up to five):
+        # people's names run to two to four words, places' and groups' vary more.
+        feats.append(f"nwords={min(len(tree.subtree(head)), 5)}")
     if best is None:
         feats.append("path=far")
     else:
@@ -509,18 +548,25 @@ _PARTY_ROLES = frozenset({"perpetrator", "victim"})
 
 
 def predict(
-    model: RoleModel, found: Sequence[Candidate], places: Collection[int] = ()
+    model: RoleModel,
+    found: Sequence[Candidate],
+    places: Collection[int] = (),
+    probabilities: Sequence[Sequence[float]] | None = None,
 ) -> dict[str, list[str]]:
     """Role -> surfaces of the candidates the model assigns to that role; a candidate
-    headed by one of `places` (token indices) is no perpetrator or victim."""
+    headed by one of `places` (token indices) is no perpetrator or victim.
+    `probabilities` are the candidates' class probabilities when already computed (the
+    training command tries thresholds on the same candidates)."""
     out: dict[str, list[str]] = {}
-    for cand in found:
-        probs = model.probabilities(cand.features)
+    for n, cand in enumerate(found):
+        probs = model.probabilities(cand.features) if probabilities is None else probabilities[n]
         # The likeliest role, taken when likely enough even if "none" is likelier still:
-        # the threshold trades precision for recall (chosen on train by cross-validation).
+        # the role's threshold trades precision for recall (chosen on held-out train).
         best = max((i for i, c in enumerate(model.classes) if c != NONE), key=probs.__getitem__)
         role = model.classes[best]
-        if probs[best] < model.threshold or (role in _PARTY_ROLES and cand.head in places):
+        if probs[best] < model.threshold_for(role) or (
+            role in _PARTY_ROLES and cand.head in places
+        ):
             continue
         order = model.variant_order.get(f"{role}|{head_kind(cand)}", _VARIANTS)
         surface = next((cand.variants[v] for v in order if cand.variants.get(v)), None)

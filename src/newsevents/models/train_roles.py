@@ -19,7 +19,7 @@ import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -149,7 +149,11 @@ def fit(
 
 
 def to_model(
-    weights: dict[str, np.ndarray], bias: np.ndarray, threshold: float, order: dict[str, list[str]]
+    weights: dict[str, np.ndarray],
+    bias: np.ndarray,
+    threshold: float,
+    order: dict[str, list[str]],
+    thresholds: dict[str, float] | None = None,
 ) -> RoleModel:
     """The fitted weights as the run-time model (rounded; near-zero features dropped)."""
     kept = {
@@ -163,6 +167,7 @@ def to_model(
         bias=tuple(round(float(x), 3) for x in bias),
         threshold=threshold,
         variant_order={r: tuple(v) for r, v in order.items()},
+        thresholds=dict(thresholds or {}),
     )
 
 
@@ -178,11 +183,26 @@ def variant_order(data: Sequence[DocData]) -> dict[str, list[str]]:
     return {k: sorted(_VARIANTS, key=lambda v: -h[v]) for k, h in sorted(hits.items())}
 
 
-def doc_scores(model: RoleModel, data: Sequence[DocData]) -> tuple[int, int, int]:
-    """(aligned, predicted, gold) over documents, CEAF-REE style per role."""
+@dataclass
+class HeldOut:
+    """A held-out train message with its candidates' probabilities under the model fitted
+    without it."""
+
+    data: DocData
+    probabilities: list[list[float]]
+
+
+def doc_scores(
+    model: RoleModel, data: Sequence[DocData], held: Sequence[HeldOut] | None = None
+) -> tuple[int, int, int]:
+    """(aligned, predicted, gold) over documents, CEAF-REE style per role (over `held`,
+    with their stored probabilities, when given)."""
     aligned = n_pred = n_gold = 0
-    for d in data:
-        predicted = predict(model, d.candidates)
+    pairs = (
+        [(h.data, h.probabilities) for h in held] if held is not None else [(d, None) for d in data]
+    )
+    for d, probs in pairs:
+        predicted = predict(model, d.candidates, probabilities=probs)
         for role in ROLES:
             preds = list(dict.fromkeys(normalise_filler(s) for s in predicted.get(role, [])))
             golds = d.gold[role]
@@ -203,29 +223,50 @@ def f1(aligned: int, n_pred: int, n_gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 15))
+
+
+def pick_thresholds(
+    model: RoleModel, held: Sequence[HeldOut], rounds: int = 2
+) -> tuple[float, dict[str, float]]:
+    """A common threshold, then one per role by coordinate ascent (each role in turn, the
+    others fixed), all maximising F1 over held-out messages."""
+
+    def score(common: float, per_role: dict[str, float]) -> float:
+        trial = replace(model, threshold=common, thresholds=per_role)
+        return f1(*doc_scores(trial, (), held))
+
+    common = max(_THRESHOLDS, key=lambda t: score(t, {}))
+    per_role = {role: common for role in ROLES}
+    best = score(common, per_role)
+    print(f"  common threshold {common:.2f}: F1 {best:.3f}", file=sys.stderr)
+    for _ in range(rounds):
+        for role in ROLES:
+            for t in _THRESHOLDS:
+                value = score(common, {**per_role, role: t})
+                # ties keep the earlier (lower) threshold: the first value found
+                if value > best + 1e-9:
+                    best, per_role = value, {**per_role, role: t}
+        print(f"  per-role thresholds {per_role}: F1 {best:.3f}", file=sys.stderr)
+    return common, per_role
+
+
 def train(data: Sequence[DocData], l2: float, min_count: int, folds: int, seed: int) -> RoleModel:
-    """Fit on all documents, with threshold chosen by cross-validation."""
+    """Fit on all documents, with thresholds chosen by cross-validation: each fold's
+    messages are scored by the model fitted on the other folds."""
     order = variant_order(data)
-    thresholds = [round(0.1 + 0.05 * i, 2) for i in range(11)]
     shuffled = list(data)
     random.Random(seed).shuffle(shuffled)
-    totals = {t: [0, 0, 0] for t in thresholds}
+    held: list[HeldOut] = []
     for k in range(folds):
         print(f"  fold {k + 1}/{folds}", file=sys.stderr)
-        held = shuffled[k::folds]
         rest = [d for i, d in enumerate(shuffled) if i % folds != k]
-        weights, bias = fit(*_rows(rest), l2=l2, min_count=min_count)
-        for t in thresholds:
-            a, p, g = doc_scores(to_model(weights, bias, t, order), held)
-            totals[t][0] += a
-            totals[t][1] += p
-            totals[t][2] += g
-    for t in thresholds:
-        a, p, g = totals[t]
-        print(f"  threshold {t:.2f}: F1 {f1(a, p, g):.3f} ({a}/{p} predicted, {g} gold)")
-    best = max(thresholds, key=lambda t: f1(*totals[t]))
+        fold_model = to_model(*fit(*_rows(rest), l2=l2, min_count=min_count), 0.5, order)
+        for d in shuffled[k::folds]:
+            held.append(HeldOut(d, [fold_model.probabilities(c.features) for c in d.candidates]))
+    common, per_role = pick_thresholds(fold_model, held)
     weights, bias = fit(*_rows(data), l2=l2, min_count=min_count)
-    return to_model(weights, bias, best, order)
+    return to_model(weights, bias, common, order, per_role)
 
 
 def _rows(data: Sequence[DocData]) -> tuple[list[tuple[str, ...]], list[int]]:
@@ -245,6 +286,7 @@ def write(model: RoleModel, path: Path, source: str) -> None:
         "classes": list(model.classes),
         "bias": list(model.bias),
         "threshold": model.threshold,
+        "thresholds": dict(sorted(model.thresholds.items())),
         "variant_order": {k: list(v) for k, v in model.variant_order.items()},
         "weights": {k: list(v) for k, v in sorted(model.weights.items())},
     }
@@ -257,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--muc4", type=Path, default=Path("../shared/gold/muc4/train.json"))
     parser.add_argument("--out", type=Path, default=model_path())
     parser.add_argument("--limit", type=int, default=None, help="first N train messages")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
@@ -269,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     data = collect(docs, raw if raw.is_dir() else None)
     model = train(data, args.l2, args.min_count, args.folds, args.seed)
     write(model, args.out, args.muc4.name)
-    print(f"wrote {args.out} ({len(model.weights)} features, threshold {model.threshold})")
+    print(f"wrote {args.out} ({len(model.weights)} features, thresholds {model.thresholds})")
 
 
 if __name__ == "__main__":
