@@ -106,7 +106,10 @@ def test_decoded_mentions_equal_the_originals_and_share_their_places_and_sentenc
 def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> None:
     index = PlaceTimeIndex()
     day = dt.date(2019, 3, 23)
-    index.load("violence", "SYR", [("ev_a", day, day, 34.42, 40.92) for _ in range(3)])
+    assert index.missing("violence", "SYR", day, day) == [day.year * 12 + 2]
+    rows = [("ev_a", day, day, 34.42, 40.92) for _ in range(3)]
+    index.load("violence", "SYR", index.missing("violence", "SYR", day, day), rows)
+    assert index.missing("violence", "SYR", day, day) == []
     at_a = ("ev_a", "violence", day, day, "SYR", 34.42, 40.92)
     # A fourth mention far away, in another cell, of another event.
     index.add(("ev_b", "violence", day, day, "SYR", 36.2, 37.1))
@@ -125,10 +128,33 @@ def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> 
     # A country-level query sees the whole country that month.
     syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, "country", 4)
     assert index.near("violence", "SYR", day, day, syria) == ["ev_b"]
-    # Rows of families or countries not loaded are not held.
+    # Rows of months, families or countries not loaded are not held.
     index.add(("ev_d", "violence", day, day, "IRQ", 34.4, 40.9))
     assert index.near("violence", "IRQ", day, day, baghouz) == []
-    assert not any(key[1] == "IRQ" for key in index._months)
+    may = day.replace(month=5)
+    index.add(("ev_e", "violence", may, may, "SYR", 34.4, 40.9))
+    assert index.missing("violence", "IRQ", day, day) == [day.year * 12 + 2]
+    assert not any(key[1] == "IRQ" or key[2] != day.year * 12 + 2 for key in index._months)
+
+
+def test_place_time_index_lets_go_of_the_months_asked_least_recently() -> None:
+    index = PlaceTimeIndex(budget=3)
+    baghouz = Place("Baghuz", 34.42, 40.92, "Syria", "SYR", "Deir ez-Zor", "village", 1)
+    days = [dt.date(2019, m, 10) for m in (1, 2, 3)]
+    for n, day in enumerate(days):
+        rows = [(f"ev_{n}", day, day, 34.42, 40.92)]
+        index.load("violence", "SYR", index.missing("violence", "SYR", day, day), rows)
+        assert index.near("violence", "SYR", day, day, baghouz) == [f"ev_{n}"]
+    index.near("violence", "SYR", days[0], days[0], baghouz)  # January asked again
+    assert index.size() == 6  # three points, three months
+    index.trim()
+    # February went first (asked least recently), then March: January is left.
+    assert [key[2] % 12 + 1 for key in index._months] == [1]
+    assert index.size() == 2
+    assert index.missing("violence", "SYR", days[1], days[2]) == [
+        d.year * 12 + d.month - 1 for d in days[1:]
+    ]
+    assert all(cell[2] == days[0].year * 12 for cell in index._cells)
 
 
 def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:

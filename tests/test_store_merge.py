@@ -153,3 +153,20 @@ def test_events_built_a_few_stored_mentions_at_a_time_equal_those_built_at_once(
     assert snapshot == reference and len(reference) == 4
     # The last commit rebuilt one event: a2's report joined a1's.
     assert written.events == 1 and written.removed == 0
+
+
+def test_a_place_time_index_that_lets_go_of_every_month_stores_the_same_events(tmp_path):
+    reports = _reports()
+    with Store(tmp_path / "whole.duckdb") as store:
+        _write(store, [m for ms in reports.values() for m in ms], list(reports))
+        reference = _snapshot(store)
+    for seed in range(3):
+        order = list(reports)
+        random.Random(seed).shuffle(order)
+        with Store(tmp_path / f"forget{seed}.duckdb") as store:
+            store._index.budget = 0  # every month is read again from the file when asked
+            for start in range(0, len(order), 2):
+                batch = order[start : start + 2]
+                _write(store, [m for a in batch for m in reports[a]], batch)
+                assert store._index.size() == 0
+            assert _snapshot(store) == reference

@@ -35,7 +35,7 @@ from newsevents.errors import StoreError
 from newsevents.linkage import Link, traits
 from newsevents.merge import Regroup, date_window
 from newsevents.records import Article, Event, Place, ResolvedMention
-from newsevents.store_memory import Head, PlaceTimeIndex
+from newsevents.store_memory import Head, PlaceTimeIndex, month_bounds
 from newsevents.store_schema import (
     MENTION_COLUMNS,
     ROW_FIELDS,
@@ -239,13 +239,15 @@ class Store:
         """Ids of stored events of a family with a mention dated within [start, end] and
         placed near the place (EventIndex)."""
         iso3 = place.iso3 or ""
-        if (family, iso3) not in self._index.loaded:
+        missing = self._index.missing(family, iso3, start, end)
+        if missing:
+            first, last = month_bounds(missing)
             rows = self.con.execute(
-                "SELECT event_id, date_lo, date_hi, latitude, longitude"
-                " FROM mentions WHERE family = ? AND iso3 = ? AND date_lo IS NOT NULL",
-                [family, iso3],
+                "SELECT event_id, date_lo, date_hi, latitude, longitude FROM mentions"
+                " WHERE family = ? AND iso3 = ? AND date_lo <= ? AND date_hi >= ?",
+                [family, iso3, last, first],
             ).fetchall()
-            self._index.load(family, iso3, rows)
+            self._index.load(family, iso3, missing, rows)
         return self._index.near(family, iso3, start, end, place)
 
     def links_of(self, event_ids: Sequence[str]) -> dict[str, tuple[Link, ...]]:
@@ -614,6 +616,7 @@ class Store:
                 self._index.add(head)
             for head, eid in moves:
                 self._index.move(head, eid)
+            self._index.trim()
             self._sketches.update({a: _pack(sk) for a, sk in new_sketches.items()})
             # Between batches the file is free for readers such as `newsevents serve`.
             self.release()
