@@ -99,7 +99,8 @@ def test_only_actors_named_with_their_country_add_it(
         "Regime forces",
         "Military Forces of Iran",
     )
-    assert _place_context([generic], ctx).countries == ()
+    # Not Iran: Syria, from the cue phrase "regime forces" (place_cues.yaml).
+    assert _place_context([generic], ctx).countries == ("SYR",)
     named = _mention(
         "Russian warplanes kill 5 in Madaya",
         ("Madaya",),

@@ -18,6 +18,7 @@ from newsevents.records import (
 from newsevents.resolve.actors import ActorContext, ActorDictionary
 from newsevents.resolve.dates import dates_the_event, dates_the_saying, local_day
 from newsevents.resolve.passages import passage_dates
+from newsevents.resolve.place_cues import cue_countries
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
 from newsevents.title_case import headline_cased
@@ -60,6 +61,10 @@ def _place_context(mentions: Sequence[Mention], ctx: ResolveContext) -> PlaceCon
                 actor = ctx.actors.lookup(surface)
                 if actor is not None and actor.country and actor.country not in countries:
                     countries.append(actor.country)
+    # Phrases that say the country ("regime forces", "SDF": place_cues.yaml): a one-line
+    # report names none, and its places would go to namesakes abroad (Palmyra, USA).
+    sentences = dict.fromkeys(m.sentence for m in mentions)
+    countries.extend(c for c in cue_countries(sentences) if c not in countries)
     # Names from title-case headlines, where every word has a capital ("Countryside").
     # (Not names the recaser capitalised in caseless text: tested as English words, they
     # cost MUC-4 role F1 27.6 -> 26.0 and changed nothing on UCDP.)

@@ -19,7 +19,9 @@ it is) stands only when spelt as alike as the place finder asks ("Kweires" is no
 Cairo). "X countryside", "the outskirts of X" and "near X" are X's point with
 geo_precision 2 (place_words.yaml `near_suffixes`, `near_prefixes`; `said_near` reads
 them around a bare name in its sentence); a direction and such a word alone ("Southern
-Countryside") name no place. The place finder (is_place_name) takes a transliteration
+Countryside") name no place; a last word of place_cues.yaml `point_suffixes`
+("Al-Raqqah city", "Jobar neighbourhood") is dropped when the whole name is unknown.
+The place finder (is_place_name) takes a transliteration
 for a place name only under the stricter rules its docstring gives. In an article's
 context a name of English words ("Countryside", "Convoy") written in a title-case
 headline or recased from caseless text, or in an article placed only in translit.yaml's
@@ -132,6 +134,7 @@ from newsevents.resolve.place_context import (
     region_gain,
     shares_without,
 )
+from newsevents.resolve.place_cues import default_cues
 from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.place_index import (
     AREA_FEATURES,
@@ -624,7 +627,9 @@ class Gazetteer:
           aside: "Zabadani" for Az Zabadani), or one of at least 10,000 under any of
           its GeoNames alternate names ("Kobane");
         - a span the index does not know counts when it is a transliteration of a
-          known place (`_transliterated_place`: "Menbej", "Khan Shekhon")."""
+          known place (`_transliterated_place`: "Menbej", "Khan Shekhon");
+        - a span known only without a last word of place_cues.yaml `point_suffixes`
+          ("Boston City") is not: the name is the place ("Mexico City" is one)."""
         if not any(c.isupper() for c in name):
             return False
         key = _key(name)
@@ -637,6 +642,11 @@ class Gazetteer:
         query = self._lookup(name, fuzzy=False, demonyms=False)
         if query is None:
             return self._transliterated_place(name, key)
+        last = key.rpartition(" ")[2]
+        if last in default_cues().point_suffixes and not query.key.endswith(last):
+            # "Boston City" (of "Boston City Council") is found as "Boston": the finder
+            # keeps to the name, the resolver reads past such a word ("Al-Raqqah city").
+            return False
         if " " in query.key:
             return True
         idx = self._index
@@ -943,6 +953,11 @@ class Gazetteer:
                 key, area = key[len(direction) + 1 :], True
                 break
         tokens = key.split()
+        if len(tokens) > 1 and tokens[-1] in default_cues().point_suffixes:
+            # "Al-Raqqah city", "Jobar neighbourhood": the place itself ("Mexico City",
+            # a name of its own, matched whole before any peeling)
+            tokens = tokens[:-1]
+            key = " ".join(tokens)
         if len(tokens) > 1 and tokens[-1] in w.region_suffixes:
             key, region = " ".join(tokens[:-1]), True
         elif len(tokens) > 1 and tokens[-1] in w.near_suffixes:

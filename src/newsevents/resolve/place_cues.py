@@ -1,0 +1,84 @@
+"""Place cues of data/place_cues.yaml: phrases that say which country an article's places
+lie in ("regime forces", "SDF": Syria), and words after a place name that add nothing to
+it ("Al-Raqqah city").
+
+A one-line report names no country, so without cues its transliterated place names go
+to better-known namesakes abroad (Palmyra, Pennsylvania; Juybar, Iran).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsevents.data_files import package_data, read_yaml_mapping
+from newsevents.errors import DataFileError
+from newsevents.resolve.place_names import name_key
+
+__all__ = ["PlaceCues", "cue_countries", "default_cues", "place_cues_path", "read_place_cues"]
+
+
+def place_cues_path() -> Path:
+    """The bundled place_cues.yaml."""
+    return package_data("place_cues.yaml")
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The cues compiled: one pattern per country, and the point suffixes as keys."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (iso3, pattern), file order
+    point_suffixes: frozenset[str]
+
+    def countries(self, texts: Iterable[str]) -> tuple[str, ...]:
+        """The iso3 codes whose cue phrases occur in any of the texts, in file order."""
+        joined = "\n".join(texts)
+        return tuple(iso3 for iso3, pattern in self.patterns if pattern.search(joined))
+
+
+def _phrase(text: str) -> str:
+    """A cue phrase as a regex: whole words, flexible hyphens and spaces, any case
+    unless written in capitals (an abbreviation: "SDF", not "sdf")."""
+    words = re.split(r"[\s\-]+", text.strip())
+    body = r"[\s\-]+".join(re.escape(w) for w in words if w)
+    body = body.replace("'", "['\u2019]")
+    if text.isupper():
+        return rf"(?<![\w]){body}(?![\w])"
+    return rf"(?<![\w])(?i:{body})(?![\w])"
+
+
+def read_place_cues(path: Path) -> PlaceCues:
+    """Read and validate a place_cues.yaml file; raise DataFileError naming the problem."""
+    data = read_yaml_mapping(path)
+    cues: Any = data.get("country_cues") or {}
+    if not isinstance(cues, dict):
+        raise DataFileError(f"{path}: country_cues must map ISO3 codes to lists of phrases")
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for iso3, phrases in cues.items():
+        if not isinstance(iso3, str) or len(iso3) != 3 or not iso3.isupper():
+            raise DataFileError(f"{path}: country_cues key {iso3!r} is not an ISO3 code")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise DataFileError(f"{path}: country_cues.{iso3} must be a list of phrases")
+        alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+        if alternatives:
+            patterns.append((iso3, re.compile(alternatives)))
+    suffixes = data.get("point_suffixes") or []
+    if not isinstance(suffixes, list) or not all(isinstance(s, str) for s in suffixes):
+        raise DataFileError(f"{path}: point_suffixes must be a list of words")
+    return PlaceCues(tuple(patterns), frozenset(name_key(s) for s in suffixes))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> PlaceCues:
+    """The bundled cues, read once."""
+    return read_place_cues(place_cues_path())
+
+
+def cue_countries(texts: Iterable[str]) -> tuple[str, ...]:
+    """The countries the bundled cue phrases in `texts` point to ("Regime forces shell
+    Jobar" -> ("SYR",))."""
+    return default_cues().countries(texts)
