@@ -54,6 +54,7 @@ from newsevents.trigger_filters import (
     disarms_no_weapon,
     held_weapon,
     names_a_thing,
+    opens_other_sense,
     tells_a_state,
 )
 
@@ -122,6 +123,8 @@ class Cues:
     holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
     disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
+    # "according to", "deal with": an event word opening a phrase of another sense
+    other_senses: tuple[tuple[str, ...], ...] = ()
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -214,6 +217,7 @@ def load_cues(path: Path | None = None) -> Cues:
         holding=words("holding_verbs"),
         disarm=words("disarm_verbs"),
         disarmed=words("disarmed_objects"),
+        other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),
@@ -298,6 +302,7 @@ def _find_triggers(
         if not names_a_thing(t.token, cues.thing_heads)
         and not (t.cls.means and held_weapon(t.token, cues.holding))
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
+        and not opens_other_sense(t.token, cues.other_senses)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
 

@@ -21,6 +21,17 @@ _INVENTORY_PREPS = frozenset({"of", "including", "like", "with"})
 _MAX_UP = 5
 
 
+def opens_other_sense(tok: Token, phrases: Collection[tuple[str, ...]]) -> bool:
+    """A trigger word that opens a fixed phrase in which it means something else:
+    "according to" (lemmatised as the verb "accord"), "deal with"."""
+    doc = tok.doc
+    for words in phrases:
+        end = tok.i + len(words)
+        if end <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
+            return True
+    return False
+
+
 def names_a_thing(tok: Token, thing_heads: Collection[str]) -> bool:
     """A trigger noun that modifies one of `thing_heads` ("kidnapping ring", "grenade
     launchers", "murder case"): the phrase names a thing, not an event."""
