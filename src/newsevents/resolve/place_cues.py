@@ -33,11 +33,22 @@ class PlaceCues:
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (iso3, pattern), file order
     point_suffixes: frozenset[str]
+    # Per pattern, the first words of its phrases, lower-cased: a text without any of
+    # them is not searched (the search tries every phrase at every character).
+    first_words: tuple[frozenset[str], ...] = ()
 
     def countries(self, texts: Iterable[str]) -> tuple[str, ...]:
         """The iso3 codes whose cue phrases occur in any of the texts, in file order."""
         joined = "\n".join(texts)
-        return tuple(iso3 for iso3, pattern in self.patterns if pattern.search(joined))
+        words = frozenset(_WORD.findall(joined.lower()))
+        return tuple(
+            iso3
+            for (iso3, pattern), firsts in zip(self.patterns, self.first_words, strict=True)
+            if not words.isdisjoint(firsts) and pattern.search(joined)
+        )
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _phrase(text: str) -> str:
@@ -58,6 +69,7 @@ def read_place_cues(path: Path) -> PlaceCues:
     if not isinstance(cues, dict):
         raise DataFileError(f"{path}: country_cues must map ISO3 codes to lists of phrases")
     patterns: list[tuple[str, re.Pattern[str]]] = []
+    firsts: list[frozenset[str]] = []
     for iso3, phrases in cues.items():
         if not isinstance(iso3, str) or len(iso3) != 3 or not iso3.isupper():
             raise DataFileError(f"{path}: country_cues key {iso3!r} is not an ISO3 code")
@@ -66,10 +78,13 @@ def read_place_cues(path: Path) -> PlaceCues:
         alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
         if alternatives:
             patterns.append((iso3, re.compile(alternatives)))
+            firsts.append(
+                frozenset(_WORD.findall(p.lower())[0] for p in phrases if _WORD.search(p))
+            )
     suffixes = data.get("point_suffixes") or []
     if not isinstance(suffixes, list) or not all(isinstance(s, str) for s in suffixes):
         raise DataFileError(f"{path}: point_suffixes must be a list of words")
-    return PlaceCues(tuple(patterns), frozenset(name_key(s) for s in suffixes))
+    return PlaceCues(tuple(patterns), frozenset(name_key(s) for s in suffixes), tuple(firsts))
 
 
 @lru_cache(maxsize=1)
