@@ -59,6 +59,8 @@ from newsevents.trigger_filters import (
 )
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
+# Modalities of an act told as having happened.
+_DONE_MODALITIES = frozenset({"asserted", "claimed"})
 _PRIORITY = (
     "chemical",
     "suicide",
@@ -100,6 +102,7 @@ class Cues:
     deny: frozenset[str]
     threat: frozenset[str]
     plan: frozenset[str]
+    death_verbs: frozenset[str]
     modal: frozenset[str]
     background_adverbs: frozenset[str]
     locative_preps: frozenset[str]
@@ -192,6 +195,7 @@ def load_cues(path: Path | None = None) -> Cues:
         deny=words("deny_verbs"),
         threat=words("threat_verbs"),
         plan=words("plan_verbs"),
+        death_verbs=words("death_verbs"),
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
         locative_preps=words("locative_prepositions"),
@@ -507,11 +511,22 @@ def _subject_of(tok: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return child
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
+        if tok.dep_ == "xcomp":
+            # Object control: in "asked Congress to authorize strikes", "ordered troops to
+            # attack" the object, not the subject, is who would do it.
+            for child in tok.head.children:
+                if child.dep_ in ("dobj", "obj") and child.i < tok.i:
+                    return child
         if tok.dep_ != "acl":
             return _subject_of(tok.head)
         # "fighters attacking a base" did it; "fighters killed in shelling" underwent it.
         return None if _reduced_passive(tok) else tok.head
     return None
+
+
+def _passive(tok: Token) -> bool:
+    """A verb told in the passive ("were killed", headlines' "3 killed")."""
+    return _reduced_passive(tok) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _reduced_passive(tok: Token) -> bool:
@@ -1971,7 +1986,14 @@ def _mention_for(
     patient_tok: Token | None = None
     thing: Token | None = None  # a physical target ("the national guard post")
     sufferers: list[Token] = []  # who underwent the acts, however many they name
+    dying: set[str] = set()  # classes of the triggers that told only who died
     for trig in ordered:
+        if trig is not main and modality in _DONE_MODALITIES:
+            # An act asked for or planned beside the one told ("asked Congress to authorize
+            # strikes in response to an attack by the government"): its doer did not do it.
+            held_as = _modality(trig.token, None, cues)
+            if held_as not in _DONE_MODALITIES and held_as != "denied":
+                continue
         roles = _roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
@@ -2000,11 +2022,18 @@ def _mention_for(
                 patient_tok = roles.patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
             thing = roles.patient
-        if roles.patient is not None and trig.cls.name == "die":
+        died = trig.cls.name == "die" or (
+            # "30 of A and B were killed" tells, like "died", who died and not who killed.
+            roles.agent is None
+            and trig.token.lemma_.lower() in cues.death_verbs
+            and _passive(trig.token)
+        )
+        if roles.patient is not None and died:
             # A clash's other side ("against the Turkish forces and their allies") lists
             # one side's allies, not both sides: only a death's sufferers may be both.
             sufferers.append(roles.patient)
-    if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES:
+            dying.add(trig.cls.name)
+    if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES | dying:
         # "casualties in the ranks of A and B": two armed sides who both suffered it
         # fought each other, one a side, unless they fight on one side ("the bodies of
         # members of Hezbollah and the regime forces"); an attacker named apart keeps its
