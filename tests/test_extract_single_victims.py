@@ -61,7 +61,7 @@ def test_a_named_organisation_is_no_person():
         "Regime forces killed and injured a man in Daraa",
         # more people than the one named, uncounted
         "Aerial bombardment kills a woman with her children in Idlib",
-        "Shelling kills a man and his son in Daraa",
+        "Shelling kills a man and his sons in Daraa",
         # negated, attempted, nearly
         "No civilian was killed in the shelling on Idlib",
         "Gunmen tried to kill a commander in Daraa",
@@ -134,3 +134,16 @@ def test_one_figure_for_killed_and_injured_together_still_counts_neither():
 
 def test_a_modal_makes_a_death_noun_no_toll():
     assert _fatalities("Warplanes could cause the death of a child in Idlib") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # coordinated victims are distinct people: each counted one or by its number
+        ("Shelling kills a man and his son in Daraa", 2),
+        ("Gunmen kill a teacher and his wife in Homs", 2),
+        ("The air strike killed a nurse and 4 farmers near Hama", 5),
+    ],
+)
+def test_coordinated_victims_are_added_up(text, dead):
+    assert _fatalities(text) == [dead]
