@@ -51,3 +51,9 @@ def test_a_casualty_count_shared_with_the_injured_or_uncounted_stays_unknown(tex
 )
 def test_a_participle_on_an_of_phrase_counts_the_members_named_before_it(text, dead):
     assert _fatalities(text) == [dead]
+
+
+def test_a_death_noun_that_times_another_act_gives_it_no_toll():
+    assert _fatalities(
+        "Days after the death of 12 fighters, the army shells the town of Douma"
+    ) == [None]

@@ -147,3 +147,15 @@ def test_a_modal_makes_a_death_noun_no_toll():
 )
 def test_coordinated_victims_are_added_up(text, dead):
     assert _fatalities(text) == [dead]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a teacher in Daraa",
+        "The town witnesses the killing of a woman by unknown gunmen in Homs",
+        "Martyrdom of a young man in shelling on Douma",
+    ],
+)
+def test_shot_dead_a_killing_and_a_martyrdom_of_one_person_count_one(text):
+    assert _fatalities(text) == [1]

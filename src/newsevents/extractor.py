@@ -131,6 +131,8 @@ class Cues:
     count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
     toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
     dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
+    subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
+    timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
@@ -225,6 +227,8 @@ def load_cues(path: Path | None = None) -> Cues:
         count_nouns=words("count_nouns"),
         toll_nouns=words("toll_nouns"),
         dead_count=words("dead_count_nouns"),
+        subject_dies=words("subject_dies_lemmas"),
+        timing=words("timing_prepositions"),
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
@@ -1340,7 +1344,7 @@ def _casualties(
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
                 if value is None:
                     value = _count_of_whole(tok.head)
-            if value is None and lemma in ("die",):
+            if value is None and lemma in cues.subject_dies:
                 value = _quantity_for(_subject_of(tok), doc[0].idx, sentence)
         elif lemma not in cues.kill:
             # "7 casualties in an air strike", "dozens of casualties": only a count written
@@ -1352,6 +1356,8 @@ def _casualties(
                 value = _count_of_whole(tok)
             if value is None:
                 continue
+        elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
+            continue  # "after the killing of 30 of their members, the army attacks"
         else:
             # "12 dead", "the death toll rose to 15", "15 deaths"
             value = _quantity_for(tok, doc[0].idx, sentence)
@@ -1498,8 +1504,13 @@ def _victim_of(tok: Token, cues: Cues) -> Token | None:
         if (patient is None or patient.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl", "relcl"):
             return tok.head  # "a man who was killed", "a commander killed in an ambush"
         return patient
-    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl") and _read_as_verb(tok.head):
-        return _roles(tok.head).patient
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl", "advmod") and _read_as_verb(tok.head):
+        patient = _roles(tok.head).patient
+        if patient is None and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            # "Man shot dead in Daraa": with no object, who was shot dead is the subject
+            # of a headline's reduced passive.
+            return _subject_of(tok.head)
+        return patient
     if tok.dep_ == "amod":
         return tok.head  # "a dead soldier"
     if any(c.dep_ == "det" and c.lower_ not in cues.single_determiners for c in tok.children):
