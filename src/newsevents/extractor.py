@@ -58,9 +58,9 @@ from newsevents.trigger_filters import (
     tells_a_state,
 )
 
-# Order in which a sentence's trigger classes decide its violent sub-type.
 # Modalities of an act told as having happened.
 _DONE_MODALITIES = frozenset({"asserted", "claimed"})
+# Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
     "chemical",
     "suicide",
