@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import operator
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +41,13 @@ _MAX_PATH = 4
 _RULES_KEPT = frozenset({"perpetrator", "victim"})
 _NO_ROLES: frozenset[str] = frozenset()
 _VARIANTS = ("full", "no_of", "core", "core_of", "bare", "name", "head")
+# At most how many sentences after a violent event's own are read for its fillers (the
+# next sentence often names the victims or the group: "The victims were ..."); while
+# recording, all of them; at run time, as many as the model was trained with.
+NEIGHBOUR_REACH = 2
+# The roles a later sentence fills for the event: not its weapon, which decides the kind
+# of attack (a bombing) and is as often that of another incident the article recalls.
+NEIGHBOUR_ROLES = frozenset({"perpetrator", "target", "victim"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Candidate:
     variants: dict[str, str]
     features: tuple[str, ...]
     proper: bool = False  # headed by a proper noun
+    distance: int = 0  # sentences after the event's own (0: in the event's sentence)
 
 
 def head_kind(cand: Candidate) -> str:
@@ -70,6 +79,9 @@ class RoleModel:
     # Per role, the probability a candidate needs to fill it (chosen on held-out train
     # documents); a role not listed takes `threshold`.
     thresholds: dict[str, float] = field(default_factory=dict)
+    # How many sentences after a violent event's own are read for its fillers (the
+    # model was trained with candidates that far; 0 for a model trained without them).
+    reach: int = 0
 
     def threshold_for(self, role: str) -> float:
         """The probability a candidate needs to be given `role`."""
@@ -112,6 +124,7 @@ def load_model(path: Path | None = None) -> RoleModel | None:
             threshold=float(raw["threshold"]),
             variant_order={str(k): tuple(map(str, v)) for k, v in raw["variant_order"].items()},
             thresholds={str(k): float(v) for k, v in raw.get("thresholds", {}).items()},
+            reach=int(raw.get("reach", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"{src}: malformed role model ({type(exc).__name__}: {exc})") from exc
@@ -387,6 +400,30 @@ def _features(
     sub_event_type: str,
     rule_roles: Collection[str],
     actor_kind: str | None,
+    distance: int = 0,
+) -> tuple[str, ...]:
+    feats = _sentence_features(tree, head, triggers, sub_event_type, rule_roles, actor_kind)
+    if distance == 0:
+        return feats
+    # A phrase of a sentence after the event's: a copy of its main features under "nb|"
+    # lets the model weigh them apart (most such phrases fill no role of the event), and
+    # the distance its own bias.
+    near = [f"nb|{f}" for f in feats if f.split("=", 1)[0] in _NEIGHBOUR_COPIED]
+    return (*feats, f"dist={min(distance, NEIGHBOUR_REACH)}", *near)
+
+
+_NEIGHBOUR_COPIED = frozenset(
+    {"lem", "pos", "dep", "sub", "lex", "path", "prep", "rule", "actor", "titled", "nwords"}
+)
+
+
+def _sentence_features(
+    tree: _Tree,
+    head: int,
+    triggers: Sequence[int],
+    sub_event_type: str,
+    rule_roles: Collection[str],
+    actor_kind: str | None,
 ) -> tuple[str, ...]:
     lemma = tree.lemma[head]
     dep = tree.dep[head]
@@ -482,11 +519,13 @@ def candidates(
     sub_event_type: str,
     arguments: dict[str, tuple[str, ...]],
     actors: Sequence[tuple[int, int, str]] = (),
+    distance: int = 0,
 ) -> list[Candidate]:
     """Every noun phrase of a sentence as a candidate filler, with its features.
 
     `actors` are the dictionary actors found in the sentence: (start, end, kind), character
-    offsets into the sentence text.
+    offsets into the sentence text. `distance` counts the sentences from the event's own
+    (0: the event's sentence; 1: the next one).
     """
     rule: dict[str, set[str]] = {}
     for role in ROLES:
@@ -519,8 +558,8 @@ def candidates(
         start = tree.idx[min(tree.subtree(i))] - offset
         end = tree.idx[i] + len(tree.text[i]) - offset
         kind = next((k for s, e, k in actors if s < end and start < e), None)
-        feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind)
-        out.append(Candidate(i, variants, feats, tree.pos[i] == "PROPN"))
+        feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind, distance)
+        out.append(Candidate(i, variants, feats, tree.pos[i] == "PROPN", distance))
     return out
 
 
@@ -544,6 +583,15 @@ def recording(recorder: Recorder) -> Iterator[None]:
 # -- the hook ------------------------------------------------------------------------------
 
 
+def neighbour_reach() -> int:
+    """How many sentences after a violent event's own to read for its fillers: as many as
+    the installed model was trained with; all NEIGHBOUR_REACH while recording."""
+    if _RECORDERS:
+        return NEIGHBOUR_REACH
+    model = load_model()
+    return min(model.reach, NEIGHBOUR_REACH) if model is not None else 0
+
+
 _PARTY_ROLES = frozenset({"perpetrator", "victim"})
 
 
@@ -564,8 +612,10 @@ def predict(
         # the role's threshold trades precision for recall (chosen on held-out train).
         best = max((i for i, c in enumerate(model.classes) if c != NONE), key=probs.__getitem__)
         role = model.classes[best]
-        if probs[best] < model.threshold_for(role) or (
-            role in _PARTY_ROLES and cand.head in places
+        if (
+            probs[best] < model.threshold_for(role)
+            or (role in _PARTY_ROLES and cand.head in places)
+            or (cand.distance > 0 and role not in NEIGHBOUR_ROLES)
         ):
             continue
         order = model.variant_order.get(f"{role}|{head_kind(cand)}", _VARIANTS)
@@ -603,6 +653,60 @@ def refine_roles(
     for role in ROLES:
         kept = arguments.get(role, ()) if role in _RULES_KEPT else ()
         merged = tuple(dict.fromkeys([*predicted.get(role, ()), *kept]))
+        if merged:
+            out[role] = merged
+    return out
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether a sentence the analyser left unparsed may name a filler: it has a word of
+    the role word lists (a weapon, a perpetrator noun, a target, a title before a name).
+    Parsing every later sentence cost about 12 % more CPU per article."""
+    known = _filler_words()
+    return any(w in known or w.rstrip("s") in known for w in _WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    words = load_words()
+    return words.titles.union(*words.by_role.values())
+
+
+def neighbour_roles(
+    doc: Doc,
+    distance: int,
+    sub_event_type: str,
+    arguments: dict[str, tuple[str, ...]],
+    model: RoleModel | None = None,
+    is_place: Callable[[str], bool] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """An event mention's arguments with the fillers the role model finds in a sentence
+    `distance` sentences after the event's (`doc`, parsed): perpetrators, targets and
+    victims (NEIGHBOUR_ROLES) join the arguments, which keep all they had. The sentence's
+    roots stand for the event word in the path features; a name `is_place` says is a
+    place is no perpetrator or victim."""
+    model = model or load_model()
+    if model is None and not _RECORDERS:
+        return arguments
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    found = candidates(doc, roots, sub_event_type, arguments, distance=distance)
+    if _RECORDERS:
+        for recorder in _RECORDERS:
+            recorder(doc, found)
+        return arguments
+    assert model is not None
+    places = (
+        {c.head for c in found if c.proper and is_place(c.variants["name"])}
+        if is_place is not None
+        else set()
+    )
+    predicted = predict(model, found, places)
+    out = dict(arguments)
+    for role in ROLES:
+        merged = tuple(dict.fromkeys([*arguments.get(role, ()), *predicted.get(role, ())]))
         if merged:
             out[role] = merged
     return out
