@@ -151,15 +151,52 @@ def test_no_neighbour_after_a_non_violent_article(
     _arguments(knowledge, f"The minister opened a school in Soyapango. {NEXT}")
     assert calls == []
     _arguments(knowledge, f"{EVENT} The weather was fine. {NEXT} Judge Pedro Ruiz spoke.")
-    # "The weather was fine." has no filler word: not parsed, not read; NEXT (two on) is;
+    # "The weather was fine." holds no trigger word: analyse left it unparsed, and it is
+    # not read (extract parses nothing); NEXT (two on, "dead") is;
     # "Judge Pedro Ruiz spoke." is three on, past the reach.
     assert calls == [2]
 
 
-def test_only_sentences_with_a_filler_word_are_worth_parsing() -> None:
-    assert roles.worth_parsing("Two judges were among the dead.")  # a plural title word
-    assert roles.worth_parsing("The car bomb went off at noon.")
-    assert not roles.worth_parsing("The weather was fine on Monday.")
+@pytest.mark.model
+def test_an_unparsed_later_sentence_is_not_read(
+    knowledge: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(roles, "load_model", lambda path=None: _toy_model(reach=2))
+    calls: list[int] = []
+    monkeypatch.setattr(extractor, "neighbour_roles", lambda *a, **kw: calls.append(a[1]) or a[3])
+    found = _arguments(knowledge, f"{EVENT} Its owner is Judge Pedro Ruiz of Soyapango.")
+    assert len(found) == 1 and "victim" not in found[0]
+    assert calls == []
+
+
+@pytest.mark.model
+def test_later_sentences_offer_names_and_role_words_only(nlp: Language) -> None:
+    doc = nlp("That morning the guerrillas burned the substation near Soyapango.")
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    near = {doc[c.head].text for c in roles.candidates(doc, roots, "Attack", {}, distance=1)}
+    own = {doc[c.head].text for c in roles.candidates(doc, roots, "Attack", {})}
+    assert near == {"guerrillas", "substation", "Soyapango"}
+    assert own == near | {"morning"}
+
+
+@pytest.mark.model
+def test_tree_reads_the_same_attributes_as_tokens(nlp: Language) -> None:
+    text = (
+        "Gunmen, who fled in a red car, shot Mayor Luis Gomez and his driver at 10:30 "
+        "yesterday -- police said the FMLN's commandos were blamed."
+    )
+    doc = nlp(text)
+    tree = roles._Tree(doc)
+    assert tree.head == [t.head.i for t in doc]
+    assert tree.left_edge == [t.left_edge.i for t in doc]
+    assert tree.right_edge == [t.right_edge.i for t in doc]
+    assert tree.dep == [t.dep_ for t in doc] and tree.pos == [t.pos_ for t in doc]
+    assert tree.tag == [t.tag_ for t in doc] and tree.text == [t.text for t in doc]
+    assert tree.lower == [t.lower_ for t in doc]
+    assert tree.lemma == [t.lemma_.lower() for t in doc]
+    assert tree.idx == [t.idx for t in doc] and tree.space == [t.whitespace_ for t in doc]
+    assert tree.alpha == [t.is_alpha for t in doc] and tree.punct == [t.is_punct for t in doc]
+    assert roles._Tree(nlp("")).n == 0
 
 
 def test_the_bundled_model_reads_later_sentences() -> None:

@@ -33,7 +33,7 @@ from newsevents.aggregates import (
     load_aggregate_cues,
     ranks_one_event,
 )
-from newsevents.analyse import AnalysedArticle, Sentence, load_models
+from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
 from newsevents.lexicon import Lexicon, TriggerClass
@@ -48,7 +48,7 @@ from newsevents.resolve.dates import (
 )
 from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
-from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles, worth_parsing
+from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
 from newsevents.title_case import recase_words
 from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
@@ -2267,26 +2267,17 @@ def _with_neighbour_roles(
         if ctx.lexicon.family(m.event_type) == "violence":
             index = max(0, bisect.bisect_right(starts, m.sentence_start) - 1)
             violent.setdefault(index, []).append(n)
-    reads: list[tuple[Sentence, int, int]] = []  # (sentence, distance, event sentence)
+    # Only sentences analyse parsed (they hold a trigger word) are read: parsing others
+    # here cost more than the rest of the pass (docs/roles.md).
+    reads: list[tuple[Doc, int, int]] = []  # (parse, distance, event sentence)
     last: int | None = None
     for sentence in article.sentences:
         if sentence.index in violent:
             last = sentence.index
-        elif (
-            last is not None
-            and sentence.index - last <= reach
-            and (sentence.doc is not None or worth_parsing(sentence.text))
-        ):
-            reads.append((sentence, sentence.index - last, last))
-    if not reads:
-        return tuple(mentions)
-    # Sentences without a trigger word were not parsed by analyse: parsed here, together,
-    # when they have a word that heads fillers (the parse is the cost).
-    unparsed = [s.text for s, _, _ in reads if s.doc is None]
-    parsed = iter(load_models().fast.pipe(unparsed) if unparsed else ())
+        elif last is not None and sentence.index - last <= reach and sentence.doc is not None:
+            reads.append((sentence.doc, sentence.index - last, last))
     out = list(mentions)
-    for sentence, distance, event_index in reads:
-        doc = sentence.doc if sentence.doc is not None else next(parsed)
+    for doc, distance, event_index in reads:
         # Read once, for the sentence's first violent event; what it finds joins each.
         first = out[violent[event_index][0]]
         found = neighbour_roles(
