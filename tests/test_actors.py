@@ -372,3 +372,28 @@ def test_a_states_aerial_bombardment_names_its_forces(actors: ActorDictionary) -
     assert names(actors, "killed in Russian aerial bombardment south of Idlib") == [
         "Military Forces of Russia"
     ]
+
+
+def test_a_government_named_as_actor_is_its_state_forces(actors: ActorDictionary) -> None:
+    syrian_army = Actor("Military Forces of Syria", "State forces", "SYR", True)
+    # The bare noun needs the article's country; a demonym or a ruler's name carries it.
+    assert names(actors, "a gas attack by the government on a suburb", SYRIA) == [syrian_army.name]
+    assert names(actors, "a gas attack by the government on a suburb") == []
+    assert actors.resolve("the Syrian government") == syrian_army
+    assert actors.resolve("the Assad government") == syrian_army
+    assert names(actors, "the Turkish government bombed a village") == ["Military Forces of Turkey"]
+
+
+def test_citizens_and_the_short_name_of_fateh_al_sham(actors: ActorDictionary) -> None:
+    assert names(actors, "four citizens died", SYRIA) == ["Civilians"]
+    assert names(actors, "fighters of Fateh al-Sham") == ["Hayat Tahrir al-Sham"]
+
+
+def test_a_generic_state_name_with_an_of_phrase_is_not_the_article_country(
+    actors: ActorDictionary,
+) -> None:
+    # "the government of Iraq" in an article about Syria names Iraq's, not Syria's.
+    assert names(actors, "talks with the government of Iraq", SYRIA) == []
+    assert names(actors, "talks with the government in Damascus", SYRIA) == [
+        "Military Forces of Syria"
+    ]

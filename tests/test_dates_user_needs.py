@@ -113,7 +113,13 @@ def test_extract_says_which_date_it_resolved_against(tmp_path: Path) -> None:
     ],
 )
 def test_the_event_takes_the_date_attached_to_its_trigger(text: str, expected: str) -> None:
-    events = [e for e in newsevents.extract(text, published=PUBLISHED) if e.status == "new"]
+    # The violent event's date ("the government announced a truce" is an agreement of its
+    # own, on its own date).
+    events = [
+        e
+        for e in newsevents.extract(text, published=PUBLISHED)
+        if e.status == "new" and e.event_type != "Strategic developments"
+    ]
     assert [(e.event_date, e.date_precision) for e in events] == [(expected, "day")]
 
 

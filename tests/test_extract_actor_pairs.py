@@ -127,3 +127,39 @@ def test_counts_of_strikes_or_of_dead_and_hurt_together_are_not_fatalities():
     one = "Clashes south of Hodr town and one person dies in bombing by warplanes on "
     one += "al-Hajar al-Aswad"
     assert _fatalities(one)[-1] == 1
+
+
+@pytest.mark.model
+def test_the_government_blamed_for_an_attack_is_the_attacker_not_the_speaker():
+    # The one who asks for strikes or voices the charge did not carry out the attack.
+    text = (
+        "The senator urged the cabinet to approve air strikes on Syria after what monitors "
+        "describe as a gas attack by the government that killed 40 people in Saqba."
+    )
+    events = newsevents.extract(text, published="2018-03-02")
+    assert [e.actor1 for e in events] == ["Military Forces of Syria"]
+    assert _roles(
+        "An opposition group accused the Syrian government of a barrel bomb attack that "
+        "killed 9 civilians in Saraqib on Tuesday."
+    ) == [("Military Forces of Syria", "Civilians")]
+
+
+@pytest.mark.model
+def test_the_object_of_an_order_carries_it_out():
+    # "ordered troops to storm": the troops stormed, not the one who gave the order.
+    events = newsevents.extract(
+        "Hezbollah ordered troops to storm the rebel positions near Hama on Sunday.",
+        published="2017-05-01",
+    )
+    assert [e.actor1 for e in events] == ["Military Forces of Syria"]
+
+
+@pytest.mark.model
+def test_two_armed_sides_killed_together_fought_each_other():
+    assert _roles(
+        "Fourteen of the regime forces and the Islamic State were killed in Deir Ezzor."
+    ) == [("Military Forces of Syria", "Islamic State")]
+    # A strike that killed both had a third, unnamed attacker.
+    assert _roles("An air strike near Azaz killed members of the Free Syrian Army and IS.") == [
+        (None, "Free Syrian Army")
+    ]

@@ -61,7 +61,7 @@ def test_a_named_organisation_is_no_person():
         "Regime forces killed and injured a man in Daraa",
         # more people than the one named, uncounted
         "Aerial bombardment kills a woman with her children in Idlib",
-        "Shelling kills a man and his son in Daraa",
+        "Shelling kills a man and his sons in Daraa",
         # negated, attempted, nearly
         "No civilian was killed in the shelling on Idlib",
         "Gunmen tried to kill a commander in Daraa",
@@ -134,3 +134,28 @@ def test_one_figure_for_killed_and_injured_together_still_counts_neither():
 
 def test_a_modal_makes_a_death_noun_no_toll():
     assert _fatalities("Warplanes could cause the death of a child in Idlib") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # coordinated victims are distinct people: each counted one or by its number
+        ("Shelling kills a man and his son in Daraa", 2),
+        ("Gunmen kill a teacher and his wife in Homs", 2),
+        ("The air strike killed a nurse and 4 farmers near Hama", 5),
+    ],
+)
+def test_coordinated_victims_are_added_up(text, dead):
+    assert _fatalities(text) == [dead]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a teacher in Daraa",
+        "The town witnesses the killing of a woman by unknown gunmen in Homs",
+        "Martyrdom of a young man in shelling on Douma",
+    ],
+)
+def test_shot_dead_a_killing_and_a_martyrdom_of_one_person_count_one(text):
+    assert _fatalities(text) == [1]

@@ -27,6 +27,8 @@ from newsevents.resolve.numbers import Quantity, find_quantities, parse_quantity
         ("one thousand five hundred", 1500),
         ("a hundred", 100),
         ("a dozen", 12),
+        ("half a dozen", 6),
+        ("half-dozen", 6),
         ("two dozen", 24),
         ("seven million", 7000000),
         # vague quantities (ACLED's values)

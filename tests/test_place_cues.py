@@ -42,10 +42,9 @@ def test_a_cue_file_with_a_bad_country_code_is_refused(tmp_path: Path) -> None:
     path.write_text("country_cues:\n  Syria: [regime forces]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="ISO3"):
         read_place_cues(path)
-    path.write_text("country_cues:\n  SYR: [regime forces]\npoint_suffixes: [city]\n")
+    path.write_text("country_cues:\n  SYR: [regime forces]\n", encoding="utf-8")
     cues = read_place_cues(path)
     assert cues.countries(["Regime forces advance"]) == ("SYR",)
-    assert cues.point_suffixes == frozenset({"city"})
 
 
 def test_a_one_line_report_with_a_cue_places_its_town_at_home(gaz: Gazetteer) -> None:

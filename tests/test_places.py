@@ -688,3 +688,9 @@ def test_answers_are_cached_as_keys_and_give_the_same_records(gaz: Gazetteer) ->
     again = fresh.resolve("Aleppo")
     assert first is not None and again == first
     assert fresh._plain["Aleppo"] >= 0 and fresh._plain["Qwxzv Nowhere"] == -1
+
+
+def test_bundled_place_words_list_the_words_that_only_say_a_place_kind() -> None:
+    words = gi.read_place_words(gi.place_words_path())
+    assert {"city", "neighbourhood"} <= words.point_suffixes
+    assert "countryside" not in words.point_suffixes  # around the place, not at it

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import spacy
@@ -159,16 +161,26 @@ def test_place_runs_do_not_depend_on_the_actors() -> None:
 
 @pytest.mark.model
 def test_parses_do_not_depend_on_how_sentences_are_batched() -> None:
-    """fastparse's batch size is a speed setting only: every sentence gets the same
-    vectors and parse whatever else shares its batch."""
+    """fastparse's batch size is a speed setting only: every sentence gets the same parse
+    whatever else shares its batch.
+
+    Its vectors agree to float rounding, not always bit for bit: on some CPUs (an AMD EPYC
+    with numpy's OpenBLAS 0.3.30 and 0.3.31) BLAS multiplies the few rows of a batch of
+    one to three sentences with other kernels than a full batch's, and the vectors differ
+    by up to 3e-6; over 1,500 sentences of the bundled corpus no parse changed."""
     from newsevents.analyse import load_models
+    from newsevents.ingest import read_inputs
+    from newsevents.records import Article
 
     fast = load_models().fast
-    texts = SENTENCES * 3 + ["Rebels shelled the town.", "Nothing happened."]
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "fakes.csv"
+    articles = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)][:30]
+    sentences = [s for a in articles for s in re.split(r"(?<=[.!?])\s+", a.text) if len(s) > 20]
+    texts = SENTENCES * 3 + ["Rebels shelled the town.", "Nothing happened.", *sentences[:300]]
     one = list(fast.pipe(texts, batch_size=2))
     other = list(fast.pipe(texts, batch_size=128))
     for a, b in zip(one, other, strict=True):
-        assert (a.tensor == b.tensor).all()
+        assert abs(a.tensor - b.tensor).max() < 1e-4
         assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in a] == [
             (t.tag_, t.dep_, t.head.i, t.lemma_) for t in b
         ]

@@ -59,6 +59,8 @@ from newsevents.trigger_filters import (
     tells_a_state,
 )
 
+# Modalities of an act told as having happened.
+_DONE_MODALITIES = frozenset({"asserted", "claimed"})
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
     "chemical",
@@ -101,6 +103,7 @@ class Cues:
     deny: frozenset[str]
     threat: frozenset[str]
     plan: frozenset[str]
+    death_verbs: frozenset[str]
     modal: frozenset[str]
     background_adverbs: frozenset[str]
     locative_preps: frozenset[str]
@@ -131,6 +134,9 @@ class Cues:
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
     count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
     toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
+    dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
+    subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
+    timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
@@ -193,6 +199,7 @@ def load_cues(path: Path | None = None) -> Cues:
         deny=words("deny_verbs"),
         threat=words("threat_verbs"),
         plan=words("plan_verbs"),
+        death_verbs=words("death_verbs"),
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
         locative_preps=words("locative_prepositions"),
@@ -224,6 +231,9 @@ def load_cues(path: Path | None = None) -> Cues:
         toll_verbs=words("toll_verbs"),
         count_nouns=words("count_nouns"),
         toll_nouns=words("toll_nouns"),
+        dead_count=words("dead_count_nouns"),
+        subject_dies=words("subject_dies_lemmas"),
+        timing=words("timing_prepositions"),
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
@@ -508,11 +518,22 @@ def _subject_of(tok: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return child
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
+        if tok.dep_ == "xcomp":
+            # Object control: in "asked Congress to authorize strikes", "ordered troops to
+            # attack" the object, not the subject, is who would do it.
+            for child in tok.head.children:
+                if child.dep_ in ("dobj", "obj") and child.i < tok.i:
+                    return child
         if tok.dep_ != "acl":
             return _subject_of(tok.head)
         # "fighters attacking a base" did it; "fighters killed in shelling" underwent it.
         return None if _reduced_passive(tok) else tok.head
     return None
+
+
+def _passive(tok: Token) -> bool:
+    """A verb told in the passive ("were killed", headlines' "3 killed")."""
+    return _reduced_passive(tok) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _reduced_passive(tok: Token) -> bool:
@@ -1324,7 +1345,7 @@ def _casualties(
     single = False
     for tok in doc if tokens is None else (doc[i] for i in tokens):
         lemma = tok.lemma_.lower()
-        is_kill = lemma in cues.kill
+        is_kill = lemma in cues.kill or (tok.pos_ == "NOUN" and lemma in cues.dead_count)
         is_injure = lemma in cues.injure
         if not (is_kill or is_injure):
             continue
@@ -1332,11 +1353,27 @@ def _casualties(
         if _read_as_verb(tok):
             roles = _roles(tok)
             roles.patient = roles.patient or _of_object(tok)
-            value = _quantity_for(roles.patient, doc[0].idx, sentence)
+            value = _conjunct_sum(roles.patient, cues, named)
+            if value is None:
+                value = _quantity_for(roles.patient, doc[0].idx, sentence)
             if value is None and tok.dep_ in ("acl", "relcl", "amod"):
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
-            if value is None and lemma in ("die",):
+                if value is None:
+                    value = _count_of_whole(tok.head)
+            if value is None and lemma in cues.subject_dies:
                 value = _quantity_for(_subject_of(tok), doc[0].idx, sentence)
+        elif lemma not in cues.kill:
+            # "7 casualties in an air strike", "dozens of casualties": only a count written
+            # on the noun itself ("more casualties raise the toll to 15" is a toll update).
+            if _with_injured(tok, cues) or cues.toll_span.search(doc.text) is not None:
+                continue  # "40 casualties and wounded", "340 casualties in 25 days"
+            value = _quantity_for(tok, doc[0].idx, sentence)
+            if value is None:
+                value = _count_of_whole(tok)
+            if value is None:
+                continue
+        elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
+            continue  # "after the killing of 30 of their members, the army attacks"
         else:
             # "12 dead", "the death toll rose to 15", "15 deaths"
             value = _quantity_for(tok, doc[0].idx, sentence)
@@ -1383,6 +1420,62 @@ def _casualties(
     return _Toll(killed, injured)
 
 
+def _with_injured(noun: Token, cues: Cues) -> bool:
+    """Is a casualty noun written together with the injured ("40 casualties and wounded",
+    "casualties or injuries"), however the parser attached the second word?"""
+    rest = noun.doc[noun.i + 1 : noun.i + 3]
+    return (
+        len(rest) == 2 and rest[0].lower_ in ("and", "or") and rest[1].lemma_.lower() in cues.injure
+    )
+
+
+def _count_of_whole(noun: Token) -> int | None:
+    """The count of the noun an "of"/"from" phrase hangs from, when a participle attaches
+    to that phrase's object ("13 members of the guard killed", "dozens of fighters
+    killed"): the dead are the counted members, not the group that names them."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "from") or prep.head.pos_ != "NOUN":
+        return None
+    whole = prep.head
+    quantities = find_quantities(whole.doc[whole.left_edge.i : whole.i + 1].text)
+    return quantities[-1].value if quantities else None
+
+
+def _conjunct_sum(head: Token | None, cues: Cues, named: Callable[[Token], bool]) -> int | None:
+    """The dead of coordinated victims, added up as distinct people ("a man, his wife and
+    four of their children" -> 6, "two children and an old woman" -> 3); None unless every
+    conjunct is counted or is one person (an uncounted plural leaves the total unknown)."""
+    if head is None or not any(c.dep_ == "conj" for c in head.children):
+        return None
+    total = 0
+    stack = [head]
+    while stack:
+        part = stack.pop()
+        stack.extend(c for c in part.children if c.dep_ == "conj")
+        own = part.doc[part.left_edge.i : part.i + 1]
+        quantities = find_quantities(own.text)
+        if quantities and not any(t.dep_ == "conj" for t in own if t.i != part.i):
+            total += quantities[-1].value
+        elif _one_person_alone(part, cues, named):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def _one_person_alone(part: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Is one conjunct of a coordination one person ("his wife", "an old woman")?"""
+    if part.pos_ == "PROPN":
+        return named(part)
+    if part.tag_ != "NN" or part.lemma_.lower() not in cues.persons:
+        return False
+    return all(
+        c.lower_ in cues.single_determiners or c.dep_ == "poss"
+        for c in part.children
+        if c.dep_ in ("det", "predet", "poss")
+    )
+
+
 def _one_dead(tok: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
     """Does a kill word tell the death of one person, uncounted ("a brigadier is killed",
     "claims the life of a child", "Ahmed al-Ali was killed"), as an act told once (not
@@ -1427,8 +1520,13 @@ def _victim_of(tok: Token, cues: Cues) -> Token | None:
         if (patient is None or patient.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl", "relcl"):
             return tok.head  # "a man who was killed", "a commander killed in an ambush"
         return patient
-    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl") and _read_as_verb(tok.head):
-        return _roles(tok.head).patient
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl", "advmod") and _read_as_verb(tok.head):
+        patient = _roles(tok.head).patient
+        if patient is None and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            # "Man shot dead in Daraa": with no object, who was shot dead is the subject
+            # of a headline's reduced passive.
+            return _subject_of(tok.head)
+        return patient
     if tok.dep_ == "amod":
         return tok.head  # "a dead soldier"
     if any(c.dep_ == "det" and c.lower_ not in cues.single_determiners for c in tok.children):
@@ -1538,7 +1636,8 @@ def _shared_count(tok: Token, cues: Cues) -> bool:
     """Whether a kill or injure word is coordinated with the other kind with nothing
     counted between them, so one figure stands for both ("killed and wounded 20"); not
     when each has an object of its own ("killed a man and injured 3 others")."""
-    other = cues.injure if tok.lemma_.lower() in cues.kill else cues.kill
+    lemma = tok.lemma_.lower()
+    other = cues.kill | cues.dead_count if lemma in cues.injure else cues.injure
     own = any(c.dep_ in ("dobj", "obj") for c in tok.children)
     for partner in _conjoined(tok):
         if partner.lemma_.lower() not in other or (
@@ -1972,7 +2071,14 @@ def _mention_for(
     patient_tok: Token | None = None
     thing: Token | None = None  # a physical target ("the national guard post")
     sufferers: list[Token] = []  # who underwent the acts, however many they name
+    dying: set[str] = set()  # classes of the triggers that told only who died
     for trig in ordered:
+        if trig is not main and modality in _DONE_MODALITIES:
+            # An act asked for or planned beside the one told ("asked Congress to authorize
+            # strikes in response to an attack by the government"): its doer did not do it.
+            held_as = _modality(trig.token, None, cues)
+            if held_as not in _DONE_MODALITIES and held_as != "denied":
+                continue
         roles = _roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
@@ -2001,11 +2107,18 @@ def _mention_for(
                 patient_tok = roles.patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
             thing = roles.patient
-        if roles.patient is not None and trig.cls.name == "die":
+        died = trig.cls.name == "die" or (
+            # "30 of A and B were killed" tells, like "died", who died and not who killed.
+            roles.agent is None
+            and trig.token.lemma_.lower() in cues.death_verbs
+            and _passive(trig.token)
+        )
+        if roles.patient is not None and died:
             # A clash's other side ("against the Turkish forces and their allies") lists
             # one side's allies, not both sides: only a death's sufferers may be both.
             sufferers.append(roles.patient)
-    if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES:
+            dying.add(trig.cls.name)
+    if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES | dying:
         # "casualties in the ranks of A and B": two armed sides who both suffered it
         # fought each other, one a side, unless they fight on one side ("the bodies of
         # members of Hezbollah and the regime forces"); an attacker named apart keeps its

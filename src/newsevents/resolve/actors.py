@@ -49,6 +49,9 @@ _QUOTE = '["\u201c\u201d]?'
 _SEP = rf"(?:{_QUOTE}(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+){_QUOTE})"
 _SPLIT = re.compile(_SEP)
 _APOSTROPHES = "'\u2019`"
+# "the government of Iraq": the "of" phrase, not the article, says whose government it is.
+_GOVERNMENT = re.compile(r"\bgovernment$", re.IGNORECASE)
+_OF_PHRASE = re.compile(r"\s+of\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
 
 
@@ -541,7 +544,11 @@ class ActorDictionary:
             generic = not isinstance(target, _Entry) or target.country_from_context
             if generic and _before_actor_of(text, end, matches[i + 1 :]):
                 continue  # "the soldiers of the SDF": the SDF is the actor
-            if isinstance(target, _StateAlias) and self._after_demonym(text, start):
+            if isinstance(target, _StateAlias) and (
+                self._after_demonym(text, start)
+                or (_GOVERNMENT.search(match.group()) and _OF_PHRASE.match(text, end))
+            ):
+                # "Burkinabe soldiers", "the government of Iraq": another country's.
                 continue
             if isinstance(target, _ContextAlias) and scan.named is None:
                 scan.named = self._named_in(text)

@@ -1,6 +1,5 @@
 """Place cues of data/place_cues.yaml: phrases that say which country an article's places
-lie in ("regime forces", "SDF": Syria), and words after a place name that add nothing to
-it ("Al-Raqqah city").
+lie in ("regime forces", "SDF": Syria).
 
 A one-line report names no country, so without cues its transliterated place names go
 to better-known namesakes abroad (Palmyra, Pennsylvania; Juybar, Iran).
@@ -17,7 +16,6 @@ from typing import Any
 
 from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
-from newsevents.resolve.place_names import name_key
 
 __all__ = ["PlaceCues", "cue_countries", "default_cues", "place_cues_path", "read_place_cues"]
 
@@ -29,10 +27,9 @@ def place_cues_path() -> Path:
 
 @dataclass(frozen=True)
 class PlaceCues:
-    """The cues compiled: one pattern per country, and the point suffixes as keys."""
+    """The cues compiled: one pattern per country."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (iso3, pattern), file order
-    point_suffixes: frozenset[str]
     # Per pattern, the first words of its phrases, lower-cased: a text without any of
     # them is not searched (the search tries every phrase at every character).
     first_words: tuple[frozenset[str], ...] = ()
@@ -81,10 +78,7 @@ def read_place_cues(path: Path) -> PlaceCues:
             firsts.append(
                 frozenset(_WORD.findall(p.lower())[0] for p in phrases if _WORD.search(p))
             )
-    suffixes = data.get("point_suffixes") or []
-    if not isinstance(suffixes, list) or not all(isinstance(s, str) for s in suffixes):
-        raise DataFileError(f"{path}: point_suffixes must be a list of words")
-    return PlaceCues(tuple(patterns), frozenset(name_key(s) for s in suffixes), tuple(firsts))
+    return PlaceCues(tuple(patterns), tuple(firsts))
 
 
 @lru_cache(maxsize=1)

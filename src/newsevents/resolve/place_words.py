@@ -51,6 +51,8 @@ class PlaceWords:
     name_abbreviations: dict[str, str] = field(default_factory=dict)
     # words after a place that put the event around it ("Hama countryside")
     near_suffixes: frozenset[str] = frozenset()
+    # words after a place that only say what kind of place it is ("Al-Raqqah city")
+    point_suffixes: frozenset[str] = frozenset()
     # words of the names of missions abroad ("Embassy"): the country named is not where
     # they are
     abroad: frozenset[str] = frozenset()
@@ -131,6 +133,9 @@ def read_place_words(path: Path) -> PlaceWords:
         name_abbreviations=_abbreviations(data.get("name_abbreviations"), path),
         near_suffixes=frozenset(
             name_key(x) for x in _str_list(data.get("near_suffixes"), "near_suffixes", path)
+        ),
+        point_suffixes=frozenset(
+            name_key(x) for x in _str_list(data.get("point_suffixes"), "point_suffixes", path)
         ),
         abroad=frozenset(
             name_key(x) for x in _str_list(data.get("abroad_words"), "abroad_words", path)

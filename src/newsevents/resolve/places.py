@@ -19,7 +19,7 @@ it is) stands only when spelt as alike as the place finder asks ("Kweires" is no
 Cairo). "X countryside", "the outskirts of X" and "near X" are X's point with
 geo_precision 2 (place_words.yaml `near_suffixes`, `near_prefixes`; `said_near` reads
 them around a bare name in its sentence); a direction and such a word alone ("Southern
-Countryside") name no place; a last word of place_cues.yaml `point_suffixes`
+Countryside") name no place; a last word of place_words.yaml `point_suffixes`
 ("Al-Raqqah city", "Jobar neighbourhood") is dropped when the whole name is unknown.
 The place finder (is_place_name) takes a transliteration
 for a place name only under the stricter rules its docstring gives. In an article's
@@ -134,7 +134,6 @@ from newsevents.resolve.place_context import (
     region_gain,
     shares_without,
 )
-from newsevents.resolve.place_cues import default_cues
 from newsevents.resolve.place_focus import article_focus
 from newsevents.resolve.place_index import (
     AREA_FEATURES,
@@ -628,7 +627,7 @@ class Gazetteer:
           its GeoNames alternate names ("Kobane");
         - a span the index does not know counts when it is a transliteration of a
           known place (`_transliterated_place`: "Menbej", "Khan Shekhon");
-        - a span known only without a last word of place_cues.yaml `point_suffixes`
+        - a span known only without a last word of place_words.yaml `point_suffixes`
           ("Boston City") is not: the name is the place ("Mexico City" is one)."""
         if not any(c.isupper() for c in name):
             return False
@@ -643,7 +642,7 @@ class Gazetteer:
         if query is None:
             return self._transliterated_place(name, key)
         last = key.rpartition(" ")[2]
-        if last in default_cues().point_suffixes and not query.key.endswith(last):
+        if last in self._words.point_suffixes and not query.key.endswith(last):
             # "Boston City" (of "Boston City Council") is found as "Boston": the finder
             # keeps to the name, the resolver reads past such a word ("Al-Raqqah city").
             return False
@@ -953,7 +952,7 @@ class Gazetteer:
                 key, area = key[len(direction) + 1 :], True
                 break
         tokens = key.split()
-        if len(tokens) > 1 and tokens[-1] in default_cues().point_suffixes:
+        if len(tokens) > 1 and tokens[-1] in self._words.point_suffixes:
             # "Al-Raqqah city", "Jobar neighbourhood": the place itself ("Mexico City",
             # a name of its own, matched whole before any peeling)
             tokens = tokens[:-1]
