@@ -63,6 +63,8 @@ def test_dask_run_stores_what_the_local_run_stores(runs):
     assert runs["dask"].processed == 40 and runs["dask"].failed == 0
     # The stages ran on the workers, and their CPU time came back to the summary.
     assert runs["dask"].clock.seconds["analyse"] > 0
+    # Each commit was merged and written in a forked child, as the local runner's are.
+    assert runs["dask"].commit_peak_mb > 0
 
 
 def test_a_second_run_adds_nothing_and_parquet_files_are_reused(runs):

@@ -46,6 +46,8 @@ class BenchResult:
     peak_rss_mb_main: float
     peak_rss_mb_workers: tuple[float, ...]
     events: int
+    # The largest forked child that merged and wrote a commit (0: the main process did)
+    peak_rss_mb_commit: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -56,13 +58,18 @@ class BenchResult:
     def report(self) -> str:
         """A few lines and the stage table, for the terminal and the README."""
         workers = ", ".join(f"{mb:.0f}" for mb in self.peak_rss_mb_workers) or "-"
+        commit = (
+            f"commit processes {self.peak_rss_mb_commit:.0f} MB, "
+            if self.peak_rss_mb_commit
+            else ""
+        )
         lines = [
             f"engine {self.engine}: {self.articles} articles "
             f"({self.words / max(1, self.articles):.0f} words each on average) in "
             f"{self.seconds:.1f} s with {self.workers} worker(s) on {self.cores} core(s): "
             f"{self.rate:.1f} articles/s, {self.words / self.seconds:,.0f} words/s; "
             f"{self.events} events stored",
-            f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, "
+            f"peak memory: main process {self.peak_rss_mb_main:.0f} MB, {commit}"
             f"worker processes {workers} MB",
             "",
             stage_table(self.stage_seconds, self.articles),
@@ -210,9 +217,10 @@ def run_bench(
                 started = time.perf_counter()
                 summary = ingest([str(src)], store, options)
                 seconds = time.perf_counter() - started
-                # Pool workers are waited for when the pool closes: RUSAGE_CHILDREN holds
-                # the largest one's peak (with 0 workers the stages run in this process).
-                worker_peaks = (_peak_mb(resource.RUSAGE_CHILDREN),) if workers > 0 else ()
+                # Each pool worker reports its peak with its results (RUSAGE_CHILDREN would
+                # mix in the children that merged commits); with 0 workers the stages run
+                # in this process.
+                worker_peaks = (summary.worker_peak_mb,) if workers > 0 else ()
             events = store.counts()["events"]
     return BenchResult(
         engine=engine + (" (distinct events)" if distinct_events else ""),
@@ -225,6 +233,7 @@ def run_bench(
         peak_rss_mb_workers=worker_peaks,
         events=events,
         stage_seconds=dict(summary.clock.seconds),
+        peak_rss_mb_commit=summary.commit_peak_mb,
     )
 
 

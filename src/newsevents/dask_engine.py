@@ -37,6 +37,7 @@ import pyarrow.parquet as pq
 from distributed import Client, Future, LocalCluster
 
 from newsevents.codec import mention_from_dict, to_dict
+from newsevents.forked import can_fork
 from newsevents.ingest import read_inputs
 from newsevents.pipeline import (
     ArticleResult,
@@ -279,12 +280,15 @@ def ingest_dask(
             stored = stored_before + summary.processed
             return options.batch_size * batches_per_commit(options, stored)
 
+        # As the local runner does: each commit merged and written in a forked child.
+        in_child = options.merge_in_child and can_fork()
+
         def flush(everything: bool) -> None:
             # Whole commits only until the input ends: a partial one costs a whole
             # neighbourhood too.
             while waiting and (everything or len(waiting) >= step()):
                 size = step()
-                commit_results(waiting[:size], store, merging, summary, on_problem)
+                commit_results(waiting[:size], store, merging, summary, on_problem, in_child)
                 del waiting[:size]
                 summary.seconds = time.perf_counter() - started
                 on_progress(summary)

@@ -13,12 +13,13 @@ import hashlib
 import math
 import multiprocessing as mp
 import os
+import resource
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,6 +28,7 @@ from newsevents import __version__
 from newsevents.analyse import Models, analyse, load_models
 from newsevents.clean import clean
 from newsevents.extractor import Cues, ExtractContext, extract, load_cues
+from newsevents.forked import call_in_child, can_fork
 from newsevents.ingest import IngestOptions, make_article, read_inputs
 from newsevents.lexicon import Lexicon, load_lexicon
 from newsevents.merge import (
@@ -68,6 +70,10 @@ class Options:
     commit_batches: int = 32
     commit_share: float = 0.25
     max_commit_batches: int = 128
+    # With worker processes, merge and write each commit in a forked child of this
+    # process (Linux), so that the writer's memory stays flat however long the run
+    # (`forked.call_in_child`).
+    merge_in_child: bool = True
     gazetteer_csv: Path | None = None
     actors_yaml: Path | None = None
 
@@ -336,6 +342,10 @@ class RunSummary:
     problems: list[IngestProblem] = field(default_factory=list)
     total: int | None = None  # input records expected, when known before the run
     clock: StageClock = field(default_factory=StageClock)
+    # Peak resident memory (MB) of the largest worker process, and of the largest child
+    # that merged and wrote a commit (0 when this process did).
+    worker_peak_mb: float = 0.0
+    commit_peak_mb: float = 0.0
 
     @property
     def done(self) -> int:
@@ -392,10 +402,13 @@ def _worker_init(options: Options) -> None:
     _WORKER["published"] = options.published
 
 
-def _worker_process(articles: list[Article]) -> tuple[list[ArticleResult], dict[str, float]]:
+def _worker_process(
+    articles: list[Article],
+) -> tuple[list[ArticleResult], dict[str, float], float]:
     clock = StageClock()
     results = process_articles(articles, _WORKER["knowledge"], _WORKER["published"], clock)
-    return results, clock.seconds
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results, clock.seconds, peak_mb
 
 
 @contextmanager
@@ -502,8 +515,10 @@ def commit_results(
     knowledge: MergeKnowledge,
     summary: RunSummary,
     on_problem: ProblemCallback = lambda p: None,
+    in_child: bool = False,
 ) -> None:
-    """Merge one batch of stage results into the store in one transaction; count it."""
+    """Merge one batch of stage results into the store in one transaction; count it.
+    With `in_child`, the merge and write run in a forked child (see `_store_in_child`)."""
     good = [r for r in results if r.error is None]
     for r in results:
         if r.error is not None:
@@ -511,10 +526,30 @@ def commit_results(
             summary.problems.append(problem)
             summary.failed += 1
             on_problem(problem)
-    written = store_results(good, store, knowledge, summary.clock)
+    if in_child:
+        store.release()
+        outcome = call_in_child(partial(_store_in_child, good, store, knowledge))
+        written, seconds = outcome.value
+        summary.clock.absorb(seconds)
+        summary.commit_peak_mb = max(summary.commit_peak_mb, outcome.peak_mb)
+    else:
+        written = store_results(good, store, knowledge, summary.clock)
     summary.processed += len(good)
     summary.mentions += sum(len(r.mentions) for r in good)
     summary.events_written += written.events
+
+
+def _store_in_child(
+    good: Sequence[ArticleResult], store: Store, knowledge: MergeKnowledge
+) -> tuple[Written, dict[str, float]]:
+    """`store_results` in a forked child: what merging allocates goes with the child, and
+    what the store caches is read again from the file by the next commit's child (the
+    writer's own Store never merges, so its place/time index and sketch cache stay empty
+    rather than stale)."""
+    clock = StageClock()
+    written = store_results(good, store, knowledge, clock)
+    store.release()
+    return written, clock.seconds
 
 
 def _timed(items: Iterator[list[Article]], clock: StageClock) -> Iterator[list[Article]]:
@@ -551,8 +586,10 @@ def ingest(
         summary.already_stored += len(known)
         return [a for a in batch if a.id not in known]
 
+    in_child = options.workers > 0 and options.merge_in_child and can_fork()
+
     def commit(results: list[ArticleResult]) -> None:
-        commit_results(results, store, merging, summary, on_problem)
+        commit_results(results, store, merging, summary, on_problem, in_child)
         summary.seconds = time.perf_counter() - started
         on_progress(summary)
 
@@ -591,8 +628,9 @@ def ingest(
                 # 20,000 bench articles with 1 worker, merging cost 18.6 ms an article).
                 done: list[ArticleResult] = []
                 for _ in range(min(per_commit(), len(pending))):
-                    results, seconds = pending.popleft().get()
+                    results, seconds, peak_mb = pending.popleft().get()
                     summary.clock.absorb(seconds)
+                    summary.worker_peak_mb = max(summary.worker_peak_mb, peak_mb)
                     done += results
                 commit(done)
 
