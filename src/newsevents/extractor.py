@@ -9,6 +9,7 @@ gazetteer place names as the spans that can fill them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -47,7 +48,7 @@ from newsevents.resolve.dates import (
 )
 from newsevents.resolve.english_words import is_english_word
 from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
-from newsevents.roles import refine_roles
+from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
 from newsevents.title_case import recase_words
 from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
@@ -2364,6 +2365,48 @@ def _mention_for(
     return replace(mention, confidence=mention_confidence(mention))
 
 
+def _with_neighbour_roles(
+    article: AnalysedArticle, mentions: Sequence[Mention], ctx: ExtractContext
+) -> tuple[Mention, ...]:
+    """Violent mentions with the role fillers of the sentences after their own (roles.py):
+    each sentence that tells no violent event itself, up to the model's reach of sentences
+    after one that does, is read for the nearest such one before it."""
+    reach = neighbour_reach()
+    if reach == 0:
+        return tuple(mentions)
+    starts = [s.start for s in article.sentences]
+    violent: dict[int, list[int]] = {}  # sentence index -> its violent mentions
+    for n, m in enumerate(mentions):
+        if ctx.lexicon.family(m.event_type) == "violence":
+            index = max(0, bisect.bisect_right(starts, m.sentence_start) - 1)
+            violent.setdefault(index, []).append(n)
+    # Only sentences analyse parsed (they hold a trigger word) are read: parsing others
+    # here cost more than the rest of the pass (docs/roles.md).
+    reads: list[tuple[Doc, int, int]] = []  # (parse, distance, event sentence)
+    last: int | None = None
+    for sentence in article.sentences:
+        if sentence.index in violent:
+            last = sentence.index
+        elif last is not None and sentence.index - last <= reach and sentence.doc is not None:
+            reads.append((sentence.doc, sentence.index - last, last))
+    out = list(mentions)
+    for doc, distance, event_index in reads:
+        # Read once, for the sentence's first violent event; what it finds joins each.
+        first = out[violent[event_index][0]]
+        found = neighbour_roles(
+            doc, distance, first.sub_event_type, first.arguments, is_place=ctx.is_place
+        )
+        added = {r: v for r, v in found.items() if v != first.arguments.get(r)}
+        for n in violent[event_index] if added else ():
+            m = out[n]
+            arguments = dict(m.arguments)
+            for role, values in added.items():
+                arguments[role] = tuple(dict.fromkeys([*arguments.get(role, ()), *values]))
+            m = replace(m, arguments=arguments)
+            out[n] = replace(m, confidence=mention_confidence(m))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class _Part:
     """One event of a headline that reports several: its triggers, the start tokens of
@@ -2769,4 +2812,4 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         mentions.extend(_part_offsets(found, sentence))
         previous = sentence.text
         first = False
-    return tuple(mentions)
+    return _with_neighbour_roles(article, mentions, ctx)

@@ -23,7 +23,7 @@ from functools import lru_cache, reduce
 from pathlib import Path
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
@@ -40,6 +40,13 @@ _MAX_PATH = 4
 _RULES_KEPT = frozenset({"perpetrator", "victim"})
 _NO_ROLES: frozenset[str] = frozenset()
 _VARIANTS = ("full", "no_of", "core", "core_of", "bare", "name", "head")
+# At most how many sentences after a violent event's own are read for its fillers (the
+# next sentence often names the victims or the group: "The victims were ..."); while
+# recording, all of them; at run time, as many as the model was trained with.
+NEIGHBOUR_REACH = 2
+# The roles a later sentence fills for the event: not its weapon, which decides the kind
+# of attack (a bombing) and is as often that of another incident the article recalls.
+NEIGHBOUR_ROLES = frozenset({"perpetrator", "target", "victim"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class Candidate:
     variants: dict[str, str]
     features: tuple[str, ...]
     proper: bool = False  # headed by a proper noun
+    distance: int = 0  # sentences after the event's own (0: in the event's sentence)
 
 
 def head_kind(cand: Candidate) -> str:
@@ -70,6 +78,9 @@ class RoleModel:
     # Per role, the probability a candidate needs to fill it (chosen on held-out train
     # documents); a role not listed takes `threshold`.
     thresholds: dict[str, float] = field(default_factory=dict)
+    # How many sentences after a violent event's own are read for its fillers (the
+    # model was trained with candidates that far; 0 for a model trained without them).
+    reach: int = 0
 
     def threshold_for(self, role: str) -> float:
         """The probability a candidate needs to be given `role`."""
@@ -112,6 +123,7 @@ def load_model(path: Path | None = None) -> RoleModel | None:
             threshold=float(raw["threshold"]),
             variant_order={str(k): tuple(map(str, v)) for k, v in raw["variant_order"].items()},
             thresholds={str(k): float(v) for k, v in raw.get("thresholds", {}).items()},
+            reach=int(raw.get("reach", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"{src}: malformed role model ({type(exc).__name__}: {exc})") from exc
@@ -127,23 +139,40 @@ class _Tree:
     and `rights` scan between a token's left and right edges)."""
 
     def __init__(self, doc: Doc) -> None:
-        tokens = list(doc)
-        self.n = len(tokens)
-        # Heads as to_array gives them (offsets), without a Token object per head.
+        # One array read for all attributes (a Token object per word and attribute cost
+        # a fifth of reading a sentence's candidates); heads as offsets.
+        table: list[list[int]] = doc.to_array(
+            [DEP, POS, TAG, ORTH, LOWER, LEMMA, IDX, SPACY, IS_ALPHA, IS_PUNCT]
+        ).tolist()
         offsets = doc.to_array([HEAD]).astype(numpy.int64).tolist()
+        strings = doc.vocab.strings
+        self.n = n = len(table)
         self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
-        self.dep = [t.dep_ for t in tokens]
-        self.pos = [t.pos_ for t in tokens]
-        self.tag = [t.tag_ for t in tokens]
-        self.text = [t.text for t in tokens]
-        self.space = [t.whitespace_ for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.idx = [t.idx for t in tokens]
-        self.alpha = [t.is_alpha for t in tokens]
-        self.punct = [t.is_punct for t in tokens]
-        self.left_edge = [t.left_edge.i for t in tokens]
-        self.right_edge = [t.right_edge.i for t in tokens]
+        self.dep = [strings[row[0]] for row in table]
+        self.pos = [strings[row[1]] for row in table]
+        self.tag = [strings[row[2]] for row in table]
+        self.text = [strings[row[3]] for row in table]
+        self.lower = [strings[row[4]] for row in table]
+        self.lemma = [strings[row[5]].lower() for row in table]
+        self.idx = [row[6] for row in table]
+        self.space = [" " if row[7] else "" for row in table]
+        self.alpha = [bool(row[8]) for row in table]
+        self.punct = [bool(row[9]) for row in table]
+        # A token's subtree spans its left edge to its right edge: each token widens the
+        # edges of its heads up to the root.
+        self.left_edge = list(range(n))
+        self.right_edge = list(range(n))
+        for i in range(n):
+            node, steps = i, 0
+            while steps <= n:
+                if i < self.left_edge[node]:
+                    self.left_edge[node] = i
+                if i > self.right_edge[node]:
+                    self.right_edge[node] = i
+                up = self.head[node]
+                if up == node:
+                    break
+                node, steps = up, steps + 1
         self._doc = doc
         self._sent_roots: list[str] | None = None
         self._subtrees: dict[int, list[int]] = {}
@@ -387,6 +416,30 @@ def _features(
     sub_event_type: str,
     rule_roles: Collection[str],
     actor_kind: str | None,
+    distance: int = 0,
+) -> tuple[str, ...]:
+    feats = _sentence_features(tree, head, triggers, sub_event_type, rule_roles, actor_kind)
+    if distance == 0:
+        return feats
+    # A phrase of a sentence after the event's: a copy of its main features under "nb|"
+    # lets the model weigh them apart (most such phrases fill no role of the event), and
+    # the distance its own bias.
+    near = [f"nb|{f}" for f in feats if f.split("=", 1)[0] in _NEIGHBOUR_COPIED]
+    return (*feats, f"dist={min(distance, NEIGHBOUR_REACH)}", *near)
+
+
+_NEIGHBOUR_COPIED = frozenset(
+    {"lem", "pos", "dep", "sub", "lex", "path", "prep", "rule", "actor", "titled", "nwords"}
+)
+
+
+def _sentence_features(
+    tree: _Tree,
+    head: int,
+    triggers: Sequence[int],
+    sub_event_type: str,
+    rule_roles: Collection[str],
+    actor_kind: str | None,
 ) -> tuple[str, ...]:
     lemma = tree.lemma[head]
     dep = tree.dep[head]
@@ -482,11 +535,13 @@ def candidates(
     sub_event_type: str,
     arguments: dict[str, tuple[str, ...]],
     actors: Sequence[tuple[int, int, str]] = (),
+    distance: int = 0,
 ) -> list[Candidate]:
     """Every noun phrase of a sentence as a candidate filler, with its features.
 
     `actors` are the dictionary actors found in the sentence: (start, end, kind), character
-    offsets into the sentence text.
+    offsets into the sentence text. `distance` counts the sentences from the event's own
+    (0: the event's sentence; 1: the next one).
     """
     rule: dict[str, set[str]] = {}
     for role in ROLES:
@@ -504,8 +559,15 @@ def candidates(
     trigger_ids = [t.i for t in triggers]
     offset = tree.idx[0] if tree.n else 0
     out: list[Candidate] = []
+    # A later sentence adds perpetrators, targets and victims: names, and nouns of the
+    # role word lists ("the guerrillas", "the substation"); other nouns are not read there.
+    known = _neighbour_heads() if distance else None
     for i in range(tree.n):
         if not _is_head(tree, i) or not tree.alpha[i]:
+            continue
+        if known is not None and not (
+            tree.pos[i] == "PROPN" or tree.lemma[i] in known or tree.lower[i] in known
+        ):
             continue
         variants = _tree_variants(tree, i)
         if not variants["full"]:
@@ -519,8 +581,8 @@ def candidates(
         start = tree.idx[min(tree.subtree(i))] - offset
         end = tree.idx[i] + len(tree.text[i]) - offset
         kind = next((k for s, e, k in actors if s < end and start < e), None)
-        feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind)
-        out.append(Candidate(i, variants, feats, tree.pos[i] == "PROPN"))
+        feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind, distance)
+        out.append(Candidate(i, variants, feats, tree.pos[i] == "PROPN", distance))
     return out
 
 
@@ -544,6 +606,21 @@ def recording(recorder: Recorder) -> Iterator[None]:
 # -- the hook ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _neighbour_heads() -> frozenset[str]:
+    words = load_words()
+    return frozenset().union(*(words.by_role[r] for r in NEIGHBOUR_ROLES if r in words.by_role))
+
+
+def neighbour_reach() -> int:
+    """How many sentences after a violent event's own to read for its fillers: as many as
+    the installed model was trained with; all NEIGHBOUR_REACH while recording."""
+    if _RECORDERS:
+        return NEIGHBOUR_REACH
+    model = load_model()
+    return min(model.reach, NEIGHBOUR_REACH) if model is not None else 0
+
+
 _PARTY_ROLES = frozenset({"perpetrator", "victim"})
 
 
@@ -564,8 +641,10 @@ def predict(
         # the role's threshold trades precision for recall (chosen on held-out train).
         best = max((i for i, c in enumerate(model.classes) if c != NONE), key=probs.__getitem__)
         role = model.classes[best]
-        if probs[best] < model.threshold_for(role) or (
-            role in _PARTY_ROLES and cand.head in places
+        if (
+            probs[best] < model.threshold_for(role)
+            or (role in _PARTY_ROLES and cand.head in places)
+            or (cand.distance > 0 and role not in NEIGHBOUR_ROLES)
         ):
             continue
         order = model.variant_order.get(f"{role}|{head_kind(cand)}", _VARIANTS)
@@ -603,6 +682,43 @@ def refine_roles(
     for role in ROLES:
         kept = arguments.get(role, ()) if role in _RULES_KEPT else ()
         merged = tuple(dict.fromkeys([*predicted.get(role, ()), *kept]))
+        if merged:
+            out[role] = merged
+    return out
+
+
+def neighbour_roles(
+    doc: Doc,
+    distance: int,
+    sub_event_type: str,
+    arguments: dict[str, tuple[str, ...]],
+    model: RoleModel | None = None,
+    is_place: Callable[[str], bool] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """An event mention's arguments with the fillers the role model finds in a sentence
+    `distance` sentences after the event's (`doc`, parsed): perpetrators, targets and
+    victims (NEIGHBOUR_ROLES) join the arguments, which keep all they had. The sentence's
+    roots stand for the event word in the path features; a name `is_place` says is a
+    place is no perpetrator or victim."""
+    model = model or load_model()
+    if model is None and not _RECORDERS:
+        return arguments
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    found = candidates(doc, roots, sub_event_type, arguments, distance=distance)
+    if _RECORDERS:
+        for recorder in _RECORDERS:
+            recorder(doc, found)
+        return arguments
+    assert model is not None
+    places = (
+        {c.head for c in found if c.proper and is_place(c.variants["name"])}
+        if is_place is not None
+        else set()
+    )
+    predicted = predict(model, found, places)
+    out = dict(arguments)
+    for role in ROLES:
+        merged = tuple(dict.fromkeys([*arguments.get(role, ()), *predicted.get(role, ())]))
         if merged:
             out[role] = merged
     return out

@@ -30,6 +30,8 @@ from spacy.tokens import Doc
 from newsevents.evaluate.metrics import max_matching, normalise_filler
 from newsevents.evaluate.muc4 import MucDoc, articles_for, gold_entities, load_docs, load_raw
 from newsevents.roles import (
+    NEIGHBOUR_REACH,
+    NEIGHBOUR_ROLES,
     NONE,
     ROLES,
     Candidate,
@@ -52,6 +54,9 @@ _MUC_ROLE = {
 # shipped file, which keeps it small.
 _MIN_WEIGHT = 0.01
 _VARIANTS = ("full", "no_of", "core", "core_of", "bare", "name", "head")
+# Sentences after a violent event's own read for its fillers (see docs/roles.md for the
+# figures with 1 and 2).
+REACH = 2
 
 
 @dataclass
@@ -104,8 +109,9 @@ def collect(docs: Sequence[MucDoc], published_from: Path | None) -> list[DocData
 
 
 def label(cand: Candidate, gold: dict[str, list[tuple[str, ...]]]) -> tuple[str, set[str]]:
-    """The candidate's role (or none) and which of its variants equal a gold mention."""
-    for role in ROLES:
+    """The candidate's role (or none) and which of its variants equal a gold mention; a
+    candidate of a later sentence fills only the roles such sentences give (NEIGHBOUR_ROLES)."""
+    for role in ROLES if cand.distance == 0 else [r for r in ROLES if r in NEIGHBOUR_ROLES]:
         mentions = {m for entity in gold[role] for m in entity}
         hits = {v for v, text in cand.variants.items() if normalise_filler(text) in mentions}
         if hits:
@@ -154,6 +160,7 @@ def to_model(
     threshold: float,
     order: dict[str, list[str]],
     thresholds: dict[str, float] | None = None,
+    reach: int = 0,
 ) -> RoleModel:
     """The fitted weights as the run-time model (rounded; near-zero features dropped)."""
     kept = {
@@ -168,6 +175,7 @@ def to_model(
         threshold=threshold,
         variant_order={r: tuple(v) for r, v in order.items()},
         thresholds=dict(thresholds or {}),
+        reach=reach,
     )
 
 
@@ -251,9 +259,13 @@ def pick_thresholds(
     return common, per_role
 
 
-def train(data: Sequence[DocData], l2: float, min_count: int, folds: int, seed: int) -> RoleModel:
+def train(
+    data: Sequence[DocData], l2: float, min_count: int, folds: int, seed: int, reach: int = 0
+) -> RoleModel:
     """Fit on all documents, with thresholds chosen by cross-validation: each fold's
-    messages are scored by the model fitted on the other folds."""
+    messages are scored by the model fitted on the other folds. Candidates more than
+    `reach` sentences after their event's are left out (the model reads no further)."""
+    data = [replace(d, candidates=[c for c in d.candidates if c.distance <= reach]) for d in data]
     order = variant_order(data)
     shuffled = list(data)
     random.Random(seed).shuffle(shuffled)
@@ -266,7 +278,7 @@ def train(data: Sequence[DocData], l2: float, min_count: int, folds: int, seed: 
             held.append(HeldOut(d, [fold_model.probabilities(c.features) for c in d.candidates]))
     common, per_role = pick_thresholds(fold_model, held)
     weights, bias = fit(*_rows(data), l2=l2, min_count=min_count)
-    return to_model(weights, bias, common, order, per_role)
+    return to_model(weights, bias, common, order, per_role, reach)
 
 
 def _rows(data: Sequence[DocData]) -> tuple[list[tuple[str, ...]], list[int]]:
@@ -285,6 +297,7 @@ def write(model: RoleModel, path: Path, source: str) -> None:
         "about": f"role model trained by newsevents.models.train_roles on {source}",
         "classes": list(model.classes),
         "bias": list(model.bias),
+        "reach": model.reach,
         "threshold": model.threshold,
         "thresholds": dict(sorted(model.thresholds.items())),
         "variant_order": {k: list(v) for k, v in model.variant_order.items()},
@@ -303,13 +316,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--reach",
+        type=int,
+        default=REACH,
+        choices=range(NEIGHBOUR_REACH + 1),
+        help="sentences after an event's own to read for its fillers",
+    )
     args = parser.parse_args(argv)
     if "train" not in args.muc4.name:
         parser.error("train only on the MUC-4 train split")
     docs = load_docs(args.muc4)[: args.limit]
     raw = args.muc4.parent / "raw"
     data = collect(docs, raw if raw.is_dir() else None)
-    model = train(data, args.l2, args.min_count, args.folds, args.seed)
+    model = train(data, args.l2, args.min_count, args.folds, args.seed, args.reach)
     write(model, args.out, args.muc4.name)
     print(f"wrote {args.out} ({len(model.weights)} features, thresholds {model.thresholds})")
 
