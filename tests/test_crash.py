@@ -110,6 +110,31 @@ def _stored_articles(db: Path) -> int:
         con.close()
 
 
+def _wait_until_gone(group: int, timeout: float = 30.0) -> None:
+    """Wait until every process of the killed group has exited (zombies aside): the
+    writer's commit child holds the file until the kernel has torn it down, which can
+    take a moment after the parent is reaped."""
+    deadline = time.monotonic() + timeout
+    while _live_members(group):
+        assert time.monotonic() < deadline, f"processes of group {group} outlived SIGKILL"
+        time.sleep(0.02)
+
+
+def _live_members(group: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            # pid (comm) state ppid pgrp ...: comm may hold spaces, so split after ")".
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
 def _wait_for_stored(proc: subprocess.Popen[bytes], db: Path, target: int) -> None:
     """Return once the run has committed `target` articles or ended. The writer lets go
     of the file between batches; a read meanwhile may find it locked and tries again."""
@@ -150,6 +175,7 @@ def test_killed_runs_resume_to_exactly_the_uninterrupted_store(tmp_path: Path) -
             time.sleep(rng.uniform(0.0, 0.3))
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        _wait_until_gone(proc.pid)
         # Readable after every kill, and never losing what a previous run committed.
         stored.append(_stored_articles(killed))
         assert stored[-1] >= stored[-2]
