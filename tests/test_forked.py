@@ -1,6 +1,7 @@
 """A function run in a forked child: its result, its errors, its death, its memory, and
 a writer that merges each commit in a child stores what one merging in itself stores."""
 
+import contextlib
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from snapshots import store_rows
 
+from newsevents import pipeline
 from newsevents.errors import StoreError
 from newsevents.forked import ChildFailed, call_in_child, can_fork
 from newsevents.pipeline import Options, ingest
@@ -109,6 +111,61 @@ def test_a_killed_parent_takes_its_child_with_it(tmp_path: Path) -> None:
     finally:
         parent.kill()
         parent.wait()
+
+
+def _lock_fds() -> list[int]:
+    """This process's descriptors open on a writer claim file."""
+    fds = []
+    for name in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if os.readlink(f"/proc/self/fd/{name}").endswith(".writer.lock"):
+                fds.append(int(name))
+    return fds
+
+
+def test_the_commit_child_leaves_the_writer_claim_to_its_parent(tmp_path, monkeypatch) -> None:
+    """A killed ingest's commit child can outlive its parent by a moment; if it held a copy
+    of the claim, a re-run in that moment would be told another process is writing."""
+    seen = tmp_path / "seen.json"
+
+    def store_results(good, store, knowledge, clock=None):  # runs in the child
+        seen.write_text(json.dumps(_lock_fds()))
+        return pipeline.Written(0, 0)
+
+    monkeypatch.setattr(pipeline, "store_results", store_results)
+    with Store(tmp_path / "s.duckdb") as store:
+        assert len(_lock_fds()) == 1
+        pipeline.commit_results([], store, None, pipeline.RunSummary(), in_child=True)
+        assert json.loads(seen.read_text()) == []
+        assert len(_lock_fds()) == 1  # the parent keeps its claim
+        with pytest.raises(StoreError, match="another process is writing"):
+            Store(tmp_path / "s.duckdb")
+
+
+def test_a_claim_left_to_the_parent_ends_with_the_parent_while_the_child_lives(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.duckdb"
+    store = Store(db)
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: give up its copy, say so, then linger
+        try:
+            store.leave_claim_to_parent()
+            os.write(ready_w, b"1")
+            time.sleep(30)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(ready_r, 1) == b"1"
+        store.close()  # the parent goes; the child is still alive
+        with Store(db) as again:
+            assert again.counts()["articles"] == 0
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(ready_r)
+        os.close(ready_w)
 
 
 def _alive(pid: int) -> bool:

@@ -545,7 +545,9 @@ def _store_in_child(
     """`store_results` in a forked child: what merging allocates goes with the child, and
     what the store caches is read again from the file by the next commit's child (the
     writer's own Store never merges, so its place/time index and sketch cache stay empty
-    rather than stale)."""
+    rather than stale). The child leaves the writer claim to the parent, so that a killed
+    ingest can be run again at once."""
+    store.leave_claim_to_parent()
     clock = StageClock()
     written = store_results(good, store, knowledge, clock)
     store.release()

@@ -209,6 +209,15 @@ class Store:
             self._con.close()
             self._con = None
 
+    def leave_claim_to_parent(self) -> None:
+        """In a forked child: close this process's copy of the writer claim. The claim
+        stays with the parent (a lock on the open file, which the parent's copy keeps
+        open), and ends when the parent exits, even while this child is still being torn
+        down; DuckDB's own lock, which a new writer waits for, guards the file until then."""
+        if self._writer_lock is not None:
+            os.close(self._writer_lock)
+            self._writer_lock = None
+
     def close(self) -> None:
         """Close the connection (the file stays consistent) and end the writer claim."""
         self.release()
