@@ -137,6 +137,8 @@ class Cues:
     dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
     subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
     timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
+    partitive: frozenset[str] = frozenset()  # "13 members of the guard": part of a whole
+    joining: frozenset[str] = frozenset()  # "casualties and wounded": written together
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
@@ -234,6 +236,8 @@ def load_cues(path: Path | None = None) -> Cues:
         dead_count=words("dead_count_nouns"),
         subject_dies=words("subject_dies_lemmas"),
         timing=words("timing_prepositions"),
+        partitive=words("partitive_prepositions"),
+        joining=words("joining_conjunctions"),
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
@@ -1359,7 +1363,7 @@ def _casualties(
             if value is None and tok.dep_ in ("acl", "relcl", "amod"):
                 value = _quantity_for(tok.head, doc[0].idx, sentence)
                 if value is None:
-                    value = _count_of_whole(tok.head)
+                    value = _count_of_whole(tok.head, cues)
             if value is None and lemma in cues.subject_dies:
                 value = _quantity_for(_subject_of(tok), doc[0].idx, sentence)
         elif lemma not in cues.kill:
@@ -1369,7 +1373,7 @@ def _casualties(
                 continue  # "40 casualties and wounded", "340 casualties in 25 days"
             value = _quantity_for(tok, doc[0].idx, sentence)
             if value is None:
-                value = _count_of_whole(tok)
+                value = _count_of_whole(tok, cues)
             if value is None:
                 continue
         elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
@@ -1425,16 +1429,16 @@ def _with_injured(noun: Token, cues: Cues) -> bool:
     "casualties or injuries"), however the parser attached the second word?"""
     rest = noun.doc[noun.i + 1 : noun.i + 3]
     return (
-        len(rest) == 2 and rest[0].lower_ in ("and", "or") and rest[1].lemma_.lower() in cues.injure
+        len(rest) == 2 and rest[0].lower_ in cues.joining and rest[1].lemma_.lower() in cues.injure
     )
 
 
-def _count_of_whole(noun: Token) -> int | None:
+def _count_of_whole(noun: Token, cues: Cues) -> int | None:
     """The count of the noun an "of"/"from" phrase hangs from, when a participle attaches
     to that phrase's object ("13 members of the guard killed", "dozens of fighters
     killed"): the dead are the counted members, not the group that names them."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "from") or prep.head.pos_ != "NOUN":
+    if noun.dep_ != "pobj" or prep.lower_ not in cues.partitive or prep.head.pos_ != "NOUN":
         return None
     whole = prep.head
     quantities = find_quantities(whole.doc[whole.left_edge.i : whole.i + 1].text)
