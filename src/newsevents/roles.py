@@ -654,6 +654,14 @@ def predict(
     return out
 
 
+def _recorded(doc: Doc, found: list[Candidate]) -> bool:
+    """While the model is trained, hand the candidates to the recorders and say so: the
+    arguments then stay as the rules left them."""
+    for recorder in _RECORDERS:
+        recorder(doc, found)
+    return bool(_RECORDERS)
+
+
 def refine_roles(
     doc: Doc,
     triggers: Sequence[Token],
@@ -672,9 +680,7 @@ def refine_roles(
     if model is None and not _RECORDERS:
         return arguments
     found = candidates(doc, triggers, sub_event_type, arguments, actors)
-    if _RECORDERS:
-        for recorder in _RECORDERS:
-            recorder(doc, found)
+    if _recorded(doc, found):
         return arguments
     assert model is not None
     predicted = predict(model, found, places)
@@ -705,9 +711,7 @@ def neighbour_roles(
         return arguments
     roots = [t for t in doc if t.dep_ == "ROOT"]
     found = candidates(doc, roots, sub_event_type, arguments, distance=distance)
-    if _RECORDERS:
-        for recorder in _RECORDERS:
-            recorder(doc, found)
+    if _recorded(doc, found):
         return arguments
     assert model is not None
     places = (
