@@ -711,6 +711,19 @@ def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
     help="Only the place lookup: index load time and memory, resolutions per second.",
 )
 @click.option(
+    "--merge",
+    "merge_only",
+    is_flag=True,
+    help="Only merging: --mentions synthetic event mentions merged in one call; seconds "
+    "and peak memory.",
+)
+@click.option(
+    "--mentions",
+    default=100_000,
+    show_default=True,
+    help="How many synthetic mentions --merge merges.",
+)
+@click.option(
     "--distinct-events",
     is_flag=True,
     help="Each repetition of the corpus moved years later, text and date, so that it "
@@ -718,16 +731,31 @@ def serve_bench_cmd(n_events: int, seconds: float, workdir: str | None) -> None:
     "and events dated by their text gather a copy of each report per repetition).",
 )
 def bench_cmd(
-    n_articles: int, workers: int, corpus: str, engine: str, places: bool, distinct_events: bool
+    n_articles: int,
+    workers: int,
+    corpus: str,
+    engine: str,
+    places: bool,
+    merge_only: bool,
+    mentions: int,
+    distinct_events: bool,
 ) -> None:
     """Time ingest of the bundled corpus into a fresh DuckDB file, with the default settings;
     print articles/s, words/s, peak memory per process and CPU time per stage.
 
     Example: newsevents bench --articles 20000 --workers 2; newsevents bench --places;
-    newsevents bench --articles 40000 --workers 2 --engine local --distinct-events
+    newsevents bench --merge; newsevents bench --articles 40000 --workers 2 --engine local
+    --distinct-events
     """
     import os
 
+    if merge_only:
+        from newsevents.merge_bench import run_merge_bench
+
+        if mentions < 1:
+            raise click.BadParameter(f"{mentions}: give at least 1", param_hint="--mentions")
+        click.echo(run_merge_bench(mentions).report())
+        return
     if places:
         from newsevents.resolve.place_bench import run_place_bench
 

@@ -44,15 +44,10 @@ from newsevents.evaluate.report import Report, Row, prf_rows, rate
 from newsevents.evaluate.ucdp import load_headlines
 from newsevents.ingest import make_article
 from newsevents.linkage import is_anchor
+from newsevents.merge_bench import run_merge_bench
 from newsevents.records import (
-    Actor,
     Article,
     Event,
-    Mention,
-    Place,
-    ResolvedDate,
-    ResolvedMention,
-    Source,
 )
 
 BATCH = 64
@@ -373,81 +368,15 @@ def ucdp_rows(csv_path: Path, runner: Runner, limit: int | None, seed: int) -> l
     ]
 
 
-def synthetic_mentions(n: int, seed: int = 0) -> list[ResolvedMention]:
-    """n varied mentions over three countries and three years (for timing merge)."""
-    rnd = random.Random(seed)
-    countries = [("SYR", 35.0, 38.5), ("IRQ", 33.0, 44.0), ("PAK", 30.0, 69.0)]
-    actors = [
-        Actor("Islamic State", "Rebel group"),
-        Actor("Syrian Democratic Forces", "Rebel group"),
-    ]
-    subs = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike")]
-    start = dt.date(2017, 1, 1)
-    out = []
-    for k in range(n):
-        iso3, lat, lon = rnd.choice(countries)
-        place = Place(
-            f"p{k % 2000}",
-            lat + rnd.uniform(-2, 2),
-            lon + rnd.uniform(-2, 2),
-            None,
-            iso3,
-            None,
-            "town",
-            1,
-        )
-        etype, sub = rnd.choice(subs)
-        day = (start + dt.timedelta(days=rnd.randrange(1095))).isoformat()
-        article = f"s{k // 4}"
-        sentence = f"sentence {k}"
-        mention = Mention(
-            article,
-            sentence,
-            k,
-            k + 10,
-            "x",
-            etype,
-            sub,
-            {},
-            None,
-            None,
-            (),
-            (),
-            None,
-            None,
-            "new",
-            "asserted",
-        )
-        source = Source(article, None, f"o{k % 50}", day, sentence, k, k + 10)
-        out.append(
-            ResolvedMention(
-                mention,
-                source,
-                rnd.choice(actors),
-                None,
-                place,
-                ResolvedDate(day, None, "day"),
-                "text",
-            )
-        )
-    return out
-
-
 def speed_rows(n: int) -> list[Row]:
     """Seconds to merge n synthetic mentions into an empty index in one call."""
-    from newsevents.lexicon import get_lexicon
-    from newsevents.merge import MemoryIndex, merge
-
-    mentions = synthetic_mentions(n)
-    started = time.perf_counter()
-    results = merge(mentions, MemoryIndex(), get_lexicon())
-    seconds = time.perf_counter() - started
+    timing = run_merge_bench(n)
     return [
         Row(
             f"seconds to merge {n:,} synthetic mentions",
-            seconds,
+            timing.seconds,
             None,
-            f"{len(results):,} events; one call, empty index (noisy: shared machine)",
+            f"{timing.events:,} events; one call, empty index (noisy: shared machine)",
             "seconds",
         )
     ]
