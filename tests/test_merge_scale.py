@@ -167,3 +167,28 @@ def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:
     assert build_event("ev_w", [a, other], LEX, "test").conflicts == (
         "perpetrator: Baloch Liberation Army vs Pakistani Taliban",
     )
+
+
+def _at(lat: float, precision: int, feature: str = "town") -> Place:
+    return Place(f"p{lat}", lat, 40.0, "Syria", "SYR", "Deir ez-Zor", feature, precision)
+
+
+def test_the_latitude_shortcut_keeps_every_pair_within_reach():
+    """Pairs farther apart in latitude than either place may be are skipped without the
+    pairwise test; pairs just within reach still join."""
+    inside = [  # 44.5 km apart, near places match within 50 km
+        mention(article="a", place=_at(34.0, 2)),
+        mention(article="b", place=_at(34.4, 2)),
+    ]
+    outside = [  # 55.6 km apart
+        mention(article="a", place=_at(34.0, 2)),
+        mention(article="b", place=_at(34.5, 2)),
+    ]
+    assert len(cluster(inside, LEX)) == 1
+    assert len(cluster(outside, LEX)) == 2
+    region = Place("Deir ez-Zor", 35.3, 40.1, "Syria", "SYR", "Deir ez-Zor", "admin1", 3)
+    with_region = [  # a region holds its own places at any distance (same article)
+        mention(article="a", place=region),
+        mention(article="a", start=50, place=_at(33.0, 1)),
+    ]
+    assert len(cluster(with_region, LEX)) == 1

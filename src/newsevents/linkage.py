@@ -576,12 +576,14 @@ def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
     pairs: list[int] = []
     for items in blocks.values():
         items.sort()
-        # Active windows by cell; None holds regions, which are compared with every cell.
-        active: dict[tuple[int, int] | None, list[tuple[dt.date, int]]] = {}
+        # Active windows by cell, with each node's latitude and reach (`_reach`); None
+        # holds regions, which are compared with every cell.
+        active: dict[tuple[int, int] | None, list[tuple[dt.date, int, float, float]]] = {}
         for lo, hi, i in items:
             place = linker.profiles[nodes[i].profile].place
             assert place is not None
             cell = _cell(place)
+            lat, reach = place.latitude, _reach(place)
             if cell is None:
                 near: list[tuple[int, int] | None] = list(active)
             else:
@@ -593,7 +595,9 @@ def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
                 if not current:
                     continue
                 current[:] = [x for x in current if x[0] >= lo]
-                for _, j in current:
+                for _, j, other_lat, other_reach in current:
+                    if _KM_PER_DEGREE * abs(lat - other_lat) > max(reach, other_reach):
+                        continue  # farther apart in latitude alone than either may be
                     a, b = min(i, j), max(i, j)
                     if _nodes_compatible(nodes[a], nodes[b], linker):
                         pa, pb = (
@@ -601,9 +605,22 @@ def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
                             linker.profiles[nodes[b].profile],
                         )
                         pairs.append((_strength(pa, pb) << bits | a) << bits | b)
-            active.setdefault(cell, []).append((hi, i))
+            active.setdefault(cell, []).append((hi, i, lat, reach))
     pairs.sort()
     return pairs
+
+
+# The length of a degree of latitude: two places are at least this many km apart for
+# each degree between their latitudes.
+_KM_PER_DEGREE = 6371.0 * math.pi / 180
+
+
+def _reach(place: Place) -> float:
+    """How far from `place` a place may be and still match it (`_places_compatible`),
+    with a metre to spare for rounding; a region matches its own places at any distance."""
+    if place.feature == "admin1":
+        return math.inf
+    return _DISTANCE_KM[place.geo_precision] + 0.001
 
 
 # Bit widths of a strength's parts (`_strength`), each wider than its largest value.
