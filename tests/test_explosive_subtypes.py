@@ -5,7 +5,7 @@ strikes and shooting stays an attack."""
 import pytest
 
 import newsevents
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 from newsevents.lexicon import get_lexicon
 
 CASES = [

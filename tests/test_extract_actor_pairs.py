@@ -4,7 +4,7 @@ import pytest
 
 import newsevents
 from newsevents.actor_pairs import paired_sides
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 from newsevents.resolve.actors import get_actor_dictionary
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 from newsevents.lexicon import get_lexicon, load_lexicon
 from newsevents.resolve.actors import get_actor_dictionary
 

@@ -10,7 +10,7 @@ from factories import new_events
 
 import newsevents
 from newsevents.aggregates import load_aggregate_cues
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 
 pytestmark = pytest.mark.model
 

@@ -9,7 +9,7 @@ import pytest
 from factories import new_events
 
 import newsevents
-from newsevents.extractor import _noun_lemma
+from newsevents.extract_syntax import noun_lemma
 from newsevents.lexicon import get_lexicon
 
 pytestmark = pytest.mark.model
@@ -76,9 +76,9 @@ def test_a_capitalised_casualty_word_opens_its_own_part():
 
 def test_a_plural_is_read_as_the_lexicon_lemma():
     lexicon = get_lexicon()
-    assert _noun_lemma("casualties", lexicon) == "casualty"
-    assert _noun_lemma("explosions", lexicon) == "explosion"
-    assert _noun_lemma("tuesdays", lexicon) == "tuesdays"
+    assert noun_lemma("casualties", lexicon) == "casualty"
+    assert noun_lemma("explosions", lexicon) == "explosion"
+    assert noun_lemma("tuesdays", lexicon) == "tuesdays"
 
 
 @pytest.mark.parametrize(

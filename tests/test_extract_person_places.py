@@ -12,13 +12,9 @@ from factories import new_events
 from spacy.tokens import Doc
 
 import newsevents
-from newsevents.extractor import (
-    ExtractContext,
-    load_cues,
-    person_run,
-    person_surnames,
-    place_runs,
-)
+from newsevents.extract_context import ExtractContext, load_cues
+from newsevents.extract_persons import person_run, person_surnames
+from newsevents.extract_places import place_runs
 from newsevents.lexicon import load_lexicon
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.tokenview import token_view

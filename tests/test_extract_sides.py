@@ -6,7 +6,7 @@ import pytest
 from factories import new_events
 
 from newsevents.actor_pairs import held_side, paired_sides
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 from newsevents.resolve.actors import get_actor_dictionary
 
 

@@ -448,7 +448,8 @@ def test_bundled_place_words_list_references_only() -> None:
 
 @pytest.mark.model
 def test_find_place_spans_finds_every_reference_for_geoparsing(gaz: Gazetteer) -> None:
-    from newsevents.extractor import ExtractContext, find_place_spans
+    from newsevents.extract_context import ExtractContext
+    from newsevents.extract_places import find_place_spans
     from newsevents.pipeline import load_knowledge
 
     kn = load_knowledge()

@@ -1,6 +1,6 @@
 """The single-victim word lists of extract_cues.yaml (no model)."""
 
-from newsevents.extractor import load_cues
+from newsevents.extract_context import load_cues
 
 
 def test_one_person_nouns_are_singular_people_not_groups_or_machines():

@@ -15,8 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents import extractor
-from newsevents.extractor import ExtractContext, load_cues
+from newsevents import extract_places, extractor
+from newsevents.extract_context import ExtractContext, load_cues
 from newsevents.lexicon import load_lexicon
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.roles import RoleModel, _Tree
@@ -145,16 +145,16 @@ def test_place_runs_do_not_depend_on_the_actors() -> None:
     deps = ["nsubj", "ROOT", "compound", "dobj", "cc", "compound", "conj", "punct"]
     doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
     ctx = _context(lambda name: name in ("Deir ez-Zor", "Abu Kamal"), lambda name: None)
-    runs = extractor.place_runs(token_view(doc), ctx)
+    runs = extract_places.place_runs(token_view(doc), ctx)
     assert runs == [(2, 4), (5, 7)]
-    spans = extractor.find_place_spans(doc, ctx, (), set(), runs=runs)
+    spans = extract_places.find_place_spans(doc, ctx, (), set(), runs=runs)
     assert [s.text for s in spans] == ["Deir ez-Zor", "Abu Kamal"]
-    assert [s.text for s in extractor.find_place_spans(doc, ctx, (), set())] == [
+    assert [s.text for s in extract_places.find_place_spans(doc, ctx, (), set())] == [
         "Deir ez-Zor",
         "Abu Kamal",
     ]
     # An excluded token (the speaker's words) drops its span, not the others.
-    assert [s.text for s in extractor.find_place_spans(doc, ctx, (), {5}, runs=runs)] == [
+    assert [s.text for s in extract_places.find_place_spans(doc, ctx, (), {5}, runs=runs)] == [
         "Deir ez-Zor"
     ]
 

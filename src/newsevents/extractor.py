@@ -5,52 +5,66 @@ sentences that pile up several words for one event ("killed in an air strike on 
 village") then give one mention, not three. Roles come from the dependency parse
 (subject / passive agent / object / prepositions), with dictionary actor matches and
 gazetteer place names as the spans that can fill them.
+
+This module finds the triggers and builds each mention; its parts live beside it:
+`extract_context` (cue words, context, the trigger record), `extract_syntax` (roles from
+the parse), `extract_persons` and `extract_places` (names in a sentence), `extract_tolls`
+(the dead and injured), `extract_subtypes` (sub-types refined from the sentence) and
+`extract_parts` (sentences that join two events).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.actor_pairs import (
-    PairCues,
-    compile_pair_cues,
-    held_side,
-    mutual_sides,
-    paired_sides,
-)
-from newsevents.aggregates import (
-    AggregateCues,
-    aggregate_scope,
-    load_aggregate_cues,
-    ranks_one_event,
-)
+from newsevents.actor_pairs import held_side, mutual_sides, paired_sides
+from newsevents.aggregates import aggregate_scope, ranks_one_event
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
-from newsevents.data_files import package_data, read_yaml_mapping, word_set
-from newsevents.lexicon import Lexicon, TriggerClass
-from newsevents.org_phrases import load_org_rules, sentence_actors
+from newsevents.extract_context import Cues, ExtractContext, Trigger
+from newsevents.extract_parts import Part, part_offsets, split_parts
+from newsevents.extract_persons import person_surnames
+from newsevents.extract_places import find_place_spans, place_runs
+from newsevents.extract_subtypes import refine
+from newsevents.extract_syntax import (
+    Roles,
+    actor_in,
+    coordinated_sides,
+    group_surface,
+    headed_by,
+    headline_head,
+    in_relative_clause,
+    is_passive,
+    lone_capital,
+    mass_count,
+    member_of,
+    noun_lemma,
+    np_range,
+    read_between,
+    read_roles,
+    speech_frame,
+    suffered_in,
+    suffering_in,
+    time_distance,
+    tree_distance,
+    verb_like,
+)
+from newsevents.extract_tolls import casualties, person_name
+from newsevents.lexicon import Lexicon
+from newsevents.org_phrases import sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
 from newsevents.reference_places import is_reference
-from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
-from newsevents.resolve.dates import (
-    find_time_expressions,
-    last_told_day,
-    mentions_narrated_day,
-)
-from newsevents.resolve.english_words import is_english_word
-from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
+from newsevents.resolve.actors import ActorContext, ActorMatch
+from newsevents.resolve.dates import find_time_expressions, last_told_day, mentions_narrated_day
+from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
-from newsevents.title_case import recase_words
-from newsevents.tokenview import TokenView, token_view
+from newsevents.tokenview import token_view
 from newsevents.trigger_filters import (
     disarms_no_weapon,
     held_weapon,
@@ -61,6 +75,8 @@ from newsevents.trigger_filters import (
 
 # Modalities of an act told as having happened.
 _DONE_MODALITIES = frozenset({"asserted", "claimed"})
+
+
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
     "chemical",
@@ -78,221 +94,17 @@ _PRIORITY = (
     "attack",
     "die",
 )
+
+
 _BACKGROUND_DAYS = 45
+
+
 # Trigger classes that tell deaths or a fight without a one-sided act: who suffered them
 # may be both sides ("casualties among A and B").
 _MUTUAL_CLASSES = frozenset({"die", "clash"})
+
+
 _MASS_FATALITIES = 5000
-_UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb"})
-# Which dependents of a verb trigger undergo it, by (passive, reduced passive): the
-# object in the active voice, the passive subject, and the plain subject of a headline's
-# participle ("Turkish soldier killed").
-_PATIENT_DEPS = {
-    (False, False): frozenset({"nsubjpass", "dobj", "obj"}),
-    (True, False): frozenset({"nsubjpass"}),
-    (True, True): frozenset({"nsubjpass", "nsubj"}),
-}
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Word lists the extractor consults (from data/extract_cues.yaml)."""
-
-    speech: frozenset[str]
-    claim: frozenset[str]
-    deny: frozenset[str]
-    threat: frozenset[str]
-    plan: frozenset[str]
-    death_verbs: frozenset[str]
-    modal: frozenset[str]
-    background_adverbs: frozenset[str]
-    locative_preps: frozenset[str]
-    directions: frozenset[str]
-    not_actors: frozenset[str]
-    kill: frozenset[str]
-    injure: frozenset[str]
-    people: frozenset[str]
-    armed: frozenset[str]
-    intervention: frozenset[str]
-    aggregate: AggregateCues  # totals over a period (aggregate_cues.yaml)
-    excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
-    crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
-    place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
-    place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
-    venue_nouns: frozenset[str] = frozenset()  # "a meeting ... in New York"
-    coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
-    implied: tuple[ImpliedAttacker, ...] = ()  # weapons only one side used
-    pairs: PairCues | None = None  # "between A and B", "A against B"
-    thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
-    holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
-    disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
-    disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
-    # "according to", "deal with": an event word opening a phrase of another sense
-    other_senses: tuple[tuple[str, ...], ...] = ()
-    stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
-    object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
-    toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
-    count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
-    toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
-    dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
-    subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
-    timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
-    partitive: frozenset[str] = frozenset()  # "13 members of the guard": part of a whole
-    joining: frozenset[str] = frozenset()  # "casualties and wounded": written together
-    toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
-    daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
-    relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
-    event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
-    place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
-    period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
-    aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
-    one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
-    persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
-    single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
-    habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
-    company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
-    near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
-    agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
-    allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
-    # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
-    # two places' names written together with one of these are no person's surnames.
-    name_parts: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class ImpliedAttacker:
-    """A weapon that names its user where only one side had it (barrel bombs in Syria)."""
-
-    words: re.Pattern[str]
-    countries: frozenset[str]
-    actor: str
-    until: dt.date | None
-
-
-def _implied(data: list[dict[str, Any]]) -> tuple[ImpliedAttacker, ...]:
-    """The implied_attackers rules of extract_cues.yaml."""
-    rules = []
-    for rule in data:
-        alternation = "|".join(re.escape(str(w)).replace(r"\ ", r"[\s-]+") for w in rule["words"])
-        until = rule.get("until")
-        rules.append(
-            ImpliedAttacker(
-                words=re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
-                countries=frozenset(str(c) for c in rule["countries"]),
-                actor=str(rule["actor"]),
-                until=dt.date.fromisoformat(str(until)) if until else None,
-            )
-        )
-    return tuple(rules)
-
-
-@lru_cache(maxsize=1)
-def load_cues(path: Path | None = None) -> Cues:
-    """Load the extractor's cue words (bundled file by default)."""
-    src = path or package_data("extract_cues.yaml")
-    data = read_yaml_mapping(src)
-
-    def words(key: str) -> frozenset[str]:
-        return word_set(data, key, src)
-
-    return Cues(
-        speech=words("speech_verbs"),
-        claim=words("claim_verbs"),
-        deny=words("deny_verbs"),
-        threat=words("threat_verbs"),
-        plan=words("plan_verbs"),
-        death_verbs=words("death_verbs"),
-        modal=words("hypothetical_modals"),
-        background_adverbs=words("background_adverbs"),
-        locative_preps=words("locative_prepositions"),
-        directions=words("direction_words"),
-        not_actors=words("not_actor_names"),
-        kill=words("kill_lemmas"),
-        injure=words("injure_lemmas"),
-        people=words("people_nouns"),
-        armed=words("armed_nouns"),
-        intervention=words("intervention_words"),
-        aggregate=load_aggregate_cues(),
-        excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
-        crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
-        place_nouns=words("place_nouns"),
-        place_subject_verbs=words("place_subject_verbs"),
-        venue_nouns=words("venue_nouns"),
-        coordinators=tuple(
-            tuple(str(p).lower().split())
-            for p in sorted(data["coordinators"], key=lambda p: -len(str(p).split()))
-        ),
-        implied=_implied(data.get("implied_attackers") or []),
-        thing_heads=words("thing_heads"),
-        holding=words("holding_verbs"),
-        disarm=words("disarm_verbs"),
-        disarmed=words("disarmed_objects"),
-        other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),
-        stop=words("stop_verbs"),
-        object_verbs=words("object_verbs"),
-        toll_verbs=words("toll_verbs"),
-        count_nouns=words("count_nouns"),
-        toll_nouns=words("toll_nouns"),
-        dead_count=words("dead_count_nouns"),
-        subject_dies=words("subject_dies_lemmas"),
-        timing=words("timing_prepositions"),
-        partitive=words("partitive_prepositions"),
-        joining=words("joining_conjunctions"),
-        toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
-        daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
-        relation_preps=words("relation_prepositions"),
-        event_place_preps=words("event_place_prepositions"),
-        place_suffixes=words("place_name_suffixes"),
-        period_starts=words("period_start_words"),
-        aircraft=words("aircraft_nouns"),
-        one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
-        - words("group_nouns"),
-        persons=words("people_nouns")
-        | words("person_nouns")
-        | (words("armed_nouns") - words("aircraft_nouns")),
-        single_determiners=words("single_determiners"),
-        habitual=words("habitual_words"),
-        company=words("company_prepositions"),
-        near_miss=words("near_miss_adverbs"),
-        pairs=compile_pair_cues(
-            [str(w) for w in data["pair_between"]],
-            [str(w) for w in data["pair_joined"]],
-            [str(w) for w in data["pair_against"]],
-            [str(w) for w in data.get("holder_before") or []],
-            [str(w) for w in data.get("holder_after") or []],
-            [str(w) for w in data.get("pair_name_nouns") or []],
-            [str(w) for w in data.get("mutual_phrases") or []],
-            [str(w) for w in data.get("armed_actor_kinds") or []],
-        ),
-        agent_verbs=words("agent_verbs"),
-        allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
-        name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
-    )
-
-
-@dataclass(frozen=True)
-class ExtractContext:
-    """What extraction needs besides the article: lexicons and the publication date."""
-
-    lexicon: Lexicon
-    actors: ActorDictionary
-    is_place: Callable[[str], bool]
-    anchor: dt.date | None
-    cues: Cues
-    # ISO3 country of a place name, for the article's countries (which decide what
-    # "regime forces" or "the army" mean); no countries from places when absent.
-    place_country: Callable[[str], str | None] = lambda name: None
-    # ISO3 code when a name is a country's ("Russia", "U.S."): a country that modifies an
-    # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the
-    # place. None for every name when absent.
-    country_for: Callable[[str], str | None] = lambda name: None
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    token: Token
-    cls: TriggerClass
-    text: str
 
 
 def _find_triggers(
@@ -301,7 +113,7 @@ def _find_triggers(
     blocked: set[int],
     cues: Cues | None = None,
     present_is_news: bool = True,
-) -> list[_Trigger]:
+) -> list[Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
     State fighters", "Russian warplanes") only weapon words that end them count; none that
     names a thing
@@ -322,8 +134,8 @@ def _find_triggers(
     ]
 
 
-def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigger]:
-    found: list[_Trigger] = []
+def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger]:
+    found: list[Trigger] = []
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
     covered: set[int] = set()
@@ -343,7 +155,7 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
                 if (i, cls.name) in claimed:
                     continue  # "human losses in": one trigger, not a second one inside it
                 span = doc[i : i + n]
-                found.append(_Trigger(span.root, cls, span.text))
+                found.append(Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
                 claimed.update((j, cls.name) for j in range(i, i + n))
     for tok in doc:
@@ -351,10 +163,10 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
         # al-Marj ..."): there it may still be a trigger.
         name = tok.pos_ == "PROPN" and not (tok.i == 0 and tok.is_title)
         lemma = lemmas[tok.i]
-        if name and _lone_capital(tok):
+        if name and lone_capital(tok):
             # "3 Casualties in al-Rastan": a capitalised common word standing alone, which
             # the parser took for a name.
-            lemma = _noun_lemma(lowers[tok.i], lexicon)
+            lemma = noun_lemma(lowers[tok.i], lexicon)
             name = lemma not in lexicon.by_lemma
         elif name and any(c.name == "chemical" for c in lexicon.by_lemma.get(lowers[tok.i], ())):
             # Agents are often capitalised ("Sarin gas") and tagged as names.
@@ -362,1440 +174,22 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[_Trigge
         if tok.i in covered or name or tok.pos_ in ("ADP", "DET"):
             continue
         classes = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(lowers[tok.i])
-        if classes and _mass_count(tok):
+        if classes and mass_count(tok):
             continue
         for cls in classes or ():
             # Inside an actor's name only a weapon word that ends it counts ("Russian
             # warplanes").
             if tok.i in blocked and (not cls.means or tok.i + 1 in blocked):
                 continue
-            if cls.heads and tok.pos_ == "NOUN" and not _headed_by(tok, cls.heads):
+            if cls.heads and tok.pos_ == "NOUN" and not headed_by(tok, cls.heads):
                 continue
-            if lemmas[tok.i] in cls.verbs_only and not _verb_like(tok):
+            if lemmas[tok.i] in cls.verbs_only and not verb_like(tok):
                 continue  # "target" tells of an act only as a verb ("shells target Daraa")
-            found.append(_Trigger(tok, cls, tok.text))
+            found.append(Trigger(tok, cls, tok.text))
     return found
 
 
-_MASS = 1000
-
-
-def _lone_capital(tok: Token) -> bool:
-    """A capitalised word tagged as a name after a count, an adjective or an acronym and
-    with no name after it ("3 Casualties in", "More Clashes in", "SDF Advance west of"),
-    unlike a word of a longer name ("Free Syrian Army", "the Battle of Aleppo") or a month
-    ("in March 2017")."""
-    if not tok.is_title or tok.i == 0:
-        return False
-    doc = tok.doc
-    before = doc[tok.i - 1]
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    # An acronym before it is a headline's subject ("SDF Advance", "IS Kills"): the
-    # capitalised word is its verb or the event noun it qualifies.
-    acronym = len(before.text) >= 2 and before.is_alpha and before.is_upper
-    if before.pos_ not in ("NUM", "ADJ") and before.lower_ not in ("a", "an") and not acronym:
-        return False
-    return after is None or (after.pos_ != "PROPN" and after.lower_ != "of")
-
-
-def _noun_lemma(lower: str, lexicon: Lexicon) -> str:
-    """The singular of a plural noun the lexicon lists ("casualties" -> "casualty"), else
-    the word itself."""
-    if lower in lexicon.by_lemma:
-        return lower
-    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
-        if lower.endswith(cut) and lower[: -len(cut)] + add in lexicon.by_lemma:
-            return lower[: -len(cut)] + add
-    return lower
-
-
-def _verb_like(tok: Token) -> bool:
-    """A verb, or a headline verb the parser took for a noun: right after a plural or
-    proper noun (its subject) and with no determiner or modifier of its own ("Rebels
-    target Damascus", "The SDF expel IS"), unlike "a military target"."""
-    if tok.tag_.startswith("VB"):
-        return True
-    if tok.pos_ != "NOUN" or tok.i == 0 or tok.tag_ != "NN":
-        return False
-    before = tok.doc[tok.i - 1]
-    if before.tag_ not in ("NNS", "NNPS", "NNP") and before.pos_ != "PROPN":
-        return False
-    return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
-
-
-def _headed_by(tok: Token, heads: frozenset[str]) -> bool:
-    """Is a trigger noun the subject or object of one of these verbs ("reached a truce",
-    "the ceasefire took effect")? A truce merely called for is no event."""
-    node = tok
-    for _ in range(3):
-        if node.lemma_.lower() in heads:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _mass_count(tok: Token) -> bool:
-    """A trigger noun counted in thousands ("100,000 strikes") names a campaign's total."""
-    for child in tok.children:
-        if child.dep_ == "nummod":
-            quantities = find_quantities(doc_text(child))
-            if quantities and quantities[0].value >= _MASS:
-                return True
-    return False
-
-
-def doc_text(tok: Token) -> str:
-    """The text of a token's subtree."""
-    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-
-
-def _np_range(head: Token) -> tuple[int, int]:
-    """Character range of the noun phrase a token heads (without trailing clauses)."""
-    toks = [head]
-    for child in head.lefts:
-        toks.extend(child.subtree)
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat", "appos") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
-            toks.extend(child.subtree)
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t) for t in toks)
-    return start, end
-
-
-def _actor_in(rng: tuple[int, int], matches: Sequence[ActorMatch]) -> ActorMatch | None:
-    for m in matches:
-        # A generic group phrase leaves the role to _group_surface, as without it.
-        if m.start < rng[1] and rng[0] < m.end and not m.generic:
-            return m
-    return None
-
-
-def _group_surface(head: Token, ctx: ExtractContext) -> str | None:
-    """A generic actor phrase ("gunmen", "Russian warplanes", "civilians") or an unknown
-    proper name headed by a token; None for places and for possessed nouns ("its
-    fighters"), which only an antecedent can resolve."""
-    cues = ctx.cues
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-        return None
-    if head.pos_ == "PROPN":
-        if ctx.is_place(head.text) or head.lower_ in cues.not_actors:
-            return None
-    elif head.lemma_.lower() not in cues.people | cues.armed:
-        return None
-    words = [
-        t.text
-        for t in head.lefts
-        if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.pos_ != "NUM"
-    ]
-    return " ".join([*words, head.text])
-
-
-def _member_of(tok: Token, matches: Sequence[ActorMatch], cues: Cues) -> ActorMatch | None:
-    """The group whose members a noun counts: "4 fighters from the SDF", "members from the
-    Islamic State", "commanders in Hezbollah" (the "of" phrase is already inside the noun
-    phrase)."""
-    if tok.lemma_.lower() not in cues.armed:
-        return None
-    offset = tok.doc[0].idx
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "among", "in"):
-            last = child.right_edge
-            rng = (child.idx - offset, last.idx + len(last) - offset)
-            match = _actor_in(rng, matches)
-            if match is not None:
-                return match
-    return None
-
-
-@dataclass
-class _Roles:
-    agent: Token | None = None
-    patient: Token | None = None
-
-
-def _subject_of(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    if tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
-        if tok.dep_ == "xcomp":
-            # Object control: in "asked Congress to authorize strikes", "ordered troops to
-            # attack" the object, not the subject, is who would do it.
-            for child in tok.head.children:
-                if child.dep_ in ("dobj", "obj") and child.i < tok.i:
-                    return child
-        if tok.dep_ != "acl":
-            return _subject_of(tok.head)
-        # "fighters attacking a base" did it; "fighters killed in shelling" underwent it.
-        return None if _reduced_passive(tok) else tok.head
-    return None
-
-
-def _passive(tok: Token) -> bool:
-    """A verb told in the passive ("were killed", headlines' "3 killed")."""
-    return _reduced_passive(tok) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def _reduced_passive(tok: Token) -> bool:
-    """A past participle without "have" or an object: headlines' passive ("Turkish soldier
-    killed", "civilians killed in Idlib"), whose subject or head noun is the victim."""
-    if tok.tag_ != "VBN" or tok.dep_ not in ("ROOT", "acl", "conj"):
-        return False
-    return not any(
-        c.dep_ in ("dobj", "obj", "auxpass") or (c.dep_ == "aux" and c.lemma_.lower() == "have")
-        for c in tok.children
-    )
-
-
-def _by_phrase(verb: Token) -> Token | None:
-    """The object of a verb's "by" phrase ("carried out by the jihadi groups")."""
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _done_by(tok: Token, agent_verbs: frozenset[str]) -> Token | None:
-    """Who did an act a noun names, told by a verb of doing attached to it: "an attack
-    carried out by A", "an ambush that was launched by A", "the attack was conducted by A"."""
-    if not agent_verbs:
-        return None
-    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
-    if tok.dep_ == "nsubjpass" and tok.head.i != tok.i:
-        verbs.append(tok.head)
-    for verb in verbs:
-        agent = _by_phrase(verb) if verb.lemma_.lower() in agent_verbs else None
-        # "carried out by A or B": a guess between doers names none of them.
-        if agent is not None and not any(
-            t.dep_ == "cc" and t.lower_ in ("or", "nor") for t in agent.subtree
-        ):
-            return agent
-    return None
-
-
-def _roles(tok: Token, mutual: bool = False, agent_verbs: frozenset[str] = frozenset()) -> _Roles:
-    """Agent and patient of a trigger token from the dependency parse; for a mutual act
-    (a clash) also the other side of "with" ("clashed with rebels"); for an event noun
-    the "by" phrase of one of `agent_verbs` attached to it ("an attack carried out by A")."""
-    roles = _Roles()
-    sides = ("between", "with") if mutual else ("between",)
-    if tok.pos_ in ("VERB", "AUX"):
-        reduced = _reduced_passive(tok)
-        passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        for child in tok.children:
-            if child.dep_ == "agent" or (
-                # A gerund told as a noun ("Shelling by the regime forces on Hama causes
-                # ..."): its "by" names who did it, as a noun's would.
-                child.dep_ == "prep"
-                and child.lower_ == "by"
-                and tok.tag_ == "VBG"
-                and tok.dep_ in ("csubj", "nsubj", "ROOT", "dep")
-                and not passive
-            ):
-                roles.agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ in _PATIENT_DEPS[(passive, reduced)]:
-                roles.patient = child
-        if reduced and roles.patient is None and tok.dep_ == "acl":
-            # "Two civilians killed in Idlib": the noun a participle modifies underwent it.
-            roles.patient = tok.head
-        if roles.agent is None and not passive:
-            roles.agent = _subject_of(tok)
-        for child in tok.children:
-            # "X clashed with Y", "fighting broke out between X and Y"
-            if child.dep_ == "prep" and child.lower_ in sides:
-                _between(child, roles)
-        if tok.lemma_.lower() in _UNDERGOER_VERBS:
-            # "A child dies": the subject of an unaccusative verb is the victim.
-            roles.patient, roles.agent = roles.agent, None
-    else:
-        for child in tok.children:
-            if child.dep_ == "poss":
-                roles.agent = child
-            elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if child.lower_ == "by":
-                    roles.agent = pobj
-                elif roles.patient is None and pobj is not None:
-                    roles.patient = pobj
-            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "over", "targeting"):
-                roles.patient = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ == "prep" and child.lower_ == "between":
-                # A noun's "with" ("killed in a clash with troops") names the other side
-                # but not who acted: only "between X and Y" gives both.
-                _between(child, roles)
-        head = tok.head
-        if roles.agent is None:
-            # "killed in an attack carried out by A": A sits too far up the parse for the
-            # nearest-name fallback, yet the verb of doing says A did the act.
-            roles.agent = _done_by(tok, agent_verbs)
-        if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-            roles.agent = _subject_of(head)
-        if roles.agent is None and tok.dep_ in ("nsubj", "nsubjpass"):
-            for sib in head.children:
-                if sib.dep_ in ("dobj", "obj") and roles.patient is None:
-                    roles.patient = sib
-    return roles
-
-
-def _between(prep: Token, roles: _Roles) -> None:
-    """The sides of "between X and Y" (agent X, patient Y) or the other side of "with Y"."""
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    if pobj is None:
-        return
-    other = next((g for g in pobj.children if g.dep_ == "conj"), None)
-    if prep.lower_ == "between" and other is not None:
-        roles.agent = roles.agent or pobj
-        roles.patient = roles.patient or other
-    elif prep.lower_ == "with" and roles.patient is None:
-        roles.patient = pobj
-
-
-def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
-    """The object of the first of a token's prepositions that is one of `preps` ("the
-    death of a child": child)."""
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
-    return None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
-
-
-def _conjoined(tok: Token) -> list[Token]:
-    """The words a token is coordinated with: its conjuncts, and its head if it is one."""
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        partners.append(tok.head)
-    return partners
-
-
-def _suffered_in(tok: Token, cues: Cues) -> Token | None:
-    """The object of a casualty noun's "in" / "among" ("losses in the rebels"); none
-    when it names several ("among both soldiers and civilians")."""
-    if tok.lemma_.lower() not in cues.toll_nouns:
-        return None
-    pobj = _prep_object(tok, ("in", "among"))
-    if pobj is None or any(g.dep_ == "conj" for g in pobj.children):
-        return None
-    return pobj
-
-
-def _suffering_in(tok: Token, cues: Cues) -> Token | None:
-    """The object of a casualty noun's "in" / "among", however many it names; a death
-    noun's is on the noun it modifies ("the death toll in the ranks of A and B")."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma not in cues.toll_nouns | cues.kill:
-        return None
-    return _prep_object(tok.head if tok.dep_ == "compound" else tok, ("in", "among"))
-
-
-def _own_range(tok: Token) -> tuple[int, int]:
-    """Character range of a noun and its modifiers, without its "of" phrase or conjuncts."""
-    toks = [tok]
-    for child in tok.lefts:
-        toks.extend(child.subtree)
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "appos"):
-            toks.extend(child.subtree)
-    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-
-
-def _coordinated_sides(
-    tok: Token,
-    matches: Sequence[ActorMatch],
-    armed: frozenset[str],
-    allies: Sequence[frozenset[str]] = (),
-) -> tuple[ActorMatch, ActorMatch] | None:
-    """Two distinct armed actors named together as who suffered an act ("casualties of the
-    regime forces, allies and IS members", "the ranks of A and B", "fighters from A and
-    B"), first named first; None for one side, for more than two, for civilians, or for
-    two `allies` ("members of Hezbollah and the regime forces")."""
-    if not armed:
-        return None
-    offset = tok.doc[0].idx
-    found: list[ActorMatch] = []
-    queue, seen = [tok], set()
-    while queue:
-        node = queue.pop(0)
-        if node.i in seen:
-            continue
-        seen.add(node.i)
-        start, end = _own_range(node)
-        match = _actor_in((start - offset, end - offset), matches)
-        if match is not None and all(match.actor.name != f.actor.name for f in found):
-            found.append(match)
-        for child in node.children:
-            if child.dep_ == "conj":
-                queue.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "among", "in"):
-                queue.extend(g for g in child.children if g.dep_ == "pobj")
-    if len(found) != 2 or any(f.actor.kind not in armed for f in found):
-        return None
-    if any({f.actor.name for f in found} <= group for group in allies):
-        return None
-    first, second = sorted(found, key=lambda m: m.start)
-    return first, second
-
-
-def _speech_frame(tok: Token, cues: Cues) -> Token | None:
-    """The speech verb ("said", "claimed") whose reported clause contains the token."""
-    node = tok
-    while node.head.i != node.i:
-        parent = node.head
-        if parent.lemma_.lower() in cues.speech and node.dep_ in ("ccomp", "parataxis", "xcomp"):
-            return parent
-        node = parent
-    return None
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = {a.i: 0}
-    node, d = a, 0
-    while node.head.i != node.i:
-        node, d = node.head, d + 1
-        up_a[node.i] = d
-    node, d = b, 0
-    while True:
-        if node.i in up_a:
-            return d + up_a[node.i]
-        if node.head.i == node.i:
-            return 99
-        node, d = node.head, d + 1
-
-
-def _time_distance(doc: Doc, expr: TimeExpression, offset: int, trigger: Token) -> int:
-    """Parse-tree distance from a time expression to the trigger (99 when unknown)."""
-    span = doc.char_span(expr.start + offset, expr.end + offset, alignment_mode="expand")
-    return _tree_distance(span.root, trigger) if span is not None else 99
-
-
-_MAX_PLACE_TOKENS = 6
 _TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
-
-
-def person_surnames(
-    docs: Sequence[Doc], ctx: ExtractContext, views: Sequence[TokenView] | None = None
-) -> frozenset[str]:
-    """Last words of two- or three-word proper names that are not places ("Barack
-    Obama"), and the surnames of names that person_run reads as a person's ("Judge Diaz",
-    "Maria Elena Diaz Perez"): later in the article "Obama" or "Perez" alone is that
-    person, not a town. `views` are the docs' token views when the caller already has them."""
-    names: set[str] = set()
-    for view in views if views is not None else [token_view(doc) for doc in docs]:
-        pos, is_alpha, n = view.pos, view.is_alpha, len(view)
-        i = 0
-        while i < n:
-            j = i
-            while j < n and pos[j] == "PROPN" and is_alpha[j]:
-                j += 1
-            if j > i:
-                names.update(_run_surnames(view, i, j, ctx))
-            i = max(j, i + 1)
-    return frozenset(names)
-
-
-def _run_surnames(view: TokenView, i: int, j: int, ctx: ExtractContext) -> list[str]:
-    """The surnames a run of proper nouns `i..j` gives person_surnames (see there)."""
-    person = person_run(view, i, j, ctx)
-    if person is not None:
-        surname_from = person[1]
-        return list(view.lower[surname_from:j])
-    if (
-        2 <= j - i <= 3
-        and not ctx.is_place(view.span_text(i, j))
-        and not ctx.is_place(view.text[i])
-        # A name ending in a country or region ("Air Zimbabwe", "Star India") is
-        # an organisation's; is_place reads one word in capitals as exactly that.
-        and not ctx.is_place(view.text[j - 1].upper())
-    ):
-        return [view.lower[j - 1]]
-    return []
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    """Words written before a person's name ("judge", "colonel"): data/recase.yaml's."""
-    return recase_words().person_titles
-
-
-# A person's name after a title, titles aside: "Maria Elena Diaz Perez" has four words.
-_MAX_NAME_WORDS = 4
-
-
-def person_run(view: TokenView, i: int, j: int, ctx: ExtractContext) -> tuple[int, int] | None:
-    """Is the run of proper nouns `i..j` a person's name although its words are places?
-    Yes after a person's title ("Judge Diaz Perez", "colonel Diaz") and when it ends in
-    two bare place names with no comma between them ("Garcia Alvarado": two Mexican
-    towns, one surname), unlike a town and its country or region ("Damascus Syria").
-    Gives where the name starts (after its titles) and where its surnames start."""
-    titles = _titles()
-    start = i
-    while start < j and view.lower[start] in titles:
-        start += 1  # "Judge Maria Elena Diaz Perez": the title opens the run in mixed case
-    words = j - start
-    if words == 0 or words > _MAX_NAME_WORDS:
-        return None
-    if words > 1 and ctx.is_place(view.span_text(start, j)):
-        return None  # "Governor San Salvador" is no name; one word is read below
-    # A title before the run in lower case: "judge", not the adjective "major Aleppo".
-    titled = start > i or (
-        i > 0 and view.lower[i - 1] in titles and view.pos[i - 1] in ("NOUN", "PROPN")
-    )
-    # A capitalised surname, no day or month ("judge Monday"), and no country or region
-    # alone ("President Syria" is no name; "President Assad" is).
-    if (
-        titled
-        and view.text[j - 1][:1].isupper()
-        and not any(w in ctx.cues.not_actors for w in view.lower[start:j])
-        and not (words == 1 and _broad(view.text[start], ctx))
-    ):
-        pair = words >= 3 and _surname_pair(view.text[j - 2], view.text[j - 1], ctx)
-        return start, j - 2 if pair else j - 1
-    # After a hyphen the pair is two places' names ("Plainview-Elgin Millville", a school).
-    hyphened = start > 0 and view.text[start - 1] == "-"
-    if words >= 2 and not hyphened and _surname_pair(view.text[j - 2], view.text[j - 1], ctx):
-        return start, j - 2
-    first = view.text[start]
-    if (
-        words == 2
-        and first.islower()
-        and not is_english_word(first)
-        and _bare(view.text[j - 1], ctx)
-    ):
-        # Recased caseless copy leaves a given name in lower case and capitalises the
-        # surname the gazetteer knows ("dagoberto Rodriguez"): a person, not a town.
-        return start, j - 1
-    return None
-
-
-def _broad(word: str, ctx: ExtractContext) -> bool:
-    """A country or a first-level region: is_place reads one word in capitals as that."""
-    return ctx.country_for(word) is not None or ctx.is_place(word.upper())
-
-
-def _bare(word: str, ctx: ExtractContext) -> bool:
-    """A capitalised place name that is neither a country nor a region: a town's, which
-    is often a surname too ("Perez", "Garcia")."""
-    return word[:1].isupper() and ctx.is_place(word) and not _broad(word, ctx)
-
-
-def _surname_pair(first: str, second: str, ctx: ExtractContext) -> bool:
-    """Two adjacent words that are both towns' names ("Diaz Perez"): a double surname, as
-    a town is written before its country or region ("Damascus Syria", "Paris Texas"),
-    never before another town without a comma. Not when either is a part of places'
-    names ("Fort Campbell", "Wadi Barada") or the last an English word ("Tabqa Dam")."""
-    parts = ctx.cues.name_parts
-    if first.lower() in parts or second.lower() in parts or is_english_word(second.lower()):
-        return False
-    return _bare(first, ctx) and _bare(second, ctx)
-
-
-def find_place_spans(
-    doc: Doc,
-    ctx: ExtractContext,
-    actor_matches: Sequence[ActorMatch],
-    excluded: set[int],
-    surnames: frozenset[str] = frozenset(),
-    *,
-    references: Callable[[str], bool] | None = None,
-    runs: Sequence[tuple[int, int]] | None = None,
-) -> list[Span]:
-    """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
-
-    Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
-    country that acts is an actor, not where the event happened) unless the parser made
-    a verb's object the subject of a later verb, countries tied to someone ("loyal to
-    Turkey", "the border with Turkey"), and the tail of a proper-noun run whose head is
-    not a place ("Mustefa Bali" is a person, not Bali).
-    With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
-    reference to a place instead, for geoparsing: names it accepts, also adjectives
-    ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above; a
-    place that opens a longer name ("Georgia Tech") counts too. `runs` are the doc's
-    `place_runs` when the caller already has them (they do not depend on the actors).
-    """
-    if runs is None:
-        runs = place_runs(token_view(doc), ctx, surnames, references)
-    spans = [doc[start:end] for start, end in runs]
-    if references is not None:
-        return spans
-    return [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
-
-
-# A source credited after a headline's dash takes a few words ("- YPG, monitor").
-_CREDIT_TAIL = 6
-
-
-def _blocked_place(
-    span: Span, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
-) -> bool:
-    """Is a place name found in a sentence not where its event happened (see
-    find_place_spans)?"""
-    doc = span.doc
-    if any(t.i in excluded for t in span):
-        return True
-    # "US-backed", "IS-held": the name modifies an actor, it is not the place.
-    after = doc[span.end].text if span.end < len(doc) else ""
-    # A spaced dash before a source a headline credits ("in Idlib - army") ends the
-    # sentence's account: the parse's tie across it (Idlib a compound of "army") is no
-    # modifier.
-    credited = after in ("-", "\u2013")
-    if credited and _dash_modifies(span, ctx):
-        return True
-    if doc[span.end - 1].text.endswith("-"):
-        return True
-    head = span.root.head
-    if span.start == 0 and after == ":" and ctx.country_for(span.text) is None:
-        return False  # "Deir ez-Zor: coalition strikes ...": a headline's place label
-    if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
-        return False  # "Aleppo city", "Idlib's countryside": the place itself
-    if span.root.dep_ in ("nsubj", "amod", "compound") and _place_subject_verb(head, ctx.cues):
-        # "Daraa witnesses clashes": the place where they happen (the parser may read
-        # "witnesses" as a noun the name qualifies)
-        return False
-    if _before_event_noun(span, ctx):
-        pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
-    elif span.root.dep_ in ("poss", "amod") or (
-        span.root.dep_ == "nsubj" and not _object_misread(span)
-    ):
-        return True
-    if (
-        span.root.dep_ == "pobj"
-        and head.lower_ in ctx.cues.relation_preps
-        and ctx.country_for(span.text) is not None
-    ):
-        return True  # "factions loyal to Turkey", "the border with Turkey": a tie
-    if (
-        span.root.dep_ == "dobj"
-        and head.lemma_.lower() in ctx.cues.claim
-        and ctx.country_for(span.text) is not None
-    ):
-        return True  # "blamed France for the attack": the accused, not the place
-    if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
-        lemma = head.lemma_.lower()
-        # "Syria forces": a modifier; "Idlib city" is a place. A verb between the name and
-        # that head ("explosions of Tal Touqan kill members") shows a misread parse.
-        between = doc[span.end : head.i]
-        if lemma in ctx.cues.armed | ctx.cues.people and not any(t.pos_ == "VERB" for t in between):
-            return True
-        if lemma in ctx.lexicon.by_lemma and ctx.country_for(span.text) is not None:
-            return True  # "Russia airstrikes": the country that struck
-        # "Idlib shelling", "Manbij explosion", "Kafr Nubl massacre": a town or region
-        # before an event noun is where it happened.
-    s, e = span.start_char, span.end_char
-    return any(m.start < e and s < m.end for m in actor_matches)
-
-
-def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
-    """A dash after a place name that makes it a modifier ("US-backed", "IS - held") or
-    one end of a road ("the Tehran - Beirut road"), unlike a spaced dash before the source
-    a headline credits at its end ("kills 13 in Afrin - YPG, monitor")."""
-    doc = span.doc
-    if not doc[span.end - 1].whitespace_ or span.end + 1 >= len(doc):
-        return True  # attached: "US-backed", "IS-held"
-    nxt = doc[span.end + 1]
-    tail = len(doc) - span.end - 1
-    # "IS - held", "Turkey - backed": a participle; "- army", "- monitors": a source.
-    participle = nxt.is_lower and (nxt.tag_ == "VBN" or nxt.lower_.endswith("ed"))
-    return participle or tail > _CREDIT_TAIL or ctx.is_place(nxt.text)
-
-
-def _object_misread(span: Span) -> bool:
-    """A name the parser made a subject right after a verb ("Raids target the Eastern
-    Ghouta leave casualties" read with "Ghouta" as the subject of "leave"): what follows
-    a verb is its object, a place, not an actor."""
-    doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
-        i -= 1
-    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].i < span.root.head.i
-
-
-def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
-    """A town or region written right before an event word in -ing ("Idlib shelling",
-    "Daraa bombing") or owning an event noun ("Afrin's massacre"): the place of the event,
-    whatever the parse made of the pair; a country there names an attacker ("Turkey
-    shelling")."""
-    doc = span.doc
-    if span.end >= len(doc):
-        return False
-    by_lemma = ctx.lexicon.by_lemma
-    head = span.root.head
-    # "Afrin's bombing", "Zardana's massacre", "Douma 'chemical attack'", "Aleppo battle"
-    # (the name tagged an adjective): a town that owns or qualifies an event noun is where
-    # it happened; a country there names an attacker ("Turkey's shelling").
-    if (
-        span.root.dep_ in ("poss", "amod")
-        and head.i > span.root.i
-        and head.pos_ == "NOUN"
-        and (head.lemma_.lower() in by_lemma or head.lower_ in by_lemma)
-    ):
-        return ctx.country_for(span.text) is None
-    nxt = doc[span.end]
-    if not nxt.lower_.endswith("ing"):
-        return False
-    if nxt.lemma_.lower() not in by_lemma and nxt.lower_ not in by_lemma:
-        return False
-    return ctx.country_for(span.text) is None
-
-
-def place_runs(
-    view: TokenView,
-    ctx: ExtractContext,
-    surnames: frozenset[str] = frozenset(),
-    references: Callable[[str], bool] | None = None,
-) -> list[tuple[int, int]]:
-    """The token ranges find_place_spans reads as place names, before its skips (which
-    depend on the sentence's actors): the same for every mention of a sentence."""
-    runs: list[tuple[int, int]] = []
-    is_place = ctx.is_place if references is None else references
-    doc, pos, lower, text, n = view.doc, view.pos, view.lower, view.text, len(view)
-    directions = ctx.cues.directions
-    # _capitalised_common reads the parse; its cheap test (a title-case noun or adjective
-    # after the first word) comes first, as this runs for every token.
-    common = [
-        i > 0
-        and view.is_title[i]
-        and pos[i] in ("NOUN", "ADJ")
-        and _capitalised_common(doc[i], ctx.cues)
-        for i in range(n)
-    ]
-    geoparse = references is not None
-    # A capitalised word tagged as an adjective where a name is expected ("Aleppo battle:
-    # ...", "kills 5 in Tartous") or after a name's hyphen ("Al-Bokamal massacre"): the
-    # small model tags some names so; a word that opens an event phrase ("Mine explosion")
-    # is none. The gazetteer still decides.
-    first_words = ctx.lexicon.by_first_word
-    adj_name = (
-        [False] * n
-        if geoparse
-        else [
-            pos[i] == "ADJ"
-            and view.is_title[i]
-            and lower[i] not in first_words
-            and (_after_name_hyphen(view, i) or _noun_as_name(view, i, ctx))
-            for i in range(n)
-        ]
-    )
-
-    def opens(i: int) -> bool:
-        if view.is_punct[i]:
-            return False  # "Maarat al-Numan": no name starts at its hyphen
-        if pos[i] == "PROPN" or lower[i] in directions or common[i] or adj_name[i]:
-            return True
-        if not geoparse and pos[i] == "NOUN" and _noun_as_name(view, i, ctx):
-            return True
-        # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
-        return geoparse and view.is_alpha[i] and text[i][:1].isupper()
-
-    def name_like(i: int) -> bool:
-        if pos[i] in ("PROPN", "NOUN") or common[i] or adj_name[i]:
-            return True
-        return geoparse and pos[i] == "ADJ" and text[i][:1].isupper()
-
-    i = 0
-    while i < n:
-        if not opens(i):
-            i += 1
-            continue
-        if not geoparse and pos[i] == "PROPN" and (i == 0 or pos[i - 1] != "PROPN"):
-            # "Judge Diaz Perez", "Garcia Alvarado": a person's name of place names.
-            name_end = i
-            while name_end < n and pos[name_end] == "PROPN" and view.is_alpha[name_end]:
-                name_end += 1
-            whole = name_end == n or pos[name_end] != "PROPN"  # not "Abu al-..."
-            if whole and name_end > i and person_run(view, i, name_end, ctx) is not None:
-                i = name_end
-                continue
-        found: tuple[int, int] | None = None
-        for j in range(min(n, i + _MAX_PLACE_TOKENS), i, -1):
-            if not name_like(j - 1) or view.is_punct[j - 1]:
-                continue
-            name = view.span_text(i, j)
-            if name.lower() not in surnames and is_place(name):
-                found = (i, j)
-                break
-        run_end = i
-        while run_end < n and pos[run_end] == "PROPN":
-            run_end += 1
-        if found is not None and found[1] - found[0] == 1 and found[1] < run_end and not geoparse:
-            # "Abu Hassan", "Washington Post": a one-word place name that opens a longer
-            # proper name is part of that name, unless the next word is a place too
-            # ("Damascus Syria" in texts stripped of commas). Geoparsing counts the
-            # place in "Georgia Tech" or "the U.S. Army" as a reference all the same.
-            nxt = text[found[1]]
-            # "Douma City", "Idlib Province": a name the gazetteer lacks with the kind of
-            # place written after it is that place.
-            kind = nxt.lower() in ctx.cues.place_suffixes
-            if not kind and (nxt.lower() in surnames or not is_place(nxt)):
-                found = None
-        if not geoparse and (pos[i] == "PROPN" or common[i]):
-            # "the city of Maarat al-Numan": the whole name, not its known first words;
-            # "the attack on Rankous" (tagged an adjective): a name all the same.
-            end = _name_end(view, i)
-            if (found is None or found[1] < end) and _named_as_place(view, i, end, ctx, surnames):
-                found = (i, end)
-        if found is not None:
-            runs.append(found)
-            i = found[1]
-            continue
-        first = i
-        i += 1
-        if pos[first] == "PROPN":
-            while i < n and pos[i] == "PROPN":
-                i += 1
-            if geoparse:
-                # Geoparsing counts the country or region that ends an organisation's
-                # name ("Air Zimbabwe", "FrontCounter BC"); is_place reads one word in
-                # capitals as exactly that.
-                for k in range(first + 1, i):
-                    tail = view.span_text(k, i)
-                    if is_place(tail) and ctx.is_place(tail.upper()):
-                        runs.append((k, i))
-                        break
-    return runs
-
-
-def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
-    """A capitalised word the tagger took for a common noun where a town's name is
-    expected: after a preposition that places events ("clashes in Dar'a") or a country's
-    "'s" ("Syria's Raqa"), or opening a headline before an event word ("Homs bombing
-    kills 12"), a place noun, a verb places take or a label's colon ("Raqqa: ...").
-    The gazetteer still decides whether it is a place."""
-    if not view.text[i][:1].isupper():
-        return False
-    if i > 1 and view.lower[i - 1] == "'s":
-        return ctx.country_for(view.text[i - 2]) is not None  # "Syria's Raqa"
-    if i > 0:
-        return view.lower[i - 1] in ctx.cues.event_place_preps
-    if len(view) < 2:
-        return False
-    nxt = view.doc[1]
-    by_lemma = ctx.lexicon.by_lemma
-    if nxt.lemma_.lower() in by_lemma or view.lower[1] in by_lemma:
-        return True
-    return _opens_with_place(nxt, ctx.cues)
-
-
-def _place_subject_verb(tok: Token, cues: Cues) -> bool:
-    """A verb whose subject is a place ("witness"), also when tagged as a plural noun
-    ("Idlib witnesses clashes")."""
-    lower = tok.lower_
-    return tok.lemma_.lower() in cues.place_subject_verbs or (
-        lower.endswith("es") and lower[:-2] in cues.place_subject_verbs
-    )
-
-
-def _opens_with_place(nxt: Token, cues: Cues) -> bool:
-    """Whether the second word of a headline makes its first a place's name, if any: a
-    place noun ("Idlib countryside ..."), a verb places take ("Idlib witnesses clashes")
-    or the colon of a label ("Raqqa: warplanes ...")."""
-    return (
-        nxt.text == ":" or nxt.lemma_.lower() in cues.place_nouns or _place_subject_verb(nxt, cues)
-    )
-
-
-def _after_name_hyphen(view: TokenView, i: int) -> bool:
-    """A word right after the hyphen of a name ("Al-Bokamal", "Tal-Abyad"): part of it,
-    whatever the tagger made of it."""
-    return i >= 2 and view.text[i - 1] == "-" and view.pos[i - 2] == "PROPN"
-
-
-def _name_end(view: TokenView, first: int) -> int:
-    """Where the proper name opening at `first` ends: its proper nouns and the hyphens
-    between them ("Maarat al-Numan", "Al-Bokamal" with its tail tagged an adjective)."""
-    pos, text, n = view.pos, view.text, len(view)
-    end = first + 1
-    while end < n:
-        if pos[end] == "PROPN" and not view.is_punct[end]:
-            end += 1
-        elif (
-            text[end] == "-"
-            and end + 1 < n
-            and (pos[end + 1] == "PROPN" or (pos[end + 1] == "ADJ" and view.is_title[end + 1]))
-        ):
-            end += 2
-        else:
-            break
-    return end
-
-
-def _named_as_place(
-    view: TokenView, first: int, end: int, ctx: ExtractContext, surnames: frozenset[str]
-) -> bool:
-    """A proper name that the words around it call a place ("Bdama town", "the town of
-    Atareb", "the countryside of Sermin") and that the gazetteer finds under a spelling
-    its strict name test rejects: in that frame a name is a place's, not a person's."""
-    place_nouns = ctx.cues.place_nouns
-    after = view.lower[end] if end < len(view) else ""
-    framed = after in place_nouns or (
-        first >= 2
-        and view.lower[first - 1] == "of"
-        # "the fronts of Tal Tamr": plural place nouns too
-        and (
-            view.lower[first - 2] in place_nouns or _singular(view.lower[first - 2]) in place_nouns
-        )
-    )
-    if not framed and not _event_frame(view, first, end, ctx):
-        return False
-    name = view.span_text(first, end)
-    if len(name) < 4 or name.lower() in surnames:
-        return False
-    if end - first == 1 and is_english_word(name.lower()):
-        return False  # "the town of Hope", "Border area": words, not a spelling to resolve
-    return ctx.place_country(name) is not None
-
-
-def _singular(word: str) -> str:
-    """A regular plural made singular ("fronts" -> "front"); other words unchanged."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-_FRAME_STEPS = 5  # parse steps from a place's preposition up to the event word it places
-
-
-def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> bool:
-    """A proper name placed by an event word or its victims: "explosion in Hisyah", "the
-    attack on Rankous", "civilians of Kafar Jalis". Monitors name villages the strict
-    name test does not know; in this frame a name is where the event happened."""
-    doc, lower = view.doc, view.lower
-    by_lemma = ctx.lexicon.by_lemma
-
-    def event_or_victims(i: int) -> bool:
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "VERB"):
-            return False
-        return lemma in by_lemma or lower[i] in by_lemma or lemma in ctx.cues.people
-
-    if first < 2 or lower[first - 1] not in ctx.cues.event_place_preps:
-        return False
-    # A name in lower case words ("jaramillo Ossa" in recased wire copy) is a person's.
-    if not (view.text[first][:1].isupper() and view.text[end - 1][:1].isupper()):
-        return False
-    if lower[first - 1] == "of":
-        # "civilians of Kafar Jalis", "the shelling of Tal Touqan"; "the assassination of
-        # X" names a victim, while a weapon or method ("shelling", "explosions") is done
-        # to a place.
-        before = doc[first - 2]
-        if before.lemma_.lower() in ctx.cues.people:
-            return True
-        classes = by_lemma.get(before.lemma_.lower()) or by_lemma.get(lower[first - 2]) or ()
-        return before.pos_ == "NOUN" and any(c.means for c in classes)
-    # The word before the preposition, or the one the parse attaches it to ("clashes
-    # between A and B in Atamah"), up through the names it may be hung on ("between A
-    # and B": the preposition attached to B, B to "between", that to "clashes").
-    if event_or_victims(first - 2):
-        return True
-    tok = doc[first - 1].head
-    for _ in range(_FRAME_STEPS):
-        if event_or_victims(tok.i):
-            return True
-        if tok.pos_ not in ("PROPN", "ADP", "NOUN") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _capitalised_common(tok: Token, cues: Cues) -> bool:
-    """A capitalised word the parser took for a common noun or an adjective where a place
-    name stands ("the countryside of Homs", "Aleppo city"): it may be a name."""
-    # is_title is a lexeme flag: the cheap test first, as this runs for every token.
-    if not tok.is_title or tok.i == 0 or tok.pos_ not in ("NOUN", "ADJ"):
-        return False
-    if tok.dep_ == "pobj" and tok.head.lower_ in cues.locative_preps:
-        # "the countryside of Homs"; "kills 6 in Homs" when the word is no English word
-        # (the small model reads "Homs" as the plural of "hom"), but not "in Turn" (the
-        # recaser capitalises place names that are also common words).
-        if tok.head.head.lemma_.lower() in cues.place_nouns:
-            return True
-        # An adjective too ("explosions of Tartous"): the small model tags some names so.
-        return not is_english_word(tok.lower_)
-    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cues.place_nouns
-
-
-def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> int | None:
-    """The count of a victim phrase ("more than 200 people" -> 200), if it states one."""
-    if head is None:
-        return None
-    start, end = _np_range(head)
-    phrase = sentence.text[start - text_offset : end - text_offset]
-    quantities = find_quantities(phrase)
-    return quantities[0].value if quantities else None
-
-
-@dataclass(frozen=True)
-class _Toll:
-    """A sentence's killed and injured counts; `update`: a toll brought up to date ("the
-    death toll rises to 20"); `single`: the one dead of "a soldier was killed", no number."""
-
-    killed: int | None
-    injured: int | None
-    update: bool = False
-    single: bool = False
-
-
-def _casualties(
-    doc: Doc,
-    sentence: Sentence,
-    cues: Cues,
-    tokens: Sequence[int] | None = None,
-    named: Callable[[Token], bool] = lambda tok: False,
-) -> _Toll:
-    """Killed and injured counts stated in a sentence (or in some of its tokens), read from
-    kill/injure words' arguments, else from a toll brought up to date, else one dead when a
-    kill word's victim is one person (`named`: a token ends a person's name)."""
-    killed: int | None = None
-    injured: int | None = None
-    single = False
-    for tok in doc if tokens is None else (doc[i] for i in tokens):
-        lemma = tok.lemma_.lower()
-        is_kill = lemma in cues.kill or (tok.pos_ == "NOUN" and lemma in cues.dead_count)
-        is_injure = lemma in cues.injure
-        if not (is_kill or is_injure):
-            continue
-        value: int | None = None
-        if _read_as_verb(tok):
-            roles = _roles(tok)
-            roles.patient = roles.patient or _of_object(tok)
-            value = _conjunct_sum(roles.patient, cues, named)
-            if value is None:
-                value = _quantity_for(roles.patient, doc[0].idx, sentence)
-            if value is None and tok.dep_ in ("acl", "relcl", "amod"):
-                value = _quantity_for(tok.head, doc[0].idx, sentence)
-                if value is None:
-                    value = _count_of_whole(tok.head, cues)
-            if value is None and lemma in cues.subject_dies:
-                value = _quantity_for(_subject_of(tok), doc[0].idx, sentence)
-        elif lemma not in cues.kill:
-            # "7 casualties in an air strike", "dozens of casualties": only a count written
-            # on the noun itself ("more casualties raise the toll to 15" is a toll update).
-            if _with_injured(tok, cues) or cues.toll_span.search(doc.text) is not None:
-                continue  # "40 casualties and wounded", "340 casualties in 25 days"
-            value = _quantity_for(tok, doc[0].idx, sentence)
-            if value is None:
-                value = _count_of_whole(tok, cues)
-            if value is None:
-                continue
-        elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
-            continue  # "after the killing of 30 of their members, the army attacks"
-        else:
-            # "12 dead", "the death toll rose to 15", "15 deaths"
-            value = _quantity_for(tok, doc[0].idx, sentence)
-            if value is None and tok.dep_ in ("nsubj",):
-                for sib in tok.head.subtree:
-                    if sib.like_num and sib.i > tok.i:
-                        quantities = find_quantities(sib.text)
-                        value = quantities[0].value if quantities else None
-                        break
-            if value is None and tok.dep_ == "amod":
-                value = _quantity_for(tok.head, doc[0].idx, sentence)
-            if (
-                value is None
-                and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() in lives_lost_verbs()
-                and any(c.dep_ == "poss" for c in tok.children)
-            ):
-                # "31 people lost their lives": the dead are the verb's subject.
-                value = _quantity_for(_subject_of(tok.head), doc[0].idx, sentence)
-        if value is None and tok.dep_ in ("conj", "ROOT", "acl", "amod"):
-            # "... and more than 200 wounded", "2 Syrian children killed": the count stands
-            # right before the word or its people noun (not "Tens of air raids kill ...",
-            # which counts the raids).
-            value = _count_before(doc, tok, cues)
-        if value is None:
-            single = single or (is_kill and _one_dead(tok, cues, named))
-            continue
-        if _shared_count(tok, cues):
-            # "kill and injure more than 40 persons", "20 killed and wounded": one figure
-            # for the dead and the hurt together counts neither.
-            continue
-        if is_kill and killed is None:
-            killed = value
-        elif is_injure and injured is None:
-            injured = value
-    if killed is None and injured is None:
-        killed, injured = _toll_update(doc, cues, tokens)
-        if killed is not None or injured is not None:
-            return _Toll(killed, injured, update=True)
-    if killed is None and single:
-        # A stated count, even one for a toll, outranks this reading: "a soldier was
-        # killed, raising the toll to 20" gives 20.
-        return _Toll(1, injured, single=True)
-    return _Toll(killed, injured)
-
-
-def _with_injured(noun: Token, cues: Cues) -> bool:
-    """Is a casualty noun written together with the injured ("40 casualties and wounded",
-    "casualties or injuries"), however the parser attached the second word?"""
-    rest = noun.doc[noun.i + 1 : noun.i + 3]
-    return (
-        len(rest) == 2 and rest[0].lower_ in cues.joining and rest[1].lemma_.lower() in cues.injure
-    )
-
-
-def _count_of_whole(noun: Token, cues: Cues) -> int | None:
-    """The count of the noun an "of"/"from" phrase hangs from, when a participle attaches
-    to that phrase's object ("13 members of the guard killed", "dozens of fighters
-    killed"): the dead are the counted members, not the group that names them."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in cues.partitive or prep.head.pos_ != "NOUN":
-        return None
-    whole = prep.head
-    quantities = find_quantities(whole.doc[whole.left_edge.i : whole.i + 1].text)
-    return quantities[-1].value if quantities else None
-
-
-def _conjunct_sum(head: Token | None, cues: Cues, named: Callable[[Token], bool]) -> int | None:
-    """The dead of coordinated victims, added up as distinct people ("a man, his wife and
-    four of their children" -> 6, "two children and an old woman" -> 3); None unless every
-    conjunct is counted or is one person (an uncounted plural leaves the total unknown)."""
-    if head is None or not any(c.dep_ == "conj" for c in head.children):
-        return None
-    total = 0
-    stack = [head]
-    while stack:
-        part = stack.pop()
-        stack.extend(c for c in part.children if c.dep_ == "conj")
-        own = part.doc[part.left_edge.i : part.i + 1]
-        quantities = find_quantities(own.text)
-        if quantities and not any(t.dep_ == "conj" for t in own if t.i != part.i):
-            total += quantities[-1].value
-        elif _one_person_alone(part, cues, named):
-            total += 1
-        else:
-            return None
-    return total
-
-
-def _one_person_alone(part: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
-    """Is one conjunct of a coordination one person ("his wife", "an old woman")?"""
-    if part.pos_ == "PROPN":
-        return named(part)
-    if part.tag_ != "NN" or part.lemma_.lower() not in cues.persons:
-        return False
-    return all(
-        c.lower_ in cues.single_determiners or c.dep_ == "poss"
-        for c in part.children
-        if c.dep_ in ("det", "predet", "poss")
-    )
-
-
-def _one_dead(tok: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
-    """Does a kill word tell the death of one person, uncounted ("a brigadier is killed",
-    "claims the life of a child", "Ahmed al-Ali was killed"), as an act told once (not
-    "a child dies every hour", "will be killed") with nobody hurt alongside ("killed and
-    injured a man" counts neither)?"""
-    victim = _victim_of(tok, cues)
-    if victim is None or not _one_person(victim, cues, named):
-        return False
-    if any(c.lemma_.lower() in cues.plan or c.lower_ in cues.near_miss for c in tok.children):
-        return False  # "attempted murder of a judge", "was almost killed"
-    verb = tok if _read_as_verb(tok) else tok.head
-    for child in (*verb.children, *victim.children):
-        # "will be killed", "not killed", "to kill a commander" (an attempt, a threat)
-        if child.dep_ == "neg" or child.tag_ in ("MD", "TO"):
-            return False
-        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
-            w.lower_ in cues.habitual for w in child.subtree
-        ):
-            return False
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in cues.company
-            and any(g.lemma_.lower() in cues.persons for g in child.subtree)
-        ):
-            return False
-    return not _shares_victim(tok, cues)
-
-
-# Where a death noun tells a death ("the death of a soldier" as what an act caused or
-# claimed, or as a headline's head), not a death mourned or investigated.
-_TOLD_DEATH_DEPS = frozenset(
-    {"ROOT", "nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "dep"}
-)
-
-
-def _victim_of(tok: Token, cues: Cues) -> Token | None:
-    """Head of the phrase naming who died by a kill word: a verb's patient or the noun its
-    participle modifies, a predicate's ("a citizen was shot dead"), the subject of "lost
-    his life", the "of" phrase of a death noun ("claims the life of a child")."""
-    if _read_as_verb(tok):
-        patient = _roles(tok).patient or _of_object(tok)
-        if (patient is None or patient.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl", "relcl"):
-            return tok.head  # "a man who was killed", "a commander killed in an ambush"
-        return patient
-    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl", "advmod") and _read_as_verb(tok.head):
-        patient = _roles(tok.head).patient
-        if patient is None and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
-            # "Man shot dead in Daraa": with no object, who was shot dead is the subject
-            # of a headline's reduced passive.
-            return _subject_of(tok.head)
-        return patient
-    if tok.dep_ == "amod":
-        return tok.head  # "a dead soldier"
-    if any(c.dep_ == "det" and c.lower_ not in cues.single_determiners for c in tok.children):
-        return None  # "no death", "any loss of life"
-    if (
-        tok.dep_ in ("dobj", "obj")
-        and tok.head.lemma_.lower() in lives_lost_verbs()
-        and any(c.dep_ == "poss" for c in tok.children)
-    ):
-        return _subject_of(tok.head)  # "a man lost his life"
-    told = tok.dep_ in _TOLD_DEATH_DEPS or (
-        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to")  # "led to the death of"
-    )
-    if not told:
-        return None
-    return _prep_object(tok, ("of",))
-
-
-def _of_object(tok: Token) -> Token | None:
-    """The "of" phrase of a gerund told as a noun ("Killing of 5 civilians"): its patient;
-    none where the gerund only times or explains another act ("after the killing of")."""
-    if tok.tag_ != "VBG" or tok.dep_ not in _TOLD_DEATH_DEPS:
-        return None
-    return _prep_object(tok, ("of",))
-
-
-def _read_as_verb(tok: Token) -> bool:
-    """Is a kill word read as a verb by _casualties (its victim is its patient)?"""
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG")
-
-
-def _one_person(head: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
-    """Does a noun phrase name one person: a singular person noun with no other count,
-    conjunct or quantifier ("a policeman", "the commander of the faction", "his son"), or
-    a person's name?"""
-    if any(c.dep_ in ("conj", "nummod") for c in head.children):
-        return False  # "a man and his son": more than one, uncounted
-    if head.pos_ == "PROPN":
-        return named(head)
-    if head.tag_ != "NN" or head.lemma_.lower() not in cues.one_person:
-        return False
-    return all(
-        c.lower_ in cues.single_determiners for c in head.children if c.dep_ in ("det", "predet")
-    )
-
-
-def _person_name(tok: Token, matches: Sequence[ActorMatch], ctx: ExtractContext) -> bool:
-    """Does a proper noun end a person's name: two or more capitalised words ("Ahmed
-    al-Ali") that are no actor's name and no place the gazetteer knows?"""
-    first = tok.i
-    while first > 0 and tok.doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    name = tok.doc[first : tok.i + 1]
-    if sum(t.is_alpha for t in name) < 2:
-        return False
-    rules = load_org_rules()
-    if tok.lower_ in rules.name_heads or tok.lower_ in rules.group_heads:
-        return False  # "the Communist Party", an organisation's name
-    if tok.lemma_.lower() in ctx.cues.persons:
-        return False  # "Syrian Soldier" in a capitalised headline: a noun, not a name
-    start, end = name.start_char, name.end_char
-    # An organisation's name the dictionary or org_phrases knows; generic group phrases
-    # ("the victims") name no one in particular and do not make a name a group's.
-    if any(m.start < end and start < m.end for m in matches if not m.generic):
-        return False
-    return not (ctx.is_place(name.text) or ctx.is_place(tok.text))
-
-
-def _shares_victim(tok: Token, cues: Cues) -> bool:
-    """Is a kill word coordinated with an injure word that has no victim of its own, so
-    the victim may be either's ("killed and injured a man")?"""
-    return any(
-        p.lemma_.lower() in cues.injure
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in p.children)
-        for p in _conjoined(tok)
-    )
-
-
-def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
-    """The count written just before a casualty word, alone or on a people noun ("200
-    wounded", "one person dies", "2 Syrian children killed"); None when other words come
-    between (the count of something else)."""
-    first = tok.left_edge.i
-    left = doc[first : tok.i].text
-    quantities = find_quantities(left) if left else []
-    if not quantities:
-        return None
-    last = quantities[-1]
-    end = doc[first].idx + last.end
-    # "... were killed": the passive's auxiliaries are not words between.
-    rest = [t for t in doc[first : tok.i] if t.idx >= end and t.pos_ != "AUX"]
-    if rest and rest[0].lower_ == "of":
-        # "at least 18 of ISIS were killed", "20 of the regime forces"
-        rest = [t for t in rest[1:] if t.pos_ != "DET"]
-        if not rest or (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.armed):
-            return None
-    if rest and (
-        (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.people | cues.armed)
-        or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in rest)
-        or len(rest) > 3
-    ):
-        return None
-    return last.value
-
-
-def _shared_count(tok: Token, cues: Cues) -> bool:
-    """Whether a kill or injure word is coordinated with the other kind with nothing
-    counted between them, so one figure stands for both ("killed and wounded 20"); not
-    when each has an object of its own ("killed a man and injured 3 others")."""
-    lemma = tok.lemma_.lower()
-    other = cues.kill | cues.dead_count if lemma in cues.injure else cues.injure
-    own = any(c.dep_ in ("dobj", "obj") for c in tok.children)
-    for partner in _conjoined(tok):
-        if partner.lemma_.lower() not in other or (
-            own and any(c.dep_ in ("dobj", "obj") for c in partner.children)
-        ):
-            continue
-        lo, hi = sorted((tok.i, partner.i))
-        if not any(t.like_num or find_quantities(t.text) for t in tok.doc[lo + 1 : hi]):
-            return True
-    return False
-
-
-def _toll_update(
-    doc: Doc, cues: Cues, tokens: Sequence[int] | None = None
-) -> tuple[int | None, int | None]:
-    """A toll brought up to date ("the number of casualties of the massacre rises to 37",
-    "more casualties raise the death toll to 34"): the total its "to" phrase gives, as the
-    killed or the injured by what the verb's subject or object counts; nothing when that
-    counts both ("the number of people killed and injured") or neither."""
-    for tok in doc if tokens is None else (doc[i] for i in tokens):
-        if tok.lemma_.lower() not in cues.toll_verbs:
-            continue
-        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
-            continue  # no new total, or one over days ("raise it to 823 in 83 days")
-        counted: set[str] = set()
-        for child in tok.children:
-            # "raise to 15, the number of people killed": the total's noun set apart.
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "npadvmod", "appos"):
-                counted |= _counted_words(child, cues)
-        dead = bool(counted & (cues.kill | cues.toll_nouns))
-        hurt = bool(counted & cues.injure)
-        if dead == hurt:
-            continue
-        quantities = find_quantities(doc_text(to))
-        if quantities:
-            value = quantities[0].value
-            return (value, None) if dead else (None, value)
-    return None, None
-
-
-def _counted_words(head: Token, cues: Cues) -> set[str]:
-    """Lemmas telling what a noun phrase counts: its head, modifiers and the verbs of its
-    clauses ("civilian martyrs", "people who were killed"), through "the number of"."""
-    heads = [head]
-    if head.lemma_.lower() in cues.count_nouns:
-        pobj = _prep_object(head, ("of",))
-        if pobj is None:
-            return set()
-        # "the number of people killed": the clause may hang off either noun.
-        heads = [pobj, head]
-    words = {heads[0].lemma_.lower()}
-    for noun in heads:
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "conj", "acl", "relcl") and child.i != noun.i:
-                words.add(child.lemma_.lower())
-            if child.dep_ in ("acl", "relcl"):
-                words |= {g.lemma_.lower() for g in child.children if g.dep_ == "conj"}
-    return words
-
-
-def _refine(
-    classes: set[str],
-    main: _Trigger,
-    actor2_kind: str | None,
-    actor1_kind: str | None,
-    text: str,
-    cues: Cues,
-    lexicon: Lexicon,
-) -> tuple[str, str]:
-    """Turn the trigger classes of one mention into an ACLED type and sub-type."""
-    name = main.cls.name
-    if "chemical" in classes and name in ("shelling", "airstrike", "ied", "attack", "die"):
-        # "rockets filled with Sarin gas": ACLED codes the agent, whatever carried it.
-        chemical = next(c for c in lexicon.classes if c.name == "chemical")
-        return chemical.event_type, chemical.sub_event_type
-    if name == "ied" and _with_gunfire(main.token, lexicon):
-        name = "attack"  # "a bomb and gun attack": told by its shooting, not its bomb
-    crowd = _crowd_event(classes, actor1_kind, actor2_kind, text, cues)
-    if crowd is not None:
-        return crowd
-    if name == "capture":
-        if actor1_kind == "State forces":
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
-    if name in ("attack", "die"):
-        armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
-        if actor2_kind in armed or "clash" in classes:
-            return "Battles", "Armed clash"
-        return "Violence against civilians", "Attack"
-    if name == "ied" and _dropped_from_air(main.token, actor1_kind, cues):
-        return "Explosions/Remote violence", "Air/drone strike"
-    return main.cls.event_type, main.cls.sub_event_type
-
-
-def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
-    """Is an explosive trigger coordinated with a shooting word ("a bomb and gun attack",
-    "bombs and gunfire")? ACLED codes a remote explosive when the bomb is the means, and
-    an attack made with both by its other features (clash or attack)."""
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        partners.append(tok.head)
-    return any(
-        any(c.name == "attack" for c in lexicon.by_lemma.get(p.lemma_.lower(), ()))
-        for p in partners
-    )
-
-
-def _dropped_from_air(tok: Token, actor1_kind: str | None, cues: Cues) -> bool:
-    """Is a "bomb" trigger told of aircraft in its clause ("helicopters bombed the town",
-    "planes dropped bombs") or, as the verb or the noun "bombing", of a state's forces
-    ("the army bombed the camps", "the bombing of Aleppo by Syrian and Russian jets")?
-    Such bombs fall from the air (ACLED's air strike); others were planted."""
-    lemma = tok.lemma_.lower()
-    if lemma not in ("bomb", "bombing"):
-        return False
-    if actor1_kind == "State forces" and (tok.pos_ == "VERB" or lemma == "bombing"):
-        return True
-    return any(t.lemma_.lower() in cues.aircraft for t in tok.head.subtree)
-
-
-_CROWDS = frozenset({"Protesters", "Rioters"})
-_NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
-
-
-def _crowd_event(
-    classes: set[str],
-    actor1_kind: str | None,
-    actor2_kind: str | None,
-    text: str,
-    cues: Cues,
-) -> tuple[str, str] | None:
-    """ACLED's demonstration sub-types: a crowd that acts violently riots; force against
-    protesters is excessive when lethal ("shot dead", "killing"), an intervention when it
-    disperses or detains; a protest nobody acted against is peaceful. None: no crowd."""
-    violent = bool(classes - {"protest", "arrest", "agreement", "withdraw", "change", "base"})
-    if "riot" in classes or {"loot", "protest"} <= classes:
-        mob = "mob" in text.lower() or "lynch" in text.lower()
-        return ("Riots", "Mob violence") if mob else ("Riots", "Violent demonstration")
-    if actor1_kind in _CROWDS and violent:
-        return "Riots", "Violent demonstration"
-    at_protest = actor1_kind == "State forces" and cues.crowd.search(text) is not None
-    if "protest" not in classes and actor2_kind != "Protesters" and not at_protest:
-        return None
-    lethal = cues.excessive.search(text) is not None or "die" in classes
-    if lethal and violent and actor1_kind in _NON_STATE_ARMED:
-        # ACLED codes an armed group's deadly attack on a crowd as an attack on civilians.
-        return "Violence against civilians", "Attack"
-    if lethal and violent:
-        return "Protests", "Excessive force against protesters"
-    lowered = text.lower()
-    if violent or "arrest" in classes or any(w in lowered for w in cues.intervention):
-        return "Protests", "Protest with intervention"
-    return "Protests", "Peaceful protest"
 
 
 def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
@@ -1848,7 +242,7 @@ def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) ->
 
 
 def _is_background(
-    triggers: Sequence[_Trigger],
+    triggers: Sequence[Trigger],
     times: Sequence[TimeExpression],
     anchor: dt.date | None,
     cues: Cues,
@@ -1900,21 +294,7 @@ def _historical_present(sent: Span, cues: Cues) -> bool:
     return present
 
 
-def _in_relative_clause(tok: Token) -> bool:
-    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
-
-
-def _headline_head(tok: Token) -> bool:
-    """The head of a verbless headline ("Casualties in Idlib") or the subject of its main
-    verb ("Clashes continue in Aleppo"): in a headline, what it reports."""
-    if tok.pos_ != "NOUN":
-        return False
-    if tok.dep_ == "ROOT":
-        return True
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
-
-
-def _reported(triggers: Sequence[_Trigger]) -> bool:
+def _reported(triggers: Sequence[Trigger]) -> bool:
     """Does a trigger verb tell an act as happened ("warplanes kill", "3 killed")?"""
     return any(t.token.tag_ in ("VBD", "VBZ", "VBP", "VBN") for t in triggers)
 
@@ -1930,13 +310,13 @@ def _generic(tok: Token) -> bool:
 def _mention_for(
     sentence: Sentence,
     article_id: str,
-    triggers: list[_Trigger],
+    triggers: list[Trigger],
     ctx: ExtractContext,
     actor_matches: list[ActorMatch],
     narrative: bool,
     surnames: frozenset[str],
     told: dt.date | None = None,
-    part: _Part | None = None,
+    part: Part | None = None,
     countries: tuple[str, ...] = (),
     spans: Sequence[Span] | None = None,
     previous: str = "",
@@ -1950,16 +330,16 @@ def _mention_for(
     ordered = sorted(
         triggers,
         key=lambda t: (
-            _in_relative_clause(t.token),
+            in_relative_clause(t.token),
             _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
         ),
     )
     main = ordered[0]
 
     def named(tok: Token) -> bool:
-        return _person_name(tok, actor_matches, ctx)
+        return person_name(tok, actor_matches, ctx)
 
-    found = _casualties(doc, sentence, cues, part.tokens if part else None, named)
+    found = casualties(doc, sentence, cues, part.tokens if part else None, named)
     killed, injured, toll = found.killed, found.injured, found.update
     if part is not None and part.copy:
         # A count told for several coordinated places is not each place's own.
@@ -1971,7 +351,7 @@ def _mention_for(
     # "Casualties in Idlib countryside": a verbless headline made of a casualty noun
     # reports deaths; elsewhere a bare casualty word only adds to another event.
     headed = not narrative and (
-        any(_headline_head(t.token) for t in triggers) or (part is not None and part.headed)
+        any(headline_head(t.token) for t in triggers) or (part is not None and part.headed)
     )
     # One dead read off "a soldier was killed" fills the toll of an event told otherwise;
     # alone it makes no event of a weak word ("the death of a man was caused by ...").
@@ -1985,7 +365,7 @@ def _mention_for(
         # to 230": the total is told in its own clause; the event and its count stand.
         own = range(len(doc)) if part is None else part.tokens
         keep = [i for i in own if i not in scope]
-        found = _casualties(doc, sentence, cues, keep, named)
+        found = casualties(doc, sentence, cues, keep, named)
         killed, injured, toll = found.killed, found.injured, found.update
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
     # "the largest massacre since late 2014": a date long past that bounds a ranking is
@@ -2004,7 +384,7 @@ def _mention_for(
     if daily_total:
         killed = injured = None
         toll = False
-    speech = _speech_frame(main.token, cues)
+    speech = speech_frame(main.token, cues)
     modality = _modality(main.token, speech, cues)
     if modality is None:
         return None
@@ -2051,14 +431,14 @@ def _mention_for(
         # place the gazetteer knows ("airstrikes target Der Ezzor").
         if tok is None or tok.i in trigger_tokens or tok.lower_ in ctx.lexicon.by_lemma:
             return None, None
-        match = _actor_in(_np_range(tok), actor_matches) or _member_of(tok, actor_matches, cues)
+        match = actor_in(np_range(tok), actor_matches) or member_of(tok, actor_matches, cues)
         if match is not None:
             return match.surface, match
         if tok.i in place_tokens or (
             tok.lower_ in cues.place_suffixes and tok.i - 1 in place_tokens
         ):
             return None, None  # "Douma", "Douma City": the place, not who was hit
-        return _group_surface(tok, ctx), None
+        return group_surface(tok, ctx), None
 
     trigger_chars = [t.token.idx - doc[0].idx for t in triggers]
 
@@ -2083,15 +463,15 @@ def _mention_for(
             held_as = _modality(trig.token, None, cues)
             if held_as not in _DONE_MODALITIES and held_as != "denied":
                 continue
-        roles = _roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
+        roles = read_roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None
         if actor2 is None and roles.patient is None and trig.cls.name == "die":
             # "losses in the rebels", "casualties in the ranks of IS": who suffered them
             # (not a place: "casualties in Idlib" names none).
-            among = _suffered_in(trig.token, cues)
-            sufferers.extend(t for t in (_suffering_in(trig.token, cues),) if t is not None)
+            among = suffered_in(trig.token, cues)
+            sufferers.extend(t for t in (suffering_in(trig.token, cues),) if t is not None)
             surface, match = actor_surface(among) if among is not None else (None, None)
             # An unknown name there is more often a place the gazetteer lacks ("Sermin").
             if (
@@ -2115,7 +495,7 @@ def _mention_for(
             # "30 of A and B were killed" tells, like "died", who died and not who killed.
             roles.agent is None
             and trig.token.lemma_.lower() in cues.death_verbs
-            and _passive(trig.token)
+            and is_passive(trig.token)
         )
         if roles.patient is not None and died:
             # A clash's other side ("against the Turkish forces and their allies") lists
@@ -2129,7 +509,7 @@ def _mention_for(
         # role, and a one-sided act ("an air strike killed members of A and B") had an
         # unnamed one.
         for tok in sufferers:
-            two = _coordinated_sides(tok, actor_matches, cues.pairs.armed, cues.allies)
+            two = coordinated_sides(tok, actor_matches, cues.pairs.armed, cues.allies)
             if two is not None:
                 (m1, m2), patient_tok = two, tok
                 actor1, actor2 = m1.surface, m2.surface
@@ -2137,10 +517,10 @@ def _mention_for(
     if actor1 is None and actor2 is None:
         # "clashes in the vicinity of Manbij between IS and the SDF": the sides hang off
         # the place, not the trigger.
-        sides = _Roles()
+        sides = Roles()
         for tok in doc if part is None else doc[part.side_tokens.start : part.side_tokens.stop]:
             if tok.lower_ == "between" and tok.dep_ == "prep":
-                _between(tok, sides)
+                read_between(tok, sides)
         if sides.agent is not None and sides.patient is not None:
             actor1, m1 = actor_surface(sides.agent)
             actor2, m2 = actor_surface(sides.patient)
@@ -2215,7 +595,7 @@ def _mention_for(
 
     def near(m: ActorMatch) -> bool:
         span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
-        return span is not None and _tree_distance(span.root, main.token) <= 4
+        return span is not None and tree_distance(span.root, main.token) <= 4
 
     usable = [m for m in usable if near(m) and (m2 is None or m.actor.name != m2.actor.name)]
     if actor1 is None:
@@ -2274,12 +654,12 @@ def _mention_for(
     # reference points, not where the event was.
     places = [p for p in places if not is_reference(p.root)]
     places = [p for p in places if not _venue_elsewhere(p.root, triggers, cues)]
-    places.sort(key=lambda s: (_tree_distance(s.root, main.token), abs(s.start - main.token.i)))
+    places.sort(key=lambda s: (tree_distance(s.root, main.token), abs(s.start - main.token.i)))
     # The event's own time is the expression attached to its trigger in the parse
     # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
     times.sort(
         key=lambda t: (
-            _time_distance(doc, t, offset, main.token),
+            time_distance(doc, t, offset, main.token),
             abs(t.start - (main.token.idx - offset)),
         )
     )
@@ -2287,7 +667,7 @@ def _mention_for(
     # ("Clashes in Aleppo", "Clashes continue in ..."); in a story's body a bare plural
     # without place, time or toll more often names a kind of act.
     told_as_event = not narrative and (
-        _reported(triggers) or any(_headline_head(t.token) for t in triggers)
+        _reported(triggers) or any(headline_head(t.token) for t in triggers)
     )
     stated = None if found.single else killed
     if _generic(main.token) and not told_as_event and not (places or times or stated):
@@ -2314,7 +694,7 @@ def _mention_for(
         kind2 = "Civilians"
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
         kind2 = "Rebel group"
-    event_type, sub_type = _refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
+    event_type, sub_type = refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
     arguments: dict[str, tuple[str, ...]] = {}
     if actor1 and implied is None:
         # An implied attacker is not written in the sentence: no argument string for it.
@@ -2323,7 +703,7 @@ def _mention_for(
         role = "victim" if kind2 == "Civilians" else "target"
         arguments[role] = (m2.surface if m2 else actor2,)
     elif thing is not None and thing.lemma_.lower() not in cues.people | cues.armed:
-        start, end = _np_range(thing)
+        start, end = np_range(thing)
         target = sentence.text[start - offset : end - offset]
         if not find_quantities(target):
             arguments["target"] = (_strip_the(target),)
@@ -2411,157 +791,6 @@ def _with_neighbour_roles(
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class _Part:
-    """One event of a headline that reports several: its triggers, the start tokens of
-    its place spans, the tokens it spans, and whether it repeats the part before it at a
-    coordinated place ("in Idlib and Hama")."""
-
-    triggers: list[_Trigger]
-    places: frozenset[int]
-    tokens: range
-    copy: bool = False
-    headed: bool = False  # opened by a casualty noun ("... and casualties in Rastan")
-    # The tokens whose names give its sides: a copy's reach back to the part it repeats
-    # ("clashes between the regime and IS in al-Bab and in the vicinity of Hayyan").
-    sides: range | None = None
-
-    @property
-    def side_tokens(self) -> range:
-        """Where the part's two sides may be written."""
-        return self.sides if self.sides is not None else self.tokens
-
-
-@dataclass
-class _Segment:
-    start: int
-    end: int
-    triggers: list[_Trigger]
-    places: list[int]
-    headed: bool = False
-
-
-def _segments(
-    doc: Doc, triggers: list[_Trigger], places: Sequence[Span], cues: Cues
-) -> list[_Segment]:
-    """The sentence cut at coordinators ("and", commas, "as well as") that follow a
-    trigger: headlines join their events that way, and the small model often attaches a
-    later event's place to the earlier one, so the cut follows the words, not the parse."""
-    by_token = {t.token.i: t for t in triggers}
-    starts = {span.start for span in places}
-    lowers = [t.lower_ for t in doc]
-    segments = [_Segment(0, 0, [], [])]
-    i = 0
-    while i < len(doc):
-        current = segments[-1]
-        width = _coordinator_width(lowers, i, cues)
-        if width and doc[i].text == "," and not _joins(doc, i, by_token):
-            width = 0  # "killed in Idlib, northwest Syria": an apposition, not a new part
-        # After a part of places only, only a list of places goes on ("in Hasakah, Homs
-        # and Tartous").
-        listing = bool(current.places) and len(segments) > 1
-        if width and (current.triggers or listing):
-            current.end = i
-            segments.append(_Segment(i + width, i + width, [], []))
-            i += width
-            continue
-        trig = by_token.get(i)
-        # The first part opens so after a count too ("3 Casualties in al-Rastan and ...").
-        later = len(segments) > 1 or i > 0
-        opening = trig is not None and later and _opens_part(doc, current.start, i)
-        if trig is not None and (
-            trig.cls.strong or current.triggers or opening or _headline_head(trig.token)
-        ):
-            # A casualty word ("left two dead") adds to an event; it starts none unless it
-            # heads the headline ("Casualties in Deir Ezzor and executions in Tal Abyad")
-            # or a part of it ("clashes in Homs and casualties in Rastan").
-            current.triggers.append(by_token[i])
-            current.headed = current.headed or (opening and not trig.cls.strong)
-        if i in starts:
-            current.places.append(i)
-        i += 1
-    segments[-1].end = len(doc)
-    return segments
-
-
-def _opens_part(doc: Doc, start: int, i: int) -> bool:
-    """Is the noun at token i the head word a part of a headline opens with, after at most
-    a determiner, count or adjective ("and more casualties in", "and 4 casualties in")?"""
-    if doc[i].pos_ != "NOUN" and not (doc[i].pos_ == "PROPN" and _lone_capital(doc[i])):
-        return False
-    return all(doc[k].pos_ in ("DET", "NUM", "ADJ") for k in range(start, i))
-
-
-def _joins(doc: Doc, i: int, triggers: dict[int, _Trigger]) -> bool:
-    """Does the comma at token i join parts: does "and" or a trigger word follow it?"""
-    return any(t.i in triggers or t.lower_ == "and" for t in doc[i + 1 :])
-
-
-def _coordinator_width(lowers: list[str], i: int, cues: Cues) -> int:
-    """How many words a coordinator starting at word i takes (0: none)."""
-    for phrase in cues.coordinators:
-        if phrase[0] == lowers[i] and tuple(lowers[i : i + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
-
-
-def split_parts(
-    doc: Doc, triggers: list[_Trigger], places: Sequence[Span], cues: Cues
-) -> list[_Part | None]:
-    """The events of a roundup headline, one per coordinated part that names its own
-    place: "shells hit Aleppo and clashes in Homs" tells two events, and "clashes in Idlib
-    and Hama" one at each place (ACLED and UCDP code one event per location). A part with
-    a trigger but no place gives its triggers to the part after it ("2 killed and 5
-    wounded in X", "clashes between the SDF and IS in Manbij"), or at the end to the one
-    before it. [None] when the sentence tells one event."""
-    if len(places) < 2:
-        return [None]
-    parts: list[_Part] = []
-    carry: _Segment | None = None
-    for seg in _segments(doc, triggers, places, cues):
-        if carry is not None:
-            seg = _Segment(
-                carry.start, seg.end, carry.triggers + seg.triggers, seg.places, carry.headed
-            )
-            carry = None
-        rng = range(seg.start, seg.end)
-        if seg.triggers and seg.places:
-            parts.append(_Part(seg.triggers, frozenset(seg.places), rng, headed=seg.headed))
-        elif seg.triggers:
-            carry = seg
-        elif seg.places and parts:
-            last = parts[-1]
-            sides = range(last.side_tokens.start, seg.end)
-            parts.append(_Part(last.triggers, frozenset(seg.places), rng, True, last.headed, sides))
-    if carry is not None and parts:
-        last = parts[-1]
-        tokens = range(last.tokens.start, carry.end)
-        parts[-1] = _Part(last.triggers + carry.triggers, last.places, tokens, last.copy)
-    if len(parts) < 2:
-        return [None]
-    return list(parts)
-
-
-def _part_offsets(found: list[tuple[Mention, _Part | None]], sentence: Sentence) -> list[Mention]:
-    """Mentions of one sentence; two of one event type each point at the part of the
-    sentence that tells it ("shells hit Aleppo" / "and Homs"), so that each is a report
-    of its own (merge identifies a mention by its offsets and type)."""
-    types = [m.event_type for m, _ in found]
-    out: list[Mention] = []
-    for mention, part in found:
-        if part is None or types.count(mention.event_type) < 2:
-            out.append(mention)
-            continue
-        doc = sentence.doc
-        assert doc is not None
-        last = doc[part.tokens.stop - 1]
-        first = min(part.places) if part.copy else part.tokens.start
-        start = sentence.start + doc[first].idx - doc[0].idx
-        end = sentence.start + last.idx + len(last) - doc[0].idx
-        out.append(replace(mention, sentence_start=start, sentence_end=end))
-    return out
-
-
 def _known_actor(surface: str | None, ctx: ExtractContext) -> bool:
     actor = ctx.actors.resolve(surface) if surface else None
     return actor is not None and actor.known
@@ -2589,7 +818,7 @@ def _kind_of(surface: str | None, ctx: ExtractContext) -> str | None:
 
 
 def _place_heads(
-    doc: Doc, place_tokens: set[int], cues: Cues, triggers: Sequence[_Trigger]
+    doc: Doc, place_tokens: set[int], cues: Cues, triggers: Sequence[Trigger]
 ) -> set[int]:
     """Tokens that head a place name where an act hit ground, not people ("shelled
     Kabbaneh and Jabal al-Akrad"): its own words, and a place noun it modifies
@@ -2608,7 +837,7 @@ def _place_heads(
     return heads
 
 
-def _venue_elsewhere(place: Token, triggers: Sequence[_Trigger], cues: Cues) -> bool:
+def _venue_elsewhere(place: Token, triggers: Sequence[Trigger], cues: Cues) -> bool:
     """Whether a place names where a gathering was ("an emergency meeting of the Security
     Council in New York") and no trigger governs that gathering: the place is the
     meeting's, not the event's."""
@@ -2671,7 +900,7 @@ def _article_countries(
     return tuple(sorted(every, key=lambda c: (-counts.get(c, 0), -named.get(c, 0))))
 
 
-def _absorb_strategic(by_family: dict[str, list[_Trigger]]) -> None:
+def _absorb_strategic(by_family: dict[str, list[Trigger]]) -> None:
     """One event per crowd: arrests and looting at a protest are its intervention or its
     rioting, not events of their own; a bomb defused is a disrupted weapon, not a blast."""
     strategic = by_family.get("strategic", [])
@@ -2698,6 +927,8 @@ def _subtree_ids(tok: Token) -> set[int]:
 # Answers of the context's gazetteer predicates, per predicate (a bound method of one
 # gazetteer, or any other callable): bounded, as names keep coming in a long run.
 _MEMO_LIMIT = 200_000
+
+
 _MEMOS: dict[Callable[[str], Any], dict[str, Any]] = {}
 
 
@@ -2773,7 +1004,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             if span is not None:
                 blocked.update(range(span.start, span.end))
         triggers = _find_triggers(doc, ctx.lexicon, blocked, ctx.cues, not narrative or first)
-        by_family: dict[str, list[_Trigger]] = {}
+        by_family: dict[str, list[Trigger]] = {}
         for trig in triggers:
             by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)
         if "demonstration" in by_family and "violence" in by_family:
@@ -2793,7 +1024,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             if by_family
             else []
         )
-        found: list[tuple[Mention, _Part | None]] = []
+        found: list[tuple[Mention, Part | None]] = []
         for family_triggers in by_family.values():
             parts = split_parts(doc, family_triggers, spans, ctx.cues) if headline else [None]
             for part in parts:
@@ -2813,7 +1044,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
                 )
                 if mention is not None:
                     found.append((mention, part))
-        mentions.extend(_part_offsets(found, sentence))
+        mentions.extend(part_offsets(found, sentence))
         previous = sentence.text
         first = False
     return _with_neighbour_roles(article, mentions, ctx)

@@ -27,7 +27,8 @@ from typing import Any, Protocol
 from newsevents import __version__
 from newsevents.analyse import Models, analyse, load_models
 from newsevents.clean import clean
-from newsevents.extractor import Cues, ExtractContext, extract, load_cues
+from newsevents.extract_context import Cues, ExtractContext, load_cues
+from newsevents.extractor import extract
 from newsevents.forked import call_in_child, can_fork
 from newsevents.ingest import IngestOptions, make_article, read_inputs
 from newsevents.lexicon import Lexicon, load_lexicon

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsevents.analyse import split_sentences
-from newsevents.extractor import find_place_spans, person_surnames
+from newsevents.extract_persons import person_surnames
+from newsevents.extract_places import find_place_spans
 from newsevents.merge import MemoryIndex
 from newsevents.pipeline import ArticleResult, Knowledge, merge_results, process_articles
 from newsevents.records import Article, Event

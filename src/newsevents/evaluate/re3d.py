@@ -90,7 +90,8 @@ def extractor_spans(
     """Actor and place spans of a text as the extractor finds them, sentence by sentence,
     with the article's countries and the actors named earlier as context."""
     from newsevents.analyse import split_sentences
-    from newsevents.extractor import find_place_spans, person_surnames
+    from newsevents.extract_persons import person_surnames
+    from newsevents.extract_places import find_place_spans
     from newsevents.org_phrases import sentence_actors
     from newsevents.resolve.actors import ActorContext
 

@@ -1,0 +1,222 @@
+"""What every part of extraction reads: the cue words (data/extract_cues.yaml), the
+context of lexicon, gazetteer and actor dictionary, and the trigger record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.actor_pairs import PairCues, compile_pair_cues
+from newsevents.aggregates import AggregateCues, load_aggregate_cues
+from newsevents.data_files import package_data, read_yaml_mapping, word_set
+from newsevents.lexicon import Lexicon, TriggerClass
+from newsevents.resolve.actors import ActorDictionary
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists the extractor consults (from data/extract_cues.yaml)."""
+
+    speech: frozenset[str]
+    claim: frozenset[str]
+    deny: frozenset[str]
+    threat: frozenset[str]
+    plan: frozenset[str]
+    death_verbs: frozenset[str]
+    modal: frozenset[str]
+    background_adverbs: frozenset[str]
+    locative_preps: frozenset[str]
+    directions: frozenset[str]
+    not_actors: frozenset[str]
+    kill: frozenset[str]
+    injure: frozenset[str]
+    people: frozenset[str]
+    armed: frozenset[str]
+    intervention: frozenset[str]
+    aggregate: AggregateCues  # totals over a period (aggregate_cues.yaml)
+    excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
+    crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
+    place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
+    place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
+    venue_nouns: frozenset[str] = frozenset()  # "a meeting ... in New York"
+    coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
+    implied: tuple[ImpliedAttacker, ...] = ()  # weapons only one side used
+    pairs: PairCues | None = None  # "between A and B", "A against B"
+    thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
+    holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
+    disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
+    disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
+    # "according to", "deal with": an event word opening a phrase of another sense
+    other_senses: tuple[tuple[str, ...], ...] = ()
+    stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
+    object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
+    toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
+    count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
+    toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
+    dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
+    subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
+    timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
+    partitive: frozenset[str] = frozenset()  # "13 members of the guard": part of a whole
+    joining: frozenset[str] = frozenset()  # "casualties and wounded": written together
+    toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
+    daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
+    relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
+    event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
+    place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
+    period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
+    aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
+    one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
+    persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
+    single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
+    habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
+    company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
+    near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
+    agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
+    allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
+    # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
+    # two places' names written together with one of these are no person's surnames.
+    name_parts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ImpliedAttacker:
+    """A weapon that names its user where only one side had it (barrel bombs in Syria)."""
+
+    words: re.Pattern[str]
+    countries: frozenset[str]
+    actor: str
+    until: dt.date | None
+
+
+def _implied(data: list[dict[str, Any]]) -> tuple[ImpliedAttacker, ...]:
+    """The implied_attackers rules of extract_cues.yaml."""
+    rules = []
+    for rule in data:
+        alternation = "|".join(re.escape(str(w)).replace(r"\ ", r"[\s-]+") for w in rule["words"])
+        until = rule.get("until")
+        rules.append(
+            ImpliedAttacker(
+                words=re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+                countries=frozenset(str(c) for c in rule["countries"]),
+                actor=str(rule["actor"]),
+                until=dt.date.fromisoformat(str(until)) if until else None,
+            )
+        )
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path | None = None) -> Cues:
+    """Load the extractor's cue words (bundled file by default)."""
+    src = path or package_data("extract_cues.yaml")
+    data = read_yaml_mapping(src)
+
+    def words(key: str) -> frozenset[str]:
+        return word_set(data, key, src)
+
+    return Cues(
+        speech=words("speech_verbs"),
+        claim=words("claim_verbs"),
+        deny=words("deny_verbs"),
+        threat=words("threat_verbs"),
+        plan=words("plan_verbs"),
+        death_verbs=words("death_verbs"),
+        modal=words("hypothetical_modals"),
+        background_adverbs=words("background_adverbs"),
+        locative_preps=words("locative_prepositions"),
+        directions=words("direction_words"),
+        not_actors=words("not_actor_names"),
+        kill=words("kill_lemmas"),
+        injure=words("injure_lemmas"),
+        people=words("people_nouns"),
+        armed=words("armed_nouns"),
+        intervention=words("intervention_words"),
+        aggregate=load_aggregate_cues(),
+        excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
+        crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
+        place_nouns=words("place_nouns"),
+        place_subject_verbs=words("place_subject_verbs"),
+        venue_nouns=words("venue_nouns"),
+        coordinators=tuple(
+            tuple(str(p).lower().split())
+            for p in sorted(data["coordinators"], key=lambda p: -len(str(p).split()))
+        ),
+        implied=_implied(data.get("implied_attackers") or []),
+        thing_heads=words("thing_heads"),
+        holding=words("holding_verbs"),
+        disarm=words("disarm_verbs"),
+        disarmed=words("disarmed_objects"),
+        other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),
+        stop=words("stop_verbs"),
+        object_verbs=words("object_verbs"),
+        toll_verbs=words("toll_verbs"),
+        count_nouns=words("count_nouns"),
+        toll_nouns=words("toll_nouns"),
+        dead_count=words("dead_count_nouns"),
+        subject_dies=words("subject_dies_lemmas"),
+        timing=words("timing_prepositions"),
+        partitive=words("partitive_prepositions"),
+        joining=words("joining_conjunctions"),
+        toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
+        daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
+        relation_preps=words("relation_prepositions"),
+        event_place_preps=words("event_place_prepositions"),
+        place_suffixes=words("place_name_suffixes"),
+        period_starts=words("period_start_words"),
+        aircraft=words("aircraft_nouns"),
+        one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
+        - words("group_nouns"),
+        persons=words("people_nouns")
+        | words("person_nouns")
+        | (words("armed_nouns") - words("aircraft_nouns")),
+        single_determiners=words("single_determiners"),
+        habitual=words("habitual_words"),
+        company=words("company_prepositions"),
+        near_miss=words("near_miss_adverbs"),
+        pairs=compile_pair_cues(
+            [str(w) for w in data["pair_between"]],
+            [str(w) for w in data["pair_joined"]],
+            [str(w) for w in data["pair_against"]],
+            [str(w) for w in data.get("holder_before") or []],
+            [str(w) for w in data.get("holder_after") or []],
+            [str(w) for w in data.get("pair_name_nouns") or []],
+            [str(w) for w in data.get("mutual_phrases") or []],
+            [str(w) for w in data.get("armed_actor_kinds") or []],
+        ),
+        agent_verbs=words("agent_verbs"),
+        allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
+        name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
+    )
+
+
+@dataclass(frozen=True)
+class ExtractContext:
+    """What extraction needs besides the article: lexicons and the publication date."""
+
+    lexicon: Lexicon
+    actors: ActorDictionary
+    is_place: Callable[[str], bool]
+    anchor: dt.date | None
+    cues: Cues
+    # ISO3 country of a place name, for the article's countries (which decide what
+    # "regime forces" or "the army" mean); no countries from places when absent.
+    place_country: Callable[[str], str | None] = lambda name: None
+    # ISO3 code when a name is a country's ("Russia", "U.S."): a country that modifies an
+    # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the
+    # place. None for every name when absent.
+    country_for: Callable[[str], str | None] = lambda name: None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    cls: TriggerClass
+    text: str

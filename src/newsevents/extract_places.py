@@ -1,0 +1,440 @@
+"""Place names in a sentence: runs the gazetteer accepts, less those the parse shows are
+something else (a credit line, an organisation, a person, a weapon).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract_context import Cues, ExtractContext
+from newsevents.extract_persons import person_run
+from newsevents.resolve.actors import ActorMatch
+from newsevents.resolve.english_words import is_english_word
+from newsevents.tokenview import TokenView, token_view
+
+_MAX_PLACE_TOKENS = 6
+
+
+def find_place_spans(
+    doc: Doc,
+    ctx: ExtractContext,
+    actor_matches: Sequence[ActorMatch],
+    excluded: set[int],
+    surnames: frozenset[str] = frozenset(),
+    *,
+    references: Callable[[str], bool] | None = None,
+    runs: Sequence[tuple[int, int]] | None = None,
+) -> list[Span]:
+    """Spans the gazetteer knows as places, longest first, read off proper-noun runs.
+
+    Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
+    country that acts is an actor, not where the event happened) unless the parser made
+    a verb's object the subject of a later verb, countries tied to someone ("loyal to
+    Turkey", "the border with Turkey"), and the tail of a proper-noun run whose head is
+    not a place ("Mustefa Bali" is a person, not Bali).
+    With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
+    reference to a place instead, for geoparsing: names it accepts, also adjectives
+    ("Syrian") and names in capitals ("CHARLESTON"), with none of the skips above; a
+    place that opens a longer name ("Georgia Tech") counts too. `runs` are the doc's
+    `place_runs` when the caller already has them (they do not depend on the actors).
+    """
+    if runs is None:
+        runs = place_runs(token_view(doc), ctx, surnames, references)
+    spans = [doc[start:end] for start, end in runs]
+    if references is not None:
+        return spans
+    return [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
+
+
+# A source credited after a headline's dash takes a few words ("- YPG, monitor").
+_CREDIT_TAIL = 6
+
+
+def _blocked_place(
+    span: Span, ctx: ExtractContext, actor_matches: Sequence[ActorMatch], excluded: set[int]
+) -> bool:
+    """Is a place name found in a sentence not where its event happened (see
+    find_place_spans)?"""
+    doc = span.doc
+    if any(t.i in excluded for t in span):
+        return True
+    # "US-backed", "IS-held": the name modifies an actor, it is not the place.
+    after = doc[span.end].text if span.end < len(doc) else ""
+    # A spaced dash before a source a headline credits ("in Idlib - army") ends the
+    # sentence's account: the parse's tie across it (Idlib a compound of "army") is no
+    # modifier.
+    credited = after in ("-", "\u2013")
+    if credited and _dash_modifies(span, ctx):
+        return True
+    if doc[span.end - 1].text.endswith("-"):
+        return True
+    head = span.root.head
+    if span.start == 0 and after == ":" and ctx.country_for(span.text) is None:
+        return False  # "Deir ez-Zor: coalition strikes ...": a headline's place label
+    if span.root.dep_ in ("poss", "amod") and head.lemma_.lower() in ctx.cues.place_nouns:
+        return False  # "Aleppo city", "Idlib's countryside": the place itself
+    if span.root.dep_ in ("nsubj", "amod", "compound") and _place_subject_verb(head, ctx.cues):
+        # "Daraa witnesses clashes": the place where they happen (the parser may read
+        # "witnesses" as a noun the name qualifies)
+        return False
+    if _before_event_noun(span, ctx):
+        pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
+    elif span.root.dep_ in ("poss", "amod") or (
+        span.root.dep_ == "nsubj" and not _object_misread(span)
+    ):
+        return True
+    if (
+        span.root.dep_ == "pobj"
+        and head.lower_ in ctx.cues.relation_preps
+        and ctx.country_for(span.text) is not None
+    ):
+        return True  # "factions loyal to Turkey", "the border with Turkey": a tie
+    if (
+        span.root.dep_ == "dobj"
+        and head.lemma_.lower() in ctx.cues.claim
+        and ctx.country_for(span.text) is not None
+    ):
+        return True  # "blamed France for the attack": the accused, not the place
+    if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
+        lemma = head.lemma_.lower()
+        # "Syria forces": a modifier; "Idlib city" is a place. A verb between the name and
+        # that head ("explosions of Tal Touqan kill members") shows a misread parse.
+        between = doc[span.end : head.i]
+        if lemma in ctx.cues.armed | ctx.cues.people and not any(t.pos_ == "VERB" for t in between):
+            return True
+        if lemma in ctx.lexicon.by_lemma and ctx.country_for(span.text) is not None:
+            return True  # "Russia airstrikes": the country that struck
+        # "Idlib shelling", "Manbij explosion", "Kafr Nubl massacre": a town or region
+        # before an event noun is where it happened.
+    s, e = span.start_char, span.end_char
+    return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
+    """A dash after a place name that makes it a modifier ("US-backed", "IS - held") or
+    one end of a road ("the Tehran - Beirut road"), unlike a spaced dash before the source
+    a headline credits at its end ("kills 13 in Afrin - YPG, monitor")."""
+    doc = span.doc
+    if not doc[span.end - 1].whitespace_ or span.end + 1 >= len(doc):
+        return True  # attached: "US-backed", "IS-held"
+    nxt = doc[span.end + 1]
+    tail = len(doc) - span.end - 1
+    # "IS - held", "Turkey - backed": a participle; "- army", "- monitors": a source.
+    participle = nxt.is_lower and (nxt.tag_ == "VBN" or nxt.lower_.endswith("ed"))
+    return participle or tail > _CREDIT_TAIL or ctx.is_place(nxt.text)
+
+
+def _object_misread(span: Span) -> bool:
+    """A name the parser made a subject right after a verb ("Raids target the Eastern
+    Ghouta leave casualties" read with "Ghouta" as the subject of "leave"): what follows
+    a verb is its object, a place, not an actor."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].i < span.root.head.i
+
+
+def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
+    """A town or region written right before an event word in -ing ("Idlib shelling",
+    "Daraa bombing") or owning an event noun ("Afrin's massacre"): the place of the event,
+    whatever the parse made of the pair; a country there names an attacker ("Turkey
+    shelling")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    by_lemma = ctx.lexicon.by_lemma
+    head = span.root.head
+    # "Afrin's bombing", "Zardana's massacre", "Douma 'chemical attack'", "Aleppo battle"
+    # (the name tagged an adjective): a town that owns or qualifies an event noun is where
+    # it happened; a country there names an attacker ("Turkey's shelling").
+    if (
+        span.root.dep_ in ("poss", "amod")
+        and head.i > span.root.i
+        and head.pos_ == "NOUN"
+        and (head.lemma_.lower() in by_lemma or head.lower_ in by_lemma)
+    ):
+        return ctx.country_for(span.text) is None
+    nxt = doc[span.end]
+    if not nxt.lower_.endswith("ing"):
+        return False
+    if nxt.lemma_.lower() not in by_lemma and nxt.lower_ not in by_lemma:
+        return False
+    return ctx.country_for(span.text) is None
+
+
+def place_runs(
+    view: TokenView,
+    ctx: ExtractContext,
+    surnames: frozenset[str] = frozenset(),
+    references: Callable[[str], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """The token ranges find_place_spans reads as place names, before its skips (which
+    depend on the sentence's actors): the same for every mention of a sentence."""
+    runs: list[tuple[int, int]] = []
+    is_place = ctx.is_place if references is None else references
+    doc, pos, lower, text, n = view.doc, view.pos, view.lower, view.text, len(view)
+    directions = ctx.cues.directions
+    # _capitalised_common reads the parse; its cheap test (a title-case noun or adjective
+    # after the first word) comes first, as this runs for every token.
+    common = [
+        i > 0
+        and view.is_title[i]
+        and pos[i] in ("NOUN", "ADJ")
+        and _capitalised_common(doc[i], ctx.cues)
+        for i in range(n)
+    ]
+    geoparse = references is not None
+    # A capitalised word tagged as an adjective where a name is expected ("Aleppo battle:
+    # ...", "kills 5 in Tartous") or after a name's hyphen ("Al-Bokamal massacre"): the
+    # small model tags some names so; a word that opens an event phrase ("Mine explosion")
+    # is none. The gazetteer still decides.
+    first_words = ctx.lexicon.by_first_word
+    adj_name = (
+        [False] * n
+        if geoparse
+        else [
+            pos[i] == "ADJ"
+            and view.is_title[i]
+            and lower[i] not in first_words
+            and (_after_name_hyphen(view, i) or _noun_as_name(view, i, ctx))
+            for i in range(n)
+        ]
+    )
+
+    def opens(i: int) -> bool:
+        if view.is_punct[i]:
+            return False  # "Maarat al-Numan": no name starts at its hyphen
+        if pos[i] == "PROPN" or lower[i] in directions or common[i] or adj_name[i]:
+            return True
+        if not geoparse and pos[i] == "NOUN" and _noun_as_name(view, i, ctx):
+            return True
+        # Geoparsing also reads capitalised adjectives and nouns: "Syrian", "BAGHDAD".
+        return geoparse and view.is_alpha[i] and text[i][:1].isupper()
+
+    def name_like(i: int) -> bool:
+        if pos[i] in ("PROPN", "NOUN") or common[i] or adj_name[i]:
+            return True
+        return geoparse and pos[i] == "ADJ" and text[i][:1].isupper()
+
+    i = 0
+    while i < n:
+        if not opens(i):
+            i += 1
+            continue
+        if not geoparse and pos[i] == "PROPN" and (i == 0 or pos[i - 1] != "PROPN"):
+            # "Judge Diaz Perez", "Garcia Alvarado": a person's name of place names.
+            name_end = i
+            while name_end < n and pos[name_end] == "PROPN" and view.is_alpha[name_end]:
+                name_end += 1
+            whole = name_end == n or pos[name_end] != "PROPN"  # not "Abu al-..."
+            if whole and name_end > i and person_run(view, i, name_end, ctx) is not None:
+                i = name_end
+                continue
+        found: tuple[int, int] | None = None
+        for j in range(min(n, i + _MAX_PLACE_TOKENS), i, -1):
+            if not name_like(j - 1) or view.is_punct[j - 1]:
+                continue
+            name = view.span_text(i, j)
+            if name.lower() not in surnames and is_place(name):
+                found = (i, j)
+                break
+        run_end = i
+        while run_end < n and pos[run_end] == "PROPN":
+            run_end += 1
+        if found is not None and found[1] - found[0] == 1 and found[1] < run_end and not geoparse:
+            # "Abu Hassan", "Washington Post": a one-word place name that opens a longer
+            # proper name is part of that name, unless the next word is a place too
+            # ("Damascus Syria" in texts stripped of commas). Geoparsing counts the
+            # place in "Georgia Tech" or "the U.S. Army" as a reference all the same.
+            nxt = text[found[1]]
+            # "Douma City", "Idlib Province": a name the gazetteer lacks with the kind of
+            # place written after it is that place.
+            kind = nxt.lower() in ctx.cues.place_suffixes
+            if not kind and (nxt.lower() in surnames or not is_place(nxt)):
+                found = None
+        if not geoparse and (pos[i] == "PROPN" or common[i]):
+            # "the city of Maarat al-Numan": the whole name, not its known first words;
+            # "the attack on Rankous" (tagged an adjective): a name all the same.
+            end = _name_end(view, i)
+            if (found is None or found[1] < end) and _named_as_place(view, i, end, ctx, surnames):
+                found = (i, end)
+        if found is not None:
+            runs.append(found)
+            i = found[1]
+            continue
+        first = i
+        i += 1
+        if pos[first] == "PROPN":
+            while i < n and pos[i] == "PROPN":
+                i += 1
+            if geoparse:
+                # Geoparsing counts the country or region that ends an organisation's
+                # name ("Air Zimbabwe", "FrontCounter BC"); is_place reads one word in
+                # capitals as exactly that.
+                for k in range(first + 1, i):
+                    tail = view.span_text(k, i)
+                    if is_place(tail) and ctx.is_place(tail.upper()):
+                        runs.append((k, i))
+                        break
+    return runs
+
+
+def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
+    """A capitalised word the tagger took for a common noun where a town's name is
+    expected: after a preposition that places events ("clashes in Dar'a") or a country's
+    "'s" ("Syria's Raqa"), or opening a headline before an event word ("Homs bombing
+    kills 12"), a place noun, a verb places take or a label's colon ("Raqqa: ...").
+    The gazetteer still decides whether it is a place."""
+    if not view.text[i][:1].isupper():
+        return False
+    if i > 1 and view.lower[i - 1] == "'s":
+        return ctx.country_for(view.text[i - 2]) is not None  # "Syria's Raqa"
+    if i > 0:
+        return view.lower[i - 1] in ctx.cues.event_place_preps
+    if len(view) < 2:
+        return False
+    nxt = view.doc[1]
+    by_lemma = ctx.lexicon.by_lemma
+    if nxt.lemma_.lower() in by_lemma or view.lower[1] in by_lemma:
+        return True
+    return _opens_with_place(nxt, ctx.cues)
+
+
+def _place_subject_verb(tok: Token, cues: Cues) -> bool:
+    """A verb whose subject is a place ("witness"), also when tagged as a plural noun
+    ("Idlib witnesses clashes")."""
+    lower = tok.lower_
+    return tok.lemma_.lower() in cues.place_subject_verbs or (
+        lower.endswith("es") and lower[:-2] in cues.place_subject_verbs
+    )
+
+
+def _opens_with_place(nxt: Token, cues: Cues) -> bool:
+    """Whether the second word of a headline makes its first a place's name, if any: a
+    place noun ("Idlib countryside ..."), a verb places take ("Idlib witnesses clashes")
+    or the colon of a label ("Raqqa: warplanes ...")."""
+    return (
+        nxt.text == ":" or nxt.lemma_.lower() in cues.place_nouns or _place_subject_verb(nxt, cues)
+    )
+
+
+def _after_name_hyphen(view: TokenView, i: int) -> bool:
+    """A word right after the hyphen of a name ("Al-Bokamal", "Tal-Abyad"): part of it,
+    whatever the tagger made of it."""
+    return i >= 2 and view.text[i - 1] == "-" and view.pos[i - 2] == "PROPN"
+
+
+def _name_end(view: TokenView, first: int) -> int:
+    """Where the proper name opening at `first` ends: its proper nouns and the hyphens
+    between them ("Maarat al-Numan", "Al-Bokamal" with its tail tagged an adjective)."""
+    pos, text, n = view.pos, view.text, len(view)
+    end = first + 1
+    while end < n:
+        if pos[end] == "PROPN" and not view.is_punct[end]:
+            end += 1
+        elif (
+            text[end] == "-"
+            and end + 1 < n
+            and (pos[end + 1] == "PROPN" or (pos[end + 1] == "ADJ" and view.is_title[end + 1]))
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _named_as_place(
+    view: TokenView, first: int, end: int, ctx: ExtractContext, surnames: frozenset[str]
+) -> bool:
+    """A proper name that the words around it call a place ("Bdama town", "the town of
+    Atareb", "the countryside of Sermin") and that the gazetteer finds under a spelling
+    its strict name test rejects: in that frame a name is a place's, not a person's."""
+    place_nouns = ctx.cues.place_nouns
+    after = view.lower[end] if end < len(view) else ""
+    framed = after in place_nouns or (
+        first >= 2
+        and view.lower[first - 1] == "of"
+        # "the fronts of Tal Tamr": plural place nouns too
+        and (
+            view.lower[first - 2] in place_nouns or _singular(view.lower[first - 2]) in place_nouns
+        )
+    )
+    if not framed and not _event_frame(view, first, end, ctx):
+        return False
+    name = view.span_text(first, end)
+    if len(name) < 4 or name.lower() in surnames:
+        return False
+    if end - first == 1 and is_english_word(name.lower()):
+        return False  # "the town of Hope", "Border area": words, not a spelling to resolve
+    return ctx.place_country(name) is not None
+
+
+def _singular(word: str) -> str:
+    """A regular plural made singular ("fronts" -> "front"); other words unchanged."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_FRAME_STEPS = 5  # parse steps from a place's preposition up to the event word it places
+
+
+def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> bool:
+    """A proper name placed by an event word or its victims: "explosion in Hisyah", "the
+    attack on Rankous", "civilians of Kafar Jalis". Monitors name villages the strict
+    name test does not know; in this frame a name is where the event happened."""
+    doc, lower = view.doc, view.lower
+    by_lemma = ctx.lexicon.by_lemma
+
+    def event_or_victims(i: int) -> bool:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "VERB"):
+            return False
+        return lemma in by_lemma or lower[i] in by_lemma or lemma in ctx.cues.people
+
+    if first < 2 or lower[first - 1] not in ctx.cues.event_place_preps:
+        return False
+    # A name in lower case words ("jaramillo Ossa" in recased wire copy) is a person's.
+    if not (view.text[first][:1].isupper() and view.text[end - 1][:1].isupper()):
+        return False
+    if lower[first - 1] == "of":
+        # "civilians of Kafar Jalis", "the shelling of Tal Touqan"; "the assassination of
+        # X" names a victim, while a weapon or method ("shelling", "explosions") is done
+        # to a place.
+        before = doc[first - 2]
+        if before.lemma_.lower() in ctx.cues.people:
+            return True
+        classes = by_lemma.get(before.lemma_.lower()) or by_lemma.get(lower[first - 2]) or ()
+        return before.pos_ == "NOUN" and any(c.means for c in classes)
+    # The word before the preposition, or the one the parse attaches it to ("clashes
+    # between A and B in Atamah"), up through the names it may be hung on ("between A
+    # and B": the preposition attached to B, B to "between", that to "clashes").
+    if event_or_victims(first - 2):
+        return True
+    tok = doc[first - 1].head
+    for _ in range(_FRAME_STEPS):
+        if event_or_victims(tok.i):
+            return True
+        if tok.pos_ not in ("PROPN", "ADP", "NOUN") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _capitalised_common(tok: Token, cues: Cues) -> bool:
+    """A capitalised word the parser took for a common noun or an adjective where a place
+    name stands ("the countryside of Homs", "Aleppo city"): it may be a name."""
+    # is_title is a lexeme flag: the cheap test first, as this runs for every token.
+    if not tok.is_title or tok.i == 0 or tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in cues.locative_preps:
+        # "the countryside of Homs"; "kills 6 in Homs" when the word is no English word
+        # (the small model reads "Homs" as the plural of "hom"), but not "in Turn" (the
+        # recaser capitalises place names that are also common words).
+        if tok.head.head.lemma_.lower() in cues.place_nouns:
+            return True
+        # An adjective too ("explosions of Tartous"): the small model tags some names so.
+        return not is_english_word(tok.lower_)
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cues.place_nouns

@@ -1,0 +1,414 @@
+"""The dead and injured an event mention counts: numbers on victims, tolls, single
+victims named, and counts shared by coordinated or partitive phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsevents.analyse import Sentence
+from newsevents.extract_context import Cues, ExtractContext
+from newsevents.extract_syntax import (
+    conjoined,
+    doc_text,
+    np_range,
+    prep_object,
+    read_roles,
+    subject_of,
+)
+from newsevents.org_phrases import load_org_rules
+from newsevents.resolve.actors import ActorMatch
+from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
+
+
+def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> int | None:
+    """The count of a victim phrase ("more than 200 people" -> 200), if it states one."""
+    if head is None:
+        return None
+    start, end = np_range(head)
+    phrase = sentence.text[start - text_offset : end - text_offset]
+    quantities = find_quantities(phrase)
+    return quantities[0].value if quantities else None
+
+
+@dataclass(frozen=True)
+class _Toll:
+    """A sentence's killed and injured counts; `update`: a toll brought up to date ("the
+    death toll rises to 20"); `single`: the one dead of "a soldier was killed", no number."""
+
+    killed: int | None
+    injured: int | None
+    update: bool = False
+    single: bool = False
+
+
+def casualties(
+    doc: Doc,
+    sentence: Sentence,
+    cues: Cues,
+    tokens: Sequence[int] | None = None,
+    named: Callable[[Token], bool] = lambda tok: False,
+) -> _Toll:
+    """Killed and injured counts stated in a sentence (or in some of its tokens), read from
+    kill/injure words' arguments, else from a toll brought up to date, else one dead when a
+    kill word's victim is one person (`named`: a token ends a person's name)."""
+    killed: int | None = None
+    injured: int | None = None
+    single = False
+    for tok in doc if tokens is None else (doc[i] for i in tokens):
+        lemma = tok.lemma_.lower()
+        is_kill = lemma in cues.kill or (tok.pos_ == "NOUN" and lemma in cues.dead_count)
+        is_injure = lemma in cues.injure
+        if not (is_kill or is_injure):
+            continue
+        value: int | None = None
+        if _read_as_verb(tok):
+            roles = read_roles(tok)
+            roles.patient = roles.patient or _of_object(tok)
+            value = _conjunct_sum(roles.patient, cues, named)
+            if value is None:
+                value = _quantity_for(roles.patient, doc[0].idx, sentence)
+            if value is None and tok.dep_ in ("acl", "relcl", "amod"):
+                value = _quantity_for(tok.head, doc[0].idx, sentence)
+                if value is None:
+                    value = _count_of_whole(tok.head, cues)
+            if value is None and lemma in cues.subject_dies:
+                value = _quantity_for(subject_of(tok), doc[0].idx, sentence)
+        elif lemma not in cues.kill:
+            # "7 casualties in an air strike", "dozens of casualties": only a count written
+            # on the noun itself ("more casualties raise the toll to 15" is a toll update).
+            if _with_injured(tok, cues) or cues.toll_span.search(doc.text) is not None:
+                continue  # "40 casualties and wounded", "340 casualties in 25 days"
+            value = _quantity_for(tok, doc[0].idx, sentence)
+            if value is None:
+                value = _count_of_whole(tok, cues)
+            if value is None:
+                continue
+        elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
+            continue  # "after the killing of 30 of their members, the army attacks"
+        else:
+            # "12 dead", "the death toll rose to 15", "15 deaths"
+            value = _quantity_for(tok, doc[0].idx, sentence)
+            if value is None and tok.dep_ in ("nsubj",):
+                for sib in tok.head.subtree:
+                    if sib.like_num and sib.i > tok.i:
+                        quantities = find_quantities(sib.text)
+                        value = quantities[0].value if quantities else None
+                        break
+            if value is None and tok.dep_ == "amod":
+                value = _quantity_for(tok.head, doc[0].idx, sentence)
+            if (
+                value is None
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in lives_lost_verbs()
+                and any(c.dep_ == "poss" for c in tok.children)
+            ):
+                # "31 people lost their lives": the dead are the verb's subject.
+                value = _quantity_for(subject_of(tok.head), doc[0].idx, sentence)
+        if value is None and tok.dep_ in ("conj", "ROOT", "acl", "amod"):
+            # "... and more than 200 wounded", "2 Syrian children killed": the count stands
+            # right before the word or its people noun (not "Tens of air raids kill ...",
+            # which counts the raids).
+            value = _count_before(doc, tok, cues)
+        if value is None:
+            single = single or (is_kill and _one_dead(tok, cues, named))
+            continue
+        if _shared_count(tok, cues):
+            # "kill and injure more than 40 persons", "20 killed and wounded": one figure
+            # for the dead and the hurt together counts neither.
+            continue
+        if is_kill and killed is None:
+            killed = value
+        elif is_injure and injured is None:
+            injured = value
+    if killed is None and injured is None:
+        killed, injured = _toll_update(doc, cues, tokens)
+        if killed is not None or injured is not None:
+            return _Toll(killed, injured, update=True)
+    if killed is None and single:
+        # A stated count, even one for a toll, outranks this reading: "a soldier was
+        # killed, raising the toll to 20" gives 20.
+        return _Toll(1, injured, single=True)
+    return _Toll(killed, injured)
+
+
+def _with_injured(noun: Token, cues: Cues) -> bool:
+    """Is a casualty noun written together with the injured ("40 casualties and wounded",
+    "casualties or injuries"), however the parser attached the second word?"""
+    rest = noun.doc[noun.i + 1 : noun.i + 3]
+    return (
+        len(rest) == 2 and rest[0].lower_ in cues.joining and rest[1].lemma_.lower() in cues.injure
+    )
+
+
+def _count_of_whole(noun: Token, cues: Cues) -> int | None:
+    """The count of the noun an "of"/"from" phrase hangs from, when a participle attaches
+    to that phrase's object ("13 members of the guard killed", "dozens of fighters
+    killed"): the dead are the counted members, not the group that names them."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in cues.partitive or prep.head.pos_ != "NOUN":
+        return None
+    whole = prep.head
+    quantities = find_quantities(whole.doc[whole.left_edge.i : whole.i + 1].text)
+    return quantities[-1].value if quantities else None
+
+
+def _conjunct_sum(head: Token | None, cues: Cues, named: Callable[[Token], bool]) -> int | None:
+    """The dead of coordinated victims, added up as distinct people ("a man, his wife and
+    four of their children" -> 6, "two children and an old woman" -> 3); None unless every
+    conjunct is counted or is one person (an uncounted plural leaves the total unknown)."""
+    if head is None or not any(c.dep_ == "conj" for c in head.children):
+        return None
+    total = 0
+    stack = [head]
+    while stack:
+        part = stack.pop()
+        stack.extend(c for c in part.children if c.dep_ == "conj")
+        own = part.doc[part.left_edge.i : part.i + 1]
+        quantities = find_quantities(own.text)
+        if quantities and not any(t.dep_ == "conj" for t in own if t.i != part.i):
+            total += quantities[-1].value
+        elif _one_person_alone(part, cues, named):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def _one_person_alone(part: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Is one conjunct of a coordination one person ("his wife", "an old woman")?"""
+    if part.pos_ == "PROPN":
+        return named(part)
+    if part.tag_ != "NN" or part.lemma_.lower() not in cues.persons:
+        return False
+    return all(
+        c.lower_ in cues.single_determiners or c.dep_ == "poss"
+        for c in part.children
+        if c.dep_ in ("det", "predet", "poss")
+    )
+
+
+def _one_dead(tok: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Does a kill word tell the death of one person, uncounted ("a brigadier is killed",
+    "claims the life of a child", "Ahmed al-Ali was killed"), as an act told once (not
+    "a child dies every hour", "will be killed") with nobody hurt alongside ("killed and
+    injured a man" counts neither)?"""
+    victim = _victim_of(tok, cues)
+    if victim is None or not _one_person(victim, cues, named):
+        return False
+    if any(c.lemma_.lower() in cues.plan or c.lower_ in cues.near_miss for c in tok.children):
+        return False  # "attempted murder of a judge", "was almost killed"
+    verb = tok if _read_as_verb(tok) else tok.head
+    for child in (*verb.children, *victim.children):
+        # "will be killed", "not killed", "to kill a commander" (an attempt, a threat)
+        if child.dep_ == "neg" or child.tag_ in ("MD", "TO"):
+            return False
+        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
+            w.lower_ in cues.habitual for w in child.subtree
+        ):
+            return False
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in cues.company
+            and any(g.lemma_.lower() in cues.persons for g in child.subtree)
+        ):
+            return False
+    return not _shares_victim(tok, cues)
+
+
+# Where a death noun tells a death ("the death of a soldier" as what an act caused or
+# claimed, or as a headline's head), not a death mourned or investigated.
+_TOLD_DEATH_DEPS = frozenset(
+    {"ROOT", "nsubj", "nsubjpass", "dobj", "obj", "attr", "appos", "conj", "dep"}
+)
+
+
+def _victim_of(tok: Token, cues: Cues) -> Token | None:
+    """Head of the phrase naming who died by a kill word: a verb's patient or the noun its
+    participle modifies, a predicate's ("a citizen was shot dead"), the subject of "lost
+    his life", the "of" phrase of a death noun ("claims the life of a child")."""
+    if _read_as_verb(tok):
+        patient = read_roles(tok).patient or _of_object(tok)
+        if (patient is None or patient.tag_ in ("WP", "WDT")) and tok.dep_ in ("acl", "relcl"):
+            return tok.head  # "a man who was killed", "a commander killed in an ambush"
+        return patient
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "advcl", "advmod") and _read_as_verb(tok.head):
+        patient = read_roles(tok.head).patient
+        if patient is None and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            # "Man shot dead in Daraa": with no object, who was shot dead is the subject
+            # of a headline's reduced passive.
+            return subject_of(tok.head)
+        return patient
+    if tok.dep_ == "amod":
+        return tok.head  # "a dead soldier"
+    if any(c.dep_ == "det" and c.lower_ not in cues.single_determiners for c in tok.children):
+        return None  # "no death", "any loss of life"
+    if (
+        tok.dep_ in ("dobj", "obj")
+        and tok.head.lemma_.lower() in lives_lost_verbs()
+        and any(c.dep_ == "poss" for c in tok.children)
+    ):
+        return subject_of(tok.head)  # "a man lost his life"
+    told = tok.dep_ in _TOLD_DEATH_DEPS or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to")  # "led to the death of"
+    )
+    if not told:
+        return None
+    return prep_object(tok, ("of",))
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The "of" phrase of a gerund told as a noun ("Killing of 5 civilians"): its patient;
+    none where the gerund only times or explains another act ("after the killing of")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in _TOLD_DEATH_DEPS:
+        return None
+    return prep_object(tok, ("of",))
+
+
+def _read_as_verb(tok: Token) -> bool:
+    """Is a kill word read as a verb by casualties (its victim is its patient)?"""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG")
+
+
+def _one_person(head: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
+    """Does a noun phrase name one person: a singular person noun with no other count,
+    conjunct or quantifier ("a policeman", "the commander of the faction", "his son"), or
+    a person's name?"""
+    if any(c.dep_ in ("conj", "nummod") for c in head.children):
+        return False  # "a man and his son": more than one, uncounted
+    if head.pos_ == "PROPN":
+        return named(head)
+    if head.tag_ != "NN" or head.lemma_.lower() not in cues.one_person:
+        return False
+    return all(
+        c.lower_ in cues.single_determiners for c in head.children if c.dep_ in ("det", "predet")
+    )
+
+
+def person_name(tok: Token, matches: Sequence[ActorMatch], ctx: ExtractContext) -> bool:
+    """Does a proper noun end a person's name: two or more capitalised words ("Ahmed
+    al-Ali") that are no actor's name and no place the gazetteer knows?"""
+    first = tok.i
+    while first > 0 and tok.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    name = tok.doc[first : tok.i + 1]
+    if sum(t.is_alpha for t in name) < 2:
+        return False
+    rules = load_org_rules()
+    if tok.lower_ in rules.name_heads or tok.lower_ in rules.group_heads:
+        return False  # "the Communist Party", an organisation's name
+    if tok.lemma_.lower() in ctx.cues.persons:
+        return False  # "Syrian Soldier" in a capitalised headline: a noun, not a name
+    start, end = name.start_char, name.end_char
+    # An organisation's name the dictionary or org_phrases knows; generic group phrases
+    # ("the victims") name no one in particular and do not make a name a group's.
+    if any(m.start < end and start < m.end for m in matches if not m.generic):
+        return False
+    return not (ctx.is_place(name.text) or ctx.is_place(tok.text))
+
+
+def _shares_victim(tok: Token, cues: Cues) -> bool:
+    """Is a kill word coordinated with an injure word that has no victim of its own, so
+    the victim may be either's ("killed and injured a man")?"""
+    return any(
+        p.lemma_.lower() in cues.injure
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in p.children)
+        for p in conjoined(tok)
+    )
+
+
+def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
+    """The count written just before a casualty word, alone or on a people noun ("200
+    wounded", "one person dies", "2 Syrian children killed"); None when other words come
+    between (the count of something else)."""
+    first = tok.left_edge.i
+    left = doc[first : tok.i].text
+    quantities = find_quantities(left) if left else []
+    if not quantities:
+        return None
+    last = quantities[-1]
+    end = doc[first].idx + last.end
+    # "... were killed": the passive's auxiliaries are not words between.
+    rest = [t for t in doc[first : tok.i] if t.idx >= end and t.pos_ != "AUX"]
+    if rest and rest[0].lower_ == "of":
+        # "at least 18 of ISIS were killed", "20 of the regime forces"
+        rest = [t for t in rest[1:] if t.pos_ != "DET"]
+        if not rest or (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.armed):
+            return None
+    if rest and (
+        (rest[-1].pos_ != "PROPN" and rest[-1].lemma_.lower() not in cues.people | cues.armed)
+        or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in rest)
+        or len(rest) > 3
+    ):
+        return None
+    return last.value
+
+
+def _shared_count(tok: Token, cues: Cues) -> bool:
+    """Whether a kill or injure word is coordinated with the other kind with nothing
+    counted between them, so one figure stands for both ("killed and wounded 20"); not
+    when each has an object of its own ("killed a man and injured 3 others")."""
+    lemma = tok.lemma_.lower()
+    other = cues.kill | cues.dead_count if lemma in cues.injure else cues.injure
+    own = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    for partner in conjoined(tok):
+        if partner.lemma_.lower() not in other or (
+            own and any(c.dep_ in ("dobj", "obj") for c in partner.children)
+        ):
+            continue
+        lo, hi = sorted((tok.i, partner.i))
+        if not any(t.like_num or find_quantities(t.text) for t in tok.doc[lo + 1 : hi]):
+            return True
+    return False
+
+
+def _toll_update(
+    doc: Doc, cues: Cues, tokens: Sequence[int] | None = None
+) -> tuple[int | None, int | None]:
+    """A toll brought up to date ("the number of casualties of the massacre rises to 37",
+    "more casualties raise the death toll to 34"): the total its "to" phrase gives, as the
+    killed or the injured by what the verb's subject or object counts; nothing when that
+    counts both ("the number of people killed and injured") or neither."""
+    for tok in doc if tokens is None else (doc[i] for i in tokens):
+        if tok.lemma_.lower() not in cues.toll_verbs:
+            continue
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
+            continue  # no new total, or one over days ("raise it to 823 in 83 days")
+        counted: set[str] = set()
+        for child in tok.children:
+            # "raise to 15, the number of people killed": the total's noun set apart.
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "npadvmod", "appos"):
+                counted |= _counted_words(child, cues)
+        dead = bool(counted & (cues.kill | cues.toll_nouns))
+        hurt = bool(counted & cues.injure)
+        if dead == hurt:
+            continue
+        quantities = find_quantities(doc_text(to))
+        if quantities:
+            value = quantities[0].value
+            return (value, None) if dead else (None, value)
+    return None, None
+
+
+def _counted_words(head: Token, cues: Cues) -> set[str]:
+    """Lemmas telling what a noun phrase counts: its head, modifiers and the verbs of its
+    clauses ("civilian martyrs", "people who were killed"), through "the number of"."""
+    heads = [head]
+    if head.lemma_.lower() in cues.count_nouns:
+        pobj = prep_object(head, ("of",))
+        if pobj is None:
+            return set()
+        # "the number of people killed": the clause may hang off either noun.
+        heads = [pobj, head]
+    words = {heads[0].lemma_.lower()}
+    for noun in heads:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "conj", "acl", "relcl") and child.i != noun.i:
+                words.add(child.lemma_.lower())
+            if child.dep_ in ("acl", "relcl"):
+                words |= {g.lemma_.lower() for g in child.children if g.dep_ == "conj"}
+    return words
