@@ -1,7 +1,8 @@
 """Which place names in a sentence can be where its event happened: a country tied to
-someone by "to" or "with" is not; a name the parser misread as a subject right after a
-verb is that verb's object, a place; a capitalised name the parser tagged as an adjective
-after a preposition is still read (loads the model)."""
+someone by "to" or "with" is not, nor one that acted ("strikes by Russia"); a name the
+parser misread as a subject right after a verb is that verb's object, a place; a
+capitalised name the parser tagged as an adjective after a preposition is still read
+(loads the model)."""
 
 import pytest
 from factories import new_events
@@ -26,6 +27,27 @@ def _new(text, published="2018-03-01"):
 )
 def test_a_country_tied_to_someone_is_not_the_events_place(text):
     assert all(e.country != "Turkey" for e in _new(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Air strikes by Russia killed 12 people on Tuesday", {"Russia"}),
+        ("Rebels backed by Turkey and Qatar shelled the town yesterday", {"Turkey", "Qatar"}),
+        (
+            "The army accused rebels of the gas attack, an account backed by Iran and Russia",
+            {"Iran", "Russia"},
+        ),
+    ],
+)
+def test_a_country_that_acted_is_not_the_events_place(text, countries):
+    events = _new(text)
+    assert events and all(e.country not in countries for e in events)
+
+
+def test_the_place_of_an_act_by_a_country_is_where_it_struck():
+    (event,) = _new("Shelling by Turkey killed 3 civilians in the village of Kafr Jana")
+    assert (event.location, event.country) == ("Kafr Jana", "Syria")
 
 
 def test_a_town_after_its_border_with_a_country_keeps_the_town():

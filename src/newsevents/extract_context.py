@@ -69,6 +69,7 @@ class Cues:
     toll_span: re.Pattern[str] = re.compile(r"(?!)")  # "within 45 days": a running total
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
+    agent_preps: frozenset[str] = frozenset()  # "strikes by Russia": who acted
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
@@ -168,6 +169,7 @@ def load_cues(path: Path | None = None) -> Cues:
         toll_span=re.compile(data["toll_span_pattern"], re.IGNORECASE),
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
+        agent_preps=words("agent_prepositions"),
         event_place_preps=words("event_place_prepositions"),
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),

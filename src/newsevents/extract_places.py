@@ -85,12 +85,15 @@ def _blocked_place(
         span.root.dep_ == "nsubj" and not _object_misread(span)
     ):
         return True
+    first = _first_conjunct(span.root)
     if (
-        span.root.dep_ == "pobj"
-        and head.lower_ in ctx.cues.relation_preps
+        first.dep_ == "pobj"
+        and first.head.lower_ in ctx.cues.relation_preps | ctx.cues.agent_preps
         and ctx.country_for(span.text) is not None
     ):
-        return True  # "factions loyal to Turkey", "the border with Turkey": a tie
+        # "factions loyal to Turkey", "the border with Turkey": a tie; "an account backed
+        # by Iran and Russia", "air strikes by Russia": who acted. Neither is the place.
+        return True
     if (
         span.root.dep_ == "dobj"
         and head.lemma_.lower() in ctx.cues.claim
@@ -110,6 +113,14 @@ def _blocked_place(
         # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of coordinated words ("Iran" of "Iran and Russia"), which holds their
+    role in the sentence."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
