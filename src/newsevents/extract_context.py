@@ -70,6 +70,8 @@ class Cues:
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
     agent_preps: frozenset[str] = frozenset()  # "strikes by Russia": who acted
+    respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
+    respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
@@ -170,6 +172,8 @@ def load_cues(path: Path | None = None) -> Cues:
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         relation_preps=words("relation_prepositions"),
         agent_preps=words("agent_prepositions"),
+        respond=words("response_verbs"),
+        respond_preps=words("response_prepositions"),
         event_place_preps=words("event_place_prepositions"),
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),

@@ -401,6 +401,22 @@ def speech_frame(tok: Token, cues: Cues) -> Token | None:
     return None
 
 
+def responding_verb(tok: Token, cues: Cues) -> Token | None:
+    """The verb whose subject responds to the act an event noun names ("condemned the
+    attack", "reacted to the massacre"), if the noun is its object or the object of one of
+    its response prepositions."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in cues.respond_preps:
+        head = head.head
+    elif tok.dep_ not in ("dobj", "obj"):
+        return None
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues.respond:
+        return head
+    return None
+
+
 def tree_distance(a: Token, b: Token) -> int:
     up_a = {a.i: 0}
     node, d = a, 0

@@ -48,6 +48,7 @@ from newsevents.extract_syntax import (
     np_range,
     read_between,
     read_roles,
+    responding_verb,
     speech_frame,
     suffered_in,
     suffering_in,
@@ -401,6 +402,13 @@ def _mention_for(
             if child.i not in reported and child.dep_ not in ("aux", "auxpass", "neg"):
                 excluded.update(t.i for t in child.subtree)
     trigger_ids = {t.i for t in main.token.subtree}
+    responder = responding_verb(main.token, cues)
+    if responder is not None:
+        # "Kerry condemned the chemical attack", "France reacted to the massacre": who
+        # responds to an act did not do it, and is not where it happened.
+        for child in responder.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in trigger_ids:
+                excluded.update(t.i for t in child.subtree)
     for tok in doc:
         # Any speech verb's own "from"/"in" phrase ("told AFP by phone from Britain").
         # (A name is not a speech verb: "the Islamic State in Raqqa".)
