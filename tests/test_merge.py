@@ -248,12 +248,14 @@ def test_attribution_cues_name_the_claimants_of_an_event():
     assert event.claimed_by == ("Syrian Observatory for Human Rights", "SANA")
 
 
-def test_differing_tolls_are_listed_lowest_first_with_their_sources():
+def test_differing_tolls_are_listed_once_each_lowest_first_with_their_sources():
     ms = [
         mention(article="a1", outlet="SOHR", killed=15),
         mention(article="a2", outlet="SANA", killed=12),
         mention(article="a3", outlet="AFP", killed=15),
+        mention(article="a4", outlet="AFP", killed=15),
     ]
     event = build_event("ev", ms, LEX, "t")
     assert event.fatalities == 12
-    assert event.conflicts[0] == "fatalities: 12 (SANA) vs 15 (AFP) vs 15 (SOHR)"
+    # Each figure once, with the outlets that give it (AFP's two reports named once).
+    assert event.conflicts[0] == "fatalities: 12 (SANA) vs 15 (AFP, SOHR)"

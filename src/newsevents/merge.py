@@ -410,8 +410,14 @@ def _fatalities(
         return None, None, []
     values = sorted(per_article.values())
     conflicts: list[str] = []
-    if len({v for v, _ in values}) > 1:
-        listed = " vs ".join(f"{v} ({label})" for v, label in values)
+    by_value: dict[int, list[str]] = {}
+    for value, label in values:
+        labels = by_value.setdefault(value, [])
+        if label not in labels:
+            labels.append(label)
+    if len(by_value) > 1:
+        # Each figure once, with every source that gives it: "12 (SANA) vs 15 (AFP, SOHR)".
+        listed = " vs ".join(f"{v} ({', '.join(labels)})" for v, labels in by_value.items())
         conflicts.append(f"{'fatalities' if attr == 'killed' else 'injured'}: {listed}")
     return values[0][0], values[0][1], conflicts
 
