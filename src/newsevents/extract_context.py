@@ -72,6 +72,8 @@ class Cues:
     agent_preps: frozenset[str] = frozenset()  # "strikes by Russia": who acted
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
     respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
+    reason_preps: frozenset[str] = frozenset()  # "moved warships over an attack"
+    reason_nouns: frozenset[str] = frozenset()  # "in response to an attack"
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
@@ -174,6 +176,8 @@ def load_cues(path: Path | None = None) -> Cues:
         agent_preps=words("agent_prepositions"),
         respond=words("response_verbs"),
         respond_preps=words("response_prepositions"),
+        reason_preps=words("reason_prepositions"),
+        reason_nouns=words("reason_nouns"),
         event_place_preps=words("event_place_prepositions"),
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),

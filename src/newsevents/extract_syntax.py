@@ -407,6 +407,7 @@ def responding_verb(tok: Token, cues: Cues) -> Token | None:
     its response prepositions."""
     if tok.pos_ in ("VERB", "AUX"):
         return None
+    tok = _phrase_head(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in cues.respond_preps:
         head = head.head
@@ -415,6 +416,36 @@ def responding_verb(tok: Token, cues: Cues) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues.respond:
         return head
     return None
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a trigger word modifies, if it does ("gas" in "a poison gas attack")."""
+    while tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
+def occasioned_verb(tok: Token, cues: Cues) -> Token | None:
+    """The verb whose act an event noun only occasions: the noun's phrase says why it was
+    done ("imposed sanctions in response to a gas attack", "moved warships over an
+    alleged attack"). A phrase of time ("advance after clashes") is not one: in news the
+    same side often did both."""
+    tok = _phrase_head(tok)
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    prep = tok.head
+    before = tok.doc[prep.i - 1] if prep.i > 0 else None
+    # "in response to", "in retaliation for": the noun before the preposition says why,
+    # wherever the parser attached the preposition.
+    if not (
+        prep.lower_ in cues.reason_preps
+        or (before is not None and before.lemma_.lower() in cues.reason_nouns)
+    ):
+        return None
+    head = prep.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def tree_distance(a: Token, b: Token) -> int:

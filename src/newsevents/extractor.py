@@ -46,6 +46,7 @@ from newsevents.extract_syntax import (
     member_of,
     noun_lemma,
     np_range,
+    occasioned_verb,
     read_between,
     read_roles,
     responding_verb,
@@ -402,11 +403,11 @@ def _mention_for(
             if child.i not in reported and child.dep_ not in ("aux", "auxpass", "neg"):
                 excluded.update(t.i for t in child.subtree)
     trigger_ids = {t.i for t in main.token.subtree}
-    responder = responding_verb(main.token, cues)
-    if responder is not None:
-        # "Kerry condemned the chemical attack", "France reacted to the massacre": who
-        # responds to an act did not do it, and is not where it happened.
-        for child in responder.children:
+    # "Kerry condemned the chemical attack", "France reacted to the massacre", "the US
+    # imposed sanctions in response to a gas attack": who responds to an act, or acts
+    # because of it, did not do it and is not where it happened.
+    for apart in (responding_verb(main.token, cues), occasioned_verb(main.token, cues)):
+        for child in apart.children if apart is not None else ():
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in trigger_ids:
                 excluded.update(t.i for t in child.subtree)
     for tok in doc:
