@@ -129,3 +129,22 @@ def test_a_short_sentence_case_report_is_not_caseless() -> None:
     )
     assert not caseless(report)
     assert caseless(report.lower()) and caseless(report.upper())
+
+
+def test_a_country_closest_to_the_event_keeps_out_towns_of_other_countries(
+    gaz: Gazetteer, actors: ActorDictionary
+) -> None:
+    ctx = ResolveContext(actors=actors, gazetteer=gaz, anchor=None)
+    # The extractor orders places by how closely they attach to the trigger.
+    abroad = _mention(
+        "Concern in Washington grows over chemical weapons use in Syria",
+        ("Syria", "Washington"),
+        "",
+        "",
+    )
+    place = _resolve_place(abroad, gaz, _place_context([abroad], ctx))
+    assert place is not None and (place.name, place.geo_precision) == ("Syria", 4)
+    # A town of that country still makes the place finer.
+    inside = _mention("Air strikes in Syria kill 12 in Idlib", ("Syria", "Idlib"), "", "")
+    place = _resolve_place(inside, gaz, _place_context([inside], ctx))
+    assert place is not None and place.name == "Idlib"

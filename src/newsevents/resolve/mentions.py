@@ -92,9 +92,13 @@ def _resolve_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Plac
 def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place | None:
     """The first named place that resolves (the extractor orders them by how closely
     they attach to the trigger), unless another named place lies inside it ("the town
-    of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does."""
+    of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does. When the
+    place closest to the trigger is a country, finer places elsewhere do not count:
+    "concern in Washington over chemical weapons use in Syria" happened in Syria."""
     resolved = [p for p in (gaz.resolve(name, pctx) for name in mention.places) if p is not None]
     fine = [p for p in resolved if p.geo_precision < 4]
+    if resolved and resolved[0].geo_precision >= 4 and resolved[0].iso3:
+        fine = [p for p in fine if p.iso3 == resolved[0].iso3]
     if not fine:
         return resolved[0] if resolved else None
     best = fine[0]
