@@ -74,6 +74,11 @@ def test_a_loose_spelling_alone_in_an_article_is_not_trusted(gaz: Gazetteer) -> 
     # A close spelling still stands alone, and a loose one beside the article's places.
     alone = gaz.resolve("Menbej", PlaceContext(places=("Menbej",)))
     assert alone is not None and alone.name == "Manbij"
+    # The spelling is judged without the place word after it, as the place finder does.
+    for name in ("Menbej city", "Menbej town"):
+        written = gaz.resolve(name, PlaceContext(places=(name,)))
+        assert written is not None and written.name == "Manbij"
+    assert gaz.resolve("Kweires town", PlaceContext(places=("Kweires town",))) is None
 
 
 def _mention(sentence: str, places: tuple[str, ...], perpetrator: str, actor1: str) -> Mention:

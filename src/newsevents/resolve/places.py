@@ -577,8 +577,9 @@ class Gazetteer:
         if prepared.located - {a.iso3 for a in prepared.anchors if a.name == name}:
             return place.iso3 in prepared.located
         # Nothing else in the article says where it is: the spelling must be close,
-        # as the place finder asks of a name the index does not know.
-        key = bare_key(_key(name), self._words.articles)
+        # as the place finder asks of a name the index does not know, and of the same
+        # name without its place word ("Menbej city" is spelt as "Menbej").
+        key = bare_key(self._peel(_key(name))[0], self._words.articles)
         main = bare_key(_key(place.name), self._words.articles)
         return similarity(key, main) >= default_rules().finder_min_similarity
 
