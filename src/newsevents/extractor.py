@@ -800,6 +800,17 @@ def _with_neighbour_roles(
     return tuple(out)
 
 
+def _region_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:
+    """Whether an actor name opens with a country's name written after a direction word
+    ("northern Syria air strikes", "east Syria forces"): that names a region of the
+    country, where the event was, not the country's forces."""
+    before = text[: match.start].rstrip().rpartition(" ")[2].lower()
+    if before not in ctx.cues.directions:
+        return False
+    words = match.surface.split()
+    return any(ctx.country_for(" ".join(words[:n])) is not None for n in range(1, len(words) + 1))
+
+
 def _known_actor(surface: str | None, ctx: ExtractContext) -> bool:
     actor = ctx.actors.resolve(surface) if surface else None
     return actor is not None and actor.known
@@ -1006,6 +1017,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             ActorContext(countries=countries, recent=tuple(recent[-5:])),
             ctx.is_place,
         )
+        actor_matches = [m for m in actor_matches if not _region_of(m, sentence.text, ctx)]
         recent.extend(m.actor for m in actor_matches if m.actor.known)
         blocked: set[int] = set()
         for m in actor_matches:
