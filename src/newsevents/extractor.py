@@ -155,6 +155,7 @@ class Cues:
     # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
     # two places' names written together with one of these are no person's surnames.
     name_parts: frozenset[str] = frozenset()
+    place_qualifiers: frozenset[str] = frozenset()  # "Metro Vancouver": no person
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,7 @@ def load_cues(path: Path | None = None) -> Cues:
         agent_verbs=words("agent_verbs"),
         allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
         name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
+        place_qualifiers=words("place_qualifiers") | words("direction_words"),
     )
 
 
@@ -798,6 +800,7 @@ def _run_surnames(view: TokenView, i: int, j: int, ctx: ExtractContext) -> list[
         return list(view.lower[surname_from:j])
     if (
         2 <= j - i <= 3
+        and not _opens_no_person(view.text[i], view.text[j - 1], ctx)
         and not ctx.is_place(view.span_text(i, j))
         and not ctx.is_place(view.text[i])
         # A name ending in a country or region ("Air Zimbabwe", "Star India") is
@@ -806,6 +809,19 @@ def _run_surnames(view: TokenView, i: int, j: int, ctx: ExtractContext) -> list[
     ):
         return [view.lower[j - 1]]
     return []
+
+
+def _opens_no_person(first: str, last: str, ctx: ExtractContext) -> bool:
+    """Whether a proper name's first word shows it is no person's: a place's qualifier
+    or direction ("Metro Vancouver", "Historic Dublin", "North Caucasus"), an
+    abbreviation in capitals before a word that is not ("CTV Saskatoon", an
+    organisation) or a demonym ("Czech EU"). Its last word, often a place, is then no
+    surname to read later mentions by."""
+    if first.lower() in ctx.cues.place_qualifiers:
+        return True
+    if len(first) >= 2 and first.isalpha() and first.isupper() and not last.isupper():
+        return True
+    return ctx.country_for(first) is not None
 
 
 @lru_cache(maxsize=1)
