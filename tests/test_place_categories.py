@@ -115,3 +115,19 @@ def test_australian_and_south_african_abbreviations_follow_the_article(gaz: Gaze
         assert place is not None and place.name == full and place.iso3 == "AUS", short
     # Only as an abbreviation: in lower case it is no state.
     assert not {"AUS", "ZAF"} & {c.iso3 for c in gaz.candidates("Sa")}
+
+
+def test_the_islands_of_two_island_countries_are_places(gaz: Gazetteer) -> None:
+    # "Trinidad" is the island of Trinidad and Tobago, not a town of Colorado, unless
+    # the article is about Colorado; "Antigua" is Antigua and Barbuda's island.
+    island = gaz.resolve("Trinidad", PlaceContext(countries=("TTO",), places=("Port of Spain",)))
+    assert island is not None and island.iso3 == "TTO" and island.feature == "region"
+    colorado = gaz.resolve("Trinidad", PlaceContext(countries=("USA",), places=("Pueblo",)))
+    assert colorado is not None and colorado.admin1 == "Colorado"
+    antigua = gaz.resolve("Antigua")
+    assert antigua is not None and antigua.iso3 == "ATG"
+    guatemala = gaz.resolve("Antigua", PlaceContext(countries=("GTM",)))
+    assert guatemala is not None and guatemala.iso3 == "GTM"
+    for name in ("Nevis", "St. Kitts"):
+        place = gaz.resolve(name)
+        assert place is not None and place.iso3 == "KNA", name
