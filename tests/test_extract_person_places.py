@@ -163,3 +163,24 @@ def test_caseless_copy_keeps_the_judge_a_person() -> None:
 
 def _new(text: str) -> list[newsevents.Event]:
     return new_events(text, "1990-03-23")
+
+
+def test_a_name_opened_by_a_qualifier_an_abbreviation_or_a_demonym_gives_no_surname(
+    ctx: ExtractContext,
+) -> None:
+    # "Metro Perez", "Historic Perez", "North Perez", "TV5 Perez"-like names are a
+    # place's or an organisation's: a later "Perez" alone is still the town.
+    extra = ExtractContext(
+        lexicon=ctx.lexicon,
+        actors=ctx.actors,
+        is_place=ctx.is_place,
+        anchor=None,
+        cues=ctx.cues,
+        country_for={"Syrian": "SYR", **COUNTRIES}.get,
+    )
+    for opener in ("Metro", "Historic", "North", "KTV", "Syrian"):
+        tagged = f"{opener}/PROPN Perez/PROPN said/VERB so/ADV"
+        assert person_surnames([_doc(tagged)], extra) == frozenset(), opener
+    # A given name still makes a surname, also in an all-capitals headline's pair.
+    assert person_surnames([_doc("Carlos/PROPN Perez/PROPN said/VERB so/ADV")], extra) == {"perez"}
+    assert person_surnames([_doc("CARLOS/PROPN PEREZ/PROPN said/VERB so/ADV")], extra) == {"perez"}

@@ -52,8 +52,11 @@ def test_a_countrys_point_lends_no_nearness_to_a_town(gaz: Gazetteer) -> None:
 
 
 def test_short_capitals_are_abbreviations_not_villages(gaz: Gazetteer) -> None:
-    for name in ("SA", "WA", "CHU"):
-        assert gaz.resolve(name) is None, name
+    assert gaz.resolve("CHU") is None
+    # "SA" and "WA" are the areas they abbreviate, never the village of Sa or town of Wa.
+    for name in ("SA", "WA"):
+        place = gaz.resolve(name)
+        assert place is not None and place.feature in ("country", "admin1"), name
     uk, nsw = gaz.resolve("UK"), gaz.resolve("NSW")
     assert uk is not None and uk.iso3 == "GBR"
     assert nsw is not None and nsw.feature == "admin1"
@@ -94,3 +97,37 @@ def test_supplement_seas_counties_and_country_points(gaz: Gazetteer) -> None:
 def test_a_supplement_landmark_outweighs_a_small_namesake_town(gaz: Gazetteer) -> None:
     house = gaz.resolve("White House", PlaceContext(countries=("USA",), places=("Congress",)))
     assert house is not None and house.feature == "suburb" and house.latitude == 38.8977
+
+
+def test_australian_and_south_african_abbreviations_follow_the_article(gaz: Gazetteer) -> None:
+    # Written alone, "SA" is the country; in a story about Australia, the state.
+    alone = gaz.resolve("SA")
+    assert alone is not None and alone.iso3 == "ZAF" and alone.feature == "country"
+    adelaide = PlaceContext(countries=("AUS",), places=("Adelaide",))
+    state = gaz.resolve("SA", adelaide)
+    assert state is not None and state.name == "South Australia"
+    perth = gaz.resolve("WA", PlaceContext(countries=("AUS",), places=("Perth", "Fremantle")))
+    assert perth is not None and perth.name == "Western Australia"
+    seattle = gaz.resolve("WA", PlaceContext(countries=("USA",), places=("Seattle", "Tacoma")))
+    assert seattle is not None and seattle.iso3 == "USA" and seattle.feature == "admin1"
+    for short, full in (("Tas.", "Tasmania"), ("Vic.", "Victoria")):
+        place = gaz.resolve(short)
+        assert place is not None and place.name == full and place.iso3 == "AUS", short
+    # Only as an abbreviation: in lower case it is no state.
+    assert not {"AUS", "ZAF"} & {c.iso3 for c in gaz.candidates("Sa")}
+
+
+def test_the_islands_of_two_island_countries_are_places(gaz: Gazetteer) -> None:
+    # "Trinidad" is the island of Trinidad and Tobago, not a town of Colorado, unless
+    # the article is about Colorado; "Antigua" is Antigua and Barbuda's island.
+    island = gaz.resolve("Trinidad", PlaceContext(countries=("TTO",), places=("Port of Spain",)))
+    assert island is not None and island.iso3 == "TTO" and island.feature == "region"
+    colorado = gaz.resolve("Trinidad", PlaceContext(countries=("USA",), places=("Pueblo",)))
+    assert colorado is not None and colorado.admin1 == "Colorado"
+    antigua = gaz.resolve("Antigua")
+    assert antigua is not None and antigua.iso3 == "ATG"
+    guatemala = gaz.resolve("Antigua", PlaceContext(countries=("GTM",)))
+    assert guatemala is not None and guatemala.iso3 == "GTM"
+    for name in ("Nevis", "St. Kitts"):
+        place = gaz.resolve(name)
+        assert place is not None and place.iso3 == "KNA", name

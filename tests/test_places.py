@@ -606,6 +606,22 @@ def test_an_organisation_ending_in_a_country_does_not_hide_the_country() -> None
     assert [t for _, _, t in found].count("Zimbabwe") == 2
 
 
+@pytest.mark.model
+def test_geoparsing_counts_a_country_inside_an_organisations_name() -> None:
+    from newsevents.evaluate.extraction import place_spans
+    from newsevents.pipeline import load_knowledge
+
+    text = (
+        "Shares of Westbank Portugal Holdings rose on Monday. "
+        "The pilots of Air Ghana Cargo went on strike."
+    )
+    found = [t for _, _, t in place_spans([text], load_knowledge(), references=True)[0]]
+    assert found == ["Portugal", "Ghana"]
+    # A town inside such a name is no reference: it may be a person's or a brand's.
+    town = "Fans of Rovers Leeds United cheered."
+    assert place_spans([town], load_knowledge(), references=True)[0] == []
+
+
 def test_a_county_named_without_its_region_word(gaz: Gazetteer) -> None:
     gwinnett = gaz.resolve("Gwinnett", PlaceContext(places=("Atlanta", "Georgia")))
     assert gwinnett is not None and (gwinnett.name, gwinnett.feature) == (

@@ -89,6 +89,7 @@ class Cues:
     # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
     # two places' names written together with one of these are no person's surnames.
     name_parts: frozenset[str] = frozenset()
+    place_qualifiers: frozenset[str] = frozenset()  # "Metro Vancouver": no person
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def load_cues(path: Path | None = None) -> Cues:
         agent_verbs=words("agent_verbs"),
         allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
         name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
+        place_qualifiers=words("place_qualifiers") | words("direction_words"),
     )
 
 

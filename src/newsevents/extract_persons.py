@@ -44,6 +44,7 @@ def _run_surnames(view: TokenView, i: int, j: int, ctx: ExtractContext) -> list[
         return list(view.lower[surname_from:j])
     if (
         2 <= j - i <= 3
+        and not _opens_no_person(view.text[i], view.text[j - 1], ctx)
         and not ctx.is_place(view.span_text(i, j))
         and not ctx.is_place(view.text[i])
         # A name ending in a country or region ("Air Zimbabwe", "Star India") is
@@ -52,6 +53,19 @@ def _run_surnames(view: TokenView, i: int, j: int, ctx: ExtractContext) -> list[
     ):
         return [view.lower[j - 1]]
     return []
+
+
+def _opens_no_person(first: str, last: str, ctx: ExtractContext) -> bool:
+    """Whether a proper name's first word shows it is no person's: a place's qualifier
+    or direction ("Metro Vancouver", "Historic Dublin", "North Caucasus"), an
+    abbreviation in capitals before a word that is not ("CTV Saskatoon", an
+    organisation) or a demonym ("Czech EU"). Its last word, often a place, is then no
+    surname to read later mentions by."""
+    if first.lower() in ctx.cues.place_qualifiers:
+        return True
+    if len(first) >= 2 and first.isalpha() and first.isupper() and not last.isupper():
+        return True
+    return ctx.country_for(first) is not None
 
 
 @lru_cache(maxsize=1)

@@ -282,15 +282,25 @@ def place_runs(
             while i < n and pos[i] == "PROPN":
                 i += 1
             if geoparse:
-                # Geoparsing counts the country or region that ends an organisation's
-                # name ("Air Zimbabwe", "FrontCounter BC"); is_place reads one word in
-                # capitals as exactly that.
-                for k in range(first + 1, i):
-                    tail = view.span_text(k, i)
-                    if is_place(tail) and ctx.is_place(tail.upper()):
-                        runs.append((k, i))
-                        break
+                inner = _broad_place_inside(view, first + 1, i, is_place, ctx)
+                if inner is not None:
+                    runs.append(inner)
     return runs
+
+
+def _broad_place_inside(
+    view: TokenView, start: int, end: int, is_place: Callable[[str], bool], ctx: ExtractContext
+) -> tuple[int, int] | None:
+    """The country or region named inside or at the end of an organisation's name, as
+    geoparsing counts it ("Air Zimbabwe", "FrontCounter BC", "Air France KLM", "HSBC
+    Bank Malta plc"): the leftmost, longest such part of tokens `start..end`; is_place
+    reads one word in capitals as exactly a country, region or listed abbreviation."""
+    for k in range(start, end):
+        for j in range(min(end, k + _MAX_PLACE_TOKENS), k, -1):
+            part = view.span_text(k, j)
+            if is_place(part) and ctx.is_place(part.upper()):
+                return k, j
+    return None
 
 
 def _noun_as_name(view: TokenView, i: int, ctx: ExtractContext) -> bool:
