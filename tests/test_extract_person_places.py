@@ -22,7 +22,7 @@ from newsevents.tokenview import token_view
 # A toy gazetteer: towns that are also surnames, and a country and a region, which
 # is_place reads in capitals as exactly that.
 TOWNS = {"Perez", "Diaz", "Garcia", "Alvarado", "Bogota", "Damascus", "Elena", "Maria Elena"}
-TOWNS |= {"Fort", "Campbell", "Tabqa", "Dam"}
+TOWNS |= {"Fort", "Campbell", "Tabqa", "Dam", "Maria Diaz", "San Salvador"}
 BROAD = {"Syria", "SYRIA", "Texas", "TEXAS"}
 COUNTRIES = {"Syria": "SYR"}
 
@@ -75,6 +75,20 @@ def test_a_lower_case_title_before_one_place_word_makes_it_a_person(ctx: Extract
     # An adjective is no title ("major Perez offensive"), nor a country a name.
     assert _places("a/DET major/ADJ Perez/PROPN offensive/NOUN", ctx) == ["Perez"]
     assert person_run(token_view(_doc("President/PROPN Syria/PROPN")), 0, 2, ctx) is None
+
+
+def test_a_lower_case_title_before_a_hamlets_two_word_name_makes_it_a_person(
+    ctx: ExtractContext,
+) -> None:
+    # "Maria Diaz" is also the name of a hamlet in this toy gazetteer.
+    tagged = (
+        "gunmen/NOUN killed/VERB former/ADJ judge/NOUN Maria/PROPN Diaz/PROPN in/ADP Bogota/PROPN"
+    )
+    assert _places(tagged, ctx) == ["Bogota"]
+    # A title written as part of the name before a place's name is still no person.
+    assert (
+        person_run(token_view(_doc("Governor/PROPN San/PROPN Salvador/PROPN")), 0, 3, ctx) is None
+    )
 
 
 def test_two_towns_without_a_comma_are_a_double_surname(ctx: ExtractContext) -> None:

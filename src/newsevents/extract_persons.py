@@ -91,8 +91,10 @@ def person_run(view: TokenView, i: int, j: int, ctx: ExtractContext) -> tuple[in
     words = j - start
     if words == 0 or words > _MAX_NAME_WORDS:
         return None
-    if words > 1 and ctx.is_place(view.span_text(start, j)):
-        return None  # "Governor San Salvador" is no name; one word is read below
+    if words > 1 and start > i and ctx.is_place(view.span_text(start, j)):
+        # "Governor San Salvador" is no name (one word is read below); after a title in
+        # lower case ("former judge Francisco Guerrero") a hamlet's name is a person's.
+        return None
     # A title before the run in lower case: "judge", not the adjective "major Aleppo".
     titled = start > i or (
         i > 0 and view.lower[i - 1] in titles and view.pos[i - 1] in ("NOUN", "PROPN")
