@@ -7,6 +7,7 @@ agreements, looting, territory taken by a non-state actor or regained by a gover
 """
 
 import pytest
+from factories import new_events
 
 import newsevents
 
@@ -152,3 +153,23 @@ CASES = [
 def test_sentence_gives_one_event_of_its_acled_sub_type(sub_type, sentence):
     events = [e for e in newsevents.extract(sentence, published="2020-01-01") if e.status == "new"]
     assert [e.sub_event_type for e in events] == [sub_type], [e.notes for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized the mayor of the town yesterday.",
+        "Gunmen captured two engineers in Morazan on Monday.",
+        "The judge was captured by guerrillas near San Miguel on Friday.",
+    ],
+)
+def test_people_captured_is_an_abduction_not_a_place_taken(text):
+    (event,) = new_events(text, "1989-06-01")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.model
+def test_a_town_captured_is_still_a_place_taken():
+    (event,) = new_events("Rebels captured the town of Saraqeb on Monday.", "2018-03-01")
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -71,6 +71,7 @@ class Cues:
     relation_preps: frozenset[str] = frozenset()  # "loyal to Turkey": a tie, not a place
     agent_preps: frozenset[str] = frozenset()  # "strikes by Russia": who acted
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
+    captives: frozenset[str] = frozenset()  # "seized the mayor": an abduction
     respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
     reason_preps: frozenset[str] = frozenset()  # "moved warships over an attack"
     reason_nouns: frozenset[str] = frozenset()  # "in response to an attack"
@@ -176,6 +177,7 @@ def load_cues(path: Path | None = None) -> Cues:
         relation_preps=words("relation_prepositions"),
         agent_preps=words("agent_prepositions"),
         respond=words("response_verbs"),
+        captives=words("captive_nouns") | words("people_nouns"),
         respond_preps=words("response_prepositions"),
         reason_preps=words("reason_prepositions"),
         reason_nouns=words("reason_nouns"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract_context import Cues, Trigger
+from newsevents.extract_syntax import read_roles
 from newsevents.lexicon import Lexicon
 
 
@@ -31,6 +32,10 @@ def refine(
     if crowd is not None:
         return crowd
     if name == "capture":
+        if _person_taken(main.token, cues):
+            # "Guerrillas seized the mayor": people taken, not a place.
+            abduct = next(c for c in lexicon.classes if c.name == "abduct")
+            return abduct.event_type, abduct.sub_event_type
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
@@ -42,6 +47,15 @@ def refine(
     if name == "ied" and _dropped_from_air(main.token, actor1_kind, cues):
         return "Explosions/Remote violence", "Air/drone strike"
     return main.cls.event_type, main.cls.sub_event_type
+
+
+def _person_taken(tok: Token, cues: Cues) -> bool:
+    """Whether a capture verb's object is a civilian person ("seized the mayor",
+    "captured three engineers"), not a place or a combatant."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    patient = read_roles(tok).patient
+    return patient is not None and patient.lemma_.lower() in cues.captives
 
 
 def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
