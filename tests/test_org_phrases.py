@@ -112,3 +112,16 @@ def test_bad_data_file_is_refused(tmp_path: Path) -> None:
     bad.write_text("name_heads: army\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="name_heads"):
         load_org_rules(bad)
+
+
+def test_name_words_ordinals_capitals_and_tags() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsevents.org_phrases import _name_word
+
+    words = ["321st", "2ND", "12", "Army", "army", "A.", "--", "Said", "\u00b2nd"]
+    pos = ["ADJ", "NUM", "NUM", "PROPN", "NOUN", "PROPN", "PUNCT", "VERB", "ADJ"]
+    doc = Doc(Vocab(), words=words, pos=pos)
+    expected = [True, True, False, True, False, True, False, False, False]
+    assert [_name_word(t) for t in doc] == expected

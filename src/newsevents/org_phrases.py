@@ -106,11 +106,14 @@ def _country_names() -> dict[str, str]:
 
 
 def _name_word(tok: Token) -> bool:
-    if _ORDINAL.fullmatch(tok.text):
+    text = tok.text
+    first = text[:1]
+    if first.isdecimal() and _ORDINAL.fullmatch(text):
         return True  # "13th Division", "321st Field Artillery Regiment"
-    if tok.pos_ in _NOT_NAME_POS:
+    # The cheap test first: most words are not capitalised (the tag is a string lookup).
+    if not first.isupper() or tok.pos_ in _NOT_NAME_POS:
         return False
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+    return any(c.isalpha() for c in text)
 
 
 def _glue(doc: list[Token], j: int, rules: OrgRules) -> int:

@@ -37,19 +37,24 @@ class TokenView:
 
 
 def token_view(doc: Doc) -> TokenView:
-    """Read the attributes of every token of a doc once."""
-    tokens = list(doc)
-    idx = tuple(t.idx for t in tokens)
-    text = tuple(t.text for t in tokens)
+    """Read the attributes of every token of a doc once (one pass: a row per token, then
+    its columns; the text joined from them, as Doc.text joins its tokens)."""
+    rows = [
+        (t.text, t.lower_, t.pos_, t.idx, t.is_alpha, t.is_punct, t.is_title, t.whitespace_)
+        for t in doc
+    ]
+    if not rows:
+        return TokenView(doc, doc.text, (), (), (), (), (), (), (), ())
+    text, lower, pos, idx, is_alpha, is_punct, is_title, space = zip(*rows, strict=True)
     return TokenView(
         doc=doc,
-        string=doc.text,
+        string="".join([word + after for word, after in zip(text, space, strict=True)]),
         text=text,
-        lower=tuple(t.lower_ for t in tokens),
-        pos=tuple(t.pos_ for t in tokens),
+        lower=lower,
+        pos=pos,
         idx=idx,
-        end=tuple(i + len(t) for i, t in zip(idx, text, strict=True)),
-        is_alpha=tuple(t.is_alpha for t in tokens),
-        is_punct=tuple(t.is_punct for t in tokens),
-        is_title=tuple(t.is_title for t in tokens),
+        end=tuple([i + len(t) for i, t in zip(idx, text, strict=True)]),
+        is_alpha=is_alpha,
+        is_punct=is_punct,
+        is_title=is_title,
     )

@@ -61,6 +61,28 @@ class PlaceWords:
     one_spelling_countries: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class Prefixes:
+    """Word sequences a name key may start with, longest first, and the first words
+    they start with: a key whose first word is none of those starts with none of them
+    (the check most keys stop at)."""
+
+    items: tuple[str, ...]
+    first_words: frozenset[str]
+
+    def leading(self, key: str) -> str | None:
+        """The first (longest) of the items the key starts with, followed by a space."""
+        if key.partition(" ")[0] not in self.first_words:
+            return None
+        return next((p for p in self.items if key.startswith(p + " ")), None)
+
+
+def prefixes(items: Iterable[str]) -> Prefixes:
+    """Prefixes of the given word sequences, in their order."""
+    kept = tuple(items)
+    return Prefixes(kept, frozenset(p.partition(" ")[0] for p in kept))
+
+
 def _str_list(data: Any, where: str, path: Path) -> list[str]:
     if data is None:
         return []

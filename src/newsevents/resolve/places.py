@@ -146,6 +146,7 @@ from newsevents.resolve.place_index import (
     great_circle_km,
 )
 from newsevents.resolve.place_names import SKELETON_MIN_LENGTH, bare_key, name_key, skeleton
+from newsevents.resolve.place_words import prefixes
 from newsevents.resolve.translit import default_rules, loose_key, similarity, strict_key
 
 __all__ = ["Gazetteer", "PlaceCandidate", "PlaceContext", "get_gazetteer"]
@@ -345,6 +346,11 @@ class Gazetteer:
         # directions and the words for the land around a place ("Western Countryside").
         w = self._words
         self._generic_parts = w.generic | w.near_suffixes | w.region_suffixes | set(w.directions)
+        # What `_peel` strips, in the order it tries them (directions longest first).
+        self._plain_prefixes = prefixes(w.plain_prefixes)
+        self._near_prefixes = prefixes(w.near_prefixes)
+        self._region_prefixes = prefixes(w.region_prefixes)
+        self._direction_prefixes = prefixes(sorted(w.directions, key=len, reverse=True))
 
     @classmethod
     def load(
@@ -935,23 +941,19 @@ class Gazetteer:
         """Strip 'in', 'near', direction and region words: the core name and flags."""
         w = self._words
         near = area = region = False
-        for prefix in w.plain_prefixes:
-            if key.startswith(prefix + " "):
-                key = key[len(prefix) + 1 :]
-                break
-        for prefix in w.near_prefixes:
-            if key.startswith(prefix + " "):
-                key, near = key[len(prefix) + 1 :], True
-                break
+        prefix = self._plain_prefixes.leading(key)
+        if prefix is not None:
+            key = key[len(prefix) + 1 :]
+        prefix = self._near_prefixes.leading(key)
+        if prefix is not None:
+            key, near = key[len(prefix) + 1 :], True
         key = key[4:] if key.startswith("the ") else key
-        for prefix in w.region_prefixes:
-            if key.startswith(prefix + " "):
-                key, region = key[len(prefix) + 1 :], True
-                break
-        for direction in sorted(w.directions, key=len, reverse=True):
-            if key.startswith(direction + " "):
-                key, area = key[len(direction) + 1 :], True
-                break
+        prefix = self._region_prefixes.leading(key)
+        if prefix is not None:
+            key, region = key[len(prefix) + 1 :], True
+        prefix = self._direction_prefixes.leading(key)
+        if prefix is not None:
+            key, area = key[len(prefix) + 1 :], True
         tokens = key.split()
         if len(tokens) > 1 and tokens[-1] in self._words.point_suffixes:
             # "Al-Raqqah city", "Jobar neighbourhood": the place itself ("Mexico City",

@@ -1,0 +1,26 @@
+"""token_view reads the same attributes as the Doc's own tokens and text."""
+
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.tokenview import token_view
+
+
+def test_view_matches_the_doc() -> None:
+    words = ["Shelling", "hit", "al-Bab", "'s", "east", ",", "2", "said", "."]
+    spaces = [True, True, False, True, False, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    view = token_view(doc)
+    assert view.string == doc.text == "Shelling hit al-Bab's east, 2 said."
+    assert view.text == tuple(words)
+    assert view.lower == tuple(w.lower() for w in words)
+    assert view.idx == tuple(t.idx for t in doc)
+    assert view.end == tuple(t.idx + len(t.text) for t in doc)
+    assert view.is_punct == tuple(t.is_punct for t in doc)
+    assert view.is_title == tuple(t.is_title for t in doc)
+    assert view.span_text(2, 4) == doc[2:4].text
+
+
+def test_empty_doc() -> None:
+    view = token_view(Doc(spacy.blank("en").vocab, words=[]))
+    assert len(view) == 0 and view.string == ""
