@@ -91,6 +91,16 @@ def test_a_lower_case_title_before_a_hamlets_two_word_name_makes_it_a_person(
     )
 
 
+def test_a_title_in_an_appositive_makes_a_hamlets_name_a_person(ctx: ExtractContext) -> None:
+    tagged = (
+        "Maria/PROPN Diaz/PROPN ,/PUNCT a/DET former/ADJ judge/NOUN ,/PUNCT was/AUX "
+        "shot/VERB in/ADP Bogota/PROPN"
+    )
+    assert _places(tagged, ctx) == ["Bogota"]
+    # An appositive without a title leaves the place a place.
+    assert _places("Bogota/PROPN ,/PUNCT a/DET large/ADJ city/NOUN", ctx) == ["Bogota"]
+
+
 def test_two_towns_without_a_comma_are_a_double_surname(ctx: ExtractContext) -> None:
     tagged = "Garcia/PROPN Alvarado/PROPN was/AUX killed/VERB in/ADP Bogota/PROPN"
     assert _places(tagged, ctx) == ["Bogota"]

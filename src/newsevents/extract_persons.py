@@ -96,8 +96,10 @@ def person_run(view: TokenView, i: int, j: int, ctx: ExtractContext) -> tuple[in
         # lower case ("former judge Francisco Guerrero") a hamlet's name is a person's.
         return None
     # A title before the run in lower case: "judge", not the adjective "major Aleppo".
-    titled = start > i or (
-        i > 0 and view.lower[i - 1] in titles and view.pos[i - 1] in ("NOUN", "PROPN")
+    titled = (
+        start > i
+        or (i > 0 and view.lower[i - 1] in titles and view.pos[i - 1] in ("NOUN", "PROPN"))
+        or _titled_after(view, j, titles)
     )
     # A capitalised surname, no day or month ("judge Monday"), and no country or region
     # alone ("President Syria" is no name; "President Assad" is).
@@ -124,6 +126,24 @@ def person_run(view: TokenView, i: int, j: int, ctx: ExtractContext) -> tuple[in
         # surname the gazetteer knows ("dagoberto Rodriguez"): a person, not a town.
         return start, j - 1
     return None
+
+
+# Words an appositive may put between its article and the title ("a former judge").
+_APPOSITIVE_WORDS = 2
+
+
+def _titled_after(view: TokenView, j: int, titles: frozenset[str]) -> bool:
+    """Whether the name ending before token j is followed by an appositive naming a
+    person's title: ", a former judge", ", the mayor"."""
+    n = len(view)
+    if j + 2 >= n or view.text[j] != "," or view.lower[j + 1] not in ("a", "an", "the"):
+        return False
+    for k in range(j + 2, min(n, j + 3 + _APPOSITIVE_WORDS)):
+        if view.lower[k] in titles and view.pos[k] in ("NOUN", "PROPN"):
+            return True
+        if not view.is_alpha[k]:
+            return False
+    return False
 
 
 def _broad(word: str, ctx: ExtractContext) -> bool:
