@@ -88,7 +88,10 @@ def _blocked_place(
     first = _first_conjunct(span.root)
     if (
         first.dep_ == "pobj"
-        and first.head.lower_ in ctx.cues.relation_preps | ctx.cues.agent_preps
+        and (
+            first.head.lower_ in ctx.cues.relation_preps
+            or first.head.lower_ in ctx.cues.agent_preps
+        )
         and ctx.country_for(span.text) is not None
     ):
         # "factions loyal to Turkey", "the border with Turkey": a tie; "an account backed

@@ -214,13 +214,16 @@ class Store:
         stays with the parent (a lock on the open file, which the parent's copy keeps
         open), and ends when the parent exits, even while this child is still being torn
         down; DuckDB's own lock, which a new writer waits for, guards the file until then."""
-        if self._writer_lock is not None:
-            os.close(self._writer_lock)
-            self._writer_lock = None
+        self._close_claim()
 
     def close(self) -> None:
         """Close the connection (the file stays consistent) and end the writer claim."""
         self.release()
+        self._close_claim()
+
+    def _close_claim(self) -> None:
+        """Close this process's descriptor of the writer claim (the claim ends with the
+        last one)."""
         if self._writer_lock is not None:
             os.close(self._writer_lock)
             self._writer_lock = None
