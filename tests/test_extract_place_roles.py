@@ -1,5 +1,7 @@
 """Which place names in a sentence can be where its event happened: a country tied to
-someone by "to" or "with" is not, nor one that acted ("strikes by Russia"); a name the
+someone by "to" or "with" is not, nor one that acted ("strikes by Russia"), nor any country
+the sentence names as a party rather than puts the event in ("fighters from Uzbekistan",
+"its ally Russia"); a name the
 parser misread as a subject right after a verb is that verb's object, a place; a
 capitalised name the parser tagged as an adjective after a preposition is still read
 (loads the model)."""
@@ -117,3 +119,53 @@ def test_a_country_after_a_direction_word_is_a_region_not_its_forces(text, place
     (event,) = _new(text)
     assert event.location == place
     assert event.actor1 != "Military Forces of Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # An origin, an ally, the makers of a decision, a party in an aside: parties all.
+        (
+            "Twenty fighters from Uzbekistan were killed in air strikes on Monday",
+            {"Uzbekistan"},
+        ),
+        (
+            "Jets of the regime or of its ally Russia bombed the market on Sunday, killing 12",
+            {"Russia"},
+        ),
+        (
+            "Russia and China vetoed the resolution after clashes killed 12 people",
+            {"Russia", "China"},
+        ),
+        (
+            "Clashes between the Sham Legion and Jabhat Fatah al-Sham (banned in Russia) "
+            "killed 30 fighters in the Damascus suburbs",
+            {"Russia"},
+        ),
+        (
+            "Its shelling has continued despite a truce backed by its allies Iran and Russia, "
+            "killing 4 in Douma",
+            {"Iran", "Russia"},
+        ),
+    ],
+)
+def test_a_country_named_as_a_party_is_not_the_events_place(text, countries):
+    events = _new(text)
+    assert events and all(e.country not in countries for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were killed in clashes in Lebanon on Monday",
+        "Four people died as shells fell across Lebanon on Monday",
+        "Israeli jets carried out strikes on Lebanon on Monday, killing 4",
+        "A car bomb killed 11 people in a Lebanon town on Monday",
+        "Lebanon conflict: a car bomb kills 11 people",
+        # A bracketed place without a verb may still place the event.
+        "Three soldiers were killed in clashes (in Lebanon) on Monday",
+    ],
+)
+def test_a_country_the_sentence_puts_the_event_in_is_its_place(text):
+    events = _new(text)
+    assert events and all(e.country == "Lebanon" for e in events)

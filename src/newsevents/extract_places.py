@@ -31,8 +31,9 @@ def find_place_spans(
 
     Skipped: names inside actor names, compound modifiers ("US-backed"), subjects (a
     country that acts is an actor, not where the event happened) unless the parser made
-    a verb's object the subject of a later verb, countries tied to someone ("loyal to
-    Turkey", "the border with Turkey"), and the tail of a proper-noun run whose head is
+    a verb's object the subject of a later verb, countries the sentence does not put the
+    event in (`_country_told_as_where`: "loyal to Turkey", "its ally Russia", "fighters
+    from Uzbekistan"), and the tail of a proper-noun run whose head is
     not a place ("Mustefa Bali" is a person, not Bali).
     With `references` (a predicate such as Gazetteer.is_place_reference) it finds every
     reference to a place instead, for geoparsing: names it accepts, also adjectives
@@ -85,24 +86,8 @@ def _blocked_place(
         span.root.dep_ == "nsubj" and not _object_misread(span)
     ):
         return True
-    first = _first_conjunct(span.root)
-    if (
-        first.dep_ == "pobj"
-        and (
-            first.head.lower_ in ctx.cues.relation_preps
-            or first.head.lower_ in ctx.cues.agent_preps
-        )
-        and ctx.country_for(span.text) is not None
-    ):
-        # "factions loyal to Turkey", "the border with Turkey": a tie; "an account backed
-        # by Iran and Russia", "air strikes by Russia": who acted. Neither is the place.
-        return True
-    if (
-        span.root.dep_ == "dobj"
-        and head.lemma_.lower() in ctx.cues.claim
-        and ctx.country_for(span.text) is not None
-    ):
-        return True  # "blamed France for the attack": the accused, not the place
+    if ctx.country_for(span.text) is not None and not _country_told_as_where(span, ctx):
+        return True  # "Russia and China vetoed", "its ally Russia", "fighters from Uzbekistan"
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
         lemma = head.lemma_.lower()
         # "Syria forces": a modifier; "Idlib city" is a place. A verb between the name and
@@ -116,6 +101,70 @@ def _blocked_place(
         # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
+    """Whether the sentence puts its event in the country `span` names: after a preposition
+    of place ("in Syria"), as what an event word struck ("bombed Syria", "strikes on
+    Syria"), as the country of a place word ("areas of Syria", "a Syria town"), or as the
+    label a headline opens with ("Syria conflict: car bomb kills 11"). Anywhere else a
+    country names a party, not a place (data/extract_cues.yaml)."""
+    if _in_aside(span, ctx):
+        return False
+    if _headline_label(span):
+        return True
+    first = _first_conjunct(span.root)
+    head = first.head
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if first.dep_ == "pobj" or before in ctx.cues.country_place_preps:
+        prep = head.lower_ if first.dep_ == "pobj" else before
+        if prep in ctx.cues.country_place_preps:
+            # "Nusra Front (banned in Russia)", "militants based in Afghanistan": the place
+            # of what a participle says of a noun, not of the event.
+            verb = head.head
+            return not (verb.dep_ in ("acl", "relcl") and not _event_word(verb, ctx))
+        if prep in ctx.cues.country_target_preps:
+            return _event_word(head.head, ctx) or _place_word(head.head, ctx)
+        return False
+    if first.dep_ == "compound":
+        return _place_word(head, ctx)
+    return first.dep_ in ("dobj", "nsubjpass") and _event_word(head, ctx)
+
+
+def _headline_label(span: Span) -> bool:
+    """A headline's opening label before a colon ("Syria:", "Syria civil war:")."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + 3, len(doc))):
+        if doc[i].text == ":":
+            return all(t.pos_ not in ("VERB", "AUX") for t in doc[:i])
+    return False
+
+
+def _place_word(tok: Token, ctx: ExtractContext) -> bool:
+    return tok.lemma_.lower() in ctx.cues.place_nouns or tok.lower_ in ctx.cues.place_nouns
+
+
+def _in_aside(span: Span, ctx: ExtractContext) -> bool:
+    """Whether the name stands in brackets that say something else than the event:
+    "Jabhat Fatah al-Sham (banned in Russia)" tells where the group is banned; "(in
+    Lebanon)", with no verb, may still place the event."""
+    doc = span.doc
+    start = span.start - 1
+    while start >= 0 and doc[start].text not in ("(", ")"):
+        start -= 1
+    end = span.end
+    while end < len(doc) and doc[end].text not in ("(", ")"):
+        end += 1
+    if start < 0 or end >= len(doc) or doc[start].text != "(" or doc[end].text != ")":
+        return False
+    inside = doc[start + 1 : end]
+    return any(t.pos_ == "VERB" for t in inside) and not any(_event_word(t, ctx) for t in inside)
+
+
+def _event_word(tok: Token, ctx: ExtractContext) -> bool:
+    by_lemma = ctx.lexicon.by_lemma
+    return tok.lemma_.lower() in by_lemma or tok.lower_ in by_lemma
 
 
 def _first_conjunct(tok: Token) -> Token:
