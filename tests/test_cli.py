@@ -166,3 +166,26 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
 
     assert snapshot(killed) == snapshot(whole)
     assert len(snapshot(whole)[0]) == 120
+
+
+def test_events_and_export_keep_only_events_at_a_confidence(tmp_path):
+    from test_serve_support import build_store
+
+    db = tmp_path / "c.duckdb"
+    build_store(db)
+    runner = CliRunner()
+    out = runner.invoke(main, ["events", "--db", str(db), "--format", "jsonl"])
+    scores = sorted(json.loads(line)["confidence"] for line in out.output.splitlines())
+    assert len(set(scores)) > 1, "the small store needs events of differing confidence"
+    top = scores[-1]
+    sure = runner.invoke(
+        main, ["events", "--db", str(db), "--format", "jsonl", "--min-confidence", str(top)]
+    )
+    kept = [json.loads(line)["confidence"] for line in sure.output.splitlines()]
+    assert kept and len(kept) < len(scores) and all(c >= top for c in kept)
+    out_file = str(tmp_path / "e.jsonl")
+    args = ["export", "--db", str(db), "--format", "jsonl", "-o", out_file]
+    res = runner.invoke(main, [*args, "--min-confidence", str(top)])
+    assert res.exit_code == 0 and f"wrote {len(kept)} events" in res.output
+    bad = runner.invoke(main, ["events", "--db", str(db), "--min-confidence", "2"])
+    assert bad.exit_code != 0 and "--min-confidence" in bad.output

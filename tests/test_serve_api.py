@@ -139,6 +139,20 @@ def test_csv_acled_and_geojson_downloads_follow_the_filters(served: str) -> None
     assert len(empty) == 1 and empty[0].startswith("event_id,")
 
 
+def test_events_filter_by_confidence_in_listings_and_aggregates(served: str) -> None:
+    items = get(served, "/api/events").json()["items"]
+    scores = sorted({e["confidence"] for e in items})
+    assert len(scores) > 1, "the small store needs events of differing confidence"
+    top = scores[-1]
+    sure = get(served, "/api/events", min_confidence=top).json()
+    assert sure["total"] == sum(1 for e in items if e["confidence"] >= top) < len(items)
+    assert all(e["confidence"] >= top for e in sure["items"])
+    assert get(served, "/api/events", min_confidence=0).json()["total"] == len(items)
+    # The same filter reaches the aggregates the map and the timeline draw.
+    counts = get(served, "/api/counts/time", min_confidence=top).json()
+    assert sum(b["events"] for b in counts["buckets"]) == sure["total"]
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status", "needle"),
     [
@@ -151,6 +165,7 @@ def test_csv_acled_and_geojson_downloads_follow_the_filters(served: str) -> None
         ("/api/events", {"order": "sideways"}, 422, "order"),
         ("/api/events", {"status": "old"}, 422, "status"),
         ("/api/events", {"min_fatalities": -3}, 422, "min_fatalities"),
+        ("/api/events", {"min_confidence": 1.5}, 422, "min_confidence"),
         ("/api/events", {"bbox": "1,2,3"}, 400, "bbox"),
         ("/api/events", {"bbox": "0,50,10,40"}, 400, "south"),
         ("/api/events", {"bbox": "nan,1,2,3"}, 400, "finite"),

@@ -86,6 +86,22 @@ def test_filter_keeps_map_and_table_in_agreement(page) -> None:  # type: ignore[
     page.screenshot(path=str(ARTIFACTS / "serve-map-filtered.png"))
 
 
+def test_confidence_filter_narrows_map_and_table(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    items = httpx.get(served + "/api/events", timeout=20).json()["items"]
+    top = max(e["confidence"] for e in items)
+    sure = sorted(e["event_id"] for e in items if e["confidence"] >= top)
+    assert 0 < len(sure) < len(items)
+    _wait_total(page, len(items))
+    page.fill("input[name=min_confidence]", str(top))
+    page.click("#apply")
+    _wait_total(page, len(sure))
+    table, on_map = _ids(page)
+    assert sorted(table) == sure and sorted(on_map) == sure
+    assert f"min_confidence={top}" in page.url
+
+
 def test_timeline_brush_sets_the_date_range(page) -> None:  # type: ignore[no-untyped-def]
     _wait_total(page, 3)
     box = page.locator("#timeline .u-over").bounding_box()

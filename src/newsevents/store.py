@@ -86,6 +86,7 @@ class EventFilter:
     until: dt.date | None = None
     status: str | None = None
     limit: int | None = None
+    min_confidence: float | None = None  # events at or above this confidence only
 
 
 # crc32 hashes are unsigned 32-bit numbers.
@@ -368,6 +369,9 @@ class Store:
         if flt.status:
             where.append("status = ?")
             params.append(flt.status)
+        if flt.min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(flt.min_confidence)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         clause += " ORDER BY event_date DESC NULLS LAST, event_id"
         if flt.limit:

@@ -101,6 +101,9 @@ def event_query(
     sub_event_type: Text = None,
     actor: Annotated[str | None, Query(max_length=200, description="actor1 or actor2.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="Events at or above this confidence.")
+    ] = None,
     status: Literal["new", "background", "all"] = "new",
     q: Annotated[
         str | None, Query(min_length=2, max_length=200, description="Text search.")
@@ -127,6 +130,7 @@ def event_query(
         sub_event_type=sub_event_type,
         actor=actor,
         min_fatalities=min_fatalities,
+        min_confidence=min_confidence,
         status=status,
         q=q,
         bbox=_bbox(bbox),

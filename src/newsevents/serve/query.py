@@ -50,6 +50,7 @@ class EventQuery:
     sub_event_type: str | None = None
     actor: str | None = None
     min_fatalities: int | None = None
+    min_confidence: float | None = None
     status: str = "new"
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
@@ -87,6 +88,9 @@ class EventQuery:
         if self.min_fatalities is not None:
             parts.append("fatalities >= ?")
             params.append(self.min_fatalities)
+        if self.min_confidence is not None:
+            parts.append("confidence >= ?")
+            params.append(self.min_confidence)
         if self.status != "all":
             parts.append("status = ?")
             params.append(self.status)

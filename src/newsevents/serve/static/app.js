@@ -18,7 +18,7 @@ const ROLE_LABELS = {
 };
 const PAGE_SIZE = 50;
 const FILTER_NAMES = ["since", "until", "country", "event_type", "sub_event_type", "actor",
-  "min_fatalities", "status", "q", "story"];
+  "min_fatalities", "min_confidence", "status", "q", "story"];
 
 const state = { filters: { status: "new" }, sort: "event_date", order: "desc", offset: 0 };
 let meta = null;
