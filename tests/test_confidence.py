@@ -18,6 +18,7 @@ from newsevents.errors import DataFileError
 from newsevents.evaluate.calibration import calibration_rows, write_weights
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import build_event
+from newsevents.records import Place
 
 LEX = get_lexicon()
 VAC = "Violence against civilians"
@@ -40,6 +41,19 @@ def test_event_features_read_place_kind_dating_corroboration_and_kind():
     assert f["date_text"] == 1.0 and f["date_published"] == 0.0
     assert f["sources"] == 1.0 and f["conflict"] == 1.0 and f["kind_clash"] == 1.0
     assert f["actor1_known"] == 1.0 and "kind_remote" not in f
+
+
+def test_a_named_area_and_a_broad_part_of_a_country_weigh_apart():
+    ghouta = Place("Eastern Ghouta", 33.55, 36.45, "Syria", "SYR", "Rif Dimashq", "region", 2)
+    north = Place("northern Syria", 36.2, 38.0, "Syria", "SYR", None, "region", 3)
+    feats = {}
+    for place in (ghouta, north):
+        m = mention(place=place)
+        feats[place.name] = event_features(build_event("ev", [m], LEX, "t"), [m])
+    assert feats["Eastern Ghouta"].get("place_region") == 1.0
+    assert "place_broad" not in feats["Eastern Ghouta"]
+    assert feats["northern Syria"].get("place_broad") == 1.0
+    assert "place_region" not in feats["northern Syria"]
 
 
 def test_better_evidence_gives_higher_confidence():

@@ -47,6 +47,7 @@ EVENT_FEATURES = (
     "place_town",
     "place_village",
     "place_region",
+    "place_broad",
     "place_admin",
     "place_country",
     "date_text",
@@ -156,6 +157,7 @@ def mention_confidence(mention: Mention, weights: Weights | None = None) -> floa
     return round(w.mention.probability(mention_features(mention, w)), 2)
 
 
+_BROAD_PRECISION = 3  # a region known only as a part of a country ("northern Syria")
 _PLACE_KINDS = {
     "city": "place_city",
     "town": "place_town",
@@ -184,8 +186,12 @@ def event_features(
     kinds = {w.kinds.get(m.mention.sub_event_type) for m in mentions} - {None}
     features = {str(k): 1.0 for k in kinds}
     if place is not None and place.feature in _PLACE_KINDS:
-        # Resolved to a city, a village, only a region ...: how sure the place is.
-        features[_PLACE_KINDS[place.feature]] = 1.0
+        # Resolved to a city, a village, only a region ...: how sure the place is. A named
+        # area ("Eastern Ghouta") and a broad part of a country ("northern Syria") weigh
+        # apart: the first names where it happened, the second hardly.
+        kind = _PLACE_KINDS[place.feature]
+        broad = kind == "place_region" and place.geo_precision >= _BROAD_PRECISION
+        features["place_broad" if broad else kind] = 1.0
     return features | {
         "mention": logit(best),
         "actor1_known": float(any(m.actor1 is not None and m.actor1.known for m in mentions)),
