@@ -116,6 +116,9 @@ class _KindRules:
     determiners: frozenset[str]
     not_actors: frozenset[str]
     place_nouns: frozenset[str] = frozenset()
+    observers: re.Pattern[str] | None = None  # who reports events ("the Observatory")
+    victim_kinds: frozenset[str] = frozenset()  # kinds that never carry out armed violence
+    armed_event_types: frozenset[str] = frozenset()
 
 
 # ---- alias patterns -------------------------------------------------------------------------
@@ -446,6 +449,11 @@ def _load_kind_rules() -> _KindRules:
         frozenset(
             w.casefold() for w in _str_list(raw.get("place_nouns"), str(_KINDS_FILE), "place_nouns")
         ),
+        _keyword_regex(_str_list(raw.get("observers"), str(_KINDS_FILE), "observers"))
+        if raw.get("observers")
+        else None,
+        frozenset(_str_list(raw.get("victim_kinds"), str(_KINDS_FILE), "victim_kinds")),
+        frozenset(_str_list(raw.get("armed_event_types"), str(_KINDS_FILE), "armed_event_types")),
     )
 
 
@@ -683,6 +691,27 @@ class ActorDictionary:
                 return kind
         return self._kinds.default
 
+    def sides(
+        self, actor1: Actor | None, actor2: Actor | None, event_type: str
+    ) -> tuple[Actor | None, Actor | None]:
+        """The two sides of an event of this type, with a victim kind never the one who
+        acted in armed violence: "20 civilians killed in a car bomb attack" read with the
+        civilians as the subject makes them the victims (actor2), or no side when actor2
+        is taken (actor_kinds.yaml `victim_kinds`, `armed_event_types`)."""
+        if (
+            actor1 is None
+            or actor1.kind not in self._kinds.victim_kinds
+            or event_type not in self._kinds.armed_event_types
+        ):
+            return actor1, actor2
+        return (None, actor1) if actor2 is None else (None, actor2)
+
+    def _observer(self, name: str) -> bool:
+        """Whether a name not in the dictionary names who reports events (a monitor, a news
+        agency, a rights group), never a side in them (actor_kinds.yaml `observers`)."""
+        observers = self._kinds.observers
+        return observers is not None and bool(observers.search(" ".join(_tokens(name.casefold()))))
+
     def _unknown(self, stripped: str, scan: _Scan) -> Actor | None:
         name = " ".join(stripped.split())
         if (
@@ -690,6 +719,7 @@ class ActorDictionary:
             or name.casefold() in self._kinds.not_actors
             or not re.search(r"[^\W\d_]", name)
             or name.rsplit(None, 1)[-1].casefold() in self._kinds.place_nouns
+            or self._observer(name)
         ):
             return None
         kind = self.infer_kind(name)

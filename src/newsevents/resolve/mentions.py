@@ -170,6 +170,7 @@ def resolve_mentions(
         if actor2 is None and "victim" in m.arguments:
             # Unnamed victims ("200 people", "a woman") are civilians in ACLED's coding.
             actor2 = ctx.actors.resolve("civilians", actx)
+        actor1, actor2 = ctx.actors.sides(actor1, actor2, m.event_type)
         for actor in (actor1, actor2):
             if actor is not None and actor.known:
                 recent.append(actor)

@@ -1,0 +1,66 @@
+"""Who can be a side in an event: those who report events (monitors, news agencies, rights
+groups) are never actors, and civilians never carry out armed violence: read as actor1 in
+a battle, a bombing or an attack they are its victims."""
+
+import pytest
+from factories import new_events
+
+from newsevents.records import Actor
+from newsevents.resolve.actors import get_actor_dictionary
+
+ACTORS = get_actor_dictionary()
+CIVILIANS = Actor("Civilians", "Civilians")
+ARMY = Actor("Military Forces of Syria", "State forces")
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "the Syrian Observatory for Human Rights",
+        "a Britain-based monitor",
+        "the state news agency",
+        "the Kurdish rights group",
+    ],
+)
+def test_who_reports_events_is_no_actor(surface):
+    assert ACTORS.resolve(surface) is None
+
+
+def test_an_unknown_armed_group_is_still_an_actor():
+    actor = ACTORS.resolve("the Liwa al-Haqq brigade")
+    assert actor is not None and actor.kind == "Rebel group"
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sides"),
+    [
+        ("Battles", (None, CIVILIANS)),
+        ("Explosions/Remote violence", (None, CIVILIANS)),
+        ("Violence against civilians", (None, CIVILIANS)),
+        ("Riots", (CIVILIANS, None)),  # civilians may riot
+    ],
+)
+def test_civilians_never_carry_out_armed_violence(event_type, sides):
+    assert ACTORS.sides(CIVILIANS, None, event_type) == sides
+
+
+def test_civilians_read_as_actor1_beside_a_named_target_are_no_side():
+    assert ACTORS.sides(CIVILIANS, ARMY, "Battles") == (None, ARMY)
+    assert ACTORS.sides(ARMY, CIVILIANS, "Battles") == (ARMY, CIVILIANS)
+
+
+@pytest.mark.model
+def test_a_headline_of_civilians_killed_makes_them_the_victims():
+    (event,) = new_events(
+        "20 civilians killed, 30 injured in car bomb attack in Deir Ezzor", "2017-11-18"
+    )
+    assert (event.actor1, event.actor2) == (None, "Civilians")
+
+
+@pytest.mark.model
+def test_the_monitor_that_reports_a_bombing_is_not_its_perpetrator():
+    (event,) = new_events(
+        "The Syrian Observatory for Human Rights said twin car bombs killed 18 people in Homs",
+        "2014-10-01",
+    )
+    assert "Syrian Observatory for Human Rights" not in (event.actor1, event.actor2)
