@@ -116,6 +116,31 @@ def test_questions_threats_and_calls_for_truce_are_not_events():
     assert all(e.modality == "threatened" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched an offensive on Monday to recapture Palmyra.",
+        "The group sent a suicide bomber on Monday to attack the checkpoint near Hama.",
+        "Rebels made new attempts to capture the town of Morek on Monday.",
+    ],
+)
+def test_an_act_told_as_a_purpose_is_planned_not_done(text):
+    events = [
+        e
+        for e in newsevents.extract(text, published="2019-03-23")
+        if e.event_type in ("Battles", "Violence against civilians")
+        and e.sub_event_type != "Armed clash"
+    ]
+    assert events and all(e.modality == "planned" for e in events)
+
+
+def test_an_act_the_report_says_was_achieved_stays_done():
+    events = newsevents.extract(
+        "Government forces managed to recapture Palmyra on Monday.", published="2019-03-23"
+    )
+    assert events and all(e.modality == "asserted" for e in events)
+
+
 def test_without_a_publication_date_relative_dates_stay_unknown():
     events = newsevents.extract("Rebels captured the town of Hajin on Friday.")
     assert events and events[0].event_date is None and events[0].date_precision == "unknown"

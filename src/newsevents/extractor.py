@@ -191,6 +191,16 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
     return found
 
 
+def _purpose(tok: Token) -> bool:
+    """A verb in an infinitive of purpose: "to recapture" after a noun ("an operation to
+    recapture") or beside another verb's clause ("launched an offensive to recapture")."""
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
 _TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
 
 
@@ -215,6 +225,10 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
             # attack" in the past tells of one that was tried.
             return None
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in node.children):
+            return "planned"
+        if _purpose(node):
+            # "an operation to recapture the east", "launched an offensive to retake
+            # Palmyra": what the act is for, not yet done.
             return "planned"
         if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in node.children):
             return None
