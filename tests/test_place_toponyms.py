@@ -76,6 +76,9 @@ def test_a_town_beside_another_names_namesake_is_no_stray(gaz: Gazetteer) -> Non
         assert place.name == town and place.geo_precision == 1
     place = gaz.resolve_toponym("Streator", PlaceContext(places=("Peru",)))
     assert place is not None and place.admin1 == "Illinois"
+    # A neighbour's reach: Gettysburg lies some 90 km from Lebanon, Pennsylvania.
+    place = gaz.resolve_toponym("Gettysburg", PlaceContext(places=("Lebanon",)))
+    assert place is not None and place.admin1 == "Pennsylvania"
 
 
 def test_one_of_many_names_beside_a_town_abroad_is_chance(gaz: Gazetteer) -> None:

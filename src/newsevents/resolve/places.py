@@ -44,7 +44,7 @@ Pleasant; place_words.yaml `name_abbreviations`). resolve_toponym() is for spans
 to be places (gold toponyms): a name the index does not know, a town inside a longer
 name far from the article's places ("Carnegie Library"), a region inside a river's name
 ("Mississippi River"), a town under 100,000 outside every country of the article
-(unless within 300 km of one of its places: "Saipan" beside "Guam", or within 50 km of
+(unless within 300 km of one of its places: "Saipan" beside "Guam", or within 100 km of
 a reading of at least half of its other names: "Hershey" beside "Lebanon") are placed at the
 article's focus (`place_focus`) with geo_precision 2 at least; the
 towns inside the article's longer names ("Louisville Metro Police") count towards its
@@ -163,8 +163,10 @@ _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article
 # across a border or strait, not a namesake on another continent.
 _ACROSS_BORDER_KM = 300.0
 # A town abroad this close to readings of the article's other names (namesakes their
-# answers passed over) is no stray when at least half of those names have one.
-_CORROBORATED_KM = 50.0
+# answers passed over) is no stray when at least half of those names have one: a
+# neighbour's reach ("Dundrum" beside "Dundalk"), short of the 161 km at which the New
+# England namesakes of English counties gather around any New England town.
+_CORROBORATED_KM = 100.0
 _NEAR_WINDOW = 32  # characters read either side of a name for "countryside of", "outskirts"
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
