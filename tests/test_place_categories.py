@@ -41,6 +41,27 @@ def test_a_wide_region_is_placed_at_the_middle_of_its_extent() -> None:
     assert representative_point(narrow, 0.25, 800.0) == representative_point(narrow, 0.25)
 
 
+def test_a_tall_region_is_placed_at_the_middle_of_its_extent() -> None:
+    # A province 1,100 km from south to north but 400 km wide: its towns crowd the
+    # southern edge, a few hamlets reach the north. Its point is its middle, not a
+    # southern town.
+    south = [(49.0 + 0.2 * (i % 5), -100.0 + 0.3 * (i // 5)) for i in range(40)]
+    north = [(58.9, -98.0), (56.0, -96.5)]
+    point = representative_point(south + north, 0.25, wide_km=800.0)
+    assert point == (54.0, -98.125)
+    assert representative_point(south + north, 0.25)[0] < 51.0
+
+
+def test_a_wide_regions_middle_need_not_be_a_listed_town() -> None:
+    # Towns only along the coasts of a 1,500 km square area: the empty middle is the
+    # point, not the coastal town nearest to it.
+    edge = [(-20.0, 115.0 + i) for i in range(15)] + [(-34.0, 115.0 + i) for i in range(15)]
+    edge += [(-20.0 - i, 115.0) for i in range(15)]
+    lat, lon = representative_point(edge, 0.25, wide_km=800.0)
+    assert (lat, lon) not in edge
+    assert abs(lat + 26.875) < 0.01 and abs(lon - 122.125) < 0.01
+
+
 def test_wide_provinces_lie_near_their_middle(gaz: Gazetteer) -> None:
     bc = gaz.resolve("British Columbia")
     assert bc is not None and bc.latitude > 52.5  # its towns crowd the south, near 49-50

@@ -67,6 +67,30 @@ def test_a_little_known_namesake_abroad_gives_way_to_the_articles_place(
     assert place is not None and place.name == "Cape Town" and place.geo_precision == 2
 
 
+def test_a_town_beside_another_names_namesake_is_no_stray(gaz: Gazetteer) -> None:
+    # "Lebanon" alone is the country, yet Lebanon, Pennsylvania lies beside Hershey: a
+    # two-name story about Pennsylvania, not about the Middle East.
+    for town in ("Hershey", "Annville"):
+        place = gaz.resolve_toponym(town, PlaceContext(places=("Lebanon",)))
+        assert place is not None and place.admin1 == "Pennsylvania", town
+        assert place.name == town and place.geo_precision == 1
+    place = gaz.resolve_toponym("Streator", PlaceContext(places=("Peru",)))
+    assert place is not None and place.admin1 == "Illinois"
+    # A neighbour's reach: Gettysburg lies some 90 km from Lebanon, Pennsylvania.
+    place = gaz.resolve_toponym("Gettysburg", PlaceContext(places=("Lebanon",)))
+    assert place is not None and place.admin1 == "Pennsylvania"
+
+
+def test_one_of_many_names_beside_a_town_abroad_is_chance(gaz: Gazetteer) -> None:
+    # English counties have namesakes in New England: "Cheshire" has one beside Keene,
+    # New Hampshire, but seven other names place the story in England.
+    counties = ("Dorset", "Somerset", "Devon", "Cornwall", "Cheshire", "Essex", "Kent", "Wiltshire")
+    ctx = PlaceContext(places=counties)
+    assert gaz.resolve("Keene", ctx).admin1 == "New Hampshire"  # type: ignore[union-attr]
+    place = gaz.resolve_toponym("Keene", ctx)
+    assert place is not None and place.iso3 == "GBR" and place.geo_precision == 2
+
+
 def test_focus_prefers_the_dateline_then_the_best_supported_town(gaz: Gazetteer) -> None:
     index = gaz._index
     houston = gaz.resolve("Houston")

@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 
 # Skeleton keys are a fuzzy fallback; indexing every hamlet would only add collisions.
 _SKELETON_MIN_POPULATION = 1000
-# A first-level region this wide each way (British Columbia, New South Wales) is placed
-# at the middle of its extent, not of its places (`representative_point`).
+# A first-level region this wide either way (British Columbia, New South Wales,
+# Manitoba) is placed at the middle of its extent, not of its places
+# (`representative_point`).
 _WIDE_REGION_KM = 800.0
 _ADMIN2_MIN_PLACES = 3  # an admin-2 name over fewer listed places is often a town's
 

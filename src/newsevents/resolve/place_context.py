@@ -41,6 +41,7 @@ __all__ = [
     "context_score",
     "country_shares",
     "make_prepared",
+    "names_near",
     "shares_without",
 ]
 
@@ -469,6 +470,26 @@ def region_gain(admin1: int, ctx: Prepared, row_set: Collection[int]) -> float:
     if named is None or named.row in row_set:
         return 0.0
     return IN_REGION * region_share(named, row_set)
+
+
+def names_near(spread: Spread, lat: float, lon: float, key: str, km: float) -> tuple[int, int]:
+    """How many of the article's other names (not `key`) have a point-like reading within
+    `km` of (lat, lon), whichever reading their own answers took, and how many other
+    names have readings at all."""
+    deg = km / _KM_PER_DEG
+    lats, items = spread.lats, spread.items
+    coslat = math.cos(math.radians(lat))
+    near: set[int] = set()
+    for k in range(bisect_right(lats, lat - deg), bisect_left(lats, lat + deg)):
+        at = 4 * k
+        ni = int(items[at + 3])
+        if ni in near or spread.keys[ni] == key:
+            continue
+        dy = lat - lats[k]
+        dx = (lon - items[at + 1]) * coslat
+        if dx * dx + dy * dy <= deg * deg:
+            near.add(ni)
+    return len(near), sum(1 for k in spread.keys if k != key)
 
 
 def spread_score(

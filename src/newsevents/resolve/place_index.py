@@ -8,9 +8,10 @@ country, 0.25 for an admin-1 region, 0.1 for an admin-2 area; see
 the area rather than of its population, so the point lands near where the area's own
 GeoNames centre would be, and snapping to a real place keeps it on land inside the
 area (a centroid of Indonesia would be at sea; a capital sits at an edge). An admin-1
-region 800 km or more across each way (British Columbia, New South Wales) takes the
-middle of its cells' extent instead: its towns crowd one side, and its middle is the
-point gazetteers give it.
+region 800 km or more across either way (British Columbia, New South Wales, and the
+tall Manitoba) is placed at the middle of its cells' extent itself, not snapped to a
+town: its towns crowd one side or edge, its interior may hold none ("Western
+Australia"), and its middle is the point gazetteers give it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from newsevents.resolve.place_names import (
 from newsevents.resolve.place_words import PlaceWords, strip_admin1_affixes
 from newsevents.resolve.translit import TranslitRules, loose_key, strict_key
 
-FORMAT_VERSION = 10  # bump whenever the build changes: it is part of the cache key
+FORMAT_VERSION = 11  # bump whenever the build changes: it is part of the cache key
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",
@@ -240,8 +241,10 @@ def representative_point(
     """The listed place nearest to the median of the occupied grid cells: each cell of
     `cell` degrees counts once, so dense city clusters do not pull the point, and
     snapping to a real place keeps it inside the area. An area at least `wide_km` across
-    each way takes the middle of the cells' extent instead: its people cluster on one
-    side (British Columbia's in the south), and the point of a vast area is its middle."""
+    either way is the middle of the cells' extent instead, unsnapped: its people
+    cluster on one side or edge (British Columbia's in the south, Manitoba's in the
+    south of a tall province), its interior may have no listed place, and the point of
+    a vast area is its middle."""
     cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
     lats = sorted(c[0] for c in cells)
     lons = sorted(c[1] for c in cells)
@@ -251,8 +254,8 @@ def representative_point(
         middle = (lats[0] + lats[-1] + 1) / 2 * cell
         height = (lats[-1] - lats[0] + 1) * cell * _KM_PER_DEGREE
         width = (lons[-1] - lons[0] + 1) * cell * _KM_PER_DEGREE * math.cos(math.radians(middle))
-        if min(height, width) >= wide_km:
-            mlat, mlon = middle, (lons[0] + lons[-1] + 1) / 2 * cell
+        if max(height, width) >= wide_km:
+            return middle, (lons[0] + lons[-1] + 1) / 2 * cell
     scale = math.cos(math.radians(mlat)) ** 2
     return min(points, key=lambda p: (p[0] - mlat) ** 2 + scale * (p[1] - mlon) ** 2)
 

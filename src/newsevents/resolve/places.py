@@ -44,7 +44,8 @@ Pleasant; place_words.yaml `name_abbreviations`). resolve_toponym() is for spans
 to be places (gold toponyms): a name the index does not know, a town inside a longer
 name far from the article's places ("Carnegie Library"), a region inside a river's name
 ("Mississippi River"), a town under 100,000 outside every country of the article
-(unless within 300 km of one of its places: "Saipan" beside "Guam") are placed at the
+(unless within 300 km of one of its places: "Saipan" beside "Guam", or within 100 km of
+a reading of at least half of its other names: "Hershey" beside "Lebanon") are placed at the
 article's focus (`place_focus`) with geo_precision 2 at least; the
 towns inside the article's longer names ("Louisville Metro Police") count towards its
 focus. A name in capitals of up to three letters ("SA", "CHU") is an abbreviation: it
@@ -131,6 +132,7 @@ from newsevents.resolve.place_context import (
     context_score,
     make_prepared,
     make_spread,
+    names_near,
     region_gain,
     shares_without,
 )
@@ -160,6 +162,11 @@ _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article
 # A little-known town abroad this close to one of the article's towns is its neighbour
 # across a border or strait, not a namesake on another continent.
 _ACROSS_BORDER_KM = 300.0
+# A town abroad this close to readings of the article's other names (namesakes their
+# answers passed over) is no stray when at least half of those names have one: a
+# neighbour's reach ("Dundrum" beside "Dundalk"), short of the 161 km at which the New
+# England namesakes of English counties gather around any New England town.
+_CORROBORATED_KM = 100.0
 _NEAR_WINDOW = 32  # characters read either side of a name for "countryside of", "outskirts"
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
@@ -449,7 +456,9 @@ class Gazetteer:
         article names or places things in ("Glenrock", a village in Wyoming, in a story
         about New South Wales): the article's own unlisted place is likelier. A town
         near one of the article's other places is no stray, whatever the border between
-        them ("Saipan" beside "Guam")."""
+        them ("Saipan" beside "Guam"), nor is one that at least half of the article's
+        other names could mean a town beside ("Hershey" beside "Lebanon", which went to
+        the country)."""
         if not (
             place.feature not in _AREA_NAMES
             and place.population < _WELL_KNOWN_POPULATION
@@ -457,11 +466,21 @@ class Gazetteer:
             and place.iso3 not in ctx.located
         ):
             return False
-        return not any(
+        if any(
             p[4] != name
             and great_circle_km(place.latitude, place.longitude, p[0], p[1]) <= _ACROSS_BORDER_KM
             for p in ctx.points
+        ):
+            return False
+        # The article's other names may mean towns beside it, though their answers went
+        # elsewhere ("Shakopee" beside "Jordan", which the country took): when at least
+        # half of them can, the town is the article's and their answers the slip. (One
+        # or two of many names beside it is chance: English names abound in New
+        # England.)
+        near, others = names_near(
+            ctx.spread, place.latitude, place.longitude, _key(name), _CORROBORATED_KM
         )
+        return not (near and 2 * near >= others)
 
     def _agrees(self, name: str, place: Place, ctx: Prepared) -> bool:
         """Whether a place found inside a longer name fits the article: an area does
