@@ -71,3 +71,20 @@ def test_a_shelled_place_is_no_civilian_victim():
     # Named people killed are still victims.
     (killed,) = _new("Gunmen killed five civilians in Idlib")
     assert killed.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a military convoy near Idlib on Monday",
+        "Gunmen ambushed an army patrol near Homs on Monday",
+        "Militants shelled army positions in Hama on Monday",
+        "Insurgents attacked two military installations in Daraa on Monday",
+    ],
+)
+def test_a_state_unit_or_post_attacked_is_the_state_fought(text):
+    # A convoy, patrol, post or position of the army is its forces (actors.yaml,
+    # state_generic): attacking it is fighting them, not an attack on civilians.
+    events = _new(text)
+    assert [e.sub_event_type for e in events] != []
+    assert all(e.event_type == "Battles" or e.actor2_kind == "State forces" for e in events)

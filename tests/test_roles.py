@@ -40,6 +40,26 @@ def test_variants_drop_determiners_titles_and_of_phrases() -> None:
     assert variants["head"] == "rockets"
 
 
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["several", "alleged", "guerrillas"], "guerrillas"),
+        (["various", "houses"], "houses"),
+        (["suspected", "urban", "commandos"], "urban commandos"),
+    ],
+)
+def test_variants_drop_vague_counts_and_hedges(words: list[str], expected: str) -> None:
+    # "several", "alleged": how many or how sure, not who or what (role_words.yaml, leading)
+    nlp = spacy.blank("en")
+    heads = [len(words) - 1] * len(words)
+    deps = ["amod"] * (len(words) - 1) + ["ROOT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    variants = roles._variants(doc[len(words) - 1])
+    assert variants["full"] == expected
+    assert variants["core"] == expected
+
+
 @pytest.mark.model
 def test_candidates_and_their_features(nlp: Language) -> None:
     doc = nlp(SENTENCE)
