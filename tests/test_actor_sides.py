@@ -64,3 +64,13 @@ def test_the_monitor_that_reports_a_bombing_is_not_its_perpetrator():
         "2014-10-01",
     )
     assert "Syrian Observatory for Human Rights" not in (event.actor1, event.actor2)
+
+
+@pytest.mark.model
+def test_regime_forces_beside_a_namesake_place_are_the_states_whose_words_say_so():
+    # "Palmyra" alone is a town in the USA; "regime forces" say the report is Syria's.
+    (event,) = new_events(
+        "The regime forces continue their counter attack in Palmyra desert", "2016-03-20"
+    )
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.country == "Syria"

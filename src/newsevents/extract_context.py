@@ -223,6 +223,11 @@ class ExtractContext:
     # ISO3 country of a place name, for the article's countries (which decide what
     # "regime forces" or "the army" mean); no countries from places when absent.
     place_country: Callable[[str], str | None] = lambda name: None
+    # The countries an article's words point to ("regime forces" -> SYR, place_cues.yaml),
+    # and the ISO3 country of a place name read with such countries as its context
+    # ("Palmyra" beside "regime forces" is Syria's, not Pennsylvania's).
+    cue_countries: Callable[[str], tuple[str, ...]] = lambda text: ()
+    place_country_in: Callable[[str, tuple[str, ...]], str | None] = lambda name, cues: None
     # ISO3 code when a name is a country's ("Russia", "U.S."): a country that modifies an
     # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the
     # place. None for every name when absent.

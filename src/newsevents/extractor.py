@@ -922,12 +922,15 @@ def _article_countries(
     for match in ctx.actors.find(article.clean.text):
         if match.actor.country:
             named[match.actor.country] = named.get(match.actor.country, 0) + 1
+    # Words that say the country ("regime forces") are the context of its place names: a
+    # one-line report of "regime forces" in "Palmyra desert" is not about Pennsylvania.
+    cues = ctx.cue_countries(article.clean.text)
     for sentence in article.sentences:
         if sentence.doc is None:
             continue
         known = runs.get(sentence.index) if runs is not None else None
         for span in find_place_spans(sentence.doc, ctx, (), set(), surnames, runs=known):
-            iso3 = ctx.place_country(span.text)
+            iso3 = ctx.place_country_in(span.text, cues) if cues else ctx.place_country(span.text)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
     every = list(dict.fromkeys([*named, *counts]))

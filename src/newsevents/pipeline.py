@@ -18,7 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
@@ -48,11 +48,16 @@ from newsevents.records import Article, Event, IngestProblem, ResolvedMention
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.dates import find_dateline, parse_published
 from newsevents.resolve.mentions import ResolveContext, resolve_mentions
-from newsevents.resolve.places import Gazetteer
+from newsevents.resolve.place_cues import cue_countries
+from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_zones import utc_offset
 from newsevents.stageclock import StageClock
 from newsevents.store import Store
 from newsevents.syndication import Sketch, sketch
+
+
+def _text_cue_countries(text: str) -> tuple[str, ...]:
+    return cue_countries([text])
 
 
 @dataclass(frozen=True)
@@ -95,17 +100,29 @@ class Knowledge:
         place = self.gazetteer.resolve(name)
         return place.iso3 if place is not None else None
 
+    def place_country_in(self, name: str, countries: tuple[str, ...]) -> str | None:
+        """ISO3 country of a place name in an article about these countries."""
+        place = self.gazetteer.resolve(name, PlaceContext(countries=countries))
+        return place.iso3 if place is not None else None
+
     def extract_context(self, anchor: dt.date | None, countries: bool = True) -> ExtractContext:
         """The extractor's context for an article whose dates resolve against `anchor`;
         without `countries`, the places it names say nothing of the article's countries."""
-        return ExtractContext(
+        ctx = ExtractContext(
             lexicon=self.lexicon,
             actors=self.actors,
             is_place=self.gazetteer.is_place_name,
             anchor=anchor,
             cues=self.cues,
             country_for=self.gazetteer.country_for,
-            **({"place_country": self.place_country} if countries else {}),
+        )
+        if not countries:
+            return ctx
+        return replace(
+            ctx,
+            place_country=self.place_country,
+            place_country_in=self.place_country_in,
+            cue_countries=_text_cue_countries,
         )
 
 
