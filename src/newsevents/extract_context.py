@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -226,7 +226,7 @@ class ExtractContext:
     # The countries an article's words point to ("regime forces" -> SYR, place_cues.yaml),
     # and the ISO3 country of a place name read with such countries as its context
     # ("Palmyra" beside "regime forces" is Syria's, not Pennsylvania's).
-    cue_countries: Callable[[str], tuple[str, ...]] = lambda text: ()
+    cue_countries: Callable[[Iterable[str]], tuple[str, ...]] = lambda texts: ()
     place_country_in: Callable[[str, tuple[str, ...]], str | None] = lambda name, cues: None
     # ISO3 code when a name is a country's ("Russia", "U.S."): a country that modifies an
     # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the

@@ -163,6 +163,7 @@ def _in_aside(span: Span, ctx: ExtractContext) -> bool:
 
 
 def _event_word(tok: Token, ctx: ExtractContext) -> bool:
+    """Whether a word is one of the lexicon's event words, by lemma or as written."""
     by_lemma = ctx.lexicon.by_lemma
     return tok.lemma_.lower() in by_lemma or tok.lower_ in by_lemma
 
@@ -208,7 +209,6 @@ def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    by_lemma = ctx.lexicon.by_lemma
     head = span.root.head
     # "Afrin's bombing", "Zardana's massacre", "Douma 'chemical attack'", "Aleppo battle"
     # (the name tagged an adjective): a town that owns or qualifies an event noun is where
@@ -217,13 +217,13 @@ def _before_event_noun(span: Span, ctx: ExtractContext) -> bool:
         span.root.dep_ in ("poss", "amod")
         and head.i > span.root.i
         and head.pos_ == "NOUN"
-        and (head.lemma_.lower() in by_lemma or head.lower_ in by_lemma)
+        and _event_word(head, ctx)
     ):
         return ctx.country_for(span.text) is None
     nxt = doc[span.end]
     if not nxt.lower_.endswith("ing"):
         return False
-    if nxt.lemma_.lower() not in by_lemma and nxt.lower_ not in by_lemma:
+    if not _event_word(nxt, ctx):
         return False
     return ctx.country_for(span.text) is None
 

@@ -924,7 +924,7 @@ def _article_countries(
             named[match.actor.country] = named.get(match.actor.country, 0) + 1
     # Words that say the country ("regime forces") are the context of its place names: a
     # one-line report of "regime forces" in "Palmyra desert" is not about Pennsylvania.
-    cues = ctx.cue_countries(article.clean.text)
+    cues = ctx.cue_countries([article.clean.text])
     for sentence in article.sentences:
         if sentence.doc is None:
             continue

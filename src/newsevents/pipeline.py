@@ -56,10 +56,6 @@ from newsevents.store import Store
 from newsevents.syndication import Sketch, sketch
 
 
-def _text_cue_countries(text: str) -> tuple[str, ...]:
-    return cue_countries([text])
-
-
 @dataclass(frozen=True)
 class Options:
     """Everything a run can be configured with, in one place."""
@@ -122,7 +118,7 @@ class Knowledge:
             ctx,
             place_country=self.place_country,
             place_country_in=self.place_country_in,
-            cue_countries=_text_cue_countries,
+            cue_countries=cue_countries,
         )
 
 
