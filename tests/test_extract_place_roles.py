@@ -169,3 +169,34 @@ def test_a_country_named_as_a_party_is_not_the_events_place(text, countries):
 def test_a_country_the_sentence_puts_the_event_in_is_its_place(text):
     events = _new(text)
     assert events and all(e.country == "Lebanon" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "place"),
+    [
+        (
+            "Fighters backed by Ankara clashed with Kurdish forces near Manbij on Monday.",
+            "Ankara",
+            "Manbij",
+        ),
+        ("Militias loyal to Damascus attacked rebels on Monday.", "Damascus", None),
+        ("Gunmen affiliated with Tehran were killed in an ambush on Monday.", "Tehran", None),
+    ],
+)
+def test_a_capital_that_backs_a_party_is_not_the_events_place(text, patron, place):
+    (event,) = _new(text)
+    assert event.location != patron
+    assert event.location == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Heavy clashes broke out close to Aleppo on Monday.", "Aleppo"),
+        ("Rebels shelled villages close to Aleppo on Monday.", "Aleppo"),
+        ("Turkish jets bombed Kurdish forces close to Jarabulus on Sunday.", "Jarabulus"),
+    ],
+)
+def test_close_to_a_town_is_near_it(text, place):
+    (event,) = _new(text)
+    assert event.location == place

@@ -144,6 +144,15 @@ CASES = [
         "Arrests",
         "Turkish police detained 30 suspected Islamic State members in Istanbul on Monday.",
     ),
+    # What aircraft strike, target or pound is an air strike, whoever was hit.
+    (
+        "Air/drone strike",
+        "Russian jets struck a clinic in Maarat al-Numan on Monday, killing six people.",
+    ),
+    ("Air/drone strike", "Helicopters targeted rebel positions near Latamneh on Friday."),
+    ("Air/drone strike", "Jets pounded the outskirts of Saraqib on Sunday."),
+    ("Air/drone strike", "A school in Kafr Nabl was hit by warplanes on Thursday."),
+    ("Attack", "Gunmen pounded the village of Mallah with machine-gun fire on Sunday."),
 ]
 
 
@@ -173,3 +182,12 @@ def test_people_captured_is_an_abduction_not_a_place_taken(text):
 def test_a_town_captured_is_still_a_place_taken():
     (event,) = new_events("Rebels captured the town of Saraqeb on Monday.", "2018-03-01")
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.model
+def test_a_bomber_who_kills_is_no_aircraft():
+    events = new_events(
+        "A motorcycle bomber killed 16 people outside a bakery in Hasakeh on Tuesday.",
+        "2016-07-05",
+    )
+    assert events and all(e.sub_event_type != "Air/drone strike" for e in events)

@@ -70,6 +70,7 @@ class Cues:
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     country_place_preps: frozenset[str] = frozenset()  # "in Syria": where it happened
     country_target_preps: frozenset[str] = frozenset()  # "strikes on Syria": what was hit
+    patron_words: frozenset[str] = frozenset()  # "loyal to Damascus": a party, no place
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
     captives: frozenset[str] = frozenset()  # "seized the mayor": an abduction
     respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
@@ -79,6 +80,7 @@ class Cues:
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
+    aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
     persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
@@ -176,6 +178,7 @@ def load_cues(path: Path | None = None) -> Cues:
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         country_place_preps=words("country_place_prepositions"),
         country_target_preps=words("country_target_prepositions"),
+        patron_words=words("patron_words"),
         respond=words("response_verbs"),
         captives=words("captive_nouns") | words("people_nouns"),
         respond_preps=words("response_prepositions"),
@@ -185,6 +188,7 @@ def load_cues(path: Path | None = None) -> Cues:
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),
         aircraft=words("aircraft_nouns"),
+        aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
         - words("group_nouns"),
         persons=words("people_nouns")

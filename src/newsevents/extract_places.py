@@ -86,6 +86,8 @@ def _blocked_place(
         span.root.dep_ == "nsubj" and not _object_misread(span)
     ):
         return True
+    if _names_a_patron(span, ctx):
+        return True  # "militias loyal to Damascus", "fighters backed by Ankara"
     if ctx.country_for(span.text) is not None and not _country_told_as_where(span, ctx):
         return True  # "Russia and China vetoed", "its ally Russia", "fighters from Uzbekistan"
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
@@ -130,6 +132,26 @@ def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
     if first.dep_ == "compound":
         return _place_word(head, ctx)
     return first.dep_ in ("dobj", "nsubjpass") and _event_word(head, ctx)
+
+
+def _names_a_patron(span: Span, ctx: ExtractContext) -> bool:
+    """Whether the place is the patron a word of allegiance gives a party ("militias loyal
+    to Damascus", "fighters backed by Ankara"): the government it stands for, not where
+    anything happened. The word must describe a noun that is neither an event word nor a
+    place word ("villages linked to Aleppo" are places)."""
+    first = _first_conjunct(span.root)
+    if first.dep_ != "pobj":
+        return False
+    word = first.head.head
+    if word.lower_ not in ctx.cues.patron_words:
+        return False
+    owner = _first_conjunct(word).head if word.dep_ == "conj" else word.head
+    return (
+        owner.i != word.i
+        and owner.pos_ in ("NOUN", "PROPN", "PRON")
+        and not _event_word(owner, ctx)
+        and not _place_word(owner, ctx)
+    )
 
 
 def _headline_label(span: Span) -> bool:

@@ -39,6 +39,10 @@ def refine(
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
+    if name == "attack" and _by_aircraft(main.token, cues):
+        # "Russian jets struck a hospital", "helicopters targeted the town": whatever they
+        # hit, ACLED codes what aircraft do as an air strike.
+        return "Explosions/Remote violence", "Air/drone strike"
     if name in ("attack", "die"):
         armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
         if actor2_kind in armed or "clash" in classes:
@@ -69,6 +73,13 @@ def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
         any(c.name == "attack" for c in lexicon.by_lemma.get(p.lemma_.lower(), ()))
         for p in partners
     )
+
+
+def _by_aircraft(tok: Token, cues: Cues) -> bool:
+    """Is an attack word's doer an aircraft ("jets struck", "a hospital hit by warplanes",
+    "drones targeted a car")? A "bomber" may be a person: it does not count."""
+    agent = read_roles(tok).agent
+    return agent is not None and agent.lemma_.lower() in cues.aircraft_doers
 
 
 def _dropped_from_air(tok: Token, actor1_kind: str | None, cues: Cues) -> bool:
