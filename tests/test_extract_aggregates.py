@@ -69,3 +69,30 @@ def test_an_attack_that_brings_a_periods_toll_up_keeps_its_own_count():
 def test_a_toll_update_for_one_event_is_still_that_events_toll():
     (event,) = _new("The death toll from Monday's bombing in Jableh has risen to 45.")
     assert (event.location, event.fatalities) == ("Jablah", 45)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government warplanes often bomb the markets of Saraqib.",
+        "Syrian troops have frequently clashed with rebels near Aleppo.",
+        "The coalition has repeatedly been accused of targeting and killing civilians in Raqqa.",
+        "Regime forces have repeatedly shelled the town of Kafr Zita, killing dozens.",
+    ],
+)
+def test_a_habit_is_no_event(text):
+    assert _new(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A simple past tells one day's repeated acts.
+        "Russian jets repeatedly struck a hospital in Saraqib, killing five people.",
+        # A day's date makes the habitual adverb that day's.
+        "On Monday, regime warplanes frequently returned and bombed the town of Saraqib.",
+    ],
+)
+def test_repeated_acts_of_one_day_are_an_event(text):
+    (event,) = _new(text)
+    assert event.location == "Saraqib"

@@ -4,7 +4,9 @@
 start of the offensive has risen to 1,200" report an aggregate: no event of the record's
 kind (one act, one place, one day) is true of it, so the extractor makes none from it. A
 clause of its own that tells one act keeps it ("killed 12 in an attack on Monday, bringing
-the toll this month to 80"). The cues are in data/aggregate_cues.yaml.
+the toll this month to 80"). A habit is no event either ("regime jets often bomb markets",
+"the alliance has repeatedly been accused of killing civilians"). The cues are in
+data/aggregate_cues.yaml.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ class AggregateCues:
     # Words that rank one event against those since a date ("the first attack since 2015"),
     # besides the tagger's superlatives ("the deadliest attack since 2016").
     ranking: frozenset[str] = frozenset()
+    # Adverbs that make a clause tell a habit ("often bomb"), and those that do so in a
+    # perfect only ("have repeatedly shelled").
+    habitual: frozenset[str] = frozenset()
+    iterative: frozenset[str] = frozenset()
 
 
 def _alternation(patterns: list[object]) -> re.Pattern[str]:
@@ -48,6 +54,8 @@ def load_aggregate_cues(path: Path | None = None) -> AggregateCues:
             calendar=_alternation(list(data["calendar_periods"])),
             tally=word_set(data, "tally_words", src),
             ranking=word_set(data, "ranking_words", src),
+            habitual=word_set(data, "habitual_adverbs", src),
+            iterative=word_set(data, "iterative_adverbs", src),
         )
 
 
@@ -62,6 +70,27 @@ def _clause_verb(tok: Token) -> Token:
 def _perfect(verb: Token) -> bool:
     """A perfect ("has killed", "have been killed"): a count up to now."""
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+# Dependencies that open a clause of its own: a habit told there is not the event word's.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis"})
+
+
+def told_as_pattern(word: Token, cues: AggregateCues) -> bool:
+    """Whether the clause of an event word tells a habit, not one act: the word or a verb
+    it hangs from in its clause takes a habitual adverb ("jets often bomb markets") or, in
+    a perfect, an iterative one ("has repeatedly been accused of killing civilians")."""
+    node = word
+    while True:
+        for child in node.children:
+            if child.dep_ != "advmod":
+                continue
+            adverb = child.lower_
+            if adverb in cues.habitual or (adverb in cues.iterative and _perfect(node)):
+                return True
+        if node.dep_ in _CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _counts_a_tally(verb: Token, tally: frozenset[str]) -> bool:

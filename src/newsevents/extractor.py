@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actor_pairs import held_side, mutual_sides, paired_sides
-from newsevents.aggregates import aggregate_scope, ranks_one_event
+from newsevents.aggregates import aggregate_scope, ranks_one_event, told_as_pattern
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.extract_context import Cues, ExtractContext, Trigger
@@ -388,6 +388,8 @@ def _mention_for(
     # no date of the event told.
     times = [t for t in times if not _ranked_period_start(doc, t, ctx)]
     dated = any(t.value.precision == "day" for t in times)
+    if not dated and told_as_pattern(main.token, cues.aggregate):
+        return None  # "regime jets often bomb markets": a habit, no one event
     mass = _MASS_FATALITIES if dated else _MASS_FATALITIES // 5
     if aggregate or (killed or 0) >= mass or (injured or 0) >= mass:
         # A toll in the thousands is a war's or a campaign's total, not one event's.
