@@ -1,6 +1,7 @@
 """Who can be a side in an event: those who report events (monitors, news agencies, rights
-groups) are never actors, and civilians never carry out armed violence: read as actor1 in
-a battle, a bombing or an attack they are its victims."""
+groups) are never actors, nor a craft, a date or a count read as a name, and civilians
+never carry out armed violence: read as actor1 in a battle, a bombing or an attack they are
+its victims."""
 
 import pytest
 from factories import new_events
@@ -24,6 +25,19 @@ ARMY = Actor("Military Forces of Syria", "State forces")
 )
 def test_who_reports_events_is_no_actor(surface):
     assert ACTORS.resolve(surface) is None
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["Warplanes", "War jets", "an Mi-8 transport helicopter", "October Seven", "Mon Dec", "Three"],
+)
+def test_a_craft_a_date_or_a_count_read_as_a_name_is_no_actor(surface):
+    assert ACTORS.resolve(surface) is None
+
+
+def test_a_states_craft_are_its_forces():
+    actor = ACTORS.resolve("Syrian jets")
+    assert actor is not None and actor.name == "Military Forces of Syria"
 
 
 def test_an_unknown_armed_group_is_still_an_actor():

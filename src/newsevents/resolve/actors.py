@@ -8,7 +8,7 @@ decides what a name means in an article (`ActorContext`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -119,6 +119,10 @@ class _KindRules:
     observers: re.Pattern[str] | None = None  # who reports events ("the Observatory")
     victim_kinds: frozenset[str] = frozenset()  # kinds that never carry out armed violence
     armed_event_types: frozenset[str] = frozenset()
+    # An unknown name made only of these is a date or a count ("October Seven", "Mon Dec");
+    # one ending in a means noun names a weapon, not who used it ("War jets").
+    calendar_count_words: frozenset[str] = frozenset()
+    means_nouns: frozenset[str] = frozenset()
 
 
 # ---- alias patterns -------------------------------------------------------------------------
@@ -446,15 +450,19 @@ def _load_kind_rules() -> _KindRules:
         frozenset(
             w.casefold() for w in _str_list(raw.get("not_actors"), str(_KINDS_FILE), "not_actors")
         ),
-        frozenset(
-            w.casefold() for w in _str_list(raw.get("place_nouns"), str(_KINDS_FILE), "place_nouns")
-        ),
+        _casefolded(raw, "place_nouns"),
         _keyword_regex(_str_list(raw.get("observers"), str(_KINDS_FILE), "observers"))
         if raw.get("observers")
         else None,
         frozenset(_str_list(raw.get("victim_kinds"), str(_KINDS_FILE), "victim_kinds")),
         frozenset(_str_list(raw.get("armed_event_types"), str(_KINDS_FILE), "armed_event_types")),
+        _casefolded(raw, "calendar_count_words"),
+        _casefolded(raw, "means_nouns"),
     )
+
+
+def _casefolded(raw: Mapping[str, object], key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _str_list(raw.get(key), str(_KINDS_FILE), key))
 
 
 @lru_cache(maxsize=1)
@@ -719,6 +727,8 @@ class ActorDictionary:
             or name.casefold() in self._kinds.not_actors
             or not re.search(r"[^\W\d_]", name)
             or name.rsplit(None, 1)[-1].casefold() in self._kinds.place_nouns
+            or name.rsplit(None, 1)[-1].casefold() in self._kinds.means_nouns
+            or all(w in self._kinds.calendar_count_words for w in _tokens(name.casefold()))
             or self._observer(name)
         ):
             return None
