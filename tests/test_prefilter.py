@@ -28,6 +28,9 @@ def lexicon():
         ("K\u0130LLED in the raid", True),
         ("Ankara'da \u0131\u015f\u0131k yand\u0131.", False),
         ("pre-bombed", False),  # a form glued to a hyphen before it is not a word
+        # A phrase's last word inflected: none of its words is a trigger alone.
+        ("The regime used chemical weapons", True),
+        ("Police fired rubber bullets", True),
     ],
 )
 def test_prefilter_cases(lexicon, text: str, expected: bool) -> None:

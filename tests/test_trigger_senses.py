@@ -35,3 +35,40 @@ def test_deal_with_is_no_agreement_but_a_deal_is() -> None:
     assert "Agreement" in _types(
         "The factions signed a deal in Daraa on Friday to end the fighting."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This crime once again demonstrates the brutality of the regime in Geneva.",
+        "The opposition leader rallied support in Idlib on Friday.",
+    ],
+)
+def test_demonstrate_or_rally_with_an_object_is_no_protest(text: str) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds rallied in Beirut on Sunday to demand reforms.",
+        # The parser reads "outside parliament" as an object: it is where they rallied.
+        "Protesters rallied outside parliament in Beirut on Sunday.",
+    ],
+)
+def test_demonstrate_or_rally_without_one_is_a_protest(text: str) -> None:
+    assert _types(text) == ["Peaceful protest"]
+
+
+def test_chemical_weapons_used_are_a_chemical_attack() -> None:
+    text = "The report demonstrated that the regime used chemical weapons in Douma."
+    assert _types(text) == ["Chemical weapon"]
+    assert _types("The regime used chemical weapons in Douma on Saturday.") == ["Chemical weapon"]
+
+
+def test_chemical_weapons_inspectors_are_no_attack() -> None:
+    text = (
+        "World powers urged Assad to allow chemical weapons inspectors already in Damascus "
+        "to examine the sites."
+    )
+    assert "Chemical weapon" not in _types(text)

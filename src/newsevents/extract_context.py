@@ -56,6 +56,7 @@ class Cues:
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     # "according to", "deal with": an event word opening a phrase of another sense
     other_senses: tuple[tuple[str, ...], ...] = ()
+    intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -164,6 +165,7 @@ def load_cues(path: Path | None = None) -> Cues:
         disarm=words("disarm_verbs"),
         disarmed=words("disarmed_objects"),
         other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),
+        intransitive=words("intransitive_verbs"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),

@@ -73,6 +73,7 @@ from newsevents.trigger_filters import (
     names_a_thing,
     opens_other_sense,
     tells_a_state,
+    used_with_object,
 )
 
 # Modalities of an act told as having happened.
@@ -132,6 +133,7 @@ def _find_triggers(
         and not (t.cls.means and held_weapon(t.token, cues.holding))
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not opens_other_sense(t.token, cues.other_senses)
+        and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
 

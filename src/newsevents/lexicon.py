@@ -125,8 +125,12 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
             by_lemma.setdefault(lemma, []).append(cls)
             forms |= _inflect(lemma)
         for phrase in phrases:
+            # Either end of a phrase may be the inflected word: "suicide bombers", "chemical
+            # weapons", "fighter jets" as well as "blew himself up".
             rest = " ".join(phrase[1:])
             forms |= {f"{first} {rest}".strip() for first in _inflect(phrase[0])}
+            head = " ".join(phrase[:-1])
+            forms |= {f"{head} {last}".strip() for last in _inflect(phrase[-1])}
         forms |= {str(f).lower() for f in spec.get("forms", [])}
     by_first: dict[str, list[tuple[tuple[str, ...], TriggerClass]]] = {}
     for cls in classes:

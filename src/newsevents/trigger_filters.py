@@ -4,8 +4,10 @@
 word that only modifies another noun names a kind of thing. "confiscated 13 rifles, 2
 grenades and explosives": weapons held, seized or found are an inventory, not an attack.
 "a patrol intercepted four suspects": a verb of disarming whose object is no weapon tells
-of no disrupted weapon. The word lists come from extract_cues.yaml (`thing_heads`,
-`holding_verbs`, `disarm_verbs`, `disarmed_objects`).
+of no disrupted weapon. "this crime demonstrates the regime's nature": a verb that tells of
+an act only without an object means something else with one. The word lists come from
+extract_cues.yaml (`thing_heads`, `holding_verbs`, `disarm_verbs`, `disarmed_objects`,
+`intransitive_verbs`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,24 @@ def opens_other_sense(tok: Token, phrases: Collection[tuple[str, ...]]) -> bool:
         if end <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
             return True
     return False
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "obj", "ccomp"})
+
+
+def used_with_object(
+    tok: Token, intransitive: Collection[str], place_preps: Collection[str]
+) -> bool:
+    """A verb of `intransitive` with an object or a clause ("demonstrates its nature",
+    "demonstrated that ...", "rallied support"): another sense than a protest's. An
+    "object" that opens with a preposition of place is the parser's misreading of where
+    ("rallied outside parliament")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in intransitive:
+        return False
+    return any(
+        c.dep_ in _COMPLEMENT_DEPS and c.doc[c.left_edge.i].lower_ not in place_preps
+        for c in tok.children
+    )
 
 
 def names_a_thing(tok: Token, thing_heads: Collection[str]) -> bool:
