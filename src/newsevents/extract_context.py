@@ -55,6 +55,7 @@ class Cues:
     disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     # "according to", "deal with": an event word opening a phrase of another sense
+    recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
@@ -141,6 +142,7 @@ def load_cues(path: Path | None = None) -> Cues:
         death_verbs=words("death_verbs"),
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
+        recall_words=words("recall_words"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),
         not_actors=words("not_actor_names"),

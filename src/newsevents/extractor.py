@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -259,6 +260,11 @@ def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) ->
     )
 
 
+# Parse steps from an event word up to a word of remembrance ("protests" -> "of" ->
+# "start" -> "of" -> "anniversary").
+_RECALL_STEPS = 5
+
+
 def _is_background(
     triggers: Sequence[Trigger],
     times: Sequence[TimeExpression],
@@ -267,8 +273,9 @@ def _is_background(
     narrative: bool,
 ) -> bool:
     """An earlier event recalled: dated well before publication, marked by "once" /
-    "previously", or told in the historical present of a timeline (only in body text:
-    headlines use the present tense for news)."""
+    "previously", remembered ("the anniversary of the massacre"), or told in the
+    historical present of a timeline (only in body text: headlines use the present tense
+    for news)."""
     if anchor is not None:
         for t in times:
             last = t.value.date_end or t.value.date
@@ -278,6 +285,8 @@ def _is_background(
         tok = trig.token
         near = [*tok.children, *tok.head.children]
         if any(t.lower_ in cues.background_adverbs for t in near):
+            return True
+        if any(a.lemma_.lower() in cues.recall_words for a in islice(tok.ancestors, _RECALL_STEPS)):
             return True
     if not narrative:
         return False
