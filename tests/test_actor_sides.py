@@ -88,3 +88,28 @@ def test_regime_forces_beside_a_namesake_place_are_the_states_whose_words_say_so
     )
     assert event.actor1 == "Military Forces of Syria"
     assert event.country == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Hezbollah fighters fought alongside Syrian troops against rebels in Qusayr on Monday.",
+            ("Hezbollah", "Rebels"),
+        ),
+        (
+            "Russian special forces fought alongside the Syrian army in Palmyra on Monday.",
+            ("Military Forces of Russia", None),
+        ),
+    ],
+)
+def test_an_ally_fighting_alongside_is_no_side_against(text, sides):
+    (event,) = new_events(text, "2016-03-21")
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_who_clashed_with_the_army_fought_it():
+    (event,) = new_events(
+        "Hezbollah fighters clashed with Syrian troops in Qusayr on Monday.", "2016-03-21"
+    )
+    assert (event.actor1, event.actor2) == ("Hezbollah", "Military Forces of Syria")

@@ -88,6 +88,7 @@ class Cues:
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
     habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
     company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
+    ally_preps: frozenset[str] = frozenset()  # "fought alongside the army": an ally
     near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
     agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
     allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
@@ -201,6 +202,7 @@ def load_cues(path: Path | None = None) -> Cues:
         single_determiners=words("single_determiners"),
         habitual=words("habitual_words"),
         company=words("company_prepositions"),
+        ally_preps=words("ally_prepositions"),
         near_miss=words("near_miss_adverbs"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],

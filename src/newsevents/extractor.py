@@ -633,7 +633,20 @@ def _mention_for(
         span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
         return span is not None and tree_distance(span.root, main.token) <= 4
 
-    usable = [m for m in usable if near(m) and (m2 is None or m.actor.name != m2.actor.name)]
+    # "fought alongside Syrian troops": an ally of the actor, not the other side.
+    allied = [
+        (t.idx - offset, t.idx + len(t) - offset)
+        for p in doc
+        if p.dep_ == "prep" and p.lower_ in cues.ally_preps
+        for t in p.subtree
+    ]
+    usable = [
+        m
+        for m in usable
+        if near(m)
+        and (m2 is None or m.actor.name != m2.actor.name)
+        and not any(m.start < e and s < m.end for s, e in allied)
+    ]
     if actor1 is None:
         trig_char = main.token.idx - offset
         # "Turkish shelling", "Russian air strikes": a state's weapon names the attacker.
