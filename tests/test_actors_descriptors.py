@@ -94,7 +94,8 @@ def test_a_states_offensive_names_its_forces(actors: ActorDictionary) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Latakia Mountains", "Taftanazem Airport", "Sheikh Maqsoud neighbourhood"]
+    "name",
+    ["Latakia Mountains", "Taftanazem Airport", "Sheikh Maqsoud neighbourhood", "al-Rashid Bridge"],
 )
 def test_unknown_names_of_places_are_not_actors(actors: ActorDictionary, name: str) -> None:
     assert actors.resolve(name, SYRIA) is None
