@@ -181,6 +181,9 @@ def test_a_country_the_sentence_puts_the_event_in_is_its_place(text):
         ),
         ("Militias loyal to Damascus attacked rebels on Monday.", "Damascus", None),
         ("Gunmen affiliated with Tehran were killed in an ambush on Monday.", "Tehran", None),
+        # Who did the act, by a passive's or an event noun's "by".
+        ("The attacks carried out by Washington killed 31 civilians.", "Washington", None),
+        ("The strikes by Moscow killed 12 people in Idlib on Monday.", "Moscow", "Idlib"),
     ],
 )
 def test_a_capital_that_backs_a_party_is_not_the_events_place(text, patron, place):
@@ -195,6 +198,9 @@ def test_a_capital_that_backs_a_party_is_not_the_events_place(text, patron, plac
         ("Heavy clashes broke out close to Aleppo on Monday.", "Aleppo"),
         ("Rebels shelled villages close to Aleppo on Monday.", "Aleppo"),
         ("Turkish jets bombed Kurdish forces close to Jarabulus on Sunday.", "Jarabulus"),
+        ("A car bomb exploded by the Aleppo citadel on Monday.", "Aleppo"),
+        # Where those allied to someone were is a place.
+        ("Russian jets killed 20 militants allied to IS in Saraqib on Monday.", "Saraqib"),
     ],
 )
 def test_close_to_a_town_is_near_it(text, place):

@@ -86,8 +86,9 @@ def _blocked_place(
         span.root.dep_ == "nsubj" and not _object_misread(span)
     ):
         return True
-    if _names_a_patron(span, ctx):
-        return True  # "militias loyal to Damascus", "fighters backed by Ankara"
+    if _names_a_patron(span, ctx) or _named_as_doer(span, ctx):
+        # "militias loyal to Damascus", "attacks carried out by Washington"
+        return True
     if ctx.country_for(span.text) is not None and not _country_told_as_where(span, ctx):
         return True  # "Russia and China vetoed", "its ally Russia", "fighters from Uzbekistan"
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
@@ -140,8 +141,8 @@ def _names_a_patron(span: Span, ctx: ExtractContext) -> bool:
     anything happened. The word must describe a noun that is neither an event word nor a
     place word ("villages linked to Aleppo" are places)."""
     first = _first_conjunct(span.root)
-    if first.dep_ != "pobj":
-        return False
+    if first.dep_ != "pobj" or first.head.lower_ in ctx.cues.country_place_preps:
+        return False  # "militants allied to IS in Aleppo countryside": where they were
     word = first.head.head
     if word.lower_ not in ctx.cues.patron_words:
         return False
@@ -152,6 +153,17 @@ def _names_a_patron(span: Span, ctx: ExtractContext) -> bool:
         and not _event_word(owner, ctx)
         and not _place_word(owner, ctx)
     )
+
+
+def _named_as_doer(span: Span, ctx: ExtractContext) -> bool:
+    """Whether the place is who did the act, by a passive's "by" ("the attacks carried out
+    by Washington", "the town was shelled by Damascus") or an event noun's ("strikes by
+    Moscow"): the government it stands for, not where the act happened."""
+    first = _first_conjunct(span.root)
+    if first.dep_ != "pobj" or first.head.lower_ != "by":
+        return False
+    prep = first.head
+    return prep.dep_ == "agent" or _event_word(prep.head, ctx)
 
 
 def _headline_label(span: Span) -> bool:
