@@ -105,3 +105,9 @@ def test_unknown_names_of_places_are_not_actors(actors: ActorDictionary, name: s
 def test_unknown_organisations_stay_actors(actors: ActorDictionary, name: str) -> None:
     actor = actors.resolve(name)
     assert actor is not None and actor.name == name and not actor.known
+
+
+@pytest.mark.parametrize("surface", ["the entire militants", "all militants", "several militants"])
+def test_a_quantifier_is_no_part_of_an_unknown_name(actors: ActorDictionary, surface: str) -> None:
+    actor = actors.resolve(surface, SYRIA)
+    assert actor is not None and actor.name == "Militants"

@@ -72,3 +72,15 @@ def test_chemical_weapons_inspectors_are_no_attack() -> None:
         "to examine the sites."
     )
     assert "Chemical weapon" not in _types(text)
+
+
+def test_besieged_areas_are_a_state_not_a_battle() -> None:
+    assert _types("The UN sent aid on Monday to the besieged town of Daraya.") == []
+    text = (
+        "The UN was granted permission to send convoys to all 19 besieged areas including Daraya."
+    )
+    assert _types(text) == []
+
+
+def test_troops_that_besieged_a_town_fought_for_it() -> None:
+    assert _types("Government forces besieged Daraya on Monday.") == ["Armed clash"]
