@@ -206,3 +206,21 @@ def test_a_capital_that_backs_a_party_is_not_the_events_place(text, patron, plac
 def test_close_to_a_town_is_near_it(text, place):
     (event,) = _new(text)
     assert event.location == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the attack on Tuesday was carried out by militants with bases in "
+        "Afghanistan.",
+        "Officials said the gunmen behind Tuesday's attack on the train were based in "
+        "Afghanistan.",
+    ],
+)
+def test_where_the_attackers_stay_is_not_where_they_struck(text):
+    assert all(e.country != "Afghanistan" for e in _new(text))
+
+
+def test_hideouts_struck_in_a_country_place_the_strike_there():
+    (event,) = _new("Air strikes on militant hideouts in Afghanistan killed 12 on Tuesday.")
+    assert event.country == "Afghanistan"

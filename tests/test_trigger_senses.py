@@ -84,3 +84,9 @@ def test_besieged_areas_are_a_state_not_a_battle() -> None:
 
 def test_troops_that_besieged_a_town_fought_for_it() -> None:
     assert _types("Government forces besieged Daraya on Monday.") == ["Armed clash"]
+
+
+def test_dealt_a_blow_is_no_agreement() -> None:
+    assert _types("The raid on Monday dealt a severe blow to the group in Beledweyne.") == [
+        "Attack"
+    ]

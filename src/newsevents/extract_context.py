@@ -72,6 +72,7 @@ class Cues:
     daily_toll: re.Pattern[str] = re.compile(r"(?!)")  # "26 were killed yesterday including"
     country_place_preps: frozenset[str] = frozenset()  # "in Syria": where it happened
     country_target_preps: frozenset[str] = frozenset()  # "strikes on Syria": what was hit
+    residence_words: frozenset[str] = frozenset()  # "based in Afghanistan": no place
     patron_words: frozenset[str] = frozenset()  # "loyal to Damascus": a party, no place
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
     captives: frozenset[str] = frozenset()  # "seized the mayor": an abduction
@@ -183,6 +184,7 @@ def load_cues(path: Path | None = None) -> Cues:
         daily_toll=re.compile(data["daily_toll_pattern"], re.IGNORECASE),
         country_place_preps=words("country_place_prepositions"),
         country_target_preps=words("country_target_prepositions"),
+        residence_words=words("residence_words"),
         patron_words=words("patron_words"),
         respond=words("response_verbs"),
         captives=words("captive_nouns") | words("people_nouns"),

@@ -123,6 +123,8 @@ def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
     if first.dep_ == "pobj" or before in ctx.cues.country_place_preps:
         prep = head.lower_ if first.dep_ == "pobj" else before
         if prep in ctx.cues.country_place_preps:
+            if first.dep_ == "pobj" and _where_a_party_stays(head.head, ctx):
+                return False  # "attackers are based in Afghanistan", "with bases in Iraq"
             # "Nusra Front (banned in Russia)", "militants based in Afghanistan": the place
             # of what a participle says of a noun, not of the event.
             verb = head.head
@@ -164,6 +166,20 @@ def _named_as_doer(span: Span, ctx: ExtractContext) -> bool:
         return False
     prep = first.head
     return prep.dep_ == "agent" or _event_word(prep.head, ctx)
+
+
+def _where_a_party_stays(word: Token, ctx: ExtractContext) -> bool:
+    """Whether a word tells where a party stays ("based", "bases", "hideouts"), unless it
+    is what an event word struck ("strikes on militant hideouts", "bombed their bases")."""
+    if word.lemma_.lower() not in ctx.cues.residence_words and word.lower_ not in (
+        ctx.cues.residence_words
+    ):
+        return False
+    if word.dep_ in ("dobj", "nsubjpass"):
+        return not _event_word(word.head, ctx)
+    if word.dep_ == "pobj" and word.head.lower_ in ctx.cues.country_target_preps:
+        return not _event_word(word.head.head, ctx)
+    return True
 
 
 def _headline_label(span: Span) -> bool:
