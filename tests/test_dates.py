@@ -165,6 +165,13 @@ def test_year_after_the_is_a_year_unless_it_counts() -> None:
     assert found("the 2000 residents fled") == []
 
 
+def test_a_comma_after_a_year_ends_it_before_a_counted_noun() -> None:
+    year = ResolvedDate("2015-01-01", "2015-12-31", "year")
+    assert found("In 2015, rebels took the city") == [("2015", year)]
+    assert found("The biggest attack, in 2015, killed 25 people") == [("2015", year)]
+    assert found("killed in 2015 strikes") == []
+
+
 def test_year_contexts() -> None:
     assert found("the war (2014\u20132016), then by the end of 2019, in the year 2013") == [
         ("2014\u20132016", ResolvedDate("2014-01-01", "2016-12-31", "year")),

@@ -142,8 +142,11 @@ class Ctx:
         return self.next_word(m.end(name)).lower() in self.lex.may_followers
 
     def is_count(self, end: int) -> bool:
-        """True when the number is followed by a counted noun ("2000 strikes")."""
-        return self.next_word(end).lower() in self.lex.count_nouns
+        """True when the number is followed by a counted noun ("2000 strikes"). A comma
+        between them ends the number's phrase: "In 2015, rebels took Idlib", "the attack,
+        in 2009, killed 25" name years."""
+        found = re.match(r"\s*([\w']+)", self.text[end : end + 40])
+        return found is not None and found.group(1).lower() in self.lex.count_nouns
 
 
 @dataclass(frozen=True)
