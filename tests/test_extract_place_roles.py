@@ -213,8 +213,7 @@ def test_close_to_a_town_is_near_it(text, place):
     [
         "Officials said the attack on Tuesday was carried out by militants with bases in "
         "Afghanistan.",
-        "Officials said the gunmen behind Tuesday's attack on the train were based in "
-        "Afghanistan.",
+        "Officials said the gunmen behind Tuesday's attack on the train were based in Afghanistan.",
     ],
 )
 def test_where_the_attackers_stay_is_not_where_they_struck(text):
@@ -224,3 +223,11 @@ def test_where_the_attackers_stay_is_not_where_they_struck(text):
 def test_hideouts_struck_in_a_country_place_the_strike_there():
     (event,) = _new("Air strikes on militant hideouts in Afghanistan killed 12 on Tuesday.")
     assert event.country == "Afghanistan"
+
+
+def test_a_place_owned_by_a_name_whose_apostrophe_was_lost_is_read():
+    # Scraped text often drops apostrophes: "Aleppos" is "Aleppo's".
+    (event,) = _new(
+        "Terrorists shelled Aleppos al-Khalidiye neighborhood on Monday, killing a child."
+    )
+    assert event.location == "Khledia"

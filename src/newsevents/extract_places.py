@@ -378,6 +378,11 @@ def place_runs(
             runs.append(found)
             i = found[1]
             continue
+        if _possessive_of_place(view, i, is_place):
+            # "Syrias Idlib province" in text scraped without apostrophes: the place the
+            # name owns is read on its own.
+            i += 1
+            continue
         first = i
         i += 1
         if pos[first] == "PROPN":
@@ -388,6 +393,18 @@ def place_runs(
                 if inner is not None:
                     runs.append(inner)
     return runs
+
+
+def _possessive_of_place(view: TokenView, i: int, is_place: Callable[[str], bool]) -> bool:
+    """Whether token `i` is a place's possessive whose apostrophe was lost ("Syrias Idlib
+    province", "Aleppos Khalidiye district"): a capitalised word ending in "s" that is no
+    place, the name before the "s" is one, and a name or noun follows."""
+    word = view.text[i]
+    if len(word) < 5 or not word.endswith("s") or not view.is_title[i] or i + 1 >= len(view):
+        return False
+    if view.pos[i + 1] not in ("PROPN", "NOUN", "ADJ"):
+        return False
+    return is_place(word[:-1]) and not is_place(word)
 
 
 def _broad_place_inside(
