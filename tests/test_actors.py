@@ -217,6 +217,8 @@ def test_known_and_unknown_actors(actors: ActorDictionary) -> None:
     assert actors.resolve("local clan militias") == Actor(
         "Local Clan Militias", "Identity militia", None, False
     )
+    # A possessive keeps its small "s" when the words are capitalised.
+    assert actors.resolve("the army's air force").name == "Army's Air Force"
     assert actors.resolve("16 terrorists", PAKISTAN) == Actor(
         "Terrorists", "Rebel group", "PAK", False
     )

@@ -736,7 +736,8 @@ class ActorDictionary:
         if name == name.lower():
             if kind == self._kinds.default:
                 return None  # neither a proper name nor an actor noun
-            name = name.title()
+            # "army's air force" -> "Army's Air Force" (str.title gives "Army'S")
+            name = " ".join(w[:1].upper() + w[1:] for w in name.split())
         country = scan.countries[0] if scan.countries else None
         return Actor(name, kind, country, False)
 
