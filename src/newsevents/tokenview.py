@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Token
 
 
@@ -60,39 +61,28 @@ def token_view(doc: Doc) -> TokenView:
 
 
 def _read_view(doc: Doc) -> TokenView:
-    """Read the attributes of every token of a doc once (one pass: a row per token, then
-    its columns; the text joined from them, as Doc.text joins its tokens)."""
-    rows = [
-        (
-            t,
-            t.text,
-            t.lower_,
-            t.lemma_.lower(),
-            t.pos_,
-            t.idx,
-            t.is_alpha,
-            t.is_punct,
-            t.is_title,
-            t.whitespace_,
-        )
-        for t in doc
-    ]
-    if not rows:
-        return TokenView(doc, doc.text, (), (), (), (), (), (), (), (), (), ())
-    tokens, text, lower, lemma, pos, idx, is_alpha, is_punct, is_title, space = zip(
-        *rows, strict=True
-    )
+    """Read the attributes of every token of a doc once: one array read (a Token object
+    per word and attribute costs more), then a column per attribute; the text joined from
+    the words and their spaces, as Doc.text joins its tokens."""
+    table: list[list[int]] = doc.to_array(
+        [ORTH, LOWER, LEMMA, POS, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, SPACY]
+    ).tolist()
+    strings = doc.vocab.strings
+    text = tuple([strings[row[0]] for row in table])
+    idx = tuple([row[4] for row in table])
     return TokenView(
         doc=doc,
-        string="".join([word + after for word, after in zip(text, space, strict=True)]),
-        tokens=tokens,
+        string="".join(
+            [word + (" " if row[8] else "") for word, row in zip(text, table, strict=True)]
+        ),
+        tokens=tuple(doc),
         text=text,
-        lower=lower,
-        lemma=lemma,
-        pos=pos,
+        lower=tuple([strings[row[1]] for row in table]),
+        lemma=tuple([strings[row[2]].lower() for row in table]),
+        pos=tuple([strings[row[3]] for row in table]),
         idx=idx,
         end=tuple([i + len(t) for i, t in zip(idx, text, strict=True)]),
-        is_alpha=is_alpha,
-        is_punct=is_punct,
-        is_title=is_title,
+        is_alpha=tuple([bool(row[5]) for row in table]),
+        is_punct=tuple([bool(row[6]) for row in table]),
+        is_title=tuple([bool(row[7]) for row in table]),
     )
