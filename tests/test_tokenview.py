@@ -19,6 +19,16 @@ def test_view_matches_the_doc() -> None:
     assert view.is_punct == tuple(t.is_punct for t in doc)
     assert view.is_title == tuple(t.is_title for t in doc)
     assert view.span_text(2, 4) == doc[2:4].text
+    assert view.lemma == tuple(t.lemma_.lower() for t in doc)
+    assert [t.i for t in view.tokens] == list(range(len(doc)))
+
+
+def test_view_is_read_once_per_doc() -> None:
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Shelling", "hit", "Idlib"])
+    other = Doc(vocab, words=["Clashes", "in", "Homs"])
+    assert token_view(doc) is token_view(doc)
+    assert token_view(other).text == ("Clashes", "in", "Homs")
 
 
 def test_empty_doc() -> None:

@@ -59,17 +59,18 @@ def _blocked_place(
     """Is a place name found in a sentence not where its event happened (see
     find_place_spans)?"""
     doc = span.doc
-    if any(t.i in excluded for t in span):
+    text = token_view(doc).text
+    if any(i in excluded for i in range(span.start, span.end)):
         return True
     # "US-backed", "IS-held": the name modifies an actor, it is not the place.
-    after = doc[span.end].text if span.end < len(doc) else ""
+    after = text[span.end] if span.end < len(text) else ""
     # A spaced dash before a source a headline credits ("in Idlib - army") ends the
     # sentence's account: the parse's tie across it (Idlib a compound of "army") is no
     # modifier.
     credited = after in ("-", "\u2013")
     if credited and _dash_modifies(span, ctx):
         return True
-    if doc[span.end - 1].text.endswith("-"):
+    if text[span.end - 1].endswith("-"):
         return True
     head = span.root.head
     if span.start == 0 and after == ":" and ctx.country_for(span.text) is None:
@@ -200,13 +201,14 @@ def _in_aside(span: Span, ctx: ExtractContext) -> bool:
     "Jabhat Fatah al-Sham (banned in Russia)" tells where the group is banned; "(in
     Lebanon)", with no verb, may still place the event."""
     doc = span.doc
+    text = token_view(doc).text
     start = span.start - 1
-    while start >= 0 and doc[start].text not in ("(", ")"):
+    while start >= 0 and text[start] not in ("(", ")"):
         start -= 1
     end = span.end
-    while end < len(doc) and doc[end].text not in ("(", ")"):
+    while end < len(text) and text[end] not in ("(", ")"):
         end += 1
-    if start < 0 or end >= len(doc) or doc[start].text != "(" or doc[end].text != ")":
+    if start < 0 or end >= len(text) or text[start] != "(" or text[end] != ")":
         return False
     inside = doc[start + 1 : end]
     return any(t.pos_ == "VERB" for t in inside) and not any(_event_word(t, ctx) for t in inside)

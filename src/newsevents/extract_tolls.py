@@ -22,6 +22,7 @@ from newsevents.extract_syntax import (
 from newsevents.org_phrases import load_org_rules
 from newsevents.resolve.actors import ActorMatch
 from newsevents.resolve.numbers import find_quantities, lives_lost_verbs
+from newsevents.tokenview import token_view
 
 
 def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> int | None:
@@ -58,12 +59,14 @@ def casualties(
     killed: int | None = None
     injured: int | None = None
     single = False
-    for tok in doc if tokens is None else (doc[i] for i in tokens):
-        lemma = tok.lemma_.lower()
-        is_kill = lemma in cues.kill or (tok.pos_ == "NOUN" and lemma in cues.dead_count)
+    view = token_view(doc)
+    for i in range(len(view)) if tokens is None else tokens:
+        lemma = view.lemma[i]
+        is_kill = lemma in cues.kill or (view.pos[i] == "NOUN" and lemma in cues.dead_count)
         is_injure = lemma in cues.injure
         if not (is_kill or is_injure):
             continue
+        tok = view.tokens[i]
         value: int | None = None
         if _read_as_verb(tok):
             roles = read_roles(tok)
@@ -372,9 +375,11 @@ def _toll_update(
     "more casualties raise the death toll to 34"): the total its "to" phrase gives, as the
     killed or the injured by what the verb's subject or object counts; nothing when that
     counts both ("the number of people killed and injured") or neither."""
-    for tok in doc if tokens is None else (doc[i] for i in tokens):
-        if tok.lemma_.lower() not in cues.toll_verbs:
+    view = token_view(doc)
+    for i in range(len(view)) if tokens is None else tokens:
+        if view.lemma[i] not in cues.toll_verbs:
             continue
+        tok = view.tokens[i]
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
             continue  # no new total, or one over days ("raise it to 823 in 83 days")

@@ -141,8 +141,8 @@ def _find_triggers(
 
 def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger]:
     found: list[Trigger] = []
-    lemmas = [t.lemma_.lower() for t in doc]
-    lowers = [t.lower_ for t in doc]
+    view = token_view(doc)
+    lemmas, lowers = view.lemma, view.lower
     covered: set[int] = set()
     claimed: set[tuple[int, str]] = set()  # (token, class) of the phrases found
     for i in range(len(doc)):
@@ -163,10 +163,10 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
                 found.append(Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
                 claimed.update((j, cls.name) for j in range(i, i + n))
-    for tok in doc:
+    for tok in view.tokens:
         # A headline's first word is capitalised and often tagged as a name ("Bombing
         # al-Marj ..."): there it may still be a trigger.
-        name = tok.pos_ == "PROPN" and not (tok.i == 0 and tok.is_title)
+        name = view.pos[tok.i] == "PROPN" and not (tok.i == 0 and view.is_title[0])
         lemma = lemmas[tok.i]
         if name and lone_capital(tok):
             # "3 Casualties in al-Rastan": a capitalised common word standing alone, which
@@ -176,7 +176,7 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
         elif name and any(c.name == "chemical" for c in lexicon.by_lemma.get(lowers[tok.i], ())):
             # Agents are often capitalised ("Sarin gas") and tagged as names.
             name, lemma = False, lowers[tok.i]
-        if tok.i in covered or name or tok.pos_ in ("ADP", "DET"):
+        if tok.i in covered or name or view.pos[tok.i] in ("ADP", "DET"):
             continue
         classes = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(lowers[tok.i])
         if classes and mass_count(tok):
@@ -248,7 +248,9 @@ def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) ->
     """A date long past after a "since" (`period_starts`) that ranks the event ("the
     largest massacre since late 2014"): it bounds the comparison, it does not date the
     event. ("Since last August, the BLA has claimed several attacks" stays a period.)"""
-    before = [t for t in doc if t.idx < time.start][-2:]
+    view = token_view(doc)
+    told_at = bisect.bisect_left(view.idx, time.start)  # the tokens before the time's
+    before = view.tokens[max(0, told_at - 2) : told_at]
     since = next((t for t in reversed(before) if t.lower_ in ctx.cues.period_starts), None)
     if since is None or not ranks_one_event(doc, since.i, ctx.cues.aggregate):
         return False
@@ -437,10 +439,12 @@ def _mention_for(
         for child in apart.children if apart is not None else ():
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in trigger_ids:
                 excluded.update(t.i for t in child.subtree)
-    for tok in doc:
+    view = token_view(doc)
+    for i, lemma in enumerate(view.lemma):
         # Any speech verb's own "from"/"in" phrase ("told AFP by phone from Britain").
         # (A name is not a speech verb: "the Islamic State in Raqqa".)
-        if tok.lemma_.lower() in cues.speech and tok.i not in trigger_ids and tok.pos_ != "PROPN":
+        if lemma in cues.speech and i not in trigger_ids and view.pos[i] != "PROPN":
+            tok = view.tokens[i]
             for child in tok.children:
                 if child.dep_ == "prep" and child.i not in trigger_ids:
                     excluded.update(t.i for t in child.subtree)
@@ -554,7 +558,12 @@ def _mention_for(
         # "clashes in the vicinity of Manbij between IS and the SDF": the sides hang off
         # the place, not the trigger.
         sides = Roles()
-        for tok in doc if part is None else doc[part.side_tokens.start : part.side_tokens.stop]:
+        read = (
+            view.tokens
+            if part is None
+            else view.tokens[part.side_tokens.start : part.side_tokens.stop]
+        )
+        for tok in read:
             if tok.lower_ == "between" and tok.dep_ == "prep":
                 read_between(tok, sides)
         if sides.agent is not None and sides.patient is not None:
@@ -885,8 +894,11 @@ def _place_heads(
     ("al-Qaryatayn city"). None where people were killed, hurt or taken: there a name the
     gazetteer knows is as often a person's ("Garcia Alvarado was killed")."""
     people = cues.kill | cues.injure
-    if any(t.cls.name in ("abduct", "sexual") for t in triggers) or any(
-        t.lemma_.lower() in people or t.lower_ in people for t in doc
+    view = token_view(doc)
+    if (
+        any(t.cls.name in ("abduct", "sexual") for t in triggers)
+        or not people.isdisjoint(view.lemma)
+        or not people.isdisjoint(view.lower)
     ):
         return set()
     heads = set(place_tokens)

@@ -24,6 +24,7 @@ from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
 from newsevents.resolve.english_words import is_english_word
+from newsevents.tokenview import token_view
 
 __all__ = ["OrgPhrase", "OrgRules", "find_org_phrases", "load_org_rules", "sentence_actors"]
 
@@ -242,7 +243,8 @@ def find_org_phrases(
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e, _, _ in taken)
 
-    toks = list(doc)  # indexing a Doc builds a new Token each time
+    view = token_view(doc)
+    toks = list(view.tokens)  # indexing a Doc builds a new Token each time
     for i, j in _name_runs(toks, rules):
         i = _after_lead(toks, i, j, rules)
         span = doc[i:j]
@@ -258,10 +260,12 @@ def find_org_phrases(
             taken.append((i, j, "name" if words - rules.name_heads else "group", None))
         elif j - i == 1 and _acronym(toks[i], rules) and not _shouting(toks) and not is_place(text):
             taken.append((i, j, "acronym", None))
-    for tok in toks:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+    for tok, pos, lemma, lower in zip(toks, view.pos, view.lemma, view.lower, strict=True):
+        if pos not in ("NOUN", "PROPN"):
             continue
-        if tok.lemma_.lower() not in rules.group_heads and tok.lower_ not in rules.group_heads:
+        if lemma not in rules.group_heads and lower not in rules.group_heads:
+            continue
+        if tok.dep_ == "compound":
             continue
         start, end = _group_range(tok, rules, is_place)
         if free(tok.i, tok.i + 1):

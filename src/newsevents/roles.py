@@ -23,11 +23,12 @@ from functools import lru_cache, reduce
 from pathlib import Path
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
 from newsevents.errors import DataFileError
+from newsevents.tokenview import token_view
 
 ROLES = ("perpetrator", "target", "victim", "weapon")
 NONE = "none"
@@ -139,25 +140,25 @@ class _Tree:
     and `rights` scan between a token's left and right edges)."""
 
     def __init__(self, doc: Doc) -> None:
-        # One array read for all attributes (a Token object per word and attribute cost
-        # a fifth of reading a sentence's candidates); heads as offsets.
-        table: list[list[int]] = doc.to_array(
-            [DEP, POS, TAG, ORTH, LOWER, LEMMA, IDX, SPACY, IS_ALPHA, IS_PUNCT]
-        ).tolist()
+        # The words, lemmas and parts of speech the extractor's scans read already (a
+        # Token object per word and attribute cost a fifth of reading a sentence's
+        # candidates); the rest in one array read, heads as offsets.
+        view = token_view(doc)
+        table: list[list[int]] = doc.to_array([DEP, TAG, SPACY]).tolist()
         offsets = doc.to_array([HEAD]).astype(numpy.int64).tolist()
         strings = doc.vocab.strings
         self.n = n = len(table)
         self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
         self.dep = [strings[row[0]] for row in table]
-        self.pos = [strings[row[1]] for row in table]
-        self.tag = [strings[row[2]] for row in table]
-        self.text = [strings[row[3]] for row in table]
-        self.lower = [strings[row[4]] for row in table]
-        self.lemma = [strings[row[5]].lower() for row in table]
-        self.idx = [row[6] for row in table]
-        self.space = [" " if row[7] else "" for row in table]
-        self.alpha = [bool(row[8]) for row in table]
-        self.punct = [bool(row[9]) for row in table]
+        self.pos = list(view.pos)
+        self.tag = [strings[row[1]] for row in table]
+        self.text = list(view.text)
+        self.lower = list(view.lower)
+        self.lemma = list(view.lemma)
+        self.idx = list(view.idx)
+        self.space = [" " if row[2] else "" for row in table]
+        self.alpha = list(view.is_alpha)
+        self.punct = list(view.is_punct)
         # A token's subtree spans its left edge to its right edge: each token widens the
         # edges of its heads up to the root.
         self.left_edge = list(range(n))

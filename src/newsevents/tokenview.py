@@ -1,26 +1,31 @@
 """Plain lists of a parsed sentence's token attributes, read once.
 
 Each `doc[i]` or `tok.pos_` builds a Token object and looks a string up; extraction's
-scans over every token (place names, person names) read the same few attributes many
-times over, so they read them from these lists instead.
+scans over every token (place names, person names, trigger and toll words, speech verbs)
+read the same few attributes many times over, for every mention of a sentence, so they
+read them from one view of the sentence instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
 class TokenView:
     """Per-token attributes of one Doc, indexed by token position; `end` is the character
-    offset just past the token (idx + length), both relative to the doc's text."""
+    offset just past the token (idx + length), both relative to the doc's text; `lemma` is
+    the lemma in lower case; `tokens` the Token objects themselves, built once."""
 
     doc: Doc
     string: str  # the doc's text (Doc.text joins its tokens anew on every call)
+    tokens: tuple[Token, ...]
     text: tuple[str, ...]
     lower: tuple[str, ...]
+    lemma: tuple[str, ...]
     pos: tuple[str, ...]
     idx: tuple[int, ...]
     end: tuple[int, ...]
@@ -36,25 +41,48 @@ class TokenView:
         return self.string[self.idx[start] : self.end[end - 1]]
 
 
+# The views of the last docs read, by the doc's identity: an entry holds its doc, so no
+# other doc can take that identity while it is kept. A pass over an article reads its
+# sentences again and again; the docs of several articles fit.
+_VIEWS: dict[int, TokenView] = {}
+_VIEWS_KEPT = 512
+
+
 def token_view(doc: Doc) -> TokenView:
-    """Read the attributes of every token of a doc once (one pass: a row per token, then
-    its columns; the text joined from them, as Doc.text joins its tokens)."""
-    rows = [
-        (t.text, t.lower_, t.pos_, t.idx, t.is_alpha, t.is_punct, t.is_title, t.whitespace_)
-        for t in doc
-    ]
-    if not rows:
-        return TokenView(doc, doc.text, (), (), (), (), (), (), (), ())
-    text, lower, pos, idx, is_alpha, is_punct, is_title, space = zip(*rows, strict=True)
+    """The view of a doc, read once while the doc is among the last ones asked for (the
+    attributes of a parse do not change once analyse made it)."""
+    view = _VIEWS.get(id(doc))
+    if view is not None and view.doc is doc:
+        return view
+    if len(_VIEWS) >= _VIEWS_KEPT:
+        del _VIEWS[next(iter(_VIEWS))]
+    view = _VIEWS[id(doc)] = _read_view(doc)
+    return view
+
+
+def _read_view(doc: Doc) -> TokenView:
+    """Read the attributes of every token of a doc once: one array read (a Token object
+    per word and attribute costs more), then a column per attribute; the text joined from
+    the words and their spaces, as Doc.text joins its tokens."""
+    table: list[list[int]] = doc.to_array(
+        [ORTH, LOWER, LEMMA, POS, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, SPACY]
+    ).tolist()
+    strings = doc.vocab.strings
+    text = tuple([strings[row[0]] for row in table])
+    idx = tuple([row[4] for row in table])
     return TokenView(
         doc=doc,
-        string="".join([word + after for word, after in zip(text, space, strict=True)]),
+        string="".join(
+            [word + (" " if row[8] else "") for word, row in zip(text, table, strict=True)]
+        ),
+        tokens=tuple(doc),
         text=text,
-        lower=lower,
-        pos=pos,
+        lower=tuple([strings[row[1]] for row in table]),
+        lemma=tuple([strings[row[2]].lower() for row in table]),
+        pos=tuple([strings[row[3]] for row in table]),
         idx=idx,
         end=tuple([i + len(t) for i, t in zip(idx, text, strict=True)]),
-        is_alpha=is_alpha,
-        is_punct=is_punct,
-        is_title=is_title,
+        is_alpha=tuple([bool(row[5]) for row in table]),
+        is_punct=tuple([bool(row[6]) for row in table]),
+        is_title=tuple([bool(row[7]) for row in table]),
     )

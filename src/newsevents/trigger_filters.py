@@ -16,6 +16,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from newsevents.tokenview import token_view
+
 _INVENTORY_DEPS = frozenset({"dobj", "obj", "conj", "appos", "nsubjpass", "attr"})
 # Prepositions inside an inventory ("weapons including grenades", "a cache of explosives",
 # "launchers with 40 grenades"); others ("found after the bombing") lead out of it.
@@ -26,10 +28,10 @@ _MAX_UP = 5
 def opens_other_sense(tok: Token, phrases: Collection[tuple[str, ...]]) -> bool:
     """A trigger word that opens a fixed phrase in which it means something else:
     "according to" (lemmatised as the verb "accord"), "deal with"."""
-    doc = tok.doc
+    lower = token_view(tok.doc).lower
     for words in phrases:
         end = tok.i + len(words)
-        if end <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
+        if end <= len(lower) and all(lower[tok.i + k] == w for k, w in enumerate(words)):
             return True
     return False
 
