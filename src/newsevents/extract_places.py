@@ -172,9 +172,8 @@ def _named_as_doer(span: Span, ctx: ExtractContext) -> bool:
 def _where_a_party_stays(word: Token, ctx: ExtractContext) -> bool:
     """Whether a word tells where a party stays ("based", "bases", "hideouts"), unless it
     is what an event word struck ("strikes on militant hideouts", "bombed their bases")."""
-    if word.lemma_.lower() not in ctx.cues.residence_words and word.lower_ not in (
-        ctx.cues.residence_words
-    ):
+    stays = ctx.cues.residence_words
+    if word.lemma_.lower() not in stays and word.lower_ not in stays:
         return False
     if word.dep_ in ("dobj", "nsubjpass"):
         return not _event_word(word.head, ctx)

@@ -645,8 +645,8 @@ def _mention_for(
     # "fought alongside Syrian troops": an ally of the actor, not the other side.
     allied = [
         (t.idx - offset, t.idx + len(t) - offset)
-        for p in doc
-        if p.dep_ == "prep" and p.lower_ in cues.ally_preps
+        for p in view.tokens
+        if view.lower[p.i] in cues.ally_preps and p.dep_ == "prep"
         for t in p.subtree
     ]
     usable = [
