@@ -444,12 +444,8 @@ def _load_kind_rules() -> _KindRules:
     return _KindRules(
         tuple(rules),
         str(default),
-        frozenset(
-            w.casefold() for w in _str_list(raw.get("determiners"), str(_KINDS_FILE), "determiners")
-        ),
-        frozenset(
-            w.casefold() for w in _str_list(raw.get("not_actors"), str(_KINDS_FILE), "not_actors")
-        ),
+        _casefolded(raw, "determiners"),
+        _casefolded(raw, "not_actors"),
         _casefolded(raw, "place_nouns"),
         _keyword_regex(_str_list(raw.get("observers"), str(_KINDS_FILE), "observers"))
         if raw.get("observers")
@@ -722,12 +718,13 @@ class ActorDictionary:
 
     def _unknown(self, stripped: str, scan: _Scan) -> Actor | None:
         name = " ".join(stripped.split())
+        last = name.rsplit(None, 1)[-1].casefold() if name else ""
         if (
             not name
             or name.casefold() in self._kinds.not_actors
             or not re.search(r"[^\W\d_]", name)
-            or name.rsplit(None, 1)[-1].casefold() in self._kinds.place_nouns
-            or name.rsplit(None, 1)[-1].casefold() in self._kinds.means_nouns
+            or last in self._kinds.place_nouns
+            or last in self._kinds.means_nouns
             or all(w in self._kinds.calendar_count_words for w in _tokens(name.casefold()))
             or self._observer(name)
         ):

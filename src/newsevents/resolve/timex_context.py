@@ -125,9 +125,11 @@ class Ctx:
         """The tense at one position of the text."""
         return tense_at(self.text, start, self.tense)
 
-    def next_word(self, end: int) -> str:
-        """The word after a position (skipping spaces and commas), "" at the end."""
-        found = re.match(r"[\s,]*([\w']+)", self.text[end : end + 40])
+    def next_word(self, end: int, past_commas: bool = True) -> str:
+        """The word after a position (skipping spaces, and commas unless `past_commas` is
+        False), "" at the end (or at a comma)."""
+        gap = r"[\s,]*" if past_commas else r"\s*"
+        found = re.match(gap + r"([\w']+)", self.text[end : end + 40])
         return found.group(1) if found else ""
 
     def prev_word(self, start: int) -> str:
@@ -145,8 +147,7 @@ class Ctx:
         """True when the number is followed by a counted noun ("2000 strikes"). A comma
         between them ends the number's phrase: "In 2015, rebels took Idlib", "the attack,
         in 2009, killed 25" name years."""
-        found = re.match(r"\s*([\w']+)", self.text[end : end + 40])
-        return found is not None and found.group(1).lower() in self.lex.count_nouns
+        return self.next_word(end, past_commas=False).lower() in self.lex.count_nouns
 
 
 @dataclass(frozen=True)
