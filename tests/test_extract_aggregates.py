@@ -96,3 +96,41 @@ def test_a_habit_is_no_event(text):
 def test_repeated_acts_of_one_day_are_an_event(text):
     (event,) = _new(text)
     assert event.location == "Saraqib"
+
+
+def test_running_toll_cues_tell_weeks_and_long_runs_of_days_from_a_day_of_fighting():
+    tolls = load_aggregate_cues().tolls
+    assert tolls.search("the number of people killed in 19 weeks") is not None
+    assert tolls.search("a week of the massive ground escalation") is not None
+    assert tolls.search("620 in 12 consecutive days of shelling") is not None
+    assert tolls.search("the monthly death tally") is not None
+    assert tolls.search("killed in two days of clashes") is None  # what coders record
+    assert tolls.search("killed after two weeks of siege") is None  # that day's dead
+    assert tolls.search("killed after about 2 weeks of siege") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A monitor's headline: today's raids, and the campaign's total so far.
+        "Four new raids target Mayadeen city and raise the death toll to about 190 within "
+        "27 days of bombing escalation.",
+        "The death of more civilians raises the death toll to about 620 in 12 consecutive "
+        "days of shelling in Douma.",
+        "Renewed shelling raises to about 500 the number of people killed in about 28 weeks "
+        "in Idlib.",
+    ],
+)
+@pytest.mark.model
+def test_an_act_told_with_a_running_toll_stands_without_that_toll(text):
+    (event,) = _new(text)
+    assert event.fatalities is None
+
+
+@pytest.mark.model
+def test_an_act_keeps_its_own_count_beside_a_running_toll():
+    (event,) = _new(
+        "Air strikes killed 12 people in Idlib on Monday, raising the toll in two weeks of "
+        "bombardment to 150."
+    )
+    assert event.fatalities == 12

@@ -39,6 +39,9 @@ def test_a_total_of_dead_and_injured_or_over_days_is_no_event_toll():
     assert mixed.fatalities is None
     (running,) = _new("Shelling on Afrin raises the death toll to 150 within 12 days")
     assert running.fatalities is None
+    # The dead told as the subject count themselves, not the days' total.
+    (one,) = _new("The death of a child raises the death toll to 45 within two days in Idlib")
+    assert one.fatalities == 1
 
 
 def test_a_rising_number_of_something_else_or_of_nowhere_is_no_event():
@@ -80,3 +83,13 @@ def test_a_weapon_word_inside_an_organisation_name_is_no_strike():
     assert all(e.sub_event_type != "Air/drone strike" for e in events)
     (strike,) = _new("Russian warplanes struck a market in Idlib")
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_a_count_right_after_a_kill_verb_counts_when_a_lost_comma_hid_the_object():
+    # Scraped text lost the comma before "MSF said": the parser made "people" a compound.
+    (event,) = _new(
+        "A hospital in northern Syria was destroyed by airstrikes over the weekend that "
+        "killed 13 people MSF said on Monday.",
+        published="2016-08-08",
+    )
+    assert event.fatalities == 13

@@ -36,6 +36,9 @@ class AggregateCues:
     # perfect only ("have repeatedly shelled").
     habitual: frozenset[str] = frozenset()
     iterative: frozenset[str] = frozenset()
+    # Spans that make a clause's count a running total, the act it tells standing ("raise
+    # the toll to 190 within 27 days").
+    tolls: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alternation(patterns: list[object]) -> re.Pattern[str]:
@@ -56,6 +59,7 @@ def load_aggregate_cues(path: Path | None = None) -> AggregateCues:
             ranking=word_set(data, "ranking_words", src),
             habitual=word_set(data, "habitual_adverbs", src),
             iterative=word_set(data, "iterative_adverbs", src),
+            tolls=_alternation(list(data["period_tolls"])),
         )
 
 
@@ -149,11 +153,32 @@ def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None
         verb = _clause_verb(span.root)
         if not always and not _bounds_a_total(span.root, verb, cues.tally):
             continue
-        if verb.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        if not _add_clause(scope, doc, span.start, verb):
             return set(range(len(doc)))
-        scope.update(t.i for t in verb.subtree)
-        # What follows the total continues it ("a campaign that spanned five years,
-        # unleashed 100,000 bombs and killed untold numbers"), however the parser attached
-        # the later verbs: the clause that reports the new event comes first.
-        scope.update(range(span.start, len(doc)))
     return scope or None
+
+
+def running_toll_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None:
+    """The token indices of the clauses whose count is a running total though their act
+    stands ("4 new raids target the city and raise the toll to 190 within 27 days"), as
+    `aggregate_scope` delimits clauses; None when no clause has one."""
+    scope: set[int] = set()
+    for match in cues.tolls.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not _add_clause(scope, doc, span.start, _clause_verb(span.root)):
+            return set(range(len(doc)))
+    return scope or None
+
+
+def _add_clause(scope: set[int], doc: Doc, start: int, verb: Token) -> bool:
+    """Add the clause of `verb` from a phrase at token `start` to `scope`: the verb's
+    subtree and the rest of the sentence; False when that is the whole sentence (the verb is
+    the main one, or no verb governs the phrase)."""
+    if verb.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    scope.update(t.i for t in verb.subtree)
+    # What follows the total continues it ("a campaign that spanned five years, unleashed
+    # 100,000 bombs and killed untold numbers"), however the parser attached the later
+    # verbs: the clause that reports the new event comes first.
+    scope.update(range(start, len(doc)))
+    return True

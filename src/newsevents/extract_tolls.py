@@ -80,6 +80,8 @@ def casualties(
                     value = _count_of_whole(tok.head, cues)
             if value is None and lemma in cues.subject_dies:
                 value = _quantity_for(subject_of(tok), doc[0].idx, sentence)
+            if value is None and roles.patient is None:
+                value = _count_after(doc, tok, cues)
         elif lemma not in cues.kill:
             # "7 casualties in an air strike", "dozens of casualties": only a count written
             # on the noun itself ("more casualties raise the toll to 15" is a toll update).
@@ -95,7 +97,12 @@ def casualties(
         else:
             # "12 dead", "the death toll rose to 15", "15 deaths"
             value = _quantity_for(tok, doc[0].idx, sentence)
-            if value is None and tok.dep_ in ("nsubj",):
+            if (
+                value is None
+                and tok.dep_ in ("nsubj",)
+                and cues.toll_span.search(doc[tok.i :].text) is None
+            ):
+                # "the death toll rose to 15" (not "... to 620 in 12 days": a running total)
                 for sib in tok.head.subtree:
                     if sib.like_num and sib.i > tok.i:
                         quantities = find_quantities(sib.text)
@@ -348,6 +355,28 @@ def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
     ):
         return None
     return last.value
+
+
+# Words that may stand between an active kill verb and its count ("killed at least 13").
+_COUNT_LEADS = frozenset({"at", "least", "about", "around", "some", "nearly", "almost", "over",
+                          "more", "than", "up", "to", "a", "total", "of", "another"})
+
+
+def _count_after(doc: Doc, tok: Token, cues: Cues) -> int | None:
+    """The count written just after an active kill or injure verb the parser gave no
+    object, on a people noun ("airstrikes that killed 13 people MSF said": a comma lost
+    before "MSF" made "people" a compound); None when other words come between."""
+    if tok.tag_ == "VBN" or tok.pos_ != "VERB":
+        return None
+    for k in range(tok.i + 1, min(len(doc), tok.i + 8)):
+        word = doc[k]
+        if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in cues.people | cues.armed:
+            between = doc[tok.i + 1 : k]
+            quantities = find_quantities(between.text) if len(between) else []
+            return quantities[-1].value if quantities else None
+        if not (word.like_num or word.pos_ in ("NUM", "ADJ") or word.lower_ in _COUNT_LEADS):
+            return None
+    return None
 
 
 def _shared_count(tok: Token, cues: Cues) -> bool:

@@ -25,7 +25,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actor_pairs import held_side, mutual_sides, paired_sides
-from newsevents.aggregates import aggregate_scope, ranks_one_event, told_as_pattern
+from newsevents.aggregates import (
+    aggregate_scope,
+    ranks_one_event,
+    running_toll_scope,
+    told_as_pattern,
+)
 from newsevents.analyse import AnalysedArticle, Sentence
 from newsevents.confidence import mention_confidence
 from newsevents.extract_context import Cues, ExtractContext, Trigger
@@ -389,11 +394,18 @@ def _mention_for(
         return None
     scope = aggregate_scope(doc, sentence.text, cues.aggregate)
     aggregate = scope is not None and main.token.i in scope
-    if scope is not None and not aggregate:
+    running = running_toll_scope(doc, sentence.text, cues.aggregate)
+    if running is not None and main.token.i in running:
+        # "4 new raids target the city and raise the toll to 190 within 27 days": the
+        # raids stand, with no count of their own.
+        killed = injured = None
+        toll = False
+    elif (scope is not None and not aggregate) or running is not None:
         # "Shelling kills 10 in Douma and raises the toll since the start of the campaign
         # to 230": the total is told in its own clause; the event and its count stand.
+        total = (scope or set()) | (running or set())
         own = range(len(doc)) if part is None else part.tokens
-        keep = [i for i in own if i not in scope]
+        keep = [i for i in own if i not in total]
         found = casualties(doc, sentence, cues, keep, named)
         killed, injured, toll = found.killed, found.injured, found.update
     times = find_time_expressions(sentence.text, ctx.anchor, "past", told=told)
