@@ -134,3 +134,9 @@ def test_an_act_keeps_its_own_count_beside_a_running_toll():
         "bombardment to 150."
     )
     assert event.fatalities == 12
+
+
+@pytest.mark.model
+def test_one_person_told_dead_is_no_running_total():
+    (event,) = _new("Gunmen killed a policeman in Hama on Monday in the fifth attack in two weeks.")
+    assert event.fatalities == 1

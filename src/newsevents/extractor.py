@@ -397,9 +397,11 @@ def _mention_for(
     running = running_toll_scope(doc, sentence.text, cues.aggregate)
     if running is not None and main.token.i in running:
         # "4 new raids target the city and raise the toll to 190 within 27 days": the
-        # raids stand, with no count of their own.
-        killed = injured = None
-        toll = False
+        # raids stand, with no count of their own. One person told dead is no total
+        # ("killed a policeman on Monday in the fifth attack in two weeks").
+        if not found.single:
+            killed = injured = None
+            toll = False
     elif (scope is not None and not aggregate) or running is not None:
         # "Shelling kills 10 in Douma and raises the toll since the start of the campaign
         # to 230": the total is told in its own clause; the event and its count stand.
