@@ -116,3 +116,16 @@ def test_allies_who_both_suffered_are_not_made_the_two_sides():
     base += "of Hama"
     assert _roles(base.format("ISIS")) == [("Military Forces of Syria", "Islamic State")]
     assert _roles(base.format("Hezbollah")) == [(None, "Military Forces of Syria")]
+
+
+@pytest.mark.model
+def test_an_aircraft_stands_for_the_actor_named_before_it():
+    (strike,) = newsevents.extract(
+        "Airstrikes by the International Coalition warplanes leave more martyrs in Raqqa city",
+        published="2017-06-01",
+    )
+    assert strike.actor1 == "International Coalition against IS"
+    (downed,) = newsevents.extract(
+        "Rebels shot down a Russian helicopter near Saraqeb on Monday.", published="2017-06-01"
+    )
+    assert (downed.actor1, downed.actor2) == ("Rebels", "Military Forces of Russia")

@@ -476,13 +476,24 @@ def _mention_for(
     offset = doc[0].idx
 
     trigger_tokens = {t.token.i for t in triggers}
+    craft_tokens = {
+        t.token.i for t in triggers if t.cls.means and t.token.lemma_.lower() in cues.aircraft_doers
+    }
     if spans is None:
         spans = find_place_spans(doc, ctx, actor_matches, set(), surnames)
     place_tokens = {t.i for s in spans for t in s}
 
     def actor_surface(tok: Token | None) -> tuple[str | None, ActorMatch | None]:
         # An event noun is never its own actor ("Massacre ... kills 16 people"), nor is a
-        # place the gazetteer knows ("airstrikes target Der Ezzor").
+        # place the gazetteer knows ("airstrikes target Der Ezzor"); an aircraft stands
+        # for the actor named on it ("strikes by the International Coalition warplanes",
+        # "shot down a Russian helicopter").
+        if tok is not None and tok.i in craft_tokens:
+            # Only the words before the craft name its owner ("warplanes of the regime"
+            # aside, an "of" phrase after a craft is what it hit or carried).
+            owner = (doc[tok.left_edge.i].idx, tok.idx + len(tok))
+            match = actor_in(owner, actor_matches) if tok.left_edge.i < tok.i else None
+            return (match.surface, match) if match is not None else (None, None)
         if tok is None or tok.i in trigger_tokens or tok.lower_ in ctx.lexicon.by_lemma:
             return None, None
         match = actor_in(np_range(tok), actor_matches) or member_of(tok, actor_matches, cues)
