@@ -41,6 +41,9 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
         "Government shelling has killed 90 people in Ghouta this month.",
         "The death toll has risen to 120 in Eastern Ghouta since the offensive began.",
         "The death toll of the war in Idlib has risen to 1,200.",
+        "213 civilians have been killed by airstrikes in Aleppo since a U.S.-Russian "
+        "brokered cease-fire collapsed Monday evening.",
+        "More than 40 people have been killed in Idlib since Jan. 5, the monitor said.",
     ],
 )
 @pytest.mark.model

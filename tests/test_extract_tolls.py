@@ -93,3 +93,11 @@ def test_a_count_right_after_a_kill_verb_counts_when_a_lost_comma_hid_the_object
         published="2016-08-08",
     )
     assert event.fatalities == 13
+
+
+def test_an_apposition_read_as_a_second_object_leaves_the_count_of_the_first():
+    (event,) = _new(
+        "Airstrikes killed 12 civilians in Aleppo on Monday, the deadliest attack since "
+        "the truce collapsed."
+    )
+    assert event.fatalities == 12

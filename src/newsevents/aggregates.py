@@ -151,6 +151,10 @@ def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None
         if always and span[0].lower_ == "since" and ranks_one_event(doc, span.start, cues):
             continue
         verb = _clause_verb(span.root)
+        if verb.i == span.root.i and verb.dep_ == "advcl" and span[0].lower_ == "since":
+            # "killed since a cease-fire collapsed": a clause of its own that bounds the
+            # count of the verb it modifies.
+            verb = _clause_verb(verb.head)
         if not always and not _bounds_a_total(span.root, verb, cues.tally):
             continue
         if not _add_clause(scope, doc, span.start, verb):

@@ -82,6 +82,13 @@ def casualties(
                 value = _quantity_for(subject_of(tok), doc[0].idx, sentence)
             if value is None and roles.patient is None:
                 value = _count_after(doc, tok, cues)
+            if value is None:
+                # "killed 12 civilians on Monday, the deadliest attack since ...": the
+                # parser made the apposition a second object, and the role the last one.
+                for obj in (c for c in tok.children if c.dep_ == "dobj" and c is not roles.patient):
+                    value = _quantity_for(obj, doc[0].idx, sentence)
+                    if value is not None:
+                        break
         elif lemma not in cues.kill:
             # "7 casualties in an air strike", "dozens of casualties": only a count written
             # on the noun itself ("more casualties raise the toll to 15" is a toll update).
@@ -358,8 +365,26 @@ def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
 
 
 # Words that may stand between an active kill verb and its count ("killed at least 13").
-_COUNT_LEADS = frozenset({"at", "least", "about", "around", "some", "nearly", "almost", "over",
-                          "more", "than", "up", "to", "a", "total", "of", "another"})
+_COUNT_LEADS = frozenset(
+    {
+        "at",
+        "least",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+        "up",
+        "to",
+        "a",
+        "total",
+        "of",
+        "another",
+    }
+)
 
 
 def _count_after(doc: Doc, tok: Token, cues: Cues) -> int | None:
