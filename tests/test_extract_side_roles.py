@@ -129,3 +129,33 @@ def test_an_aircraft_stands_for_the_actor_named_before_it():
         "Rebels shot down a Russian helicopter near Saraqeb on Monday.", published="2017-06-01"
     )
     assert (downed.actor1, downed.actor2) == ("Rebels", "Military Forces of Russia")
+
+
+@pytest.mark.model
+def test_a_backer_is_no_part_of_a_groups_name_and_armed_stays():
+    (backed,) = newsevents.extract(
+        "Turkey-backed militants attacked Afrin on Monday.", published="2017-06-01"
+    )
+    assert backed.actor1 == "Militants"
+    (armed,) = newsevents.extract(
+        "Armed men attacked a checkpoint in Afrin on Monday.", published="2017-06-01"
+    )
+    assert armed.actor1 == "Unidentified Armed Group"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("victim", ["singer", "nurse", "shopkeeper", "photographer"])
+def test_people_named_by_their_trade_are_civilians(victim):
+    (event,) = newsevents.extract(
+        f"Gunmen killed a {victim} in Afrin on Monday.", published="2017-06-01"
+    )
+    assert (event.actor2, event.fatalities) == ("Civilians", 1)
+
+
+@pytest.mark.model
+def test_a_participle_before_the_subject_tells_what_the_subject_underwent():
+    (event,) = newsevents.extract(
+        "Injured in the initial attack, the driver of the train has died.",
+        published="2025-03-12",
+    )
+    assert (event.actor1, event.actor2) == (None, "Civilians")

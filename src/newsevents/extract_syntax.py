@@ -140,7 +140,12 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
     words = [
         t.text
         for t in head.lefts
-        if t.dep_ in ("amod", "compound", "nmod") and not t.like_num and t.pos_ != "NUM"
+        if t.dep_ in ("amod", "compound", "nmod")
+        and not t.like_num
+        and t.pos_ != "NUM"
+        # "Turkey-backed militants": who backs them is no part of their name ("armed men"
+        # names no backer: "armed" stays).
+        and not (t.lower_ in cues.patron_words and any(True for _ in t.children))
     ]
     return " ".join([*words, head.text])
 
@@ -194,7 +199,7 @@ def is_passive(tok: Token) -> bool:
 def _reduced_passive(tok: Token) -> bool:
     """A past participle without "have" or an object: headlines' passive ("Turkish soldier
     killed", "civilians killed in Idlib"), whose subject or head noun is the victim."""
-    if tok.tag_ != "VBN" or tok.dep_ not in ("ROOT", "acl", "conj"):
+    if tok.tag_ != "VBN" or tok.dep_ not in ("ROOT", "acl", "conj", "advcl"):
         return False
     return not any(
         c.dep_ in ("dobj", "obj", "auxpass") or (c.dep_ == "aux" and c.lemma_.lower() == "have")
@@ -255,6 +260,9 @@ def read_roles(
         if reduced and roles.patient is None and tok.dep_ == "acl":
             # "Two civilians killed in Idlib": the noun a participle modifies underwent it.
             roles.patient = tok.head
+        elif reduced and roles.patient is None and tok.dep_ == "advcl":
+            # "Injured in the attack, the driver died": the main clause's subject did.
+            roles.patient = subject_of(tok.head)
         if roles.agent is None and not passive:
             roles.agent = subject_of(tok)
         for child in tok.children:

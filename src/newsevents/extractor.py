@@ -820,7 +820,7 @@ def _mention_for(
         # Dictionary matches were resolved in context (anaphora such as "its fighters");
         # the mention carries their canonical name, the arguments keep what was written.
         actor1=m1.actor.name if m1 else actor1,
-        actor2=m2.actor.name if m2 else _victims_name(actor2, kind2, ctx),
+        actor2=m2.actor.name if m2 and m2.actor.known else _victims_name(actor2, kind2, ctx),
         places=tuple(dict.fromkeys(_strip_the(s.text) for s in places)),
         times=tuple(times),
         killed=killed,
