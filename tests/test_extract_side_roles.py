@@ -159,3 +159,30 @@ def test_a_participle_before_the_subject_tells_what_the_subject_underwent():
         published="2025-03-12",
     )
     assert (event.actor1, event.actor2) == (None, "Civilians")
+
+
+@pytest.mark.model
+def test_their_attacks_are_the_attacks_of_the_verbs_subject():
+    (event,) = newsevents.extract(
+        "The regime forces continue their attacks in Deir Ezzor city under a cover of "
+        "continuous shelling",
+        published="2017-06-01",
+    )
+    assert event.actor1 == "Military Forces of Syria"
+
+
+@pytest.mark.model
+def test_a_groups_own_name_headed_by_army_is_not_the_states_army():
+    (conquest,) = newsevents.extract(
+        'The "Army of Conquest" began its assault on Fuaa and Kafraya on Wednesday.',
+        published="2015-07-16",
+    )
+    assert (conquest.actor1, conquest.actor1_kind) == ("Army of Conquest", "Rebel group")
+    (islam,) = newsevents.extract(
+        "The Army of Islam shelled Damascus on Monday.", published="2015-07-16"
+    )
+    assert islam.actor1 == "Jaish al-Islam"
+    # The state's army keeps its name, capitalised or followed by "of the regime".
+    for text in ("The Army shelled Douma on Monday.", "The army of the regime shelled Douma."):
+        (army,) = newsevents.extract(text, published="2015-07-16")
+        assert army.actor1 == "Military Forces of Syria"

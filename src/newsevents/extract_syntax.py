@@ -147,7 +147,16 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
         # names no backer: "armed" stays).
         and not (t.lower_ in cues.patron_words and any(True for _ in t.children))
     ]
-    return " ".join([*words, head.text])
+    name = " ".join([*words, head.text])
+    if head.pos_ == "PROPN":
+        # "the Army of Conquest": a name goes on through "of" and a name ("Army" alone
+        # would read as a state's army).
+        for child in head.rights:
+            pobj = prep_object(head, ("of",)) if child.dep_ == "prep" else None
+            if child.lower_ == "of" and pobj is not None and pobj.pos_ == "PROPN":
+                name += " of " + " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
+                break
+    return name
 
 
 def member_of(tok: Token, matches: Sequence[ActorMatch], cues: Cues) -> ActorMatch | None:
@@ -276,6 +285,10 @@ def read_roles(
         for child in tok.children:
             if child.dep_ == "poss":
                 roles.agent = child
+                if child.pos_ == "PRON" and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+                    # "The regime forces continued their attacks": the pronoun is the
+                    # subject of the verb the act is the object of.
+                    roles.agent = subject_of(tok.head) or child
             elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if child.lower_ == "by":

@@ -52,6 +52,7 @@ _APOSTROPHES = "'\u2019`"
 # "the government of Iraq": the "of" phrase, not the article, says whose government it is.
 _GOVERNMENT = re.compile(r"\bgovernment$", re.IGNORECASE)
 _OF_PHRASE = re.compile(r"\s+of\s", re.IGNORECASE)
+_OWN_NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
 
 
@@ -123,6 +124,9 @@ class _KindRules:
     # one ending in a means noun names a weapon, not who used it ("War jets").
     calendar_count_words: frozenset[str] = frozenset()
     means_nouns: frozenset[str] = frozenset()
+    # A state's force noun written as the head of a group's own name ("the Army of
+    # Conquest", "Army of Islam"): capitalised and followed by "of" and a capital.
+    own_name_heads: frozenset[str] = frozenset()
 
 
 # ---- alias patterns -------------------------------------------------------------------------
@@ -454,6 +458,7 @@ def _load_kind_rules() -> _KindRules:
         frozenset(_str_list(raw.get("armed_event_types"), str(_KINDS_FILE), "armed_event_types")),
         _casefolded(raw, "calendar_count_words"),
         _casefolded(raw, "means_nouns"),
+        _casefolded(raw, "own_name_heads"),
     )
 
 
@@ -557,7 +562,8 @@ class ActorDictionary:
             if generic and _before_actor_of(text, end, matches[i + 1 :]):
                 continue  # "the soldiers of the SDF": the SDF is the actor
             if isinstance(target, _StateAlias) and (
-                self._after_demonym(text, start)
+                self._names_a_group(match.group(), text, end)
+                or self._after_demonym(text, start)
                 or (_GOVERNMENT.search(match.group()) and _OF_PHRASE.match(text, end))
             ):
                 # "Burkinabe soldiers", "the government of Iraq": another country's.
@@ -581,6 +587,15 @@ class ActorDictionary:
             named_before = not generic and actor.kind in _ARMED
             scan.recent.append(actor)
         return found
+
+    def _names_a_group(self, surface: str, text: str, end: int) -> bool:
+        """A state's force noun heading a group's own name ("the Army of Conquest")."""
+        head = surface.rsplit(None, 1)[-1].lstrip("\"'\u201c\u2018")
+        return (
+            head[:1].isupper()
+            and head.casefold() in self._kinds.own_name_heads
+            and _OWN_NAME_OF.match(text, end) is not None
+        )
 
     def _named_in(self, text: str) -> tuple[Actor, ...]:
         """The dictionary actors a text names outright (no context aliases), left to right."""
