@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -39,6 +39,7 @@ __all__ = [
     "Prepared",
     "Spread",
     "context_score",
+    "context_scores",
     "country_shares",
     "make_prepared",
     "names_near",
@@ -346,104 +347,144 @@ def context_score(
     notes: list[str] | None,
     regional: bool = True,
 ) -> float:
-    """Evidence from the article for one candidate (see the module docstring): `row_set`
-    holds the candidate rows of the name being resolved, whose anchors do not count,
-    and `implied` the other anchors' country shares (`shares_without`); `regional`
-    False when the name also names an area, whose towns a named region does not lift."""
-    _, feature, iso3, admin1, lat, lon, _ = facts
-    score = 0.0
-    explain = notes is not None  # texts are built only when someone reads them
-    if iso3 in ctx.countries and (
-        feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
-    ):
-        # A country named only by the name being resolved is no evidence for itself.
-        bonus = ctx.in_article
-        score += bonus
-        if explain:
-            _note(notes, bonus, f"country {iso3} in article")
-    elif iso3 is not None and iso3 in implied:
-        share = implied[iso3]
-        score += 1.0 + 3.0 * share
-        if explain:
-            _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
-    elif iso3 is None and feature == _REGION and (ctx.countries or implied):
-        # A region across borders ("Middle East", "Sahel") has no country to be
-        # named, yet an article that names countries is as much about it.
-        score += IN_ARTICLE
-        if explain:
-            _note(notes, IN_ARTICLE, "region across the article's countries")
-    if feature in _BROAD:
-        if feature == _ADMIN1 and admin1 >= 0:
-            inside = [
-                a.name
-                for a in ctx.anchors
-                if not a.is_area and a.admin1 == admin1 and a.row not in row_set
-            ]
-            if inside:
-                score += _SAME_ADMIN1
-                if explain:
-                    _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
-        return score
-    # Nearness and a shared region are one kind of evidence: the stronger counts.
-    if explain:
-        point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
-        area_d2, area_name = _nearest_named(tuple(ctx.area_points), lat, lon, row_set, True)
-    else:
-        near_points = ctx.near_points  # none in the first pass: no call to make
-        point_d2 = (
-            _nearest_d2(near_points, ctx.near_lats, lat, lon, row_set) if near_points else _FAR_DEG2
-        )
-        area_points = ctx.area_points
-        area_d2 = (
-            _nearest_d2(area_points, ctx.area_lats, lat, lon, row_set) if area_points else _FAR_DEG2
-        )
-        point_name = area_name = ""
-    best, text = 0.0, ""
-    if point_d2 < _FAR_DEG2:
-        km = _KM_PER_DEG * math.sqrt(point_d2)
-        best = 2.0 * math.exp(-km / 150)
-        text = f"{km:.0f} km from {point_name}" if explain else ""
-    if area_d2 < _FAR_DEG2:
-        km = _KM_PER_DEG * math.sqrt(area_d2)
-        bonus = math.exp(-km / 300)
-        if bonus > best:
-            best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
-    # Readings of other names close by, whichever readings the first pass picked:
-    # each weaker with distance (faster than for the chosen anchors, since one of
-    # many readings may be close by chance), and several add up to _SPREAD_CAP.
+    """Evidence from the article for one candidate (see the module docstring): as
+    context_scores for a list of one."""
+    notes_of = None if notes is None else [notes]
+    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[
+        0
+    ]
+
+
+def context_scores(
+    candidates: Sequence[Facts],
+    key: str,
+    ctx: Prepared,
+    row_set: Collection[int],
+    implied: dict[str, float],
+    admin1_names: list[str],
+    notes_of: Sequence[list[str]] | None,
+    regional: bool = True,
+) -> list[float]:
+    """Evidence from the article for each candidate of a name (see the module
+    docstring): `row_set` holds the candidate rows of the name being resolved, whose
+    anchors do not count, and `implied` the other anchors' country shares
+    (`shares_without`); `regional` False when the name also names an area, whose towns
+    a named region does not lift; `notes_of`, for explain(), a list per candidate that
+    receives its terms. One call scores them all: what the article offers is read once."""
+    explain = notes_of is not None  # texts are built only when someone reads them
+    countries, named, in_article = ctx.countries, ctx.named, ctx.in_article
+    # A country counts as named when a name other than the one being resolved names it.
+    credited = {iso3 for iso3, keys in named.items() if not keys <= {key}}
+    across = bool(countries or implied)  # a region across borders counts
+    anchors = ctx.anchors
+    near_points, near_lats = ctx.near_points, ctx.near_lats
+    area_points, area_lats = ctx.area_points, ctx.area_lats
     spread = ctx.spread
+    memo: dict[int, tuple[float, tuple[tuple[int, float], ...]]] | None = None
     if spread.items:
-        memo = spread.memo.get(key)  # each pass asks again: no call for a known answer
-        known = memo.get(facts[0]) if memo is not None else None
-        total, near = known if known is not None else spread_score(facts, key, spread)
-        if total > best:
-            best = total
+        memo = spread.memo.get(key)
+        if memo is None:
+            memo = spread.memo[key] = {}
+    named_admin1 = ctx.named_admin1 if regional else None
+    by_admin1 = ctx.by_admin1
+    scores: list[float] = []
+    for i, facts in enumerate(candidates):
+        notes = notes_of[i] if notes_of is not None else None
+        r, feature, iso3, admin1, lat, lon, _ = facts
+        score = 0.0
+        if iso3 in countries and (feature != _COUNTRY or iso3 in credited):
+            bonus = in_article
+            score += bonus
             if explain:
-                names = spread.names
-                text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
-    if regional and admin1 >= 0 and ctx.named_admin1:
-        named = ctx.named_admin1.get(admin1)
-        if named is not None and named.row not in row_set:
-            # The article names the place's own state or province ("Kentucky"): evidence
-            # of the kind a named country gives, on top of any nearness ("Madison
-            # County" beside "Kentucky" and "Atlanta" is the one in Kentucky).
-            share = region_share(named, row_set)
-            score += IN_REGION * share
+                _note(notes, bonus, f"country {iso3} in article")
+        elif iso3 is not None and iso3 in implied:
+            share = implied[iso3]
+            score += 1.0 + 3.0 * share
             if explain:
-                _note(notes, IN_REGION * share, f"region {named.name} in article ({share:.0%})")
-    if admin1 >= 0 and best < _SAME_ADMIN1:
-        shared = ctx.by_admin1.get(admin1)
-        if shared is not None and any(
-            a.name == shared and a.row not in row_set for a in ctx.anchors
-        ):
-            best = _SAME_ADMIN1
+                _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
+        elif iso3 is None and feature == _REGION and across:
+            # A region across borders ("Middle East", "Sahel") has no country to be
+            # named, yet an article that names countries is as much about it.
+            score += IN_ARTICLE
             if explain:
-                text = f"in {admin1_names[admin1]} like {shared}"
-    if best >= 0.01:
-        score += best
+                _note(notes, IN_ARTICLE, "region across the article's countries")
+        if feature in _BROAD:
+            if feature == _ADMIN1 and admin1 >= 0:
+                inside = [
+                    a.name
+                    for a in anchors
+                    if not a.is_area and a.admin1 == admin1 and a.row not in row_set
+                ]
+                if inside:
+                    score += _SAME_ADMIN1
+                    if explain:
+                        _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
+            scores.append(score)
+            continue
+        # Nearness and a shared region are one kind of evidence: the stronger counts.
         if explain:
-            _note(notes, best, text)
-    return score
+            point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
+            area_d2, area_name = _nearest_named(tuple(area_points), lat, lon, row_set, True)
+        else:
+            point_d2 = (
+                _nearest_d2(near_points, near_lats, lat, lon, row_set)
+                if near_points  # none in the first pass: no call to make
+                else _FAR_DEG2
+            )
+            area_d2 = (
+                _nearest_d2(area_points, area_lats, lat, lon, row_set)
+                if area_points
+                else _FAR_DEG2
+            )
+            point_name = area_name = ""
+        best, text = 0.0, ""
+        if point_d2 < _FAR_DEG2:
+            km = _KM_PER_DEG * math.sqrt(point_d2)
+            best = 2.0 * math.exp(-km / 150)
+            text = f"{km:.0f} km from {point_name}" if explain else ""
+        if area_d2 < _FAR_DEG2:
+            km = _KM_PER_DEG * math.sqrt(area_d2)
+            bonus = math.exp(-km / 300)
+            if bonus > best:
+                best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
+        # Readings of other names close by, whichever readings the first pass picked:
+        # each weaker with distance (faster than for the chosen anchors, since one of
+        # many readings may be close by chance), and several add up to _SPREAD_CAP.
+        if memo is not None:
+            known = memo.get(r)  # each pass asks again: no call for a known answer
+            total, near = known if known is not None else _spread_score(facts, key, spread, memo)
+            if total > best:
+                best = total
+                if explain:
+                    names = spread.names
+                    text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
+        if named_admin1 and admin1 >= 0:
+            region = named_admin1.get(admin1)
+            if region is not None and region.row not in row_set:
+                # The article names the place's own state or province ("Kentucky"):
+                # evidence of the kind a named country gives, on top of any nearness
+                # ("Madison County" beside "Kentucky" and "Atlanta" is the one in
+                # Kentucky).
+                share = region_share(region, row_set)
+                score += IN_REGION * share
+                if explain:
+                    _note(
+                        notes, IN_REGION * share, f"region {region.name} in article ({share:.0%})"
+                    )
+        if admin1 >= 0 and best < _SAME_ADMIN1:
+            shared = by_admin1.get(admin1)
+            if shared is not None and any(
+                a.name == shared and a.row not in row_set for a in anchors
+            ):
+                best = _SAME_ADMIN1
+                if explain:
+                    text = f"in {admin1_names[admin1]} like {shared}"
+        if best >= 0.01:
+            score += best
+            if explain:
+                _note(notes, best, text)
+        scores.append(score)
+    return scores
 
 
 def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str, float]) -> float:
@@ -498,14 +539,24 @@ def spread_score(
     """The bonus for readings of the article's other names near a row, and which
     (name index, km) they are. Only readings within _SPREAD_DEG degrees of latitude
     (by bisect) and within the longitude window are visited."""
-    r, _, _, _, lat, lon, coslat = facts
     memo = spread.memo.get(key)
     if memo is None:
         memo = spread.memo[key] = {}
     else:
-        known = memo.get(r)
+        known = memo.get(facts[0])
         if known is not None:
             return known
+    return _spread_score(facts, key, spread, memo)
+
+
+def _spread_score(
+    facts: Facts,
+    key: str,
+    spread: Spread,
+    memo: dict[int, tuple[float, tuple[tuple[int, float], ...]]],
+) -> tuple[float, tuple[tuple[int, float], ...]]:
+    """spread_score for a row not yet in `memo`, the key's answers, which keeps it."""
+    r, _, _, _, lat, lon, coslat = facts
     window = _SPREAD_DEG / max(coslat, 0.05)
     west, east = lon - window, lon + window
     best: dict[int, tuple[float, float]] = {}
