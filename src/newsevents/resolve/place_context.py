@@ -133,6 +133,8 @@ class Prepared:
     # iso3 -> keys of the article's place names that are that country's name or demonym
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
+    # anchor name -> the rows of the anchors so named (a name may be written twice)
+    name_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # admin-1 -> the region as the article names it outright, with the anchors that
     # weigh its share
     named_admin1: dict[int, NamedRegion] = field(default_factory=dict)
@@ -148,9 +150,9 @@ class Prepared:
     located: frozenset[str] = frozenset()
     # the row of the place the article is about (`place_focus`): -2 until worked out
     focus: int = -2
-    # the countries of the anchors left out (those of the name being resolved, in
-    # order) -> the others' country shares
-    evidence: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
+    # the anchor rows left out (those of the name being resolved) -> the others'
+    # country shares
+    evidence: dict[frozenset[int], dict[str, float]] = field(default_factory=dict)
     # the points of towns and of areas apart, each sorted by latitude (then by anchor
     # order), with their latitudes for bisect: a candidate reads only a band of them
     near_points: list[Point] = field(default_factory=list)
@@ -186,9 +188,11 @@ def make_prepared(
     if not anchors:  # before the first pass: nothing to work out
         return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
+    name_rows: dict[str, tuple[int, ...]] = {}
     for a in anchors:
         if a.admin1 >= 0 and a.admin1 not in broad_admin1:
             by_admin1.setdefault(a.admin1, a.name)
+        name_rows[a.name] = (*name_rows.get(a.name, ()), a.row)
     named_admin1 = _named_regions(anchors)
     points = tuple(a.point for a in anchors)
     counts = country_counts(anchors)
@@ -201,6 +205,7 @@ def make_prepared(
         anchors,
         named,
         by_admin1,
+        name_rows,
         named_admin1,
         points,
         spread,
@@ -275,19 +280,20 @@ def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
     if ctx.anchor_rows.isdisjoint(rows):
         return ctx.implied  # the usual case: no new set to make
     excluded = ctx.anchor_rows.intersection(rows)
-    lost = tuple(sorted([a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]))
-    if not lost:
-        return ctx.implied
-    known = ctx.evidence.get(lost)
+    known = ctx.evidence.get(excluded)
     if known is None:
-        # The counts of all anchors less those left out: the same integers, so the same
-        # shares as counting the others afresh.
-        counts = dict(ctx.counts)
-        for iso3 in lost:
-            counts[iso3] -= 1
-        total = ctx.total - len(lost)
-        known = {iso3: n / total for iso3, n in counts.items() if n}
-        ctx.evidence[lost] = known
+        lost = [a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]
+        if not lost:
+            known = ctx.implied
+        else:
+            # The counts of all anchors less those left out: the same integers, so the
+            # same shares as counting the others afresh.
+            counts = dict(ctx.counts)
+            for iso3 in lost:
+                counts[iso3] -= 1
+            total = ctx.total - len(lost)
+            known = {iso3: n / total for iso3, n in counts.items() if n}
+        ctx.evidence[excluded] = known
     return known
 
 
@@ -386,7 +392,7 @@ def context_scores(
         if memo is None:
             memo = spread.memo[key] = {}
     named_admin1 = ctx.named_admin1 if regional else None
-    by_admin1 = ctx.by_admin1
+    by_admin1, name_rows = ctx.by_admin1, ctx.name_rows
     scores: list[float] = []
     for i, facts in enumerate(candidates):
         notes = notes_of[i] if notes_of is not None else None
@@ -473,9 +479,7 @@ def context_scores(
                     )
         if admin1 >= 0 and best < _SAME_ADMIN1:
             shared = by_admin1.get(admin1)
-            if shared is not None and any(
-                a.name == shared and a.row not in row_set for a in anchors
-            ):
+            if shared is not None and any(r not in row_set for r in name_rows[shared]):
                 best = _SAME_ADMIN1
                 if explain:
                     text = f"in {admin1_names[admin1]} like {shared}"
