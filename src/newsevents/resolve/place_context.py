@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsevents.resolve.place_index import FEATURES
@@ -56,6 +57,7 @@ _FULL_BONUS_COUNTRIES = 3
 IN_REGION = 1.5
 _SAME_ADMIN1 = 1.5
 _SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
+_SPREAD_DEG2 = _SPREAD_DEG**2
 _SPREAD_WEIGHT = 2.0
 _SPREAD_CAP = 3.0
 _FAR_DEG = 13.5  # beyond ~1,500 km an anchor adds under 0.01
@@ -101,6 +103,11 @@ class Spread:
     rows: tuple[tuple[int, ...], ...]
     items: array[float]
     lats: array[float]
+    # the items' columns apart, for spread_score's loop: longitudes, km scales, and
+    # name indices (as integers)
+    lons: array[float]
+    scales: array[float]
+    owners: array[int]
     # key -> row -> (bonus, ((name index, km), ...)): each pass asks again
     memo: dict[str, dict[int, tuple[float, tuple[tuple[int, float], ...]]]] = field(
         default_factory=dict
@@ -108,7 +115,7 @@ class Spread:
 
 
 def _no_spread() -> Spread:
-    return Spread((), (), (), array("d"), array("d"))
+    return Spread((), (), (), array("d"), array("d"), array("d"), array("d"), array("l"))
 
 
 def make_spread(
@@ -120,7 +127,9 @@ def make_spread(
     """A Spread from the (lat, lon, km scale, name index) of every reading."""
     readings.sort()
     items = array("d", chain.from_iterable(readings))
-    return Spread(names, keys, rows, items, array("d", items[::4]))
+    owners = array("l", [r[3] for r in readings])
+    columns = items[::4], items[1::4], items[2::4]
+    return Spread(names, keys, rows, items, *columns, owners)
 
 
 @dataclass(slots=True)
@@ -198,8 +207,8 @@ def make_prepared(
     counts = country_counts(anchors)
     total = sum(counts.values())
     # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
-    near = sorted((p for p in points if not p[3]), key=_LAT)
-    area = sorted((a.point for a in anchors if a.is_area and not a.is_country), key=_LAT)
+    near = sorted([p for p in points if not p[3]], key=_LAT)
+    area = sorted([a.point for a in anchors if a.is_area and not a.is_country], key=_LAT)
     return Prepared(
         countries,
         anchors,
@@ -250,11 +259,7 @@ def region_share(region: NamedRegion, row_set: Collection[int]) -> float:
     return inside / regional if regional else 0.0
 
 
-def _lat(p: Point) -> float:
-    return p[0]
-
-
-_LAT = _lat
+_LAT = itemgetter(0)  # of a Point: its latitude
 
 
 def country_counts(anchors: tuple[Anchor, ...]) -> dict[str, int]:
@@ -297,33 +302,12 @@ def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
     return known
 
 
-def _nearest_d2(
-    points: list[Point],
-    lats: list[float],
-    lat: float,
-    lon: float,
-    row_set: Collection[int],
-) -> float:
-    """The least squared distance (in degrees, each point's longitude scaled by its own
-    cos lat) from (lat, lon) to the points outside `row_set`, capped at _FAR_DEG2: only
-    the points within the latitude band that could come closer are visited."""
-    best = _FAR_DEG2
-    if len(points) > _SCAN_ALL:  # a few points: visiting them all is cheaper than bisect
-        points = points[bisect_right(lats, lat - _BAND_DEG) : bisect_left(lats, lat + _BAND_DEG)]
-    for a_lat, a_lon, coslat, _, _, a_row in points:
-        dy = lat - a_lat
-        dx = (lon - a_lon) * coslat
-        d2 = dx * dx + dy * dy
-        if d2 < best and a_row not in row_set:
-            best = d2
-    return best
-
-
 def _nearest_named(
     points: tuple[Point, ...], lat: float, lon: float, row_set: Collection[int], area: bool
 ) -> tuple[float, str]:
-    """As _nearest_d2 over every point of one kind, in anchor order, with the name of the
-    first nearest one (for explain())."""
+    """The least squared distance from (lat, lon) to the points of one kind outside
+    `row_set`, every point visited in anchor order, with the name of the first nearest
+    one (for explain(), which checks the banded search of context_scores)."""
     best, name = _FAR_DEG2, ""
     for a_lat, a_lon, coslat, a_is_area, a_name, a_row in points:
         if a_is_area != area or a_row in row_set:
@@ -379,8 +363,7 @@ def context_scores(
     receives its terms. One call scores them all: what the article offers is read once."""
     explain = notes_of is not None  # texts are built only when someone reads them
     countries, named, in_article = ctx.countries, ctx.named, ctx.in_article
-    # A country counts as named when a name other than the one being resolved names it.
-    credited = {iso3 for iso3, keys in named.items() if not keys <= {key}}
+    only_key = {key}
     across = bool(countries or implied)  # a region across borders counts
     anchors = ctx.anchors
     near_points, near_lats = ctx.near_points, ctx.near_lats
@@ -398,7 +381,10 @@ def context_scores(
         notes = notes_of[i] if notes_of is not None else None
         r, feature, iso3, admin1, lat, lon, _ = facts
         score = 0.0
-        if iso3 in countries and (feature != _COUNTRY or iso3 in credited):
+        if iso3 in countries and (
+            feature != _COUNTRY or not named.get(iso3 or "", _NO_NAMES) <= only_key
+        ):
+            # A country named only by the name being resolved is no evidence for itself.
             bonus = in_article
             score += bonus
             if explain:
@@ -432,16 +418,33 @@ def context_scores(
             point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
             area_d2, area_name = _nearest_named(tuple(area_points), lat, lon, row_set, True)
         else:
-            point_d2 = (
-                _nearest_d2(near_points, near_lats, lat, lon, row_set)
-                if near_points  # none in the first pass: no call to make
-                else _FAR_DEG2
-            )
-            area_d2 = (
-                _nearest_d2(area_points, area_lats, lat, lon, row_set)
-                if area_points
-                else _FAR_DEG2
-            )
+            # The least squared distance (in degrees, each point's longitude scaled by
+            # its own cos lat) to the points outside `row_set`, capped at _FAR_DEG2:
+            # only the points within the latitude band that could come closer are
+            # visited (a few points are cheaper to visit all than to bisect).
+            point_d2 = area_d2 = _FAR_DEG2
+            if near_points:  # none in the first pass
+                points = near_points
+                if len(points) > _SCAN_ALL:
+                    low = bisect_right(near_lats, lat - _BAND_DEG)
+                    points = points[low : bisect_left(near_lats, lat + _BAND_DEG, low)]
+                for a_lat, a_lon, coslat, _, _, a_row in points:
+                    dy = lat - a_lat
+                    dx = (lon - a_lon) * coslat
+                    d2 = dx * dx + dy * dy
+                    if d2 < point_d2 and a_row not in row_set:
+                        point_d2 = d2
+            if area_points:
+                points = area_points
+                if len(points) > _SCAN_ALL:
+                    low = bisect_right(area_lats, lat - _BAND_DEG)
+                    points = points[low : bisect_left(area_lats, lat + _BAND_DEG, low)]
+                for a_lat, a_lon, coslat, _, _, a_row in points:
+                    dy = lat - a_lat
+                    dx = (lon - a_lon) * coslat
+                    d2 = dx * dx + dy * dy
+                    if d2 < area_d2 and a_row not in row_set:
+                        area_d2 = d2
             point_name = area_name = ""
         best, text = 0.0, ""
         if point_d2 < _FAR_DEG2:
@@ -564,25 +567,28 @@ def _spread_score(
     window = _SPREAD_DEG / max(coslat, 0.05)
     west, east = lon - window, lon + window
     best: dict[int, tuple[float, float]] = {}
-    items, rows, keys = spread.items, spread.rows, spread.keys
-    lats = spread.lats
-    for k in range(bisect_right(lats, lat - _SPREAD_DEG), bisect_left(lats, lat + _SPREAD_DEG)):
-        at = 4 * k
-        s_lon = items[at + 1]
+    rows, keys = spread.rows, spread.keys
+    lats, lons, scales, owners = spread.lats, spread.lons, spread.scales, spread.owners
+    low = bisect_right(lats, lat - _SPREAD_DEG)
+    for k in range(low, bisect_left(lats, lat + _SPREAD_DEG, low)):
+        s_lon = lons[k]
         if s_lon < west or s_lon > east:
             continue
         dy = lat - lats[k]
         dx = (lon - s_lon) * coslat
         d2 = dx * dx + dy * dy
-        if d2 >= _SPREAD_DEG**2:
+        if d2 >= _SPREAD_DEG2:
             continue
-        ni = int(items[at + 3])
-        if r in rows[ni] or keys[ni] == key:
+        ni = owners[k]
+        if keys[ni] == key or r in rows[ni]:
             continue
         km = _KM_PER_DEG * math.sqrt(d2)
-        bonus = _SPREAD_WEIGHT * math.exp(-km / items[at + 2])
+        bonus = _SPREAD_WEIGHT * math.exp(-km / scales[k])
         if bonus > best.get(ni, (0.0, 0.0))[0]:
             best[ni] = (bonus, km)
+    if not best:
+        memo[r] = _NOTHING_NEAR
+        return _NOTHING_NEAR
     total = 0.0
     near: list[tuple[int, float]] = []
     for ni in sorted(best):
