@@ -198,17 +198,29 @@ def make_prepared(
         return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
     name_rows: dict[str, tuple[int, ...]] = {}
-    for a in anchors:
-        if a.admin1 >= 0 and a.admin1 not in broad_admin1:
-            by_admin1.setdefault(a.admin1, a.name)
-        name_rows[a.name] = (*name_rows.get(a.name, ()), a.row)
-    named_admin1 = _named_regions(anchors)
-    points = tuple(a.point for a in anchors)
-    counts = country_counts(anchors)
+    counts: dict[str, int] = {}  # as country_counts
+    near: list[Point] = []
+    area: list[Point] = []
+    any_admin1 = False
+    # one walk over the anchors (unpacked: they are tuples) for all of it
+    for row, name, iso3, admin1, is_area, point, is_admin1, is_country in anchors:
+        if admin1 >= 0 and admin1 not in broad_admin1 and admin1 not in by_admin1:
+            by_admin1[admin1] = name
+        same = name_rows.get(name)
+        name_rows[name] = (row,) if same is None else (*same, row)
+        if iso3:
+            counts[iso3] = counts.get(iso3, 0) + 1
+        if not is_area:
+            near.append(point)
+        elif not is_country:
+            area.append(point)
+        any_admin1 = any_admin1 or is_admin1
+    named_admin1 = _named_regions(anchors) if any_admin1 else {}
+    points = tuple([a[5] for a in anchors])
     total = sum(counts.values())
     # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
-    near = sorted([p for p in points if not p[3]], key=_LAT)
-    area = sorted([a.point for a in anchors if a.is_area and not a.is_country], key=_LAT)
+    near.sort(key=_LAT)
+    area.sort(key=_LAT)
     return Prepared(
         countries,
         anchors,
@@ -219,7 +231,7 @@ def make_prepared(
         points,
         spread,
         implied={iso3: n / total for iso3, n in counts.items()},
-        anchor_rows=frozenset(a.row for a in anchors),
+        anchor_rows=frozenset([a[0] for a in anchors]),
         near_points=near,
         near_lats=[p[0] for p in near],
         area_points=area,

@@ -1008,7 +1008,12 @@ class Gazetteer:
         idx = self._index
         if query.iso3s is None:
             iso3_of, country = self._country_iso3.__getitem__, idx.country.__getitem__
-            query.iso3s = tuple(dict.fromkeys(map(iso3_of, map(country, query.rows))))
+            rows = query.rows
+            query.iso3s = (
+                (iso3_of(country(rows[0])),)  # most names: no dict and map objects to make
+                if len(rows) == 1
+                else tuple(dict.fromkeys(map(iso3_of, map(country, rows))))
+            )
         if not countries.isdisjoint(query.iso3s):
             return query
         if any(self._well_known(r) for r in query.rows):
@@ -1175,6 +1180,12 @@ class Gazetteer:
             rows = tuple(kept)
         elif rows[0] in self._broad_set:
             rows = ()
+        else:  # one point, the commonest case: no list to fill
+            r = rows[0]
+            query.reading_rows = rows
+            scale = _SPREAD_AREA_KM if feature[r] == _ADMIN2 else _SPREAD_KM
+            query.reading_items = (idx.lat[r], idx.lon[r], scale)
+            return rows
         lats, lons, admin2, area_km, km = idx.lat, idx.lon, _ADMIN2, _SPREAD_AREA_KM, _SPREAD_KM
         query.reading_rows = rows
         points: list[float] = []
