@@ -271,7 +271,9 @@ def test_the_anchors_state_lists_rows_by_name_and_points_by_latitude() -> None:
 
 def test_a_spread_keeps_its_readings_columns_in_latitude_order() -> None:
     readings = [(40.0, -3.7, 20.0, 1), (33.66, -95.56, 50.0, 0), (48.85, 2.35, 20.0, 2)]
-    spread = make_spread(("Paris", "Madrid", "Paris"), ("a", "b", "c"), ((1,), (2,), (3,)), readings)
+    spread = make_spread(
+        ("Paris", "Madrid", "Paris"), ("a", "b", "c"), ((1,), (2,), (3,)), readings
+    )
     assert list(spread.lats) == [33.66, 40.0, 48.85]
     assert list(spread.lons) == [-95.56, -3.7, 2.35]
     assert list(spread.scales) == [50.0, 20.0, 20.0]

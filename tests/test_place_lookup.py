@@ -111,4 +111,3 @@ def test_records_filled_in_directly_equal_records_built_as_usual() -> None:
     assert list(vars(fast)) == [f.name for f in fields(Place)]
     with pytest.raises(AttributeError):
         fast.name = "Menbej"  # type: ignore[misc]
-

@@ -352,9 +352,7 @@ def context_score(
     """Evidence from the article for one candidate (see the module docstring): as
     context_scores for a list of one."""
     notes_of = None if notes is None else [notes]
-    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[
-        0
-    ]
+    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[0]
 
 
 def context_scores(

@@ -1248,9 +1248,8 @@ class Gazetteer:
             key, names = query.key, self._index.admin1_names
             # "Wales" beside "England" is the region, not a town of England called so.
             regional = self._broad_set.isdisjoint(row_set) if ctx.named_admin1 else True
-            extra = context_scores(
-                cand_facts, key, ctx, row_set, implied, names, notes_of if explain else None, regional
-            )
+            notes = notes_of if explain else None
+            extra = context_scores(cand_facts, key, ctx, row_set, implied, names, notes, regional)
             scored = [
                 (base[i] + extra[i], r, "; ".join(notes_of[i]) if explain else "")
                 for i, r in enumerate(cand_rows)
