@@ -5,6 +5,7 @@ country bonus, and the gazetteer's use of them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import pytest
 
@@ -15,7 +16,6 @@ from newsevents.resolve.place_context import (
     Facts,
     Prepared,
     anchor_country_gain,
-    context_score,
     context_scores,
     country_shares,
     make_prepared,
@@ -53,6 +53,21 @@ ANCHORS = (
     _anchor(108, "Perth", "AUS", -31.95, 115.86, False),
     _anchor(109, "Lima", "PER", -12.05, -77.04, False),
 )
+
+
+def context_score(
+    facts: Facts,
+    key: str,
+    ctx: Prepared,
+    row_set: Collection[int],
+    implied: dict[str, float],
+    admin1_names: list[str],
+    notes: list[str] | None,
+    regional: bool = True,
+) -> float:
+    """One candidate's context score: context_scores for a list of one."""
+    notes_of = None if notes is None else [notes]
+    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[0]
 
 
 def _prepared(countries: frozenset[str] = frozenset()) -> Prepared:

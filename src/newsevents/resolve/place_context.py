@@ -1,5 +1,5 @@
 """Context scoring for place resolution: what an article's other place names add to each
-candidate of a name (`context_score`), and the per-article state it reads (`Prepared`).
+candidate of a name (`context_scores`), and the per-article state it reads (`Prepared`).
 
 The terms (places.py's module docstring gives the whole scoring):
 - the candidate's country named in the article +3.5, x 3 / the number of countries it
@@ -39,7 +39,6 @@ __all__ = [
     "Point",
     "Prepared",
     "Spread",
-    "context_score",
     "context_scores",
     "country_shares",
     "make_prepared",
@@ -339,22 +338,6 @@ def _note(notes: list[str] | None, value: float, text: str) -> float:
     return value
 
 
-def context_score(
-    facts: Facts,
-    key: str,
-    ctx: Prepared,
-    row_set: Collection[int],
-    implied: dict[str, float],
-    admin1_names: list[str],
-    notes: list[str] | None,
-    regional: bool = True,
-) -> float:
-    """Evidence from the article for one candidate (see the module docstring): as
-    context_scores for a list of one."""
-    notes_of = None if notes is None else [notes]
-    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[0]
-
-
 def context_scores(
     candidates: Sequence[Facts],
     key: str,
@@ -506,7 +489,7 @@ def context_scores(
 
 def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str, float]) -> float:
     """What anchors add to a candidate's country evidence over a pass without anchors (as
-    context_score: a country the article names counts either way; otherwise the
+    context_scores: a country the article names counts either way; otherwise the
     anchors' share of its country, or a region across borders when only anchors
     give the article countries)."""
     _, feature, iso3, _, _, _, _ = facts
@@ -522,7 +505,7 @@ def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str
 
 
 def region_gain(admin1: int, ctx: Prepared, row_set: Collection[int]) -> float:
-    """The named-region evidence context_score gives a point in `admin1` (0 when the
+    """The named-region evidence context_scores gives a point in `admin1` (0 when the
     article does not name that region)."""
     named = ctx.named_admin1.get(admin1) if admin1 >= 0 else None
     if named is None or named.row in row_set:
