@@ -95,19 +95,3 @@ def test_place_demonyms_must_be_a_mapping(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     good.write_text("place_demonyms: {Kurdish: Kurdistan}\n", encoding="utf-8")
     assert read_place_words(good).place_demonyms == {"kurdish": "Kurdistan"}
-
-
-def test_records_filled_in_directly_equal_records_built_as_usual() -> None:
-    from dataclasses import fields
-
-    from newsevents.records import Place
-    from newsevents.resolve.places import _new_place
-
-    values = ("Manbij", 36.5281, 37.9549, "Syria", "SYR", "Aleppo", "city", 1, 99497, 166365)
-    fast = _new_place(*values)
-    usual = Place(*values)
-    assert fast == usual and hash(fast) == hash(usual) and repr(fast) == repr(usual)
-    # every field set, none more: a field added to Place must be added here too
-    assert list(vars(fast)) == [f.name for f in fields(Place)]
-    with pytest.raises(AttributeError):
-        fast.name = "Menbej"  # type: ignore[misc]

@@ -1531,7 +1531,8 @@ class Gazetteer:
         ci = idx.country[r]
         iso3, country = idx.countries[ci][1:3] if ci != NO_COUNTRY else (None, None)
         a = idx.admin1[r]
-        place = self._places[place_key] = _new_place(
+        # Positional arguments: quicker than keywords, and records only grow at the end.
+        place = self._places[place_key] = Place(
             idx.names[r],
             round(idx.lat[r], 5),
             round(idx.lon[r], 5),
@@ -1544,37 +1545,6 @@ class Gazetteer:
             idx.geonameid[r] or None,
         )
         return place
-
-
-def _new_place(
-    name: str,
-    latitude: float,
-    longitude: float,
-    country: str | None,
-    iso3: str | None,
-    admin1: str | None,
-    feature: str,
-    geo_precision: int,
-    population: int,
-    geonameid: int | None,
-) -> Place:
-    """A Place record, its fields filled in directly: a frozen dataclass's __init__ sets
-    each field through object.__setattr__, which made records a tenth of lookup time.
-    (Place has no __post_init__ to skip; a test checks this equals Place(...).)"""
-    place = object.__new__(Place)
-    place.__dict__.update(
-        name=name,
-        latitude=latitude,
-        longitude=longitude,
-        country=country,
-        iso3=iso3,
-        admin1=admin1,
-        feature=feature,
-        geo_precision=geo_precision,
-        population=population,
-        geonameid=geonameid,
-    )
-    return place
 
 
 def _rows_by_feature(index: PlaceIndex, features: Sequence[int]) -> list[frozenset[int]]:
