@@ -275,7 +275,7 @@ def test_shares_without_are_kept_per_set_of_rows_left_out() -> None:
 def test_the_anchors_state_lists_rows_by_name_and_points_by_latitude() -> None:
     twice = (*ANCHORS, _anchor(110, "Paris", "USA", 33.66, -95.56, False))
     ctx = make_prepared(frozenset(), twice, {}, make_spread((), (), (), []))
-    assert ctx.name_rows["Paris"] == (103, 110) and ctx.name_rows["Lima"] == (109,)
+    assert ctx.name_row["Lima"] == 109 and ctx.name_row["Paris"] == -1  # two anchors
     assert [p[0] for p in ctx.near_points] == sorted(p[0] for p in ctx.near_points)
     assert {p[5] for p in ctx.near_points} == {a.row for a in twice if not a.is_area}
     assert {p[5] for p in ctx.area_points} == {102, 106}

@@ -67,6 +67,7 @@ _BAND_DEG = _FAR_DEG + 1e-3
 _KM_PER_DEG = 111.2
 _SCAN_ALL = 6
 _NO_NAMES: frozenset[str] = frozenset()
+_SEVERAL = -1  # Prepared.name_row of a name that several anchors bear
 # The spread's answer for a row with no reading near: one object for all of them
 _NOTHING_NEAR: tuple[float, tuple[tuple[int, float], ...]] = (0.0, ())
 
@@ -141,8 +142,9 @@ class Prepared:
     # iso3 -> keys of the article's place names that are that country's name or demonym
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
-    # anchor name -> the rows of the anchors so named (a name may be written twice)
-    name_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # anchor name -> the row of the anchor so named, _SEVERAL when more than one is (a
+    # dict of strings and integers, which the garbage collector does not track)
+    name_row: dict[str, int] = field(default_factory=dict)
     # admin-1 -> the region as the article names it outright, with the anchors that
     # weigh its share
     named_admin1: dict[int, NamedRegion] = field(default_factory=dict)
@@ -196,7 +198,7 @@ def make_prepared(
     if not anchors:  # before the first pass: nothing to work out
         return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
-    name_rows: dict[str, tuple[int, ...]] = {}
+    name_row: dict[str, int] = {}
     counts: dict[str, int] = {}  # as country_counts
     near: list[Point] = []
     area: list[Point] = []
@@ -205,8 +207,7 @@ def make_prepared(
     for row, name, iso3, admin1, is_area, point, is_admin1, is_country in anchors:
         if admin1 >= 0 and admin1 not in broad_admin1 and admin1 not in by_admin1:
             by_admin1[admin1] = name
-        same = name_rows.get(name)
-        name_rows[name] = (row,) if same is None else (*same, row)
+        name_row[name] = row if name not in name_row else _SEVERAL
         if iso3:
             counts[iso3] = counts.get(iso3, 0) + 1
         if not is_area:
@@ -225,7 +226,7 @@ def make_prepared(
         anchors,
         named,
         by_admin1,
-        name_rows,
+        name_row,
         named_admin1,
         points,
         spread,
@@ -368,7 +369,7 @@ def context_scores(
         if memo is None:
             memo = spread.memo[key] = {}
     named_admin1 = ctx.named_admin1 if regional else None
-    by_admin1, name_rows = ctx.by_admin1, ctx.name_rows
+    by_admin1, name_row = ctx.by_admin1, ctx.name_row
     scores: list[float] = []
     for i, facts in enumerate(candidates):
         notes = notes_of[i] if notes_of is not None else None
@@ -475,7 +476,11 @@ def context_scores(
                     )
         if admin1 >= 0 and best < _SAME_ADMIN1:
             shared = by_admin1.get(admin1)
-            if shared is not None and any(r not in row_set for r in name_rows[shared]):
+            if shared is not None and (
+                name_row[shared] not in row_set
+                if name_row[shared] != _SEVERAL
+                else any(a.name == shared and a.row not in row_set for a in anchors)
+            ):
                 best = _SAME_ADMIN1
                 if explain:
                     text = f"in {admin1_names[admin1]} like {shared}"
