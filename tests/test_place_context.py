@@ -5,6 +5,7 @@ country bonus, and the gazetteer's use of them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import pytest
 
@@ -15,7 +16,7 @@ from newsevents.resolve.place_context import (
     Facts,
     Prepared,
     anchor_country_gain,
-    context_score,
+    context_scores,
     country_shares,
     make_prepared,
     make_spread,
@@ -52,6 +53,21 @@ ANCHORS = (
     _anchor(108, "Perth", "AUS", -31.95, 115.86, False),
     _anchor(109, "Lima", "PER", -12.05, -77.04, False),
 )
+
+
+def context_score(
+    facts: Facts,
+    key: str,
+    ctx: Prepared,
+    row_set: Collection[int],
+    implied: dict[str, float],
+    admin1_names: list[str],
+    notes: list[str] | None,
+    regional: bool = True,
+) -> float:
+    """One candidate's context score: context_scores for a list of one."""
+    notes_of = None if notes is None else [notes]
+    return context_scores((facts,), key, ctx, row_set, implied, admin1_names, notes_of, regional)[0]
 
 
 def _prepared(countries: frozenset[str] = frozenset()) -> Prepared:
@@ -220,3 +236,61 @@ def test_anchor_country_gain_is_what_anchors_add_to_the_country_term() -> None:
             facts, "x", first, far, {}, [], None
         )
         assert anchor_country_gain(facts, "x", second, implied) == pytest.approx(gain)
+
+
+def test_scoring_candidates_together_gives_each_ones_score() -> None:
+    # context_scores reads the article once for a name's candidates: each score must be
+    # the one the candidate gets alone, and the one explain()'s full scan gives.
+    ctx = _prepared(frozenset({"USA"}))
+    candidates = (
+        _facts(1, 33.66, -95.56),  # near Dallas
+        _facts(2, 48.0, 2.0, iso3="FRA"),  # near Paris and Lyon
+        (3, _ADMIN1, "USA", 7, 31.0, -100.0, 0.86),  # contains Dallas and Houston
+        (4, _COUNTRY, "SYR", -1, 35.0, 38.0, 0.82),
+        _facts(5, 0.0, -160.0, iso3=None),  # far from everything
+    )
+    excluded = frozenset({100})
+    implied = shares_without(ctx, excluded)
+    together = context_scores(candidates, "x", ctx, excluded, implied, ["S"] * 8, None)
+    alone = [context_score(f, "x", ctx, excluded, implied, ["S"] * 8, None) for f in candidates]
+    notes_of: list[list[str]] = [[] for _ in candidates]
+    explained = context_scores(candidates, "x", ctx, excluded, implied, ["S"] * 8, notes_of)
+    assert together == alone == explained
+    assert together[0] > together[4] and all(notes_of[:4])
+
+
+def test_shares_without_are_kept_per_set_of_rows_left_out() -> None:
+    ctx = _prepared()
+    first = shares_without(ctx, (100, 555))  # Dallas left out, and a row of no anchor
+    assert first == country_shares(tuple(a for a in ANCHORS if a.row != 100))
+    # The same rows left out, asked again: the same answer, kept.
+    assert shares_without(ctx, (555, 100)) is first
+    # Other rows of the same country left out give their own shares.
+    both = shares_without(ctx, (100, 101))
+    assert both["USA"] == pytest.approx(1 / 8)
+    # Rows that leave no anchor with a country out read the article's own shares.
+    assert shares_without(ctx, (999,)) is ctx.implied
+
+
+def test_the_anchors_state_lists_rows_by_name_and_points_by_latitude() -> None:
+    twice = (*ANCHORS, _anchor(110, "Paris", "USA", 33.66, -95.56, False))
+    ctx = make_prepared(frozenset(), twice, {}, make_spread((), (), (), []))
+    assert ctx.name_row["Lima"] == 109 and ctx.name_row["Paris"] == -1  # two anchors
+    assert [p[0] for p in ctx.near_points] == sorted(p[0] for p in ctx.near_points)
+    assert {p[5] for p in ctx.near_points} == {a.row for a in twice if not a.is_area}
+    assert {p[5] for p in ctx.area_points} == {102, 106}
+    assert ctx.counts == {"USA": 4, "FRA": 2, "SYR": 2, "JPN": 1, "AUS": 1, "PER": 1}
+    assert ctx.by_admin1 == {7: "Dallas"}  # every test anchor lies in admin-1 region 7
+    assert ctx.named_admin1 == {}  # no anchor is an admin-1 region
+
+
+def test_a_spread_keeps_its_readings_columns_in_latitude_order() -> None:
+    readings = [(40.0, -3.7, 20.0, 1), (33.66, -95.56, 50.0, 0), (48.85, 2.35, 20.0, 2)]
+    spread = make_spread(
+        ("Paris", "Madrid", "Paris"), ("a", "b", "c"), ((1,), (2,), (3,)), readings
+    )
+    assert list(spread.lats) == [33.66, 40.0, 48.85]
+    assert list(spread.lons) == [-95.56, -3.7, 2.35]
+    assert list(spread.scales) == [50.0, 20.0, 20.0]
+    assert list(spread.owners) == [0, 1, 2]
+    assert list(spread.items[4:8]) == [40.0, -3.7, 20.0, 1.0]

@@ -1,5 +1,5 @@
 """Context scoring for place resolution: what an article's other place names add to each
-candidate of a name (`context_score`), and the per-article state it reads (`Prepared`).
+candidate of a name (`context_scores`), and the per-article state it reads (`Prepared`).
 
 The terms (places.py's module docstring gives the whole scoring):
 - the candidate's country named in the article +3.5, x 3 / the number of countries it
@@ -25,9 +25,10 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsevents.resolve.place_index import FEATURES
@@ -38,7 +39,7 @@ __all__ = [
     "Point",
     "Prepared",
     "Spread",
-    "context_score",
+    "context_scores",
     "country_shares",
     "make_prepared",
     "names_near",
@@ -55,6 +56,7 @@ _FULL_BONUS_COUNTRIES = 3
 IN_REGION = 1.5
 _SAME_ADMIN1 = 1.5
 _SPREAD_DEG = 2.0  # readings further apart than ~220 km add nothing
+_SPREAD_DEG2 = _SPREAD_DEG**2
 _SPREAD_WEIGHT = 2.0
 _SPREAD_CAP = 3.0
 _FAR_DEG = 13.5  # beyond ~1,500 km an anchor adds under 0.01
@@ -65,6 +67,7 @@ _BAND_DEG = _FAR_DEG + 1e-3
 _KM_PER_DEG = 111.2
 _SCAN_ALL = 6
 _NO_NAMES: frozenset[str] = frozenset()
+_SEVERAL = -1  # Prepared.name_row of a name that several anchors bear
 # The spread's answer for a row with no reading near: one object for all of them
 _NOTHING_NEAR: tuple[float, tuple[tuple[int, float], ...]] = (0.0, ())
 
@@ -100,6 +103,11 @@ class Spread:
     rows: tuple[tuple[int, ...], ...]
     items: array[float]
     lats: array[float]
+    # the items' columns apart, for spread_score's loop: longitudes, km scales, and
+    # name indices (as integers)
+    lons: array[float]
+    scales: array[float]
+    owners: array[int]
     # key -> row -> (bonus, ((name index, km), ...)): each pass asks again
     memo: dict[str, dict[int, tuple[float, tuple[tuple[int, float], ...]]]] = field(
         default_factory=dict
@@ -107,7 +115,7 @@ class Spread:
 
 
 def _no_spread() -> Spread:
-    return Spread((), (), (), array("d"), array("d"))
+    return Spread((), (), (), array("d"), array("d"), array("d"), array("d"), array("l"))
 
 
 def make_spread(
@@ -119,7 +127,9 @@ def make_spread(
     """A Spread from the (lat, lon, km scale, name index) of every reading."""
     readings.sort()
     items = array("d", chain.from_iterable(readings))
-    return Spread(names, keys, rows, items, array("d", items[::4]))
+    owners = array("l", [r[3] for r in readings])
+    columns = items[::4], items[1::4], items[2::4]
+    return Spread(names, keys, rows, items, *columns, owners)
 
 
 @dataclass(slots=True)
@@ -132,6 +142,9 @@ class Prepared:
     # iso3 -> keys of the article's place names that are that country's name or demonym
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     by_admin1: dict[int, str] = field(default_factory=dict)  # admin-1 -> an anchor in it
+    # anchor name -> the row of the anchor so named, _SEVERAL when more than one is (a
+    # dict of strings and integers, which the garbage collector does not track)
+    name_row: dict[str, int] = field(default_factory=dict)
     # admin-1 -> the region as the article names it outright, with the anchors that
     # weigh its share
     named_admin1: dict[int, NamedRegion] = field(default_factory=dict)
@@ -147,9 +160,9 @@ class Prepared:
     located: frozenset[str] = frozenset()
     # the row of the place the article is about (`place_focus`): -2 until worked out
     focus: int = -2
-    # the countries of the anchors left out (those of the name being resolved, in
-    # order) -> the others' country shares
-    evidence: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
+    # the anchor rows left out (those of the name being resolved) -> the others'
+    # country shares
+    evidence: dict[frozenset[int], dict[str, float]] = field(default_factory=dict)
     # the points of towns and of areas apart, each sorted by latitude (then by anchor
     # order), with their latitudes for bisect: a candidate reads only a band of them
     near_points: list[Point] = field(default_factory=list)
@@ -185,26 +198,40 @@ def make_prepared(
     if not anchors:  # before the first pass: nothing to work out
         return Prepared(countries, anchors, named, spread=spread, in_article=in_article)
     by_admin1: dict[int, str] = {}
-    for a in anchors:
-        if a.admin1 >= 0 and a.admin1 not in broad_admin1:
-            by_admin1.setdefault(a.admin1, a.name)
-    named_admin1 = _named_regions(anchors)
-    points = tuple(a.point for a in anchors)
-    counts = country_counts(anchors)
+    name_row: dict[str, int] = {}
+    counts: dict[str, int] = {}  # as country_counts
+    near: list[Point] = []
+    area: list[Point] = []
+    any_admin1 = False
+    # one walk over the anchors (unpacked: they are tuples) for all of it
+    for row, name, iso3, admin1, is_area, point, is_admin1, is_country in anchors:
+        if admin1 >= 0 and admin1 not in broad_admin1 and admin1 not in by_admin1:
+            by_admin1[admin1] = name
+        name_row[name] = row if name not in name_row else _SEVERAL
+        if iso3:
+            counts[iso3] = counts.get(iso3, 0) + 1
+        if not is_area:
+            near.append(point)
+        elif not is_country:
+            area.append(point)
+        any_admin1 = any_admin1 or is_admin1
+    named_admin1 = _named_regions(anchors) if any_admin1 else {}
+    points = tuple([a[5] for a in anchors])
     total = sum(counts.values())
     # Sorted by latitude; Python's sort is stable, so equal latitudes keep anchor order.
-    near = sorted((p for p in points if not p[3]), key=_LAT)
-    area = sorted((a.point for a in anchors if a.is_area and not a.is_country), key=_LAT)
+    near.sort(key=_LAT)
+    area.sort(key=_LAT)
     return Prepared(
         countries,
         anchors,
         named,
         by_admin1,
+        name_row,
         named_admin1,
         points,
         spread,
         implied={iso3: n / total for iso3, n in counts.items()},
-        anchor_rows=frozenset(a.row for a in anchors),
+        anchor_rows=frozenset([a[0] for a in anchors]),
         near_points=near,
         near_lats=[p[0] for p in near],
         area_points=area,
@@ -244,11 +271,7 @@ def region_share(region: NamedRegion, row_set: Collection[int]) -> float:
     return inside / regional if regional else 0.0
 
 
-def _lat(p: Point) -> float:
-    return p[0]
-
-
-_LAT = _lat
+_LAT = itemgetter(0)  # of a Point: its latitude
 
 
 def country_counts(anchors: tuple[Anchor, ...]) -> dict[str, int]:
@@ -274,49 +297,29 @@ def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
     if ctx.anchor_rows.isdisjoint(rows):
         return ctx.implied  # the usual case: no new set to make
     excluded = ctx.anchor_rows.intersection(rows)
-    lost = tuple(sorted([a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]))
-    if not lost:
-        return ctx.implied
-    known = ctx.evidence.get(lost)
+    known = ctx.evidence.get(excluded)
     if known is None:
-        # The counts of all anchors less those left out: the same integers, so the same
-        # shares as counting the others afresh.
-        counts = dict(ctx.counts)
-        for iso3 in lost:
-            counts[iso3] -= 1
-        total = ctx.total - len(lost)
-        known = {iso3: n / total for iso3, n in counts.items() if n}
-        ctx.evidence[lost] = known
+        lost = [a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]
+        if not lost:
+            known = ctx.implied
+        else:
+            # The counts of all anchors less those left out: the same integers, so the
+            # same shares as counting the others afresh.
+            counts = dict(ctx.counts)
+            for iso3 in lost:
+                counts[iso3] -= 1
+            total = ctx.total - len(lost)
+            known = {iso3: n / total for iso3, n in counts.items() if n}
+        ctx.evidence[excluded] = known
     return known
-
-
-def _nearest_d2(
-    points: list[Point],
-    lats: list[float],
-    lat: float,
-    lon: float,
-    row_set: Collection[int],
-) -> float:
-    """The least squared distance (in degrees, each point's longitude scaled by its own
-    cos lat) from (lat, lon) to the points outside `row_set`, capped at _FAR_DEG2: only
-    the points within the latitude band that could come closer are visited."""
-    best = _FAR_DEG2
-    if len(points) > _SCAN_ALL:  # a few points: visiting them all is cheaper than bisect
-        points = points[bisect_right(lats, lat - _BAND_DEG) : bisect_left(lats, lat + _BAND_DEG)]
-    for a_lat, a_lon, coslat, _, _, a_row in points:
-        dy = lat - a_lat
-        dx = (lon - a_lon) * coslat
-        d2 = dx * dx + dy * dy
-        if d2 < best and a_row not in row_set:
-            best = d2
-    return best
 
 
 def _nearest_named(
     points: tuple[Point, ...], lat: float, lon: float, row_set: Collection[int], area: bool
 ) -> tuple[float, str]:
-    """As _nearest_d2 over every point of one kind, in anchor order, with the name of the
-    first nearest one (for explain())."""
+    """The least squared distance from (lat, lon) to the points of one kind outside
+    `row_set`, every point visited in anchor order, with the name of the first nearest
+    one (for explain(), which checks the banded search of context_scores)."""
     best, name = _FAR_DEG2, ""
     for a_lat, a_lon, coslat, a_is_area, a_name, a_row in points:
         if a_is_area != area or a_row in row_set:
@@ -336,119 +339,162 @@ def _note(notes: list[str] | None, value: float, text: str) -> float:
     return value
 
 
-def context_score(
-    facts: Facts,
+def context_scores(
+    candidates: Sequence[Facts],
     key: str,
     ctx: Prepared,
     row_set: Collection[int],
     implied: dict[str, float],
     admin1_names: list[str],
-    notes: list[str] | None,
+    notes_of: Sequence[list[str]] | None,
     regional: bool = True,
-) -> float:
-    """Evidence from the article for one candidate (see the module docstring): `row_set`
-    holds the candidate rows of the name being resolved, whose anchors do not count,
-    and `implied` the other anchors' country shares (`shares_without`); `regional`
-    False when the name also names an area, whose towns a named region does not lift."""
-    _, feature, iso3, admin1, lat, lon, _ = facts
-    score = 0.0
-    explain = notes is not None  # texts are built only when someone reads them
-    if iso3 in ctx.countries and (
-        feature != _COUNTRY or not ctx.named.get(iso3 or "", _NO_NAMES) <= {key}
-    ):
-        # A country named only by the name being resolved is no evidence for itself.
-        bonus = ctx.in_article
-        score += bonus
-        if explain:
-            _note(notes, bonus, f"country {iso3} in article")
-    elif iso3 is not None and iso3 in implied:
-        share = implied[iso3]
-        score += 1.0 + 3.0 * share
-        if explain:
-            _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
-    elif iso3 is None and feature == _REGION and (ctx.countries or implied):
-        # A region across borders ("Middle East", "Sahel") has no country to be
-        # named, yet an article that names countries is as much about it.
-        score += IN_ARTICLE
-        if explain:
-            _note(notes, IN_ARTICLE, "region across the article's countries")
-    if feature in _BROAD:
-        if feature == _ADMIN1 and admin1 >= 0:
-            inside = [
-                a.name
-                for a in ctx.anchors
-                if not a.is_area and a.admin1 == admin1 and a.row not in row_set
-            ]
-            if inside:
-                score += _SAME_ADMIN1
-                if explain:
-                    _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
-        return score
-    # Nearness and a shared region are one kind of evidence: the stronger counts.
-    if explain:
-        point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
-        area_d2, area_name = _nearest_named(tuple(ctx.area_points), lat, lon, row_set, True)
-    else:
-        near_points = ctx.near_points  # none in the first pass: no call to make
-        point_d2 = (
-            _nearest_d2(near_points, ctx.near_lats, lat, lon, row_set) if near_points else _FAR_DEG2
-        )
-        area_points = ctx.area_points
-        area_d2 = (
-            _nearest_d2(area_points, ctx.area_lats, lat, lon, row_set) if area_points else _FAR_DEG2
-        )
-        point_name = area_name = ""
-    best, text = 0.0, ""
-    if point_d2 < _FAR_DEG2:
-        km = _KM_PER_DEG * math.sqrt(point_d2)
-        best = 2.0 * math.exp(-km / 150)
-        text = f"{km:.0f} km from {point_name}" if explain else ""
-    if area_d2 < _FAR_DEG2:
-        km = _KM_PER_DEG * math.sqrt(area_d2)
-        bonus = math.exp(-km / 300)
-        if bonus > best:
-            best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
-    # Readings of other names close by, whichever readings the first pass picked:
-    # each weaker with distance (faster than for the chosen anchors, since one of
-    # many readings may be close by chance), and several add up to _SPREAD_CAP.
+) -> list[float]:
+    """Evidence from the article for each candidate of a name (see the module
+    docstring): `row_set` holds the candidate rows of the name being resolved, whose
+    anchors do not count, and `implied` the other anchors' country shares
+    (`shares_without`); `regional` False when the name also names an area, whose towns
+    a named region does not lift; `notes_of`, for explain(), a list per candidate that
+    receives its terms. One call scores them all: what the article offers is read once."""
+    explain = notes_of is not None  # texts are built only when someone reads them
+    countries, named, in_article = ctx.countries, ctx.named, ctx.in_article
+    only_key = {key}
+    across = bool(countries or implied)  # a region across borders counts
+    anchors = ctx.anchors
+    near_points, near_lats = ctx.near_points, ctx.near_lats
+    area_points, area_lats = ctx.area_points, ctx.area_lats
     spread = ctx.spread
+    memo: dict[int, tuple[float, tuple[tuple[int, float], ...]]] | None = None
     if spread.items:
-        memo = spread.memo.get(key)  # each pass asks again: no call for a known answer
-        known = memo.get(facts[0]) if memo is not None else None
-        total, near = known if known is not None else spread_score(facts, key, spread)
-        if total > best:
-            best = total
-            if explain:
-                names = spread.names
-                text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
-    if regional and admin1 >= 0 and ctx.named_admin1:
-        named = ctx.named_admin1.get(admin1)
-        if named is not None and named.row not in row_set:
-            # The article names the place's own state or province ("Kentucky"): evidence
-            # of the kind a named country gives, on top of any nearness ("Madison
-            # County" beside "Kentucky" and "Atlanta" is the one in Kentucky).
-            share = region_share(named, row_set)
-            score += IN_REGION * share
-            if explain:
-                _note(notes, IN_REGION * share, f"region {named.name} in article ({share:.0%})")
-    if admin1 >= 0 and best < _SAME_ADMIN1:
-        shared = ctx.by_admin1.get(admin1)
-        if shared is not None and any(
-            a.name == shared and a.row not in row_set for a in ctx.anchors
+        memo = spread.memo.get(key)
+        if memo is None:
+            memo = spread.memo[key] = {}
+    named_admin1 = ctx.named_admin1 if regional else None
+    by_admin1, name_row = ctx.by_admin1, ctx.name_row
+    scores: list[float] = []
+    for i, facts in enumerate(candidates):
+        notes = notes_of[i] if notes_of is not None else None
+        r, feature, iso3, admin1, lat, lon, _ = facts
+        score = 0.0
+        if iso3 in countries and (
+            feature != _COUNTRY or not named.get(iso3 or "", _NO_NAMES) <= only_key
         ):
-            best = _SAME_ADMIN1
+            # A country named only by the name being resolved is no evidence for itself.
+            bonus = in_article
+            score += bonus
             if explain:
-                text = f"in {admin1_names[admin1]} like {shared}"
-    if best >= 0.01:
-        score += best
+                _note(notes, bonus, f"country {iso3} in article")
+        elif iso3 is not None and iso3 in implied:
+            share = implied[iso3]
+            score += 1.0 + 3.0 * share
+            if explain:
+                _note(notes, 1.0 + 3.0 * share, f"country {iso3} of {share:.0%} of places")
+        elif iso3 is None and feature == _REGION and across:
+            # A region across borders ("Middle East", "Sahel") has no country to be
+            # named, yet an article that names countries is as much about it.
+            score += IN_ARTICLE
+            if explain:
+                _note(notes, IN_ARTICLE, "region across the article's countries")
+        if feature in _BROAD:
+            if feature == _ADMIN1 and admin1 >= 0:
+                inside = [
+                    a.name
+                    for a in anchors
+                    if not a.is_area and a.admin1 == admin1 and a.row not in row_set
+                ]
+                if inside:
+                    score += _SAME_ADMIN1
+                    if explain:
+                        _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
+            scores.append(score)
+            continue
+        # Nearness and a shared region are one kind of evidence: the stronger counts.
         if explain:
-            _note(notes, best, text)
-    return score
+            point_d2, point_name = _nearest_named(ctx.points, lat, lon, row_set, False)
+            area_d2, area_name = _nearest_named(tuple(area_points), lat, lon, row_set, True)
+        else:
+            # The least squared distance (in degrees, each point's longitude scaled by
+            # its own cos lat) to the points outside `row_set`, capped at _FAR_DEG2:
+            # only the points within the latitude band that could come closer are
+            # visited (a few points are cheaper to visit all than to bisect).
+            point_d2 = area_d2 = _FAR_DEG2
+            if near_points:  # none in the first pass
+                points = near_points
+                if len(points) > _SCAN_ALL:
+                    low = bisect_right(near_lats, lat - _BAND_DEG)
+                    points = points[low : bisect_left(near_lats, lat + _BAND_DEG, low)]
+                for a_lat, a_lon, coslat, _, _, a_row in points:
+                    dy = lat - a_lat
+                    dx = (lon - a_lon) * coslat
+                    d2 = dx * dx + dy * dy
+                    if d2 < point_d2 and a_row not in row_set:
+                        point_d2 = d2
+            if area_points:
+                points = area_points
+                if len(points) > _SCAN_ALL:
+                    low = bisect_right(area_lats, lat - _BAND_DEG)
+                    points = points[low : bisect_left(area_lats, lat + _BAND_DEG, low)]
+                for a_lat, a_lon, coslat, _, _, a_row in points:
+                    dy = lat - a_lat
+                    dx = (lon - a_lon) * coslat
+                    d2 = dx * dx + dy * dy
+                    if d2 < area_d2 and a_row not in row_set:
+                        area_d2 = d2
+            point_name = area_name = ""
+        best, text = 0.0, ""
+        if point_d2 < _FAR_DEG2:
+            km = _KM_PER_DEG * math.sqrt(point_d2)
+            best = 2.0 * math.exp(-km / 150)
+            text = f"{km:.0f} km from {point_name}" if explain else ""
+        if area_d2 < _FAR_DEG2:
+            km = _KM_PER_DEG * math.sqrt(area_d2)
+            bonus = math.exp(-km / 300)
+            if bonus > best:
+                best, text = bonus, f"{km:.0f} km from {area_name}" if explain else ""
+        # Readings of other names close by, whichever readings the first pass picked:
+        # each weaker with distance (faster than for the chosen anchors, since one of
+        # many readings may be close by chance), and several add up to _SPREAD_CAP.
+        if memo is not None:
+            known = memo.get(r)  # each pass asks again: no call for a known answer
+            total, near = known if known is not None else _spread_score(facts, key, spread, memo)
+            if total > best:
+                best = total
+                if explain:
+                    names = spread.names
+                    text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
+        if named_admin1 and admin1 >= 0:
+            region = named_admin1.get(admin1)
+            if region is not None and region.row not in row_set:
+                # The article names the place's own state or province ("Kentucky"):
+                # evidence of the kind a named country gives, on top of any nearness
+                # ("Madison County" beside "Kentucky" and "Atlanta" is the one in
+                # Kentucky).
+                share = region_share(region, row_set)
+                score += IN_REGION * share
+                if explain:
+                    _note(
+                        notes, IN_REGION * share, f"region {region.name} in article ({share:.0%})"
+                    )
+        if admin1 >= 0 and best < _SAME_ADMIN1:
+            shared = by_admin1.get(admin1)
+            if shared is not None and (
+                name_row[shared] not in row_set
+                if name_row[shared] != _SEVERAL
+                else any(a.name == shared and a.row not in row_set for a in anchors)
+            ):
+                best = _SAME_ADMIN1
+                if explain:
+                    text = f"in {admin1_names[admin1]} like {shared}"
+        if best >= 0.01:
+            score += best
+            if explain:
+                _note(notes, best, text)
+        scores.append(score)
+    return scores
 
 
 def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str, float]) -> float:
     """What anchors add to a candidate's country evidence over a pass without anchors (as
-    context_score: a country the article names counts either way; otherwise the
+    context_scores: a country the article names counts either way; otherwise the
     anchors' share of its country, or a region across borders when only anchors
     give the article countries)."""
     _, feature, iso3, _, _, _, _ = facts
@@ -464,7 +510,7 @@ def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str
 
 
 def region_gain(admin1: int, ctx: Prepared, row_set: Collection[int]) -> float:
-    """The named-region evidence context_score gives a point in `admin1` (0 when the
+    """The named-region evidence context_scores gives a point in `admin1` (0 when the
     article does not name that region)."""
     named = ctx.named_admin1.get(admin1) if admin1 >= 0 else None
     if named is None or named.row in row_set:
@@ -498,36 +544,49 @@ def spread_score(
     """The bonus for readings of the article's other names near a row, and which
     (name index, km) they are. Only readings within _SPREAD_DEG degrees of latitude
     (by bisect) and within the longitude window are visited."""
-    r, _, _, _, lat, lon, coslat = facts
     memo = spread.memo.get(key)
     if memo is None:
         memo = spread.memo[key] = {}
     else:
-        known = memo.get(r)
+        known = memo.get(facts[0])
         if known is not None:
             return known
+    return _spread_score(facts, key, spread, memo)
+
+
+def _spread_score(
+    facts: Facts,
+    key: str,
+    spread: Spread,
+    memo: dict[int, tuple[float, tuple[tuple[int, float], ...]]],
+) -> tuple[float, tuple[tuple[int, float], ...]]:
+    """spread_score for a row not yet in `memo`, the key's answers, which keeps it."""
+    r, _, _, _, lat, lon, coslat = facts
     window = _SPREAD_DEG / max(coslat, 0.05)
     west, east = lon - window, lon + window
     best: dict[int, tuple[float, float]] = {}
-    items, rows, keys = spread.items, spread.rows, spread.keys
-    lats = spread.lats
-    for k in range(bisect_right(lats, lat - _SPREAD_DEG), bisect_left(lats, lat + _SPREAD_DEG)):
-        at = 4 * k
-        s_lon = items[at + 1]
+    rows, keys = spread.rows, spread.keys
+    lats, lons, scales, owners = spread.lats, spread.lons, spread.scales, spread.owners
+    low = bisect_right(lats, lat - _SPREAD_DEG)
+    for k in range(low, bisect_left(lats, lat + _SPREAD_DEG, low)):
+        s_lon = lons[k]
         if s_lon < west or s_lon > east:
             continue
         dy = lat - lats[k]
         dx = (lon - s_lon) * coslat
         d2 = dx * dx + dy * dy
-        if d2 >= _SPREAD_DEG**2:
+        if d2 >= _SPREAD_DEG2:
             continue
-        ni = int(items[at + 3])
-        if r in rows[ni] or keys[ni] == key:
+        ni = owners[k]
+        if keys[ni] == key or r in rows[ni]:
             continue
         km = _KM_PER_DEG * math.sqrt(d2)
-        bonus = _SPREAD_WEIGHT * math.exp(-km / items[at + 2])
+        bonus = _SPREAD_WEIGHT * math.exp(-km / scales[k])
         if bonus > best.get(ni, (0.0, 0.0))[0]:
             best[ni] = (bonus, km)
+    if not best:
+        memo[r] = _NOTHING_NEAR
+        return _NOTHING_NEAR
     total = 0.0
     near: list[tuple[int, float]] = []
     for ni in sorted(best):

@@ -129,7 +129,7 @@ from newsevents.resolve.place_context import (
     Prepared,
     Spread,
     anchor_country_gain,
-    context_score,
+    context_scores,
     make_prepared,
     make_spread,
     names_near,
@@ -327,6 +327,11 @@ class Gazetteer:
         self._words = index.words
         self._prepared: dict[PlaceContext, Prepared] = {}
         self._country_rows = index.country_rows
+        # country index -> iso3 (None for no country), for `_iso3` and `_widen`
+        self._country_iso3: dict[int, str | None] = {
+            ci: c[1] for ci, c in enumerate(index.countries)
+        }
+        self._country_iso3[NO_COUNTRY] = None
         self._plain: dict[str, int] = {}  # answers without context (`resolve`)
         self._answers: dict[PlaceContext, dict[str, int]] = {}
         # name -> query, a dict per flag pair at 2 x fuzzy + demonyms, so that a cached
@@ -780,6 +785,8 @@ class Gazetteer:
         if key in idx.acronyms and _abbreviation_ok(name, key):
             rows = _rows(idx.acronyms[key]) + rows
         countries = self._country_set
+        if countries.isdisjoint(rows):
+            return None  # the usual case, found in C
         for r in rows:
             if r in countries:
                 return idx.countries[idx.country[r]][1]
@@ -1000,7 +1007,13 @@ class Gazetteer:
             return query
         idx = self._index
         if query.iso3s is None:
-            query.iso3s = tuple(dict.fromkeys(self._iso3(r) for r in query.rows))
+            iso3_of, country = self._country_iso3.__getitem__, idx.country.__getitem__
+            rows = query.rows
+            query.iso3s = (
+                (iso3_of(country(rows[0])),)  # most names: no dict and map objects to make
+                if len(rows) == 1
+                else tuple(dict.fromkeys(map(iso3_of, map(country, rows))))
+            )
         if not countries.isdisjoint(query.iso3s):
             return query
         if any(self._well_known(r) for r in query.rows):
@@ -1027,8 +1040,7 @@ class Gazetteer:
         )
 
     def _iso3(self, r: int) -> str | None:
-        ci = self._index.country[r]
-        return self._index.countries[ci][1] if ci != NO_COUNTRY else None
+        return self._country_iso3[self._index.country[r]]
 
     # ------------------------------------------------------------------ scoring
 
@@ -1059,13 +1071,22 @@ class Gazetteer:
         # the first-level regions the article's names may mean: only inside those can
         # a named region add to a candidate (`_beyond_reach`)
         admin1_set, admin1 = self._admin1_set, self._index.admin1
-        regions = {admin1[r] for _, q in queries for r in admin1_set.intersection(q.rows)}
+        regions = {
+            admin1[r]
+            for _, q in queries
+            if not admin1_set.isdisjoint(q.rows)
+            for r in admin1_set.intersection(q.rows)
+        }
         spread = self._spread(queries)
         prepared = make_prepared(countries, (), frozen_named, spread)
         previous: tuple[Anchor, ...] = ()
         locked: dict[str, int] = {}
         first: dict[str, list[tuple[float, int, str]]] = {}  # the first pass's rankings
         for n_pass in range(2):
+            if n_pass == 1 and not first:
+                # Every answer is locked: the second pass would choose them all again.
+                stable = True
+                break
             chosen: list[Anchor] = []
             for i, (name, query) in enumerate(queries):
                 row = locked.get(name)
@@ -1088,7 +1109,10 @@ class Gazetteer:
             anchors = tuple(chosen)
             stable = [a.row for a in anchors] == [a.row for a in previous]
             previous = anchors
-            prepared = make_prepared(countries, anchors, frozen_named, spread, self._broad_admin1)
+            if not (stable and n_pass == 1):  # the same anchors make the same state
+                prepared = make_prepared(
+                    countries, anchors, frozen_named, spread, self._broad_admin1
+                )
         settled = locked
         if stable:
             settled = {name: a.row for (name, _), a in zip(queries, anchors, strict=True)}
@@ -1156,6 +1180,12 @@ class Gazetteer:
             rows = tuple(kept)
         elif rows[0] in self._broad_set:
             rows = ()
+        else:  # one point, the commonest case: no list to fill
+            r = rows[0]
+            query.reading_rows = rows
+            scale = _SPREAD_AREA_KM if feature[r] == _ADMIN2 else _SPREAD_KM
+            query.reading_items = (idx.lat[r], idx.lon[r], scale)
+            return rows
         lats, lons, admin2, area_km, km = idx.lat, idx.lon, _ADMIN2, _SPREAD_AREA_KM, _SPREAD_KM
         query.reading_rows = rows
         points: list[float] = []
@@ -1218,13 +1248,12 @@ class Gazetteer:
             key, names = query.key, self._index.admin1_names
             # "Wales" beside "England" is the region, not a town of England called so.
             regional = self._broad_set.isdisjoint(row_set) if ctx.named_admin1 else True
-            scored = []
-            for i, facts in enumerate(cand_facts):
-                notes = notes_of[i] if explain else None
-                score = base[i] + context_score(
-                    facts, key, ctx, row_set, implied, names, notes, regional
-                )
-                scored.append((score, facts[0], "; ".join(notes) if notes is not None else ""))
+            notes = notes_of if explain else None
+            extra = context_scores(cand_facts, key, ctx, row_set, implied, names, notes, regional)
+            scored = [
+                (base[i] + extra[i], r, "; ".join(notes_of[i]) if explain else "")
+                for i, r in enumerate(cand_rows)
+            ]
         # Best score first; among equals the lower row id (countries, regions, then places):
         # by row, then stably by score (a reversed sort keeps equals in their order).
         scored.sort(key=_ROW)
