@@ -111,3 +111,22 @@ def test_unknown_organisations_stay_actors(actors: ActorDictionary, name: str) -
 def test_a_quantifier_is_no_part_of_an_unknown_name(actors: ActorDictionary, surface: str) -> None:
     actor = actors.resolve(surface, SYRIA)
     assert actor is not None and actor.name == "Militants"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daraa Units of the army and armed forces killed terrorists",
+        "Army units killed 20 terrorists",
+        "attacks by the Syrian ground forces",
+    ],
+)
+def test_state_medias_army_units_are_the_states_forces(actors: ActorDictionary, text: str) -> None:
+    assert [n for _, n in found(actors, text, SYRIA)][:1] == ["Military Forces of Syria"]
+
+
+def test_army_heading_a_groups_own_name_is_no_state_army(actors: ActorDictionary) -> None:
+    assert [n for _, n in found(actors, 'The "Army of Conquest" began', SYRIA)] == []
+    assert [n for _, n in found(actors, "The Army shelled Douma", SYRIA)] == [
+        "Military Forces of Syria"
+    ]
