@@ -130,3 +130,15 @@ def test_army_heading_a_groups_own_name_is_no_state_army(actors: ActorDictionary
     assert [n for _, n in found(actors, "The Army shelled Douma", SYRIA)] == [
         "Military Forces of Syria"
     ]
+
+
+def test_a_date_word_before_lowercase_words_is_no_part_of_a_name(
+    actors: ActorDictionary,
+) -> None:
+    # "AFP Monday 17 Mar 2014 Six people were killed": the dateline's month is no name.
+    assert actors.resolve("Mar people", SYRIA) is None
+    gunmen = actors.resolve("Tuesday gunmen", SYRIA)
+    assert gunmen is not None and gunmen.name == "Unidentified Armed Group"
+    # A name that starts with a calendar word keeps it.
+    first = actors.resolve("First Regiment", SYRIA)
+    assert first is not None and first.name == "First Regiment"

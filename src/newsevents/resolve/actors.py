@@ -690,12 +690,16 @@ class ActorDictionary:
         return self._demonym.search(before.group(1)) is not None
 
     def _strip(self, surface: str) -> str:
-        """Drop leading determiners and quantities and a trailing possessive."""
+        """Drop leading determiners, quantities, a date word before lowercase words and a
+        trailing possessive."""
         text = _POSSESSIVE.sub("", surface).strip()
         while True:
             head, _, rest = text.partition(" ")
             quantities = find_quantities(text)
             if rest and head.casefold() in self._kinds.determiners:
+                text = rest.strip()
+            elif rest and head.casefold() in self._kinds.calendar_count_words and rest.islower():
+                # "Mar people" (a dateline's month before "people"); not "First Regiment"
                 text = rest.strip()
             elif quantities and quantities[0].start == 0 and text[quantities[0].end :].strip():
                 text = text[quantities[0].end :].strip()
