@@ -65,6 +65,7 @@ class Cues:
     toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
     dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
     subject_dies: frozenset[str] = frozenset()  # "a woman dies": the subject died
+    count_leads: frozenset[str] = frozenset()  # "killed at least 13": words before a count
     timing: frozenset[str] = frozenset()  # "after the killing of 30": a time, no toll
     partitive: frozenset[str] = frozenset()  # "13 members of the guard": part of a whole
     joining: frozenset[str] = frozenset()  # "casualties and wounded": written together
@@ -177,6 +178,7 @@ def load_cues(path: Path | None = None) -> Cues:
         toll_nouns=words("toll_nouns"),
         dead_count=words("dead_count_nouns"),
         subject_dies=words("subject_dies_lemmas"),
+        count_leads=words("count_leads"),
         timing=words("timing_prepositions"),
         partitive=words("partitive_prepositions"),
         joining=words("joining_conjunctions"),

@@ -364,29 +364,6 @@ def _count_before(doc: Doc, tok: Token, cues: Cues) -> int | None:
     return last.value
 
 
-# Words that may stand between an active kill verb and its count ("killed at least 13").
-_COUNT_LEADS = frozenset(
-    {
-        "at",
-        "least",
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "over",
-        "more",
-        "than",
-        "up",
-        "to",
-        "a",
-        "total",
-        "of",
-        "another",
-    }
-)
-
-
 def _count_after(doc: Doc, tok: Token, cues: Cues) -> int | None:
     """The count written just after an active kill or injure verb the parser gave no
     object, on a people noun ("airstrikes that killed 13 people MSF said": a comma lost
@@ -399,7 +376,7 @@ def _count_after(doc: Doc, tok: Token, cues: Cues) -> int | None:
             between = doc[tok.i + 1 : k]
             quantities = find_quantities(between.text) if len(between) else []
             return quantities[-1].value if quantities else None
-        if not (word.like_num or word.pos_ in ("NUM", "ADJ") or word.lower_ in _COUNT_LEADS):
+        if not (word.like_num or word.pos_ in ("NUM", "ADJ") or word.lower_ in cues.count_leads):
             return None
     return None
 

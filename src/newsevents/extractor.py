@@ -489,8 +489,7 @@ def _mention_for(
         # for the actor named on it ("strikes by the International Coalition warplanes",
         # "shot down a Russian helicopter").
         if tok is not None and tok.i in craft_tokens:
-            # Only the words before the craft name its owner ("warplanes of the regime"
-            # aside, an "of" phrase after a craft is what it hit or carried).
+            # Only the words before the craft name its owner ("Russian warplanes").
             owner = (doc[tok.left_edge.i].idx, tok.idx + len(tok))
             match = actor_in(owner, actor_matches) if tok.left_edge.i < tok.i else None
             return (match.surface, match) if match is not None else (None, None)
