@@ -186,3 +186,18 @@ def test_a_groups_own_name_headed_by_army_is_not_the_states_army():
     for text in ("The Army shelled Douma on Monday.", "The army of the regime shelled Douma."):
         (army,) = newsevents.extract(text, published="2015-07-16")
         assert army.actor1 == "Military Forces of Syria"
+
+
+@pytest.mark.model
+def test_a_name_among_the_victims_is_not_the_attacker():
+    (event,) = newsevents.extract(
+        "The Observatory said the Boukamal strike killed 15 civilians including women and "
+        "children as well as three Iraqi Daesh fighters.",
+        published="2017-04-18",
+    )
+    assert (event.actor1, event.actor2) == (None, "Civilians")
+    # A name after the victims that is not one of them still gives the attacker.
+    (russian,) = newsevents.extract(
+        "Over 100 ISIL Terrorists Killed in Russian Offensive in Homs.", published="2016-03-12"
+    )
+    assert (russian.actor1, russian.actor2) == ("Military Forces of Russia", "Islamic State")

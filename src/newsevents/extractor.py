@@ -693,11 +693,17 @@ def _mention_for(
     if actor1 is None:
         trig_char = main.token.idx - offset
         before = [m for m in usable if m.end <= trig_char and m is not m2]
-        # Named after the trigger, civilians are its victims, never the attacker.
+        # Named after the trigger, civilians are its victims, never the attacker; nor
+        # is a name among the victims ("killed 15 civilians as well as three Daesh
+        # fighters": the victim's conjuncts).
+        victims = [np_range(t) for t in _with_conjuncts(patient_tok)]
         after = [
             m
             for m in usable
-            if m.start >= trig_char and m is not m2 and m.actor.kind != "Civilians"
+            if m.start >= trig_char
+            and m is not m2
+            and m.actor.kind != "Civilians"
+            and not any(a - offset <= m.start < b - offset for a, b in victims)
         ]
         pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
         if pick is not None and pick.actor.kind == "Civilians":
@@ -953,6 +959,17 @@ def _venue_elsewhere(place: Token, triggers: Sequence[Trigger], cues: Cues) -> b
         return False
     governing = {t.i for t in venue.ancestors} | {venue.i}
     return not any(t.token.i in governing for t in triggers)
+
+
+def _with_conjuncts(tok: Token | None) -> list[Token]:
+    """A token and the tokens coordinated after it ("civilians ... as well as fighters")."""
+    out: list[Token] = []
+    todo = [tok] if tok is not None else []
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ == "conj")
+    return out
 
 
 def _victims_name(surface: str | None, kind: str | None, ctx: ExtractContext) -> str | None:
