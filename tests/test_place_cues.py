@@ -3,11 +3,13 @@ and words after a name that only say what kind of place it is ("Homs city")."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 from factories import sentence_mention
 
+import newsevents
 from newsevents.errors import DataFileError
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.mentions import ResolveContext, _place_context, _resolve_place
@@ -86,3 +88,26 @@ def test_a_name_ending_in_city_is_matched_whole(gaz: Gazetteer) -> None:
     assert place is not None and (place.name, place.iso3) == ("Kansas City", "USA")
     place = gaz.resolve("Mexico City")
     assert place is not None and place.iso3 == "MEX"
+
+
+def test_a_possessive_names_the_cue_with_or_without_its_apostrophe() -> None:
+    # Scraped text drops apostrophes: "President Bashar al-Assads forces".
+    assert cue_countries(["President Bashar al-Assads forces attacked"]) == ("SYR",)
+    assert cue_countries(["Assad's army"]) == ("SYR",)
+    assert cue_countries(["an assassin", "Assadi"]) == ()
+
+
+@pytest.mark.model
+def test_damascus_in_a_washington_story_about_assads_forces_is_syrias() -> None:
+    # The demo corpus's Al Arabiya story of 25 August 2013: Kerry, Obama, the White House,
+    # and "President Bashar al-Assads forces" near Damascus (not Damascus, Maryland).
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "fakes.csv"
+    csv.field_size_limit(10**8)
+    with corpus.open(newline="", encoding="utf-8") as handle:
+        text = next(
+            row["article_content"]
+            for row in csv.DictReader(handle)
+            if "chemical attacks near Damascus on August 21" in row["article_content"]
+        )
+    events = newsevents.extract(text, published="2013-08-25")
+    assert {e.country for e in events if e.location == "Damascus"} == {"Syria"}

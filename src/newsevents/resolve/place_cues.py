@@ -37,7 +37,9 @@ class PlaceCues:
     def countries(self, texts: Iterable[str]) -> tuple[str, ...]:
         """The iso3 codes whose cue phrases occur in any of the texts, in file order."""
         joined = "\n".join(texts)
-        words = frozenset(_WORD.findall(joined.lower()))
+        found = _WORD.findall(joined.lower())
+        # "al-Assads": a possessive whose apostrophe scraping lost still names Assad.
+        words = frozenset(found) | {w[:-1] for w in found if w.endswith("s")}
         return tuple(
             iso3
             for (iso3, pattern), firsts in zip(self.patterns, self.first_words, strict=True)
@@ -54,9 +56,11 @@ def _phrase(text: str) -> str:
     words = re.split(r"[\s\-]+", text.strip())
     body = r"[\s\-]+".join(re.escape(w) for w in words if w)
     body = body.replace("'", "['\u2019]")
+    # A possessive, with or without its apostrophe ("Assad's", "al-Assads forces").
+    owner = "(?:['\u2019]?s)?"
     if text.isupper():
-        return rf"(?<![\w]){body}(?![\w])"
-    return rf"(?<![\w])(?i:{body})(?![\w])"
+        return rf"(?<![\w]){body}{owner}(?![\w])"
+    return rf"(?<![\w])(?i:{body}){owner}(?![\w])"
 
 
 def read_place_cues(path: Path) -> PlaceCues:
