@@ -55,6 +55,11 @@ def _refs(nlp, text: str) -> list[str]:
             [],
         ),
         ("A bus heading to Kabul from Jalalabad was attacked in Surobi.", ["Kabul", "Jalalabad"]),
+        # A topic is not where the act was; "about" before a count is no preposition.
+        ("Obama spoke with Cameron about Syria and agreed to consult.", ["Syria"]),
+        ("Clashes erupted about 5 km from Aleppo on Monday.", []),
+        # A name describing the topic tells where that was ("the Manbij explosion").
+        ("Investigations about the Manbij explosion went on as forces killed a man.", []),
     ],
 )
 def test_reference_points_in_real_sentences(nlp, text, refs):

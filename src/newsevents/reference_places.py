@@ -1,6 +1,7 @@
 """Reference points: places a sentence names only to say where its event was from, not
 where it was ("traveling north from Quetta to Peshawar when it came under attack", "around
-150 kilometers from the provincial capital Quetta"). They are not the event's place.
+150 kilometers from the provincial capital Quetta"), or what it was about ("spoke with
+Cameron about Syria"). They are not the event's place.
 
 The words (verbs and nouns of travel, units of distance, the distance beyond which a
 place is only a landmark) are in place_words.yaml; the structure comes from the parse.
@@ -30,6 +31,8 @@ class ReferenceCues:
     units: dict[str, float]
     directions: frozenset[str]
     distance_km: float
+    # "spoke with Cameron about Syria": what was talked of, not where.
+    topics: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,13 @@ def load_reference_cues() -> ReferenceCues:
         # `directions` maps a word to its direction name: the keys are the words.
         directions = frozenset(str(w).lower() for w in data["directions"])
         distance = float(data["reference_distance_km"])
-    return ReferenceCues(word_set(data, "travel_words", path), units, directions, distance)
+    return ReferenceCues(
+        word_set(data, "travel_words", path),
+        units,
+        directions,
+        distance,
+        word_set(data, "topic_prepositions", path),
+    )
 
 
 def _distance_km(noun: Token, cues: ReferenceCues) -> float | None:
@@ -104,6 +113,8 @@ def is_reference(place: Token, cues: ReferenceCues | None = None) -> bool:
     the phrase it stands in ("from the provincial capital Quetta", "to Peshawar, Khyber
     Pakhtunkhwa") hangs from a journey or a long distance."""
     cues = cues or load_reference_cues()
+    if _topic_name(place, cues):
+        return True
     tok = place
     # Up through the phrase that holds the name ("the town of X", "Quetta, Balochistan"),
     # stopping at a preposition that places it ("in", "near").
@@ -126,4 +137,21 @@ def reference_tokens(doc: Doc, cues: ReferenceCues | None = None) -> set[int]:
     for tok in doc:
         if tok.dep_ == "prep" and _reference_prep(tok, cues):
             out.update(t.i for t in tok.subtree)
+        elif _topic_name(tok, cues):
+            out.add(tok.i)
     return out
+
+
+def _topic_name(tok: Token, cues: ReferenceCues) -> bool:
+    """Whether a token is part of a name that is the object of a topic preposition ("spoke
+    about Syria", "about Deir ez-Zor"); not a name that only describes the topic
+    ("investigations about the Manbij explosion": the explosion was in Manbij)."""
+    name = tok
+    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
+        name = name.head
+    return (
+        name.pos_ == "PROPN"
+        and name.dep_ == "pobj"
+        and name.head.dep_ == "prep"
+        and name.head.lower_ in cues.topics
+    )
