@@ -145,17 +145,14 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
         and t.pos_ != "NUM"
         # "Turkey-backed militants": who backs them is no part of their name ("armed men"
         # names no backer: "armed" stays).
-        and not (t.lower_ in cues.patron_words and any(True for _ in t.children))
+        and not (t.lower_ in cues.patron_words and t.n_lefts + t.n_rights > 0)
     ]
     name = " ".join([*words, head.text])
-    if head.pos_ == "PROPN":
-        # "the Army of Conquest": a name goes on through "of" and a name ("Army" alone
-        # would read as a state's army).
-        for child in head.rights:
-            pobj = prep_object(head, ("of",)) if child.dep_ == "prep" else None
-            if child.lower_ == "of" and pobj is not None and pobj.pos_ == "PROPN":
-                name += " of " + " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
-                break
+    # "the Army of Conquest": a name goes on through "of" and a name ("Army" alone would
+    # read as a state's army).
+    owner = prep_object(head, ("of",)) if head.pos_ == "PROPN" else None
+    if owner is not None and owner.pos_ == "PROPN":
+        name += " of " + " ".join(t.text for t in owner.subtree if t.pos_ == "PROPN")
     return name
 
 
