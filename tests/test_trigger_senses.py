@@ -90,3 +90,30 @@ def test_dealt_a_blow_is_no_agreement() -> None:
     assert _types("The raid on Monday dealt a severe blow to the group in Beledweyne.") == [
         "Attack"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An incident log's heading: the month opens the line and the parser tags it a name.
+        "March 11th-12th 2017: (S501) Kasrat Al Faraj, east of Raqqa, Raqqa governorate, Syria",
+        "March 21, 2017 - Tabqa, Raqqa governorate, Syria",
+        "Shelling hit Daraa on 5 March.",
+    ],
+)
+def test_a_month_next_to_a_day_or_year_is_no_march(text: str) -> None:
+    assert "Peaceful protest" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser reads "Thousands march" as a count of marches: a crowd and its act.
+        "Thousands march in Raqqa against the regime.",
+        "Thousands rally in Raqqa against the regime.",
+        "Protesters march in Damascus on Friday.",
+        "March in Damascus: protesters demand the release of detainees.",
+    ],
+)
+def test_a_crowd_that_marches_is_a_protest(text: str) -> None:
+    assert _types(text) == ["Peaceful protest"]

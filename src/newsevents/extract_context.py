@@ -83,6 +83,7 @@ class Cues:
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
+    month_triggers: frozenset[str] = frozenset()  # "March 11": a date, not a march
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
     aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
@@ -196,6 +197,7 @@ def load_cues(path: Path | None = None) -> Cues:
         event_place_preps=words("event_place_prepositions"),
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),
+        month_triggers=words("month_triggers"),
         aircraft=words("aircraft_nouns"),
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))

@@ -88,9 +88,13 @@ def headed_by(tok: Token, heads: frozenset[str]) -> bool:
 
 
 def mass_count(tok: Token) -> bool:
-    """A trigger noun counted in thousands ("100,000 strikes") names a campaign's total."""
+    """A trigger noun counted in thousands ("100,000 strikes") names a campaign's total. A
+    singular noun counted in words is not: in "Thousands march in Raqqa" the parser took
+    the verb for a noun and the crowd for its count."""
     for child in tok.children:
         if child.dep_ == "nummod":
+            if tok.tag_ == "NN" and not any(c.isdigit() for c in child.text):
+                continue
             quantities = find_quantities(doc_text(child))
             if quantities and quantities[0].value >= _MASS:
                 return True

@@ -76,6 +76,7 @@ from newsevents.tokenview import token_view
 from newsevents.trigger_filters import (
     disarms_no_weapon,
     held_weapon,
+    names_a_date,
     names_a_thing,
     opens_other_sense,
     tells_a_state,
@@ -139,6 +140,7 @@ def _find_triggers(
         and not (t.cls.means and held_weapon(t.token, cues.holding))
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not opens_other_sense(t.token, cues.other_senses)
+        and not names_a_date(t.token, cues.month_triggers)
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
