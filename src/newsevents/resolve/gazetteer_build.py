@@ -20,6 +20,7 @@ from newsevents.resolve.place_index import (
     NO_COUNTRY,
     SRC_CONFLICT,
     SRC_GEONAMES,
+    SRC_NEWS_NAMED,
     SRC_SUPPLEMENT,
     IndexBuilder,
     PlaceIndex,
@@ -355,11 +356,17 @@ def _add_supplement_row(b: IndexBuilder, srow: SupplementRow) -> None:
         if same is not None:
             for name in names:
                 b.add_name(same, name, fuzzy=True)
-            if b.cols["population"][same] == 0 and b.cols["source"][same] == SRC_GEONAMES:
-                # A village GeoNames gives no population, whose news spellings the
-                # supplement lists ("Atareb"), is a place news names: the place finder
-                # takes it as it takes the supplement's own places.
-                b.cols["source"][same] = SRC_SUPPLEMENT
+            if b.cols["source"][same] == SRC_GEONAMES:
+                # A place whose news names the supplement lists is a place news names:
+                # the place finder takes it as it takes the supplement's own places, and
+                # those names are its own, not GeoNames' odd alternates that a namesake's
+                # own name beats ("Palmyra" is Tadmur before Palmyra, Pennsylvania). A
+                # village GeoNames gives no population ("Atareb") also gets the bonus of
+                # the supplement's places: nothing else tells it from a hamlet.
+                unknown = b.cols["population"][same] == 0
+                b.cols["source"][same] = SRC_SUPPLEMENT if unknown else SRC_NEWS_NAMED
+            if b.cols["population"][same] == 0 and srow.population:
+                b.cols["population"][same] = srow.population
             return
     admin1 = -1
     if srow.feature == "admin1":

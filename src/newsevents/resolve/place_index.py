@@ -35,7 +35,7 @@ from newsevents.resolve.place_names import (
 from newsevents.resolve.place_words import PlaceWords, strip_admin1_affixes
 from newsevents.resolve.translit import TranslitRules, loose_key, strict_key
 
-FORMAT_VERSION = 11  # bump whenever the build changes: it is part of the cache key
+FORMAT_VERSION = 13  # bump whenever the build changes: it is part of the cache key
 FEATURES: tuple[str, ...] = (
     "country",
     "admin1",
@@ -47,7 +47,10 @@ FEATURES: tuple[str, ...] = (
     "suburb",
 )
 AREA_FEATURES = frozenset({0, 1, 2, 3})  # indices of country, admin1, region, admin2
-SRC_GEONAMES, SRC_SUPPLEMENT, SRC_CONFLICT = 0, 1, 2
+# Where a row comes from: GeoNames; the supplement's own places; UCDP conflict villages;
+# GeoNames places the supplement gives news names ("Palmyra" for Tadmur), whose names
+# are then all their own (no "alternate name only" penalty) without the supplement bonus.
+SRC_GEONAMES, SRC_SUPPLEMENT, SRC_CONFLICT, SRC_NEWS_NAMED = 0, 1, 2, 3
 NO_COUNTRY = 0xFFFF
 
 Keyed = dict[str, int | tuple[int, ...]]
