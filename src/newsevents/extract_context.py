@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,10 @@ class Cues:
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
     month_triggers: frozenset[str] = frozenset()  # "March 11": a date, not a march
+    assembly: frozenset[str] = frozenset()  # "gathered ... to protest": a protest done
+    # Sub-type -> the crowd that did it when no actor is named ("Peaceful protest": Protesters)
+    crowd_actors: Mapping[str, str] = field(default_factory=dict)
+    purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
     aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
@@ -198,6 +202,9 @@ def load_cues(path: Path | None = None) -> Cues:
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),
         month_triggers=words("month_triggers"),
+        assembly=words("assembly_verbs"),
+        crowd_actors={str(k): str(v) for k, v in (data.get("crowd_actors") or {}).items()},
+        purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))

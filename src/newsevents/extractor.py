@@ -211,6 +211,17 @@ def _purpose(tok: Token) -> bool:
     )
 
 
+def _assembled_to_protest(tok: Token, cues: Cues) -> bool:
+    """A protest word in the purpose of a crowd's assembling told as done ("gathered in
+    Beirut to protest", "blocked roads to protest fuel prices"): the protest happened."""
+    head = tok.head
+    return (
+        tok.lemma_.lower() in cues.purpose_protests
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in cues.assembly
+    )
+
+
 _TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
 
 
@@ -236,7 +247,7 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
             return None
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in node.children):
             return "planned"
-        if _purpose(node):
+        if _purpose(node) and not _assembled_to_protest(node, cues):
             # "an operation to recapture the east", "launched an offensive to retake
             # Palmyra": what the act is for, not yet done.
             return "planned"
@@ -785,6 +796,10 @@ def _mention_for(
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
         kind2 = "Rebel group"
     event_type, sub_type = refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
+    if actor1 is None and sub_type in cues.crowd_actors and actor2 != cues.crowd_actors[sub_type]:
+        # ACLED's convention: whoever protests or riots is coded as the crowd ("Thousands of
+        # people protested in Beirut": Protesters), named by their trade or not.
+        actor1 = cues.crowd_actors[sub_type]
     arguments: dict[str, tuple[str, ...]] = {}
     if actor1 and implied is None:
         # An implied attacker is not written in the sentence: no argument string for it.

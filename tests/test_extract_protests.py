@@ -1,0 +1,77 @@
+"""Protests as ACLED codes them: a crowd's protest told in a purpose clause happened
+("gathered to protest"), a workers' strike is a protest and not an attack, and every
+protest or riot names its crowd as the first actor (loads the model)."""
+
+from typing import Any
+
+import pytest
+from factories import new_events
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2019-10-10"
+
+
+def _one(text: str) -> Any:
+    """The one new event of a text."""
+    (event,) = new_events(text, PUBLISHED)
+    return event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds gathered in Beirut on Sunday to protest against corruption.",
+        "Demonstrators blocked roads in Sweida on Saturday to protest fuel prices.",
+    ],
+)
+def test_a_crowd_that_assembled_to_protest_protested(text: str) -> None:
+    event = _one(text)
+    assert (event.sub_event_type, event.modality) == ("Peaceful protest", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents plan to protest in Daraa next week.",
+        "Protesters will gather in Amman on Friday to protest the deal.",
+        "The army launched an offensive on Sunday to retake Palmyra.",
+    ],
+)
+def test_a_protest_or_an_offensive_still_to_come_is_planned(text: str) -> None:
+    assert _one(text).modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on strike in Baghdad on Sunday demanding higher pay.",
+        "Workers staged a strike at the port of Basra on Monday.",
+        "Doctors have been on strike in Khartoum since Monday.",
+    ],
+)
+def test_a_workers_strike_is_a_protest(text: str) -> None:
+    event = _one(text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_military_strike_is_still_one() -> None:
+    assert _one("Israeli jets carried out a strike on Gaza on Monday.").event_type == (
+        "Explosions/Remote violence"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people protested in Beirut on Sunday against the government.",
+        "Hundreds of students rallied outside parliament in Amman on Monday.",
+    ],
+)
+def test_a_protest_with_no_actor_named_is_by_protesters(text: str) -> None:
+    assert _one(text).actor1 == "Protesters"
+
+
+def test_protesters_who_were_killed_did_not_protest_against_themselves() -> None:
+    event = _one("Five protesters were killed in Nasiriyah on Thursday.")
+    assert (event.actor1, event.actor2) == (None, "Protesters")
