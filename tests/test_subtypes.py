@@ -191,3 +191,37 @@ def test_a_bomber_who_kills_is_no_aircraft():
         "2016-07-05",
     )
     assert events and all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+def test_storming_a_village_to_kill_its_people_is_an_attack() -> None:
+    events = new_events(
+        "Gunmen stormed a village in Zamfara state on Saturday and killed 30 people.", "2019-10-10"
+    )
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Violence against civilians", "Attack")
+    ]
+
+
+def test_a_town_captured_from_soldiers_is_still_territory() -> None:
+    events = new_events(
+        "Rebels captured the town of Saraqib on Monday, killing 12 soldiers.", "2019-10-10"
+    )
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militants beheaded a hostage in Raqqa on Sunday.",
+        "Islamic State executed five hostages in Deir ez-Zor on Monday.",
+    ],
+)
+def test_a_hostage_killed_is_an_attack_not_an_abduction(text: str) -> None:
+    assert [e.sub_event_type for e in new_events(text, "2019-10-10")] == ["Attack"]
+
+
+def test_hostages_taken_are_an_abduction() -> None:
+    events = new_events(
+        "Gunmen took 20 passengers hostage in Balochistan on Tuesday.", "2019-10-10"
+    )
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

@@ -36,6 +36,10 @@ def refine(
             # "Guerrillas seized the mayor": people taken, not a place.
             abduct = next(c for c in lexicon.classes if c.name == "abduct")
             return abduct.event_type, abduct.sub_event_type
+        if actor2_kind == "Civilians" and "attack" in classes:
+            # "Armed men stormed a village, killing 30 people": no side lost ground; the
+            # killing of its people is the event.
+            return "Violence against civilians", "Attack"
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"

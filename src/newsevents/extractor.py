@@ -78,6 +78,7 @@ from newsevents.trigger_filters import (
     held_weapon,
     names_a_date,
     names_a_thing,
+    names_a_victim,
     opens_other_sense,
     tells_a_state,
     used_with_object,
@@ -141,6 +142,7 @@ def _find_triggers(
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not opens_other_sense(t.token, cues.other_senses)
         and not names_a_date(t.token, cues.month_triggers)
+        and not names_a_victim(t.token, t.cls.name, lexicon.by_lemma)
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]

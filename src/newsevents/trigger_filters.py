@@ -12,10 +12,11 @@ extract_cues.yaml (`thing_heads`, `holding_verbs`, `disarm_verbs`, `disarmed_obj
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from spacy.tokens import Token
 
+from newsevents.lexicon import TriggerClass
 from newsevents.tokenview import token_view
 
 _INVENTORY_DEPS = frozenset({"dobj", "obj", "conj", "appos", "nsubjpass", "attr"})
@@ -49,6 +50,22 @@ def names_a_date(tok: Token, months: Collection[str]) -> bool:
     after = view.lower[i + 1] if i + 1 < len(view.lower) else ""
     before = view.lower[i - 1] if i > 0 else ""
     return after[:1].isdigit() or before[:1].isdigit()
+
+
+_VICTIM_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def names_a_victim(
+    tok: Token, cls_name: str, classes_of: Mapping[str, Collection[TriggerClass]]
+) -> bool:
+    """A captive's noun that is what a violent verb acted on ("beheaded a hostage", "the
+    hostages were executed"): the victim of that act, not a taking of hostages."""
+    return (
+        cls_name == "abduct"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in _VICTIM_DEPS
+        and any(c.name == "attack" for c in classes_of.get(tok.head.lemma_.lower(), ()))
+    )
 
 
 def used_with_object(
