@@ -169,3 +169,31 @@ def test_an_event_noun_is_never_its_own_actor():
     e = _one("Massacre in a town kills 16 people")
     assert e.actor1 is None
     assert e.fatalities == 16
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to attack Damascus if the siege continues.",
+        "If the shelling continues, more civilians will die.",
+    ],
+)
+def test_an_act_told_as_a_condition_is_no_event_done(text):
+    events = newsevents.extract(text, published="2019-03-23")
+    assert not [e for e in events if e.modality in ("asserted", "claimed")]
+
+
+def test_a_raid_that_made_arrests_is_the_arrest():
+    events = newsevents.extract(
+        "Security forces raided a house in Mosul on Monday and detained two suspected militants.",
+        published="2019-03-23",
+    )
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_raid_that_killed_is_still_violence():
+    events = newsevents.extract(
+        "Police raided a village in Kashmir on Monday, killing two militants and arresting three.",
+        published="2019-03-23",
+    )
+    assert {e.sub_event_type for e in events} == {"Armed clash", "Arrests"}

@@ -85,6 +85,8 @@ class Cues:
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
     month_triggers: frozenset[str] = frozenset()  # "March 11": a date, not a march
     assembly: frozenset[str] = frozenset()  # "gathered ... to protest": a protest done
+    conditions: frozenset[str] = frozenset()  # "if the siege continues": may not happen
+    raids: frozenset[str] = frozenset()  # "raided a house and detained two": an arrest
     # Sub-type -> the crowd that did it when no actor is named ("Peaceful protest": Protesters)
     crowd_actors: Mapping[str, str] = field(default_factory=dict)
     purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
@@ -203,6 +205,8 @@ def load_cues(path: Path | None = None) -> Cues:
         period_starts=words("period_start_words"),
         month_triggers=words("month_triggers"),
         assembly=words("assembly_verbs"),
+        conditions=words("condition_marks"),
+        raids=words("raid_verbs"),
         crowd_actors={str(k): str(v) for k, v in (data.get("crowd_actors") or {}).items()},
         purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),

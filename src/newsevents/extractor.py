@@ -80,6 +80,7 @@ from newsevents.trigger_filters import (
     names_a_thing,
     names_a_victim,
     opens_other_sense,
+    raid_to_arrest,
     tells_a_state,
     used_with_object,
 )
@@ -143,6 +144,7 @@ def _find_triggers(
         and not opens_other_sense(t.token, cues.other_senses)
         and not names_a_date(t.token, cues.month_triggers)
         and not names_a_victim(t.token, t.cls.name, lexicon.by_lemma)
+        and not (t.cls.name == "attack" and raid_to_arrest(t.token, cues.raids, lexicon.by_lemma))
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
     ]
@@ -227,9 +229,16 @@ def _assembled_to_protest(tok: Token, cues: Cues) -> bool:
 _TOLD_WINDOW = 600  # characters before a sentence searched for the day it counts from
 
 
+# A noun's dependencies that make its head verb the clause it is told in.
+_CLAUSE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     """How the report holds the event: asserted, claimed, denied, threatened, planned;
     None when it is only hypothetical (could, might)."""
+    clause = tok.head if tok.dep_ in _CLAUSE_ARGS else tok
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditions for c in clause.children):
+        return None  # "if the siege continues": a condition, nothing told as done
     chain = [tok]
     node = tok
     while node.dep_ in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj") and node.head.i != node.i:

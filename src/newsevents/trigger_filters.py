@@ -68,6 +68,21 @@ def names_a_victim(
     )
 
 
+def raid_to_arrest(
+    tok: Token, raids: Collection[str], classes_of: Mapping[str, Collection[TriggerClass]]
+) -> bool:
+    """A raid joined to an arrest ("raided a house in Mosul and detained two suspects"):
+    the operation that made the arrest, not an attack of its own."""
+    if tok.lemma_.lower() not in raids:
+        return False
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    return any(
+        any(c.name == "arrest" for c in classes_of.get(p.lemma_.lower(), ())) for p in partners
+    )
+
+
 def used_with_object(
     tok: Token, intransitive: Collection[str], place_preps: Collection[str]
 ) -> bool:
