@@ -101,3 +101,16 @@ def test_an_apposition_read_as_a_second_object_leaves_the_count_of_the_first():
         "the truce collapsed."
     )
     assert event.fatalities == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead a driver and a nurse in Peshawar on Monday.",
+        "A woman and her child were shot dead in Daraa on Monday.",
+        "The death of a man and his son in shelling on Douma on Monday angered residents.",
+    ],
+)
+def test_people_named_one_by_one_are_counted_after_shot_dead_or_a_death(text):
+    (event,) = _new(text, "2019-10-10")
+    assert event.fatalities == 2

@@ -130,6 +130,10 @@ def casualties(
             # right before the word or its people noun (not "Tens of air raids kill ...",
             # which counts the raids).
             value = _count_before(doc, tok, cues)
+        if value is None and is_kill and not _read_as_verb(tok):
+            # "shot dead a driver and a nurse", "the deaths of a man and his son": the
+            # people its act or noun tells of, added up as for a verb's objects.
+            value = _conjunct_sum(_victim_of(tok, cues), cues, named)
         if value is None:
             single = single or (is_kill and _one_dead(tok, cues, named))
             continue
