@@ -114,3 +114,27 @@ def test_an_apposition_read_as_a_second_object_leaves_the_count_of_the_first():
 def test_people_named_one_by_one_are_counted_after_shot_dead_or_a_death(text):
     (event,) = _new(text, "2019-10-10")
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        (
+            "At least 57 Civilians killed More than 150 Injured in terrorist attacks on Aleppo.",
+            57,
+            150,
+        ),
+        # State media's headlines after a dateline the parser reads as part of the count.
+        ("Mon Dec 5 2016 8 Killed 25 Injured by Terrorist Rocket Attacks on Aleppo City.", 8, 25),
+        (
+            "04-06-2016 40 Civilians Killed 100 Injured in Terrorist Rocket Attacks in Aleppo.",
+            40,
+            100,
+        ),
+        ("Thu Apr 7 2016 2 Civilians Killed 9 Injured in Terrorist Attack in Aleppo.", 2, 9),
+        ("Fri Apr 8 2016 23 Killed Over 100 Injured in Chemical Attack in Aleppo.", 23, 100),
+    ],
+)
+def test_a_headline_that_lost_its_comma_keeps_dead_and_hurt_apart(text, dead, hurt):
+    (event,) = _new(text, "2016-12-05")
+    assert (event.fatalities, event.injured) == (dead, hurt)

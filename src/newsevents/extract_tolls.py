@@ -71,7 +71,19 @@ def casualties(
         if _read_as_verb(tok):
             roles = read_roles(tok)
             roles.patient = roles.patient or _of_object(tok)
-            value = _conjunct_sum(roles.patient, cues, named)
+            if is_kill and _counts_the_hurt(roles.patient, cues):
+                # "57 Civilians killed More than 150 Injured": the parser made the hurt's
+                # count the object; the dead are the headline's subject.
+                roles.patient = None
+                value = _adjacent_count(doc, tok, cues)
+                if value is None:
+                    value = _quantity_for(subject_of(tok), doc[0].idx, sentence)
+                if value is not None:
+                    killed = killed if killed is not None else value
+                continue
+            value = _own_count(tok)
+            if value is None:
+                value = _conjunct_sum(roles.patient, cues, named)
             if value is None:
                 value = _quantity_for(roles.patient, doc[0].idx, sentence)
             if value is None and tok.dep_ in ("acl", "relcl", "amod"):
@@ -154,6 +166,47 @@ def casualties(
         # killed, raising the toll to 20" gives 20.
         return _Toll(1, injured, single=True)
     return _Toll(killed, injured)
+
+
+def _own_count(tok: Token) -> int | None:
+    """A count the parser hung on a participle itself ("57 Civilians killed More than 150
+    Injured": 150 counts the injured, not the civilians their subject)."""
+    for child in tok.lefts:
+        if child.dep_ == "nummod":
+            quantities = find_quantities(tok.doc[child.left_edge.i : child.i + 1].text)
+            if quantities:
+                return quantities[-1].value
+    return None
+
+
+def _adjacent_count(doc: Doc, tok: Token, cues: Cues) -> int | None:
+    """The number right before a kill word or its people noun ("Thu Apr 7 2016 2 Civilians
+    Killed": 2), read alone so that a dateline's day and year before it are no part of it."""
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= _NOUNS_BEFORE and doc[k].pos_ in ("NOUN", "PROPN"):
+        if doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() not in cues.people | cues.armed:
+            return None
+        k -= 1
+    if k < 0 or not doc[k].like_num:
+        return None
+    quantities = find_quantities(doc[k].text)
+    return quantities[-1].value if quantities else None
+
+
+# People nouns a count may stand before ("25 YPG Fighters Killed").
+_NOUNS_BEFORE = 3
+
+
+def _counts_the_hurt(patient: Token | None, cues: Cues) -> bool:
+    """Is a kill verb's object a count that an injure word describes ("killed More than 150
+    Injured" in a headline that lost its comma)?"""
+    return (
+        patient is not None
+        and patient.like_num
+        and any(
+            c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.injure for c in patient.children
+        )
+    )
 
 
 def _with_injured(noun: Token, cues: Cues) -> bool:
