@@ -34,6 +34,8 @@ def _alone(name: str) -> PlaceContext:
         ("Busayrah", "SYR", 35.16, 40.43),
         ("Shayrat airbase", "SYR", 34.49, 36.91),
         ("Jobar", "SYR", 33.53, 36.33),
+        ("Sokhna", "SYR", 34.89, 38.87),
+        ("al-Dameer", "SYR", 33.64, 36.69),
     ],
 )
 def test_a_war_place_by_its_news_name_alone(
