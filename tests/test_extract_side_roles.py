@@ -201,3 +201,18 @@ def test_a_name_among_the_victims_is_not_the_attacker():
         "Over 100 ISIL Terrorists Killed in Russian Offensive in Homs.", published="2016-03-12"
     )
     assert (russian.actor1, russian.actor2) == ("Military Forces of Russia", "Islamic State")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("SDF denies that its forces shelled Manbij on Monday.", "Syrian Democratic Forces"),
+        (
+            "But the Russian Defence Ministry has denied its forces shelled Aleppo on Monday.",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_its_forces_are_the_forces_of_the_side_named_before(text: str, actor1: str) -> None:
+    events = newsevents.extract(text, published="2016-04-29")
+    assert [e.actor1 for e in events] == [actor1]
