@@ -182,7 +182,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.slow
 def test_merging_in_children_stores_what_merging_in_the_writer_stores(tmp_path: Path) -> None:
     src = tmp_path / "r.jsonl"
-    towns = ["Hajin", "Raqqa", "Douma", "Hajin", "Jobar", "Raqqa"]
+    # Four towns far apart (Jobar, 7 km from Douma, now resolves and would merge with it).
+    towns = ["Hajin", "Raqqa", "Douma", "Hajin", "Manbij", "Raqqa"]
     lines = [
         f"Rebels shelled the town of {town} on Friday, killing {4 + i % 3} soldiers, "
         f"a monitor said ({i})."
