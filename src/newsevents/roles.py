@@ -87,7 +87,8 @@ class RoleModel:
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """Softmax probabilities of each class for one candidate."""
-        found = [w for w in map(self.weights.get, features) if w is not None]
+        # (A weight row is never empty: only missing features drop out.)
+        found = list(filter(None, map(self.weights.get, features)))
         # Each class's score adds its weights to the bias one by one in feature order,
         # as a per-feature loop would (the same floating-point sums), in C.
         columns = zip(*found, strict=True) if found else [()] * len(self.bias)
@@ -567,13 +568,14 @@ def candidates(
         variants = _tree_variants(tree, i)
         if not variants["full"]:
             continue
-        # Built as a union in variant order, as the set's order orders the features.
+        # Built as a union in variant order, as the set's order orders the features; a
+        # surface written by several variants adds its roles once.
         roles: set[str] = (
-            set().union(*(rule.get(norm(v), _NO_ROLES) for v in variants.values()))
+            set().union(*[rule.get(norm(v), _NO_ROLES) for v in dict.fromkeys(variants.values())])
             if rule
             else set()
         )
-        start = tree.idx[min(tree.subtree(i))] - offset
+        start = tree.idx[tree.left_edge[i]] - offset  # the subtree's first token
         end = tree.idx[i] + len(tree.text[i]) - offset
         kind = next((k for s, e, k in actors if s < end and start < e), None)
         feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind, distance)
