@@ -125,3 +125,22 @@ def test_name_words_ordinals_capitals_and_tags() -> None:
     doc = Doc(Vocab(), words=words, pos=pos)
     expected = [True, True, False, True, False, True, False, False, False]
     assert [_name_word(t) for t in doc] == expected
+
+
+def test_name_runs_read_off_the_view_join_names_as_tokens_do() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.org_phrases import _name_runs
+    from newsevents.tokenview import token_view
+
+    # An Arabic particle and an attached hyphen before a name, "of the" and "and" inside
+    # one, a spaced hyphen that does not join.
+    words = ["the", "al", "-", "Nusra", "Front", "of", "the", "Levant", "and", "Jaish", "-"]
+    words += ["Islam", "fought"]
+    spaces = [True, False, False, True, True, True, True, True, True, True, True, True, False]
+    pos = ["DET", "PROPN", "PUNCT", "PROPN", "PROPN", "ADP", "DET", "PROPN", "CCONJ"]
+    pos += ["PROPN", "PUNCT", "PROPN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos)
+    runs = _name_runs(token_view(doc), load_org_rules())
+    assert [doc[i:j].text for i, j in runs] == ["al-Nusra Front of the Levant and Jaish", "Islam"]

@@ -184,3 +184,15 @@ def test_parses_do_not_depend_on_how_sentences_are_batched() -> None:
         assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in a] == [
             (t.tag_, t.dep_, t.head.i, t.lemma_) for t in b
         ]
+
+
+def test_other_sense_phrases_are_read_from_the_trigger_word() -> None:
+    from newsevents.trigger_filters import opens_other_sense
+
+    doc = Doc(spacy.blank("en").vocab, words=["He", "dealt", "a", "severe", "blow", "to", "IS"])
+    phrases = (("according", "to"), ("dealt", "with"), ("dealt", "a", "severe", "blow"))
+    assert opens_other_sense(doc[1], phrases)
+    assert not opens_other_sense(doc[1], phrases[:2])
+    assert not opens_other_sense(doc[4], phrases)
+    # A phrase running past the sentence's end does not match.
+    assert not opens_other_sense(doc[6], (("is", "said"),))

@@ -34,3 +34,22 @@ def test_view_is_read_once_per_doc() -> None:
 def test_empty_doc() -> None:
     view = token_view(Doc(spacy.blank("en").vocab, words=[]))
     assert len(view) == 0 and view.string == ""
+
+
+def test_view_reads_the_parse_as_the_tokens_do() -> None:
+    # Heads before and after a token (signed offsets in spaCy's array), labels, tags and
+    # spaces: the role model's tree takes them from the view.
+    words = ["Gunmen", "killed", "two", "soldiers", "in", "Idlib", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, True, True, True, False, False],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct"],
+        tags=["NNS", "VBD", "CD", "NNS", "IN", "NNP", "."],
+    )
+    view = token_view(doc)
+    assert view.head == tuple(t.head.i for t in doc) == (1, 1, 3, 1, 1, 4, 1)
+    assert view.dep == tuple(t.dep_ for t in doc)
+    assert view.tag == tuple(t.tag_ for t in doc)
+    assert view.space == tuple(t.whitespace_ for t in doc)

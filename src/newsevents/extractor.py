@@ -480,7 +480,8 @@ def _mention_for(
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in trigger_ids:
                 excluded.update(t.i for t in child.subtree)
     view = token_view(doc)
-    for i, lemma in enumerate(view.lemma):
+    speaking = not cues.speech.isdisjoint(view.lemma)
+    for i, lemma in enumerate(view.lemma if speaking else ()):
         # Any speech verb's own "from"/"in" phrase ("told AFP by phone from Britain").
         # (A name is not a speech verb: "the Islamic State in Raqqa".)
         if lemma in cues.speech and i not in trigger_ids and view.pos[i] != "PROPN":
@@ -621,7 +622,7 @@ def _mention_for(
             actor2, m2 = actor_surface(sides.patient)
             patient_tok = sides.patient if actor2 is not None else None
     # The speaker's words, in the actor matches' coordinates (relative to the sentence).
-    speech_chars = [(doc[i].idx - offset, doc[i].idx + len(doc[i]) - offset) for i in excluded]
+    speech_chars = [(view.idx[i] - offset, view.end[i] - offset) for i in excluded]
     # A name the dictionary lacks ("fighters") stands for a side only until one is named.
     named1 = m1 if m1 is not None and m1.actor.known else None
     named2 = m2 if m2 is not None and m2.actor.known else None

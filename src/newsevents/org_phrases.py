@@ -24,7 +24,7 @@ from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, ActorDictionary, ActorMatch
 from newsevents.resolve.english_words import is_english_word
-from newsevents.tokenview import token_view
+from newsevents.tokenview import TokenView, token_view
 
 __all__ = ["OrgPhrase", "OrgRules", "find_org_phrases", "load_org_rules", "sentence_actors"]
 
@@ -107,47 +107,54 @@ def _country_names() -> dict[str, str]:
 
 
 def _name_word(tok: Token) -> bool:
-    text = tok.text
+    """Can a token be a word of a capitalised name (see _is_name_word)?"""
+    return _is_name_word(tok.text, tok.pos_)
+
+
+def _is_name_word(text: str, pos: str) -> bool:
+    """Can a word with this part of speech be a word of a capitalised name?"""
     first = text[:1]
     if first.isdecimal() and _ORDINAL.fullmatch(text):
         return True  # "13th Division", "321st Field Artillery Regiment"
-    # The cheap test first: most words are not capitalised (the tag is a string lookup).
-    if not first.isupper() or tok.pos_ in _NOT_NAME_POS:
+    if not first.isupper() or pos in _NOT_NAME_POS:
         return False
     return any(c.isalpha() for c in text)
 
 
-def _glue(doc: list[Token], j: int, rules: OrgRules) -> int:
+def _glue(view: TokenView, names: list[bool], j: int, rules: OrgRules) -> int:
     """How many joining tokens at j lead to the next word of the same name: "of (the)",
     "for (the)", "&", an Arabic particle ("al-"), a hyphen written without spaces."""
     k = j
-    while k < len(doc) and k - j < 3:
-        tok = doc[k]
-        low = tok.lower_
-        attached_hyphen = tok.text in _HYPHENS and not doc[k - 1].whitespace_
+    n = len(names)
+    while k < n and k - j < 3:
+        low = view.lower[k]
+        attached_hyphen = view.text[k] in _HYPHENS and not view.space[k - 1]
         joins = low in rules.connectors and (k == j or low == "the")
         if not (attached_hyphen or low in rules.particles or joins):
             break
         k += 1
-    return k - j if k < len(doc) and k > j and _name_word(doc[k]) else 0
+    return k - j if k < n and k > j and names[k] else 0
 
 
-def _name_runs(doc: list[Token], rules: OrgRules) -> list[tuple[int, int]]:
-    """Token ranges of capitalised names, with the words that join their parts."""
+def _name_runs(view: TokenView, rules: OrgRules) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names, with the words that join their parts. Read off
+    the sentence's token view: a Token's attributes are looked up anew on each access."""
+    names = [_is_name_word(text, pos) for text, pos in zip(view.text, view.pos, strict=True)]
     runs: list[tuple[int, int]] = []
+    n = len(names)
     i = 0
-    while i < len(doc):
-        if not _name_word(doc[i]):
+    while i < n:
+        if not names[i]:
             i += 1
             continue
         j = i + 1
-        if i >= 2 and doc[i - 1].text in _HYPHENS and doc[i - 2].lower_ in rules.particles:
+        if i >= 2 and view.text[i - 1] in _HYPHENS and view.lower[i - 2] in rules.particles:
             i -= 2  # "al-Fateh Army"
-        while j < len(doc):
-            if _name_word(doc[j]):
+        while j < n:
+            if names[j]:
                 j += 1
                 continue
-            glue = _glue(doc, j, rules)
+            glue = _glue(view, names, j, rules)
             if not glue:
                 break
             j += glue
@@ -156,18 +163,18 @@ def _name_runs(doc: list[Token], rules: OrgRules) -> list[tuple[int, int]]:
     return runs
 
 
-def _after_lead(doc: list[Token], i: int, j: int, rules: OrgRules) -> int:
+def _after_lead(view: TokenView, i: int, j: int, rules: OrgRules) -> int:
     """Where the name starts: after a leading part without an organisation word that a
     connector joins to it ("Massacre of the International Coalition" -> "International
     Coalition"); "Department of State" keeps its whole."""
     start = i
     for k in range(i, j):
-        low = doc[k].lower_
+        low = view.lower[k]
         if low in rules.name_heads:
             return start
-        if low in rules.connectors and doc[k].pos_ == "ADP":
+        if low in rules.connectors and view.pos[k] == "ADP":
             start = k + 1
-            while start < j and doc[start].lower_ in rules.connectors:
+            while start < j and view.lower[start] in rules.connectors:
                 start += 1
     return start
 
@@ -245,16 +252,15 @@ def find_org_phrases(
 
     view = token_view(doc)
     toks = list(view.tokens)  # indexing a Doc builds a new Token each time
-    for i, j in _name_runs(toks, rules):
-        i = _after_lead(toks, i, j, rules)
-        span = doc[i:j]
-        text = span.text
+    for i, j in _name_runs(view, rules):
+        i = _after_lead(view, i, j, rules)
+        text = view.span_text(i, j)
         country = rules.countries.get(text)
         if country is not None:
-            if _country_acts(span.root, rules, is_place):
+            if _country_acts(doc[i:j].root, rules, is_place):
                 taken.append((i, j, "country", country))
             continue
-        words = {t.lower_ for t in span}
+        words = set(view.lower[i:j])
         if words & rules.name_heads and not is_place(text):
             # A head word alone ("Coalition", "Government") is a group, not a name.
             taken.append((i, j, "name" if words - rules.name_heads else "group", None))
@@ -265,7 +271,7 @@ def find_org_phrases(
             continue
         if lemma not in rules.group_heads and lower not in rules.group_heads:
             continue
-        if tok.dep_ == "compound":
+        if view.dep[tok.i] == "compound":
             continue
         start, end = _group_range(tok, rules, is_place)
         if free(tok.i, tok.i + 1):
@@ -275,8 +281,7 @@ def find_org_phrases(
                 taken.append((start, end, "group", None))
     out = []
     for s, e, form, iso3 in sorted(taken):
-        span = doc[s:e]
-        out.append(OrgPhrase(span.start_char, span.end_char, span.text, form, iso3))
+        out.append(OrgPhrase(view.idx[s], view.end[e - 1], view.span_text(s, e), form, iso3))
     return out
 
 

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from pathlib import Path
 
-import numpy
-from spacy.attrs import DEP, HEAD, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from newsevents.data_files import package_data, read_yaml_mapping, word_set
@@ -89,7 +87,8 @@ class RoleModel:
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """Softmax probabilities of each class for one candidate."""
-        found = [w for w in map(self.weights.get, features) if w is not None]
+        # (A weight row is never empty: only missing features drop out.)
+        found = list(filter(None, map(self.weights.get, features)))
         # Each class's score adds its weights to the bias one by one in feature order,
         # as a per-feature loop would (the same floating-point sums), in C.
         columns = zip(*found, strict=True) if found else [()] * len(self.bias)
@@ -140,23 +139,19 @@ class _Tree:
     and `rights` scan between a token's left and right edges)."""
 
     def __init__(self, doc: Doc) -> None:
-        # The words, lemmas and parts of speech the extractor's scans read already (a
-        # Token object per word and attribute cost a fifth of reading a sentence's
-        # candidates); the rest in one array read, heads as offsets.
+        # The token view holds every column (a Token object per word and attribute cost a
+        # fifth of reading a sentence's candidates), read in one array read.
         view = token_view(doc)
-        table: list[list[int]] = doc.to_array([DEP, TAG, SPACY]).tolist()
-        offsets = doc.to_array([HEAD]).astype(numpy.int64).tolist()
-        strings = doc.vocab.strings
-        self.n = n = len(table)
-        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
-        self.dep = [strings[row[0]] for row in table]
+        self.n = n = len(view)
+        self.head: list[int] = list(view.head)
+        self.dep = list(view.dep)
         self.pos = list(view.pos)
-        self.tag = [strings[row[1]] for row in table]
+        self.tag = list(view.tag)
         self.text = list(view.text)
         self.lower = list(view.lower)
         self.lemma = list(view.lemma)
         self.idx = list(view.idx)
-        self.space = [" " if row[2] else "" for row in table]
+        self.space = list(view.space)
         self.alpha = list(view.is_alpha)
         self.punct = list(view.is_punct)
         # A token's subtree spans its left edge to its right edge: each token widens the
@@ -573,13 +568,14 @@ def candidates(
         variants = _tree_variants(tree, i)
         if not variants["full"]:
             continue
-        # Built as a union in variant order, as the set's order orders the features.
+        # Built as a union in variant order, as the set's order orders the features; a
+        # surface written by several variants adds its roles once.
         roles: set[str] = (
-            set().union(*(rule.get(norm(v), _NO_ROLES) for v in variants.values()))
+            set().union(*[rule.get(norm(v), _NO_ROLES) for v in dict.fromkeys(variants.values())])
             if rule
             else set()
         )
-        start = tree.idx[min(tree.subtree(i))] - offset
+        start = tree.idx[tree.left_edge[i]] - offset  # the subtree's first token
         end = tree.idx[i] + len(tree.text[i]) - offset
         kind = next((k for s, e, k in actors if s < end and start < e), None)
         feats = _features(tree, i, trigger_ids, sub_event_type, roles, kind, distance)

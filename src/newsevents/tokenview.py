@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY
+import numpy
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_TITLE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 
@@ -18,7 +32,8 @@ from spacy.tokens import Doc, Token
 class TokenView:
     """Per-token attributes of one Doc, indexed by token position; `end` is the character
     offset just past the token (idx + length), both relative to the doc's text; `lemma` is
-    the lemma in lower case; `tokens` the Token objects themselves, built once."""
+    the lemma in lower case; `head` the index of the token's head; `space` the whitespace
+    after the token; `tokens` the Token objects themselves, built once."""
 
     doc: Doc
     string: str  # the doc's text (Doc.text joins its tokens anew on every call)
@@ -32,6 +47,10 @@ class TokenView:
     is_alpha: tuple[bool, ...]
     is_punct: tuple[bool, ...]
     is_title: tuple[bool, ...]
+    dep: tuple[str, ...]
+    tag: tuple[str, ...]
+    head: tuple[int, ...]
+    space: tuple[str, ...]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -63,18 +82,22 @@ def token_view(doc: Doc) -> TokenView:
 def _read_view(doc: Doc) -> TokenView:
     """Read the attributes of every token of a doc once: one array read (a Token object
     per word and attribute costs more), then a column per attribute; the text joined from
-    the words and their spaces, as Doc.text joins its tokens."""
-    table: list[list[int]] = doc.to_array(
-        [ORTH, LOWER, LEMMA, POS, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, SPACY]
-    ).tolist()
+    the words and their spaces, as Doc.text joins its tokens. The parse's labels and heads
+    come in the same read: the role model's tree of each sentence needs them, and a
+    separate array read costs as much as this whole one."""
+    array = doc.to_array(
+        [ORTH, LOWER, LEMMA, POS, IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, SPACY, DEP, TAG, HEAD]
+    )
+    table: list[list[int]] = array.tolist()
+    # Heads are signed offsets, stored in the unsigned array: read back as signed.
+    offsets: list[int] = array[:, 11].astype(numpy.int64).tolist()
     strings = doc.vocab.strings
     text = tuple([strings[row[0]] for row in table])
     idx = tuple([row[4] for row in table])
+    space = tuple([" " if row[8] else "" for row in table])
     return TokenView(
         doc=doc,
-        string="".join(
-            [word + (" " if row[8] else "") for word, row in zip(text, table, strict=True)]
-        ),
+        string="".join([word + gap for word, gap in zip(text, space, strict=True)]),
         tokens=tuple(doc),
         text=text,
         lower=tuple([strings[row[1]] for row in table]),
@@ -85,4 +108,8 @@ def _read_view(doc: Doc) -> TokenView:
         is_alpha=tuple([bool(row[5]) for row in table]),
         is_punct=tuple([bool(row[6]) for row in table]),
         is_title=tuple([bool(row[7]) for row in table]),
+        dep=tuple([strings[row[9]] for row in table]),
+        tag=tuple([strings[row[10]] for row in table]),
+        head=tuple([i + offset for i, offset in enumerate(offsets)]),
+        space=space,
     )
