@@ -1,4 +1,5 @@
-"""The extractor's data files: verb-only trigger lemmas and implied-attacker rules (no model)."""
+"""The extractor's data files: verb-only trigger lemmas, implied-attacker rules and crowd
+actors (no model)."""
 
 import datetime as dt
 
@@ -44,3 +45,13 @@ def test_coordinators_are_read_longest_first():
     lengths = [len(c) for c in cues.coordinators]
     assert lengths == sorted(lengths, reverse=True)
     assert ("as", "well", "as") in cues.coordinators and ("and",) in cues.coordinators
+
+
+def test_crowd_actors_are_sub_types_and_dictionary_actors():
+    cues = load_cues()
+    lex = get_lexicon()
+    actors = get_actor_dictionary()
+    assert cues.crowd_actors["Peaceful protest"] == "Protesters"
+    for sub_type, crowd in cues.crowd_actors.items():
+        assert sub_type in lex.sub_types, sub_type
+        assert actors.lookup(crowd) is not None, crowd

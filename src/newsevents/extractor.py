@@ -810,10 +810,11 @@ def _mention_for(
     if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
         kind2 = "Rebel group"
     event_type, sub_type = refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
-    if actor1 is None and sub_type in cues.crowd_actors and actor2 != cues.crowd_actors[sub_type]:
+    crowd = cues.crowd_actors.get(sub_type)
+    if actor1 is None and crowd is not None and (actor2 or "").lower() != crowd.lower():
         # ACLED's convention: whoever protests or riots is coded as the crowd ("Thousands of
         # people protested in Beirut": Protesters), named by their trade or not.
-        actor1 = cues.crowd_actors[sub_type]
+        actor1 = crowd
     arguments: dict[str, tuple[str, ...]] = {}
     if actor1 and implied is None:
         # An implied attacker is not written in the sentence: no argument string for it.
