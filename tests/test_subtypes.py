@@ -225,14 +225,3 @@ def test_hostages_taken_are_an_abduction() -> None:
         "Gunmen took 20 passengers hostage in Balochistan on Tuesday.", "2019-10-10"
     )
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The army freed 12 hostages held by Boko Haram on Friday.",
-        "Five hostages were released in Idlib on Friday.",
-    ],
-)
-def test_hostages_freed_are_no_abduction(text: str) -> None:
-    assert [e.sub_event_type for e in new_events(text, "2019-10-10")] == []

@@ -87,7 +87,6 @@ class Cues:
     assembly: frozenset[str] = frozenset()  # "gathered ... to protest": a protest done
     conditions: frozenset[str] = frozenset()  # "if the siege continues": may not happen
     raids: frozenset[str] = frozenset()  # "raided a house and detained two": an arrest
-    releases: frozenset[str] = frozenset()  # "freed 12 hostages": no hostage-taking
     # Sub-type -> the crowd that did it when no actor is named ("Peaceful protest": Protesters)
     crowd_actors: Mapping[str, str] = field(default_factory=dict)
     purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
@@ -208,7 +207,6 @@ def load_cues(path: Path | None = None) -> Cues:
         assembly=words("assembly_verbs"),
         conditions=words("condition_marks"),
         raids=words("raid_verbs"),
-        releases=words("release_verbs"),
         crowd_actors={str(k): str(v) for k, v in (data.get("crowd_actors") or {}).items()},
         purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),

@@ -74,7 +74,6 @@ from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
 from newsevents.tokenview import token_view
 from newsevents.trigger_filters import (
-    captives_freed,
     disarms_no_weapon,
     held_weapon,
     names_a_date,
@@ -145,7 +144,6 @@ def _find_triggers(
         and not opens_other_sense(t.token, cues.other_senses)
         and not names_a_date(t.token, cues.month_triggers)
         and not names_a_victim(t.token, t.cls.name, lexicon.by_lemma)
-        and not captives_freed(t.token, t.cls.name, cues.releases)
         and not (t.cls.name == "attack" and raid_to_arrest(t.token, cues.raids, lexicon.by_lemma))
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)

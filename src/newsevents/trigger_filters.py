@@ -71,17 +71,6 @@ def names_a_victim(
     )
 
 
-def captives_freed(tok: Token, cls_name: str, release_verbs: Collection[str]) -> bool:
-    """A captive's noun that a verb of release acts on ("the army freed 12 hostages held by
-    Boko Haram", "hostages were released"): their freeing, not a taking of hostages."""
-    return (
-        cls_name == "abduct"
-        and tok.pos_ == "NOUN"
-        and tok.dep_ in _VICTIM_DEPS
-        and tok.head.lemma_.lower() in release_verbs
-    )
-
-
 def raid_to_arrest(
     tok: Token, raids: Collection[str], classes_of: Mapping[str, Collection[TriggerClass]]
 ) -> bool:
