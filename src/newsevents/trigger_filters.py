@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping
 
 from spacy.tokens import Token
 
+from newsevents.extract_syntax import conjoined
 from newsevents.lexicon import TriggerClass
 from newsevents.tokenview import token_view
 
@@ -67,7 +68,7 @@ def names_a_victim(
         cls_name == "abduct"
         and tok.pos_ == "NOUN"
         and tok.dep_ in _VICTIM_DEPS
-        and any(c.name == "attack" for c in classes_of.get(tok.head.lemma_.lower(), ()))
+        and _of_class(tok.head, "attack", classes_of)
     )
 
 
@@ -78,12 +79,12 @@ def raid_to_arrest(
     the operation that made the arrest, not an attack of its own."""
     if tok.lemma_.lower() not in raids:
         return False
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        partners.append(tok.head)
-    return any(
-        any(c.name == "arrest" for c in classes_of.get(p.lemma_.lower(), ())) for p in partners
-    )
+    return any(_of_class(p, "arrest", classes_of) for p in conjoined(tok))
+
+
+def _of_class(tok: Token, name: str, classes_of: Mapping[str, Collection[TriggerClass]]) -> bool:
+    """Whether a word's lemma is a trigger of the class `name`."""
+    return any(c.name == name for c in classes_of.get(tok.lemma_.lower(), ()))
 
 
 def used_with_object(
