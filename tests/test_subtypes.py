@@ -225,3 +225,24 @@ def test_hostages_taken_are_an_abduction() -> None:
         "Gunmen took 20 passengers hostage in Balochistan on Tuesday.", "2019-10-10"
     )
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army freed 12 hostages held by the militants in Mosul on Friday.",
+        "Five hostages were released in Idlib on Friday.",
+        "Hostages freed in Idlib after two years.",
+    ],
+)
+def test_hostages_freed_are_their_rescue_not_an_abduction(text: str) -> None:
+    events = new_events(text, "2019-10-10")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Strategic developments", "Other")
+    ]
+
+
+def test_the_rescuers_act_in_a_rescue() -> None:
+    (event,) = new_events("Iraqi troops rescued 12 hostages in Mosul on Friday.", "2019-10-10")
+    assert event.sub_event_type == "Other"
+    assert event.actor1 == "Military Forces of Iraq"

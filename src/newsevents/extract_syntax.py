@@ -87,6 +87,26 @@ def headed_by(tok: Token, heads: frozenset[str]) -> bool:
     return False
 
 
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def object_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """Is a noun what one of these verbs acts on: its object or passive subject ("freed 12
+    hostages and two captives", "hostages were released"), the subject of a headline's
+    verb with no object ("Hostages freed in Idlib"), or the noun a participle of it
+    qualifies ("12 hostages freed by the army")?"""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if verb.lemma_.lower() in verbs and verb.i != node.i:
+        if node.dep_ in _OBJECT_DEPS:
+            return True
+        if node.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in tok.children)
+
+
 def mass_count(tok: Token) -> bool:
     """A trigger noun counted in thousands ("100,000 strikes") names a campaign's total. A
     singular noun counted in words is not: in "Thousands march in Raqqa" the parser took

@@ -52,6 +52,7 @@ from newsevents.extract_syntax import (
     member_of,
     noun_lemma,
     np_range,
+    object_of,
     occasioned_verb,
     read_between,
     read_roles,
@@ -64,7 +65,7 @@ from newsevents.extract_syntax import (
     verb_like,
 )
 from newsevents.extract_tolls import casualties, person_name
-from newsevents.lexicon import Lexicon
+from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
 from newsevents.reference_places import is_reference
@@ -192,6 +193,8 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
         classes = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(lowers[tok.i])
         if classes and mass_count(tok):
             continue
+        if classes and any(c.object_of for c in classes):
+            classes = _object_classes(tok, classes)
         for cls in classes or ():
             # Inside an actor's name only a weapon word that ends it counts ("Russian
             # warplanes").
@@ -203,6 +206,14 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
                 continue  # "target" tells of an act only as a verb ("shells target Daraa")
             found.append(Trigger(tok, cls, tok.text))
     return found
+
+
+def _object_classes(tok: Token, classes: Sequence[TriggerClass]) -> tuple[TriggerClass, ...]:
+    """A word's trigger classes given what acts on it: a class with `object_of` verbs takes
+    the word alone when one of them acts on it ("freed 12 hostages": a rescue, not a
+    hostage-taking) and has no part in it otherwise."""
+    acted_on = tuple(c for c in classes if c.object_of and object_of(tok, c.object_of))
+    return acted_on or tuple(c for c in classes if not c.object_of)
 
 
 def _purpose(tok: Token) -> bool:

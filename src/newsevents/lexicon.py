@@ -28,6 +28,9 @@ class TriggerClass:
     phrases: tuple[tuple[str, ...], ...]
     heads: frozenset[str] = frozenset()  # a noun trigger counts only under these verbs
     verbs_only: frozenset[str] = frozenset()  # lemmas that count only as verbs ("target")
+    # A noun trigger counts only as the object of these verbs, and then its word is the
+    # class's alone ("freed 12 hostages": a rescue, not a hostage-taking)
+    object_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def load_lexicon(taxonomy: Path | None = None, triggers: Path | None = None) -> 
             phrases=phrases,
             heads=frozenset(str(h).lower() for h in spec.get("heads", [])),
             verbs_only=verbs_only,
+            object_of=frozenset(str(v).lower() for v in spec.get("object_of", [])),
         )
         classes.append(cls)
         for lemma in lemmas:
