@@ -36,6 +36,8 @@ def test_a_crowd_that_assembled_to_protest_protested(text: str) -> None:
         "Residents plan to protest in Daraa next week.",
         "Protesters will gather in Amman on Friday to protest the deal.",
         "The army launched an offensive on Sunday to retake Palmyra.",
+        "Opposition leaders called for protests in Damascus on Friday.",
+        "Unions appealed for a general strike in Beirut on Monday.",
     ],
 )
 def test_a_protest_or_an_offensive_still_to_come_is_planned(text: str) -> None:
@@ -75,3 +77,8 @@ def test_a_protest_with_no_actor_named_is_by_protesters(text: str) -> None:
 def test_protesters_who_were_killed_did_not_protest_against_themselves() -> None:
     event = _one("Five protesters were killed in Nasiriyah on Thursday.")
     assert (event.actor1, event.actor2) == (None, "Protesters")
+
+
+def test_an_act_named_inside_what_is_asked_for_was_done() -> None:
+    event = _one("The UN called for an inquiry into the air strike on Saraqeb on Monday.")
+    assert (event.sub_event_type, event.modality) == ("Air/drone strike", "asserted")

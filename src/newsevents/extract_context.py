@@ -87,6 +87,7 @@ class Cues:
     assembly: frozenset[str] = frozenset()  # "gathered ... to protest": a protest done
     conditions: frozenset[str] = frozenset()  # "if the siege continues": may not happen
     raids: frozenset[str] = frozenset()  # "raided a house and detained two": an arrest
+    demands: frozenset[str] = frozenset()  # "called for protests": asked for, not yet done
     # Sub-type -> the crowd that did it when no actor is named ("Peaceful protest": Protesters)
     crowd_actors: Mapping[str, str] = field(default_factory=dict)
     purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
@@ -207,6 +208,7 @@ def load_cues(path: Path | None = None) -> Cues:
         assembly=words("assembly_verbs"),
         conditions=words("condition_marks"),
         raids=words("raid_verbs"),
+        demands=words("demand_verbs"),
         crowd_actors={str(k): str(v) for k, v in (data.get("crowd_actors") or {}).items()},
         purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),

@@ -244,6 +244,22 @@ _TOLD_WINDOW = 600  # characters before a sentence searched for the day it count
 _CLAUSE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+def _asked_for(tok: Token, demands: frozenset[str]) -> bool:
+    """An act that a verb of `demands` asks for ("called for protests and strikes"): not
+    done yet. Not an act named further inside what is asked ("called for an inquiry into
+    the air strike")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in demands
+    )
+
+
 def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     """How the report holds the event: asserted, claimed, denied, threatened, planned;
     None when it is only hypothetical (could, might)."""
@@ -262,6 +278,8 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
         if lemma in cues.threat:
             return "threatened"
         if lemma in cues.plan and node.i != tok.i:
+            return "planned"
+        if node.lower_ == "for" and _asked_for(tok, cues.demands):
             return "planned"
         if lemma in cues.stop and node.i != tok.i and node.tag_ in ("VB", "VBP", "VBZ", "VBG"):
             # "stop the repression, kidnapping, and torture": a demand; "stopped an
