@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import pickle
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -472,6 +475,28 @@ def test_counties_without_a_region_word_are_areas(gaz: Gazetteer) -> None:
     # An admin-2 name that repeats a town's name stays the town.
     lagos = gaz.resolve("Lagos")
     assert lagos is not None and (lagos.iso3, lagos.feature) == ("NGA", "city")
+
+
+class _Gone:
+    """A class pickled from a module that a later build no longer has."""
+
+
+def test_a_cache_pickled_by_another_build_is_rebuilt(
+    tmp_path: Path, tiny_cities: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Gazetteer.load(tmp_path, cities_json=tiny_cities)
+    (cached,) = tmp_path.glob("gazetteer-*.pickle")
+    gone = types.ModuleType("newsevents_gone")
+    monkeypatch.setattr(_Gone, "__module__", gone.__name__)
+    monkeypatch.setitem(sys.modules, gone.__name__, gone)
+    gone._Gone = _Gone  # type: ignore[attr-defined]
+    cached.write_bytes(pickle.dumps(_Gone()))
+    monkeypatch.delitem(sys.modules, gone.__name__)
+    with pytest.raises(ModuleNotFoundError):
+        pickle.loads(cached.read_bytes())
+    again = Gazetteer.load(tmp_path, cities_json=tiny_cities)
+    assert again.resolve("Aleppo") == first.resolve("Aleppo") is not None
+    assert isinstance(pickle.loads(cached.read_bytes()), gi.PlaceIndex)
 
 
 def test_cache_key_follows_the_index_format(

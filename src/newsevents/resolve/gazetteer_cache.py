@@ -55,7 +55,9 @@ def load_or_build(
                 index = pickle.load(fh)
             if isinstance(index, PlaceIndex) and index.format_version == FORMAT_VERSION:
                 return index
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        # ImportError: a cache pickled by another build of the package, whose classes
+        # lived in modules this one lacks; like any unreadable cache, it is rebuilt.
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
             log.warning("rebuilding unreadable gazetteer cache %s (%s)", target, exc)
     started = time.perf_counter()
     index = build_index(extra_csv, cities_json=cities_json)
