@@ -3,6 +3,8 @@ import random
 
 from factories import HAJIN, IS, SDF, SYRIA, mention
 
+from newsevents.records import Actor
+
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import (
     MemoryIndex,
@@ -30,6 +32,32 @@ def test_mentions_of_one_battle_in_one_article_merge_and_keep_the_specific_subty
     assert event.event_date == "2019-03-23"
     assert len(event.sources) == 3
     assert event.n_sources == 1
+
+
+SYRIAN_ARMY = Actor("Military Forces of Syria", "State forces", "SYR")
+TAKEN = {"etype": "Battles", "sub": "Non-state actor overtakes territory"}
+
+
+def test_the_ground_taken_is_the_takers_and_its_sub_type_says_who_took_it():
+    # The army's clash with IS and the army's capture of the town, which one report
+    # coded as a non-state actor's gain: the army took it, so the government regained it.
+    clash = mention(start=0, actor1=IS, actor2=SYRIAN_ARMY)
+    taken = mention(start=100, actor1=SYRIAN_ARMY, actor2=IS, **TAKEN)
+    event = build_event("ev", [clash, taken, mention(start=200, actor1=IS)], LEX, "t")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory",
+        "Military Forces of Syria",
+        "Islamic State",
+    )
+
+
+def test_ground_taken_by_no_one_named_does_not_make_the_named_fighters_its_takers():
+    clash = mention(start=0, actor1=SYRIAN_ARMY, actor2=IS)
+    taken = mention(start=100, actor1=None, actor2=None, **TAKEN)
+    event = build_event("ev", [clash, taken], LEX, "t")
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Syria")
+    alone = build_event("ev", [taken, mention(start=200, actor1=None, actor2=IS)], LEX, "t")
+    assert (alone.sub_event_type, alone.actor1) == ("Non-state actor overtakes territory", None)
 
 
 def test_strikes_on_consecutive_days_in_different_articles_stay_apart():

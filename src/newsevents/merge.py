@@ -383,6 +383,43 @@ def _best_precision(mentions: Sequence[ResolvedMention]) -> ResolvedMention:
     )
 
 
+# ACLED's two sub-types of ground taken in a battle, told apart by who took it.
+_STATE_TAKES = "Government regains territory"
+_OTHER_TAKES = "Non-state actor overtakes territory"
+_TERRITORY = frozenset({_STATE_TAKES, _OTHER_TAKES})
+
+
+def _top_sub_type(ms: Sequence[ResolvedMention], lexicon: Lexicon) -> str:
+    """The highest-ranked sub-type; among equals, the earliest report's."""
+    return max(
+        (lexicon.ranks.get(m.mention.sub_event_type, 0), -i, m.mention.sub_event_type)
+        for i, m in enumerate(ms)
+    )[2]
+
+
+def _sub_type_and_doer(
+    ms: Sequence[ResolvedMention], lexicon: Lexicon
+) -> tuple[str, Actor | None]:
+    """The event's sub-type and first actor. Ground taken outranks the fighting told beside
+    it, but its sub-type says who took the ground: the taker is the first actor and decides
+    between the government's and a non-state actor's gain. When no report of the ground
+    taken names a taker, the actors come from the other reports and so does the sub-type
+    ("Capturing most of the province has helped the group" beside "the army clashed with
+    IS near the airport" is the army's clash, not ground the army took)."""
+    sub_type = _top_sub_type(ms, lexicon)
+    if sub_type not in _TERRITORY:
+        return sub_type, _majority_actor(m.actor1 for m in ms)
+    taken = [m for m in ms if m.mention.sub_event_type in _TERRITORY]
+    taker = _majority_actor(m.actor1 for m in taken)
+    if taker is not None:
+        return (_STATE_TAKES if taker.kind == "State forces" else _OTHER_TAKES), taker
+    rest = [m for m in ms if m.mention.sub_event_type not in _TERRITORY]
+    doer = _majority_actor(m.actor1 for m in rest)
+    if doer is None:
+        return sub_type, None
+    return _top_sub_type(rest, lexicon), doer
+
+
 def _majority_actor(actors: Iterable[Actor | None], exclude: str | None = None) -> Actor | None:
     named = [a for a in actors if a is not None and a.name != exclude]
     if not named:
@@ -432,13 +469,8 @@ def build_event(
     """The event record from all its mentions (order-independent); `sketches` of the
     articles' texts let syndicated copies count once in n_sources."""
     ms = sorted(mentions, key=sort_key)
-    # The highest-ranked sub-type; among equals, the earliest report's.
-    _, _, sub_type = max(
-        (lexicon.ranks.get(m.mention.sub_event_type, 0), -i, m.mention.sub_event_type)
-        for i, m in enumerate(ms)
-    )
+    sub_type, actor1 = _sub_type_and_doer(ms, lexicon)
     dated = _best_precision(ms)
-    actor1 = _majority_actor(m.actor1 for m in ms)
     actor2 = _majority_actor((m.actor2 for m in ms), exclude=actor1.name if actor1 else None)
     # The place comes from the reports that date the event themselves, when there are any:
     # a sentence that follows them (dated only by publication) often names another place.
