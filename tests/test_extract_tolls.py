@@ -138,3 +138,19 @@ def test_people_named_one_by_one_are_counted_after_shot_dead_or_a_death(text):
 def test_a_headline_that_lost_its_comma_keeps_dead_and_hurt_apart(text, dead, hurt):
     (event,) = _new(text, "2016-12-05")
     assert (event.fatalities, event.injured) == (dead, hurt)
+
+
+def test_in_such_a_headline_the_dead_are_no_attackers():
+    # "Killed" read as an active verb with the hurt's count as its object made the dead
+    # YPG fighters the attackers; the "by" of the hurt names who attacked.
+    (event,) = _new(
+        "Mon Aug 29 2016 25 YPG Fighters Killed 110 Injured by Turkish Shelling.", "2016-08-29"
+    )
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Turkey",
+        "People's Protection Units",
+    )
+    (event,) = _new(
+        "40 Civilians Killed 110 Injured by Turkish Shelling Near Jarablus.", "2016-08-29"
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "Civilians")

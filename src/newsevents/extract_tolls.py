@@ -71,7 +71,7 @@ def casualties(
         if _read_as_verb(tok):
             roles = read_roles(tok)
             roles.patient = roles.patient or _of_object(tok)
-            if is_kill and _counts_the_hurt(roles.patient, cues):
+            if is_kill and counts_the_hurt(roles.patient, cues):
                 # "57 Civilians killed More than 150 Injured": the parser made the hurt's
                 # count the object; the dead are the headline's subject.
                 roles.patient = None
@@ -197,9 +197,10 @@ def _adjacent_count(doc: Doc, tok: Token, cues: Cues) -> int | None:
 _NOUNS_BEFORE = 3
 
 
-def _counts_the_hurt(patient: Token | None, cues: Cues) -> bool:
+def counts_the_hurt(patient: Token | None, cues: Cues) -> bool:
     """Is a kill verb's object a count that an injure word describes ("killed More than 150
-    Injured" in a headline that lost its comma)?"""
+    Injured" in a headline that lost its comma)? Then the verb is the headline's passive:
+    its subject died."""
     return (
         patient is not None
         and patient.like_num

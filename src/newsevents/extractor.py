@@ -64,7 +64,7 @@ from newsevents.extract_syntax import (
     tree_distance,
     verb_like,
 )
-from newsevents.extract_tolls import casualties, person_name
+from newsevents.extract_tolls import casualties, counts_the_hurt, person_name
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
 from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
@@ -582,6 +582,12 @@ def _mention_for(
             if held_as not in _DONE_MODALITIES and held_as != "denied":
                 continue
         roles = read_roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
+        if counts_the_hurt(roles.patient, cues):
+            # "25 YPG Fighters Killed 110 Injured by Turkey": the subject died, and the
+            # "by" of the hurt names who did it.
+            hurt = roles.patient
+            roles.patient = roles.agent
+            roles.agent = _agent_of_hurt(hurt) if hurt is not None else None
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None
@@ -894,6 +900,15 @@ def _mention_for(
         claimed_by=claimed_by,
     )
     return replace(mention, confidence=mention_confidence(mention))
+
+
+def _agent_of_hurt(count: Token) -> Token | None:
+    """Who a headline's hurt were hurt by ("110 Injured by Turkey")."""
+    for participle in count.children:
+        for child in participle.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _with_neighbour_roles(
