@@ -3,8 +3,6 @@ import random
 
 from factories import HAJIN, IS, SDF, SYRIA, mention
 
-from newsevents.records import Actor
-
 from newsevents.lexicon import get_lexicon
 from newsevents.merge import (
     MemoryIndex,
@@ -15,6 +13,7 @@ from newsevents.merge import (
     merge,
     new_event_id,
 )
+from newsevents.records import Actor
 
 LEX = get_lexicon()
 
