@@ -107,3 +107,16 @@ def test_weapons_listed_with_other_seized_gear_are_an_inventory():
     assert _sub_types(
         "Attackers hurled a grenade with a note at a bar in Mombasa, injuring 4."
     ) == ["Grenade"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets carried out airstrikes on Idlib on Monday.",
+        "The coalition carried out 12 air strikes near Raqqa on Monday.",
+    ],
+)
+def test_strikes_carried_out_are_strikes_not_weapons_carried(text: str) -> None:
+    # "carry" holds weapons ("carried 40 grenades"); "carry out" does the act.
+    assert _sub_types(text) == ["Air/drone strike"]
+    assert _sub_types("The fighters carried 40 grenades into Daraa on Monday.") == []

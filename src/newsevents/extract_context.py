@@ -52,6 +52,7 @@ class Cues:
     pairs: PairCues | None = None  # "between A and B", "A against B"
     thing_heads: frozenset[str] = frozenset()  # "kidnapping ring": an event word as a label
     holding: frozenset[str] = frozenset()  # "confiscated 2 grenades": weapons held
+    doing_particles: frozenset[str] = frozenset()  # "carried out airstrikes": not held
     disarm: frozenset[str] = frozenset()  # "intercept", "defuse": told of weapons only
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     # "according to", "deal with": an event word opening a phrase of another sense
@@ -175,6 +176,7 @@ def load_cues(path: Path | None = None) -> Cues:
         implied=_implied(data.get("implied_attackers") or []),
         thing_heads=words("thing_heads"),
         holding=words("holding_verbs"),
+        doing_particles=words("doing_particles"),
         disarm=words("disarm_verbs"),
         disarmed=words("disarmed_objects"),
         other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),

@@ -140,7 +140,7 @@ def _find_triggers(
         t
         for t in found
         if not names_a_thing(t.token, cues.thing_heads)
-        and not (t.cls.means and held_weapon(t.token, cues.holding))
+        and not (t.cls.means and held_weapon(t.token, cues.holding, cues.doing_particles))
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not opens_other_sense(t.token, cues.other_senses)
         and not names_a_date(t.token, cues.month_triggers)

@@ -114,10 +114,13 @@ def names_a_thing(tok: Token, thing_heads: Collection[str]) -> bool:
     return head.lemma_.lower() in thing_heads or head.lower_ in thing_heads
 
 
-def held_weapon(tok: Token, holding: Collection[str]) -> bool:
+def held_weapon(
+    tok: Token, holding: Collection[str], doing_particles: Collection[str] = ()
+) -> bool:
     """A weapon noun in what someone seized, found or carried ("confiscated 2 grenades",
     "captured 46 rifles and 40 grenades", "the weapons -- rifles, grenades ..."): its
-    chain of objects, list items and appositions reaches one of `holding` lemmas."""
+    chain of objects, list items and appositions reaches one of `holding` lemmas, unless a
+    particle of `doing_particles` makes that verb one of doing ("carried out airstrikes")."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_.endswith("ing"):
         return False  # "bombing", "shelling" tell of an act
     node = tok
@@ -131,7 +134,9 @@ def held_weapon(tok: Token, holding: Collection[str]) -> bool:
         steps += node.dep_ != "conj"
         node = node.head
         if node.lemma_.lower() in holding or node.lower_ in holding:
-            return True
+            return not any(
+                c.dep_ == "prt" and c.lower_ in doing_particles for c in node.children
+            )
     return False
 
 
