@@ -40,7 +40,6 @@ def test_variants_drop_determiners_titles_and_of_phrases() -> None:
     assert variants["head"] == "rockets"
 
 
-
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

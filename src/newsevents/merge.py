@@ -397,9 +397,7 @@ def _top_sub_type(ms: Sequence[ResolvedMention], lexicon: Lexicon) -> str:
     )[2]
 
 
-def _sub_type_and_doer(
-    ms: Sequence[ResolvedMention], lexicon: Lexicon
-) -> tuple[str, Actor | None]:
+def _sub_type_and_doer(ms: Sequence[ResolvedMention], lexicon: Lexicon) -> tuple[str, Actor | None]:
     """The event's sub-type and first actor. Ground taken outranks the fighting told beside
     it, but its sub-type says who took the ground: the taker is the first actor and decides
     between the government's and a non-state actor's gain. When no report of the ground

@@ -134,9 +134,7 @@ def held_weapon(
         steps += node.dep_ != "conj"
         node = node.head
         if node.lemma_.lower() in holding or node.lower_ in holding:
-            return not any(
-                c.dep_ == "prt" and c.lower_ in doing_particles for c in node.children
-            )
+            return not any(c.dep_ == "prt" and c.lower_ in doing_particles for c in node.children)
     return False
 
 
