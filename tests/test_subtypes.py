@@ -246,3 +246,24 @@ def test_the_rescuers_act_in_a_rescue() -> None:
     (event,) = new_events("Iraqi troops rescued 12 hostages in Mosul on Friday.", "2019-10-10")
     assert event.sub_event_type == "Other"
     assert event.actor1 == "Military Forces of Iraq"
+
+
+def test_ground_taken_over_is_taken():
+    (event,) = new_events(
+        "The Syrian Democratic Forces took over the last IS pocket in Manbij on Friday.",
+        "2016-08-13",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants of the BLA took over the Jaffar Express near Sibi on Tuesday.",
+        "Gunmen seized a bus near Quetta on Monday.",
+    ],
+)
+def test_a_vehicle_taken_with_its_passengers_is_hijacked(text: str) -> None:
+    assert [e.sub_event_type for e in new_events(text, "2025-03-12")] == [
+        "Abduction/forced disappearance"
+    ]

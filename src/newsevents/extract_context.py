@@ -77,7 +77,8 @@ class Cues:
     residence_words: frozenset[str] = frozenset()  # "based in Afghanistan": no place
     patron_words: frozenset[str] = frozenset()  # "loyal to Damascus": a party, no place
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
-    captives: frozenset[str] = frozenset()  # "seized the mayor": an abduction
+    # "seized the mayor", "took over the train": an abduction
+    captives: frozenset[str] = frozenset()
     respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
     reason_preps: frozenset[str] = frozenset()  # "moved warships over an attack"
     reason_nouns: frozenset[str] = frozenset()  # "in response to an attack"
@@ -199,7 +200,7 @@ def load_cues(path: Path | None = None) -> Cues:
         residence_words=words("residence_words"),
         patron_words=words("patron_words"),
         respond=words("response_verbs"),
-        captives=words("captive_nouns") | words("people_nouns"),
+        captives=words("captive_nouns") | words("people_nouns") | words("hijacked_vehicles"),
         respond_preps=words("response_prepositions"),
         reason_preps=words("reason_prepositions"),
         reason_nouns=words("reason_nouns"),

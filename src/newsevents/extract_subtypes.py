@@ -33,7 +33,7 @@ def refine(
         return crowd
     if name == "capture":
         if _person_taken(main.token, cues):
-            # "Guerrillas seized the mayor": people taken, not a place.
+            # "Guerrillas seized the mayor", "took over the train": people taken.
             abduct = next(c for c in lexicon.classes if c.name == "abduct")
             return abduct.event_type, abduct.sub_event_type
         if actor2_kind == "Civilians" and "attack" in classes:
@@ -59,7 +59,8 @@ def refine(
 
 def _person_taken(tok: Token, cues: Cues) -> bool:
     """Whether a capture verb's object is a civilian person ("seized the mayor",
-    "captured three engineers"), not a place or a combatant."""
+    "captured three engineers") or a vehicle with its passengers ("took over the Jaffar
+    Express"), not a place or a combatant."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     patient = read_roles(tok).patient
