@@ -24,6 +24,8 @@ def _one(text: str) -> tuple[str, str | None]:
         ("Aleppo battle leaves 20 fighters dead", "Aleppo"),
         ("Al-Bokamal massacre kills 9 people", "Albu Kamal"),
         ("Idlib witnesses more bombings", "Idlib"),
+        ("Aleppo came under heavy shelling on Monday", "Aleppo"),
+        ("The town of Saraqeb suffered intense air strikes", "Saraqib"),
         ("Raqqa: coalition warplanes bomb two towns", "Ar Raqqah"),
     ],
 )

@@ -65,6 +65,19 @@ def test_countries_that_act_but_not_their_places(knowledge) -> None:  # type: ig
     ]
 
 
+def test_a_capital_that_acts_is_its_state_but_a_city_where_things_happen_is_not(knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert ("Moscow", "country", "RUS") in _phrases(
+        knowledge, "Moscow launched air strikes on Idlib on Monday."
+    )
+    assert ("Ankara", "country", "TUR") in _phrases(knowledge, "Ankara denied the report.")
+    for city in (
+        "Damascus came under heavy shelling on Monday.",
+        "Damascus was hit by mortar shells on Monday.",
+        "A car bomb exploded in Damascus on Monday.",
+    ):
+        assert all(form != "country" for _, form, _ in _phrases(knowledge, city)), city
+
+
 def test_acronyms_but_not_weapons_or_shouted_words(knowledge) -> None:  # type: ignore[no-untyped-def]
     found = _phrases(knowledge, "The sanctions were announced by OFAC on Tuesday.")
     assert ("OFAC", "acronym", None) in found

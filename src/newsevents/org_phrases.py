@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,8 @@ class OrgRules:
     countries: dict[str, str]  # country name or alias -> ISO3
     place_subject_verbs: frozenset[str]
     possessed_places: frozenset[str]
+    capitals: dict[str, str] = field(default_factory=dict)  # seat of government -> ISO3
+    city_subject_verbs: frozenset[str] = frozenset()  # "Damascus came under fire": a place
 
 
 def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -77,11 +79,8 @@ def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
 def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
     """Load the organisation-phrase word lists (bundled file by default), once."""
     raw = read_yaml_mapping(path)
-    aliases = raw.get("country_aliases") or {}
-    if not isinstance(aliases, dict) or not all(
-        isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) for v in aliases.values()
-    ):
-        raise DataFileError(f"{path}: 'country_aliases' must map names to ISO3 codes")
+    aliases = _iso3_map(raw, "country_aliases", path)
+    capitals = _iso3_map(raw, "capitals", path)
     return OrgRules(
         name_heads=_words(raw, "name_heads", path),
         particles=_words(raw, "particles", path),
@@ -92,7 +91,19 @@ def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
         countries={**_country_names(), **{str(k): str(v) for k, v in aliases.items()}},
         place_subject_verbs=_words(raw, "place_subject_verbs", path),
         possessed_places=_words(raw, "possessed_places", path),
+        capitals=capitals,
+        city_subject_verbs=_words(raw, "city_subject_verbs", path),
     )
+
+
+def _iso3_map(raw: dict[str, object], key: str, path: Path) -> dict[str, str]:
+    """A mapping of names to ISO3 codes from the file (empty when absent)."""
+    value = raw.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) for v in value.values()
+    ):
+        raise DataFileError(f"{path}: '{key}' must map names to ISO3 codes")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +230,22 @@ def _country_acts(tok: Token, rules: OrgRules, is_place: Callable[[str], bool]) 
     )
 
 
+def _capital_acts(tok: Token, rules: OrgRules) -> bool:
+    """A capital's head token that stands for its government: the active subject of a verb
+    that does not take a place as subject ("Moscow launched air strikes", "Damascus denied
+    it"), not the city where things happen ("Damascus came under shelling", "Damascus was
+    hit")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in rules.place_subject_verbs | rules.city_subject_verbs
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    )
+
+
 def _group_range(tok: Token, rules: OrgRules, is_place: Callable[[str], bool]) -> tuple[int, int]:
     """Token range of a group noun's phrase: its modifiers and possessor, and for a
     government an "of" phrase with a name ("the government of Iraq")."""
@@ -259,6 +286,10 @@ def find_org_phrases(
         if country is not None:
             if _country_acts(doc[i:j].root, rules, is_place):
                 taken.append((i, j, "country", country))
+            continue
+        capital = rules.capitals.get(text)
+        if capital is not None and _capital_acts(doc[i:j].root, rules):
+            taken.append((i, j, "country", capital))
             continue
         words = set(view.lower[i:j])
         if words & rules.name_heads and not is_place(text):
