@@ -56,3 +56,11 @@ def test_a_supplement_population_fills_a_place_geonames_leaves_empty(gaz: Gazett
     (best, *_) = gaz.explain("Ras al-Ayn", _alone("Ras al-Ayn"))
     assert best.place.iso3 == "SYR"
     assert "pop 29,347" in best.reason
+
+
+@pytest.mark.parametrize("name", ["Maarat al-Numan", "Maaret al-Numan", "Maarat al-Nouman"])
+def test_a_city_by_its_news_spelling_is_a_whole_name(gaz: Gazetteer, name: str) -> None:
+    # Only fuzzily a name before, the finder took its last word, "Numan", a town in Nigeria.
+    assert gaz.is_place_name(name)
+    place = gaz.resolve(name, _alone(name))
+    assert place is not None and place.geonameid == 167611 and place.population == 58008
