@@ -82,3 +82,18 @@ def test_protesters_who_were_killed_did_not_protest_against_themselves() -> None
 def test_an_act_named_inside_what_is_asked_for_was_done() -> None:
     event = _one("The UN called for an inquiry into the air strike on Saraqeb on Monday.")
     assert (event.sub_event_type, event.modality) == ("Air/drone strike", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("Hundreds of residents demonstrated in Idlib on Friday against the group.", "Protesters"),
+        ("Villagers rioted in Sweida on Friday, burning a police station.", "Rioters"),
+    ],
+)
+def test_civilians_who_protest_or_riot_are_the_crowd(text: str, crowd: str) -> None:
+    # ACLED never codes civilians as the first actor of a protest or riot; the argument
+    # keeps the words.
+    event = _one(text)
+    assert event.actor1 == crowd
+    assert event.arguments["perpetrator"][0].lower() in ("residents", "villagers")

@@ -267,3 +267,30 @@ def test_a_vehicle_taken_with_its_passengers_is_hijacked(text: str) -> None:
     assert [e.sub_event_type for e in new_events(text, "2025-03-12")] == [
         "Abduction/forced disappearance"
     ]
+
+
+def test_a_member_of_a_civil_body_is_a_civilian_not_a_fighter():
+    # "member" alone names a group's man ("members of the SDF"); of a council, a civilian.
+    for text in (
+        "Unidentified gunmen assassinated a local council member in Daraa on Thursday.",
+        "Gunmen shot dead a member of the city council in Daraa on Thursday.",
+    ):
+        (event,) = new_events(text, "2016-08-29")
+        assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians"), text
+    (event,) = new_events("IS killed three members of the SDF near Manbij.", "2016-08-29")
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_who_a_count_counts_underwent_the_act():
+    (event,) = new_events(
+        "The army killed dozens of militants in an operation near Homs on Friday.", "2016-08-29"
+    )
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Armed clash",
+        "Militants",
+        12,
+    )
+    (event,) = new_events(
+        "Hundreds of people were killed in Aleppo in air strikes on Monday.", "2016-08-29"
+    )
+    assert event.actor2 == "Civilians"

@@ -79,6 +79,7 @@ class Cues:
     respond: frozenset[str] = frozenset()  # "condemned the attack": not who did it
     # "seized the mayor", "took over the train": an abduction
     captives: frozenset[str] = frozenset()
+    civil_bodies: frozenset[str] = frozenset()  # "a council member": not a fighter
     respond_preps: frozenset[str] = frozenset()  # "reacted to the attack"
     reason_preps: frozenset[str] = frozenset()  # "moved warships over an attack"
     reason_nouns: frozenset[str] = frozenset()  # "in response to an attack"
@@ -200,6 +201,7 @@ def load_cues(path: Path | None = None) -> Cues:
         residence_words=words("residence_words"),
         patron_words=words("patron_words"),
         respond=words("response_verbs"),
+        civil_bodies=words("civil_bodies"),
         captives=words("captive_nouns") | words("people_nouns") | words("hijacked_vehicles"),
         respond_preps=words("response_prepositions"),
         reason_preps=words("reason_prepositions"),

@@ -54,6 +54,7 @@ from newsevents.extract_syntax import (
     np_range,
     object_of,
     occasioned_verb,
+    prep_object,
     read_between,
     read_roles,
     responding_verb,
@@ -118,6 +119,9 @@ _MUTUAL_CLASSES = frozenset({"die", "clash"})
 
 
 _MASS_FATALITIES = 5000
+
+# Event types whose doers are a crowd.
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
 
 
 def _find_triggers(
@@ -607,12 +611,17 @@ def _mention_for(
         if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
             actor1, m1 = actor_surface(roles.agent)
         if actor2 is None and roles.patient is not None:
-            actor2, m2 = actor_surface(roles.patient)
+            # "killed dozens of militants": the militants, not the count, underwent it (a
+            # crowd never underwent its own protest: "Thousands of people protested", its
+            # verb misread as a passive, keeps no patient).
+            counted = _a_count(roles.patient) and trig.cls.event_type not in _CROWD_TYPES
+            patient = (prep_object(roles.patient, ("of",)) if counted else None) or roles.patient
+            actor2, m2 = actor_surface(patient)
             if m2 is not None and armed_with(m2):
                 # "Russian missile shelling" is who attacked, never who suffered it.
                 actor2, m2 = None, None
             if actor2 is not None:
-                patient_tok = roles.patient
+                patient_tok = patient
         if thing is None and roles.patient is not None and roles.patient.pos_ == "NOUN":
             thing = roles.patient
         died = trig.cls.name == "die" or (
@@ -838,20 +847,25 @@ def _mention_for(
     )
     kind1 = m1.actor.kind if m1 else implied.kind if implied else _kind_of(actor1, ctx)
     kind2 = m2.actor.kind if m2 else _kind_of(actor2, ctx)
-    if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.people:
-        kind2 = "Civilians"
-    if kind2 is None and patient_tok is not None and patient_tok.lemma_.lower() in cues.armed:
-        kind2 = "Rebel group"
+    if kind2 is None and patient_tok is not None:
+        lemma = patient_tok.lemma_.lower()
+        if lemma in cues.people or _of_a_civil_body(patient_tok, cues):
+            kind2 = "Civilians"  # "a local council member": not a group's fighter
+        elif lemma in cues.armed:
+            kind2 = "Rebel group"
     event_type, sub_type = refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
     crowd = cues.crowd_actors.get(sub_type)
-    if actor1 is None and crowd is not None and (actor2 or "").lower() != crowd.lower():
+    written1 = m1.surface if m1 else actor1
+    unnamed = actor1 is None or kind1 == "Civilians"
+    if unnamed and crowd is not None and (actor2 or "").lower() != crowd.lower():
         # ACLED's convention: whoever protests or riots is coded as the crowd ("Thousands of
-        # people protested in Beirut": Protesters), named by their trade or not.
-        actor1 = crowd
+        # people protested in Beirut", "residents demonstrated": Protesters), named by
+        # their trade or not; the argument keeps the words.
+        actor1, m1 = crowd, None
     arguments: dict[str, tuple[str, ...]] = {}
     if actor1 and implied is None:
         # An implied attacker is not written in the sentence: no argument string for it.
-        arguments["perpetrator"] = (m1.surface if m1 else actor1,)
+        arguments["perpetrator"] = (written1 or actor1,)
     if actor2:
         role = "victim" if kind2 == "Civilians" else "target"
         arguments[role] = (m2.surface if m2 else actor2,)
@@ -962,6 +976,23 @@ def _region_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:
         return False
     words = match.surface.split()
     return any(ctx.country_for(" ".join(words[:n])) is not None for n in range(1, len(words) + 1))
+
+
+def _a_count(tok: Token) -> bool:
+    """A number or a word of number standing as a noun ("30 of them", "dozens of")."""
+    return tok.like_num or (tok.pos_ == "NOUN" and bool(find_quantities(tok.text)))
+
+
+def _of_a_civil_body(tok: Token, cues: Cues) -> bool:
+    """A member of a civil body ("a local council member", "members of the city council"):
+    a civilian, though "member" alone names an armed group's man."""
+    if tok.lemma_.lower() not in cues.armed:
+        return False
+    body = prep_object(tok, ("of",))
+    words = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    if body is not None:
+        words += [body, *(c for c in body.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in cues.civil_bodies for w in words)
 
 
 def _known_actor(surface: str | None, ctx: ExtractContext) -> bool:
