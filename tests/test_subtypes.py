@@ -294,3 +294,18 @@ def test_who_a_count_counts_underwent_the_act():
         "Hundreds of people were killed in Aleppo in air strikes on Monday.", "2016-08-29"
     )
     assert event.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Syrian Democratic Forces drove Islamic State out of Tabqa on Wednesday.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The army pushed the rebels out of Daraya on Friday.", "Government regains territory"),
+        ("Rebels shot the helicopter down over Idlib on Monday.", "Disrupted weapons use"),
+    ],
+)
+def test_a_phrasal_verb_written_apart_is_its_phrase(text: str, sub_type: str) -> None:
+    assert [e.sub_event_type for e in new_events(text, "2016-08-29")] == [sub_type]

@@ -74,7 +74,7 @@ from newsevents.resolve.actors import ActorContext, ActorMatch
 from newsevents.resolve.dates import find_time_expressions, last_told_day, mentions_narrated_day
 from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
-from newsevents.tokenview import token_view
+from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
     disarms_no_weapon,
     held_weapon,
@@ -179,6 +179,8 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
                 found.append(Trigger(span.root, cls, span.text))
                 covered.update(range(i, i + n))
                 claimed.update((j, cls.name) for j in range(i, i + n))
+    found += _split_phrases(view, lexicon, blocked, claimed)
+    covered.update(t.token.i for t in found)
     for tok in view.tokens:
         # A headline's first word is capitalised and often tagged as a name ("Bombing
         # al-Marj ..."): there it may still be a trigger.
@@ -209,6 +211,36 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
             if lemmas[tok.i] in cls.verbs_only and not verb_like(tok):
                 continue  # "target" tells of an act only as a verb ("shells target Daraa")
             found.append(Trigger(tok, cls, tok.text))
+    return found
+
+
+_PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})
+
+
+def _split_phrases(
+    view: TokenView, lexicon: Lexicon, blocked: set[int], claimed: set[tuple[int, str]]
+) -> list[Trigger]:
+    """Phrasal verbs of two words written apart ("drove Islamic State out of Tabqa",
+    "shot the helicopter down"): the verb with its particle among its dependents."""
+    found: list[Trigger] = []
+    for tok in view.tokens:
+        i = tok.i
+        if i in blocked or view.pos[i] not in ("VERB", "AUX"):
+            continue
+        for phrase, cls in lexicon.by_first_word.get(view.lemma[i], ()):
+            if len(phrase) != 2 or (i, cls.name) in claimed:
+                continue
+            particle = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.i > i + 1 and c.dep_ in _PARTICLE_DEPS and view.lower[c.i] == phrase[1]
+                ),
+                None,
+            )
+            if particle is not None:
+                found.append(Trigger(tok, cls, f"{tok.text} {particle.text}"))
+                claimed.add((i, cls.name))
     return found
 
 
