@@ -540,8 +540,11 @@ class ActorDictionary:
     def _target(self, surface: str) -> _Target | None:
         # Remembered by surface: the same names come back in every sentence and article,
         # and normalising one and matching its aliases cost more than the rest of a match.
-        if surface in self._targets:
+        # (One lookup, not a test and a lookup: a server's threads share the dictionary.)
+        try:
             return self._targets[surface]
+        except KeyError:
+            pass
         if len(self._targets) >= _TARGETS_KEPT:
             self._targets.clear()
         found: _Target | None = None
