@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -91,11 +92,8 @@ class RoleModel:
         found = list(filter(None, map(self.weights.get, features)))
         # Each class's score adds its weights to the bias one by one in feature order,
         # as a per-feature loop would (the same floating-point sums), in C.
-        columns = zip(*found, strict=True) if found else [()] * len(self.bias)
-        scores = [
-            reduce(operator.add, column, bias)
-            for bias, column in zip(self.bias, columns, strict=True)
-        ]
+        columns = zip(*found, strict=True) if found else repeat((), len(self.bias))
+        scores = list(map(reduce, repeat(operator.add), columns, self.bias))
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -451,9 +449,9 @@ def _sentence_features(
         f"cap={tree.text[head][:1].isupper()}",
         f"suffix={lemma[-3:]}",
     ]
-    subtree = tree.subtree(head)
-    first = min(t for t in subtree if t <= head)
-    last = max(subtree)
+    # The phrase's first and last words are its subtree's edges (no need to walk it).
+    first = tree.left_edge[head]
+    last = tree.right_edge[head]
     feats.append(f"prev={tree.lower[first - 1] if first > 0 else '<s>'}")
     feats.append(f"next={tree.lower[last + 1] if last + 1 < tree.n else '</s>'}")
     feats.append(f"lem={lemma}|dep={dep}")
