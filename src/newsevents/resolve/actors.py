@@ -49,6 +49,7 @@ _QUOTE = '["\u201c\u201d]?'
 _SEP = rf"(?:{_QUOTE}(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+){_QUOTE})"
 _SPLIT = re.compile(_SEP)
 _APOSTROPHES = "'\u2019`"
+_POSSESSIVE_MARK = re.compile(r"'[sS](?!\w)")
 # "the government of Iraq": the "of" phrase, not the article, says whose government it is.
 _GOVERNMENT = re.compile(r"\bgovernment$", re.IGNORECASE)
 _OF_PHRASE = re.compile(r"\s+of\s", re.IGNORECASE)
@@ -152,20 +153,28 @@ def _char_unit(ch: str, strict: bool) -> str:
 
 
 def _units(alias: str) -> tuple[str, ...]:
-    """The alias as a sequence of regex units, one per character or separator."""
+    """The alias as a sequence of regex units, one per character or separator; the
+    apostrophe of a possessive "'s" may be missing ("Assads forces", "Peoples Protection
+    Units": texts stripped of their apostrophes, as some scraped news is)."""
     units: list[str] = []
     for i, token in enumerate(_tokens(alias)):
         if i:
             units.append(_SEP)
         strict = _is_strict(token)
-        units.extend(_char_unit(ch, strict) for ch in token)
+        for k, ch in enumerate(token):
+            unit = _char_unit(ch, strict)
+            if ch in _APOSTROPHES and token[k + 1 : k + 2] in ("s", "S"):
+                unit += "?"
+            units.append(unit)
     return tuple(units)
 
 
 def _loose(text: str) -> str:
-    """Case- and separator-insensitive key used to find candidate aliases for a surface."""
+    """Case- and separator-insensitive key used to find candidate aliases for a surface
+    (a possessive's apostrophe left out: "assads forces" for "Assad's forces")."""
     for ch in _APOSTROPHES:
         text = text.replace(ch, "'")
+    text = _POSSESSIVE_MARK.sub("s", text)
     return " ".join(_tokens(text.casefold()))
 
 
@@ -424,6 +433,7 @@ def _ending_regex(endings: list[str]) -> re.Pattern[str] | None:
 
 
 def _unit_char(unit: str) -> str:
+    unit = unit.removesuffix("?")  # a possessive's optional apostrophe
     if unit.startswith("[") and unit.endswith("]"):
         return unit[1]
     return unit.replace("\\", "")
