@@ -120,9 +120,6 @@ _MUTUAL_CLASSES = frozenset({"die", "clash"})
 
 _MASS_FATALITIES = 5000
 
-# Event types whose doers are a crowd.
-_CROWD_TYPES = frozenset({"Protests", "Riots"})
-
 
 def _find_triggers(
     doc: Doc,
@@ -646,7 +643,8 @@ def _mention_for(
             # "killed dozens of militants": the militants, not the count, underwent it (a
             # crowd never underwent its own protest: "Thousands of people protested", its
             # verb misread as a passive, keeps no patient).
-            counted = _a_count(roles.patient) and trig.cls.event_type not in _CROWD_TYPES
+            crowd_act = ctx.lexicon.family(trig.cls.event_type) == "demonstration"
+            counted = _a_count(roles.patient) and not crowd_act
             patient = (prep_object(roles.patient, ("of",)) if counted else None) or roles.patient
             actor2, m2 = actor_surface(patient)
             if m2 is not None and armed_with(m2):
@@ -949,8 +947,11 @@ def _mention_for(
 
 
 def _agent_of_hurt(count: Token) -> Token | None:
-    """Who a headline's hurt were hurt by ("110 Injured by Turkey")."""
+    """Who a headline's hurt were hurt by ("110 Injured by Turkey"): the "by" of the
+    participle that describes their count."""
     for participle in count.children:
+        if participle.dep_ not in ("acl", "amod"):
+            continue
         for child in participle.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
