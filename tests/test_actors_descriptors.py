@@ -153,3 +153,14 @@ def test_a_possessive_without_its_apostrophe_is_the_same_name(actors: ActorDicti
         ("Kurdish Peoples Protection Units", "People's Protection Units"),
         ("Assads forces", "Military Forces of Syria"),
     ]
+
+
+def test_a_name_with_its_possessive_s_and_no_apostrophe_is_the_name(
+    actors: ActorDictionary,
+) -> None:
+    text = "The SDF repelled ISILs heavy attacks while Hamas watched."
+    assert found(actors, text, NO_COUNTRY) == [
+        ("SDF", "Syrian Democratic Forces"),
+        ("ISILs", "Islamic State"),
+        ("Hamas", "Hamas"),
+    ]

@@ -198,7 +198,8 @@ def _trie_source(unit_seqs: Iterable[tuple[str, ...]]) -> str:
         node[""] = {}
     if not root:
         return r"(?!)"
-    return r"(?<!\w)" + _emit(root) + r"(?!\w)"
+    # A possessive written without its apostrophe may follow ("ISILs attacks"): see _target.
+    return r"(?<!\w)" + _emit(root) + r"s?(?!\w)"
 
 
 # How many surfaces an ActorDictionary remembers the alias entry and stripped form of.
@@ -557,13 +558,18 @@ class ActorDictionary:
             pass
         if len(self._targets) >= _TARGETS_KEPT:
             self._targets.clear()
-        found: _Target | None = None
-        for pattern, target in self._index.get(_loose(surface), ()):
-            if _alias_regex(pattern).fullmatch(surface.strip()):
-                found = target
-                break
+        found = self._alias_target(surface)
+        if found is None and surface.rstrip().endswith("s"):
+            # "ISILs heavy attacks", "Russias ministry": a possessive without its apostrophe.
+            found = self._alias_target(surface.rstrip()[:-1])
         self._targets[surface] = found
         return found
+
+    def _alias_target(self, surface: str) -> _Target | None:
+        for pattern, target in self._index.get(_loose(surface), ()):
+            if _alias_regex(pattern).fullmatch(surface.strip()):
+                return target
+        return None
 
     def find(self, text: str, context: ActorContext | None = None) -> list[ActorMatch]:
         """All actor mentions in a text, longest first and non-overlapping, left to right.
