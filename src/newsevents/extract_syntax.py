@@ -87,7 +87,8 @@ def headed_by(tok: Token, heads: frozenset[str]) -> bool:
     return False
 
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+# What a verb acts on: its object, or its subject in the passive.
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 
 
 def object_of(tok: Token, verbs: frozenset[str]) -> bool:
@@ -100,7 +101,7 @@ def object_of(tok: Token, verbs: frozenset[str]) -> bool:
         node = node.head
     verb = node.head
     if verb.lemma_.lower() in verbs and verb.i != node.i:
-        if node.dep_ in _OBJECT_DEPS:
+        if node.dep_ in OBJECT_DEPS:
             return True
         if node.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
             return True
@@ -237,7 +238,7 @@ def _reduced_passive(tok: Token) -> bool:
     )
 
 
-def _by_phrase(verb: Token) -> Token | None:
+def by_phrase(verb: Token) -> Token | None:
     """The object of a verb's "by" phrase ("carried out by the jihadi groups")."""
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -254,7 +255,7 @@ def _done_by(tok: Token, agent_verbs: frozenset[str]) -> Token | None:
     if tok.dep_ == "nsubjpass" and tok.head.i != tok.i:
         verbs.append(tok.head)
     for verb in verbs:
-        agent = _by_phrase(verb) if verb.lemma_.lower() in agent_verbs else None
+        agent = by_phrase(verb) if verb.lemma_.lower() in agent_verbs else None
         # "carried out by A or B": a guess between doers names none of them.
         if agent is not None and not any(
             t.dep_ == "cc" and t.lower_ in ("or", "nor") for t in agent.subtree

@@ -41,6 +41,7 @@ from newsevents.extract_subtypes import refine
 from newsevents.extract_syntax import (
     Roles,
     actor_in,
+    by_phrase,
     coordinated_sides,
     group_surface,
     headed_by,
@@ -299,6 +300,7 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     clause = tok.head if tok.dep_ in _CLAUSE_ARGS else tok
     if any(c.dep_ == "mark" and c.lower_ in cues.conditions for c in clause.children):
         return None  # "if the siege continues": a condition, nothing told as done
+    asked = _asked_for(tok, cues.demands)  # "called for protests": not yet done
     chain = [tok]
     node = tok
     while node.dep_ in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj") and node.head.i != node.i:
@@ -312,7 +314,7 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
             return "threatened"
         if lemma in cues.plan and node.i != tok.i:
             return "planned"
-        if node.lower_ == "for" and _asked_for(tok, cues.demands):
+        if asked and node.lower_ == "for":
             return "planned"
         if lemma in cues.stop and node.i != tok.i and node.tag_ in ("VB", "VBP", "VBZ", "VBG"):
             # "stop the repression, kidnapping, and torture": a demand; "stopped an
@@ -950,11 +952,8 @@ def _agent_of_hurt(count: Token) -> Token | None:
     """Who a headline's hurt were hurt by ("110 Injured by Turkey"): the "by" of the
     participle that describes their count."""
     for participle in count.children:
-        if participle.dep_ not in ("acl", "amod"):
-            continue
-        for child in participle.children:
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if participle.dep_ in ("acl", "amod"):
+            return by_phrase(participle)
     return None
 
 

@@ -58,10 +58,11 @@ class Lexicon:
         """Cheap test: does the text contain any trigger word form at all?"""
         # Case-insensitive matching equals matching the lower-cased text except for three
         # letters (dotted and dotless I, long s) that fold onto ASCII letters differently.
-        if self.split_prefilter is not None and self.split_prefilter.search(text.lower()):
+        lower = text.lower()
+        if self.split_prefilter is not None and self.split_prefilter.search(lower):
             return True
         if self.prefilter_lower is not None and not _FOLD_DIFFERS.intersection(text):
-            return self.prefilter_lower.search(text.lower()) is not None
+            return self.prefilter_lower.search(lower) is not None
         return self.prefilter.search(text) is not None
 
 

@@ -65,7 +65,8 @@ class OrgRules:
     place_subject_verbs: frozenset[str]
     possessed_places: frozenset[str]
     capitals: dict[str, str] = field(default_factory=dict)  # seat of government -> ISO3
-    city_subject_verbs: frozenset[str] = frozenset()  # "Damascus came under fire": a place
+    # Verbs whose subject a capital is as a city ("came under fire"), place verbs included
+    city_subject_verbs: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -92,7 +93,9 @@ def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
         place_subject_verbs=_words(raw, "place_subject_verbs", path),
         possessed_places=_words(raw, "possessed_places", path),
         capitals=capitals,
-        city_subject_verbs=_words(raw, "city_subject_verbs", path),
+        # A city is the subject of every verb a country is as a place, and of a few more.
+        city_subject_verbs=_words(raw, "city_subject_verbs", path)
+        | _words(raw, "place_subject_verbs", path),
     )
 
 
@@ -241,7 +244,7 @@ def _capital_acts(tok: Token, rules: OrgRules) -> bool:
     return (
         tok.dep_ == "nsubj"
         and verb.pos_ in ("VERB", "AUX")
-        and verb.lemma_.lower() not in rules.place_subject_verbs | rules.city_subject_verbs
+        and verb.lemma_.lower() not in rules.city_subject_verbs
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 
 from spacy.tokens import Token
 
-from newsevents.extract_syntax import conjoined
+from newsevents.extract_syntax import OBJECT_DEPS, conjoined
 from newsevents.lexicon import TriggerClass
 from newsevents.tokenview import token_view
 
@@ -56,9 +56,6 @@ def names_a_date(tok: Token, months: Collection[str]) -> bool:
     return after[:1].isdigit() or before[:1].isdigit()
 
 
-_VICTIM_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
-
-
 def names_a_victim(
     tok: Token, cls_name: str, classes_of: Mapping[str, Collection[TriggerClass]]
 ) -> bool:
@@ -67,7 +64,7 @@ def names_a_victim(
     return (
         cls_name == "abduct"
         and tok.pos_ == "NOUN"
-        and tok.dep_ in _VICTIM_DEPS
+        and tok.dep_ in OBJECT_DEPS
         and _of_class(tok.head, "attack", classes_of)
     )
 
@@ -138,16 +135,13 @@ def held_weapon(
     return False
 
 
-_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
-
-
 def disarms_no_weapon(tok: Token, verbs: Collection[str], weapons: Collection[str]) -> bool:
     """A verb or noun of disarming (`verbs`: "intercept", "defuse") whose object names no
     weapon ("intercepted four suspects", "the interception of a call"): no weapon was
     disrupted. Without an object, or with a pronoun for one, the trigger stands."""
     if tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:
         return False
-    objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+    objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
     # "the interception of two missiles": a noun's object is its "of" phrase.
     objects += [
         g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
