@@ -286,3 +286,25 @@ def test_differing_tolls_are_listed_once_each_lowest_first_with_their_sources():
     assert event.fatalities == 12
     # Each figure once, with the outlets that give it (AFP's two reports named once).
     assert event.conflicts[0] == "fatalities: 12 (SANA) vs 15 (AFP, SOHR)"
+
+
+def test_an_act_told_as_intended_does_not_decide_what_was_done():
+    # "The SDF set up a council to push IS out of al-Bab" beside "IS killed 50 fighters on
+    # a bus": the push is planned, so the event is the killing, not ground taken.
+    done = mention(start=0, actor1=IS, actor2=SDF, sub="Armed clash")
+    planned = dataclasses.replace(
+        mention(start=100, actor1=SDF, actor2=IS, **TAKEN),
+        mention=dataclasses.replace(
+            mention(start=100, actor1=SDF, actor2=IS, **TAKEN).mention, modality="planned"
+        ),
+    )
+    event = build_event("ev", [done, planned], LEX, "t")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Islamic State",
+        "Syrian Democratic Forces",
+    )
+    # Where the acts told name no actor, the intended one still names who was involved.
+    unnamed = mention(start=0, actor1=None, actor2=None, sub="Armed clash")
+    event = build_event("ev", [unnamed, planned], LEX, "t")
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Syrian Democratic Forces")

@@ -64,6 +64,8 @@ __all__ = [
     "regroup",
 ]
 
+# Modalities of an act not (yet) done.
+_INTENDED = frozenset({"planned", "threatened"})
 _PRECISION_ORDER: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -467,9 +469,18 @@ def build_event(
     """The event record from all its mentions (order-independent); `sketches` of the
     articles' texts let syndicated copies count once in n_sources."""
     ms = sorted(mentions, key=sort_key)
-    sub_type, actor1 = _sub_type_and_doer(ms, lexicon)
+    # An act told as intended ("set up a council to push IS out of al-Bab") that joined
+    # reports of the act done does not decide what was done; it names an actor only where
+    # those reports name none.
+    told = [m for m in ms if m.mention.modality not in _INTENDED] or ms
+    sub_type, actor1 = _sub_type_and_doer(told, lexicon)
+    if actor1 is None and sub_type not in _TERRITORY:
+        actor1 = _majority_actor(m.actor1 for m in ms)
     dated = _best_precision(ms)
-    actor2 = _majority_actor((m.actor2 for m in ms), exclude=actor1.name if actor1 else None)
+    exclude = actor1.name if actor1 else None
+    actor2 = _majority_actor((m.actor2 for m in told), exclude) or _majority_actor(
+        (m.actor2 for m in ms), exclude
+    )
     # The place comes from the reports that date the event themselves, when there are any:
     # a sentence that follows them (dated only by publication) often names another place.
     core = [m for m in ms if is_anchor(m) and m.date_from == "text"] or ms
