@@ -120,3 +120,38 @@ def test_strikes_carried_out_are_strikes_not_weapons_carried(text: str) -> None:
     # "carry" holds weapons ("carried 40 grenades"); "carry out" does the act.
     assert _sub_types(text) == ["Air/drone strike"]
     assert _sub_types("The fighters carried 40 grenades into Daraa on Monday.") == []
+
+
+def test_struck_tells_a_strike_that_the_prefilter_lets_through():
+    # "struck" is an irregular form of "strike": the sentence must be parsed at all.
+    events = newsevents.extract(
+        "Russian jets struck militant positions near Palmyra on Tuesday.", published="2017-04-05"
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Air/drone strike", "Military Forces of Russia")
+    ]
+    for other in (
+        "The law was struck down by the supreme court on Monday.",
+        "As the clocks struck midnight in Panama, the troops moved.",
+    ):
+        assert _events(other) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed 40 people in southern Turkey on Monday.",
+        "Floods killed 12 people in Hasakah on Monday.",
+        "Lightning struck a house in Latakia on Monday, killing two children.",
+        "Three children died of cold in a camp near Idlib on Monday.",
+        "Hundreds of people died of hunger in Madaya on Tuesday.",
+        "A boy was killed in a car accident in Damascus on Monday.",
+    ],
+)
+def test_deaths_by_natural_causes_or_accidents_are_no_event(text):
+    assert _events(text) == []
+
+
+def test_deaths_in_an_attack_near_a_natural_cause_word_are_still_an_event():
+    text = "Three children were killed in an air strike on a camp near Idlib on Monday."
+    assert [s for s, _ in _events(text)] == ["Air/drone strike"]

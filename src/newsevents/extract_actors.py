@@ -45,6 +45,10 @@ from newsevents.tokenview import token_view
 _MUTUAL_CLASSES = frozenset({"die", "clash"})
 
 
+# Kinds of actor that can tell their own acts of violence ("the army said it had killed").
+_ARMED_KINDS = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia"})
+
+
 @dataclass(frozen=True)
 class ActorChoice:
     """A mention's actors: each as written or named by kind (`actor1`, `actor2`), the
@@ -75,6 +79,7 @@ def choose_actors(
     actor_matches: Sequence[ActorMatch],
     place_tokens: set[int],
     excluded: set[int],
+    speaker: Token | None,
     part: Part | None,
     countries: tuple[str, ...],
     previous: str,
@@ -82,8 +87,8 @@ def choose_actors(
     """The actors of the event a sentence tells. `triggers` are the sentence's words for
     it; `acting` those whose act is told as the event is (not an act asked for beside
     one done), in priority order, the main trigger first; `place_tokens` the tokens of its
-    place names; `excluded` the speaker's words ("Damascus said ..."); `previous` the
-    sentence before (for "both sides")."""
+    place names; `excluded` the speaker's words ("Damascus said ..."), `speaker` the head
+    of who said it; `previous` the sentence before (for "both sides")."""
     cues = ctx.cues
     main = acting[0]
     classes = {t.cls.name for t in triggers}
@@ -157,6 +162,12 @@ def choose_actors(
                 actor2, m2, patient_tok = surface, match, among
         if actor1 is None and roles.agent is not None and roles.agent.i not in excluded:
             actor1, m1 = actor_surface(roles.agent)
+            if speaker is not None and _self_reference(roles.agent, cues.self_pronouns):
+                # "The SDF said it had captured ...", "Turkey said its troops shelled ...":
+                # an armed speaker telling its own act.
+                said1, said_m1 = actor_surface(speaker)
+                if said_m1 is not None and said_m1.actor.kind in _ARMED_KINDS:
+                    actor1, m1 = said1, said_m1
         if actor2 is None and roles.patient is not None:
             # "killed dozens of militants": the militants, not the count, underwent it (a
             # crowd never underwent its own protest: "Thousands of people protested", its
@@ -420,3 +431,11 @@ def _with_conjuncts(tok: Token | None) -> list[Token]:
         out.append(node)
         todo.extend(c for c in node.children if c.dep_ == "conj")
     return out
+
+
+def _self_reference(tok: Token, pronouns: frozenset[str]) -> bool:
+    """A pronoun, or a noun a pronoun possesses, by which a speaker names itself in what
+    it says ("it had captured", "its troops", "their fighters", "our forces")."""
+    if tok.lower_ in pronouns and tok.pos_ == "PRON":
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in pronouns for c in tok.children)

@@ -59,6 +59,8 @@ class Cues:
     recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
+    natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
+    self_pronouns: frozenset[str] = frozenset()  # "the SDF said it had captured": the SDF
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -183,6 +185,8 @@ def load_cues(path: Path | None = None) -> Cues:
         disarmed=words("disarmed_objects"),
         other_senses=tuple(tuple(str(p).lower().split()) for p in data.get("other_senses", [])),
         intransitive=words("intransitive_verbs"),
+        natural_causes=words("natural_causes"),
+        self_pronouns=words("self_pronouns"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),

@@ -71,6 +71,7 @@ from newsevents.trigger_filters import (
     names_a_date,
     names_a_thing,
     names_a_victim,
+    natural_cause,
     opens_other_sense,
     raid_to_arrest,
     tells_a_state,
@@ -134,6 +135,7 @@ def _find_triggers(
         and not (t.cls.name == "attack" and raid_to_arrest(t.token, cues.raids, lexicon.by_lemma))
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
+        and not natural_cause(t.token, cues.natural_causes)
     ]
 
 
@@ -517,6 +519,7 @@ def _mention_for(
         return None
     excluded: set[int] = set()
     claimed_by: str | None = None
+    speaker: Token | None = None
     if speech is not None:
         # Only the reported clause tells the event: the speaker ("Damascus said") and
         # where the speaker spoke from ("said by telephone from Britain") are not its
@@ -525,6 +528,7 @@ def _mention_for(
         for child in speech.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 claimed_by = doc[child.left_edge.i : child.right_edge.i + 1].text
+                speaker = child
             if child.i not in reported and child.dep_ not in ("aux", "auxpass", "neg"):
                 excluded.update(t.i for t in child.subtree)
     trigger_ids = {t.i for t in main.token.subtree}
@@ -571,6 +575,7 @@ def _mention_for(
         actor_matches=actor_matches,
         place_tokens=place_tokens,
         excluded=excluded,
+        speaker=speaker,
         part=part,
         countries=countries,
         previous=previous,

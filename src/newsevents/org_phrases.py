@@ -331,16 +331,67 @@ def sentence_actors(
     found = actors.find(text, context)
     if doc is None:
         return found
+    rules = load_org_rules()
+    found = [_owned_forces(m, text, actors, rules) or m for m in found]
     extra: list[ActorMatch] = []
-    for phrase in find_org_phrases(doc, is_place):
+    for phrase in find_org_phrases(doc, is_place, rules):
         if any(m.start < phrase.end and phrase.start < m.end for m in found):
             continue
         actor: Actor | None
+        owned = None
         if phrase.iso3 is not None:
             actor = actors.state_forces(phrase.iso3)
         else:
-            actor = actors.resolve(phrase.text, context)
+            owned = _owned_forces(
+                ActorMatch(phrase.end, phrase.end, "", Actor("", "External/Other")),
+                text,
+                actors,
+                rules,
+                phrase.text,
+            )
+            actor = owned.actor if owned is not None else actors.resolve(phrase.text, context)
         if actor is not None:
-            generic = phrase.form == "group"
+            # "Syrias army" names a state's forces, as "the Syrian army" does.
+            generic = phrase.form == "group" and owned is None
             extra.append(ActorMatch(phrase.start, phrase.end, phrase.text, actor, generic))
     return sorted([*found, *extra], key=lambda m: m.start) if extra else found
+
+
+# A country's possessive: "Turkey's" (either apostrophe), and as the demo's scraped texts write it,
+# without the apostrophe ("Syrias army", "Russias air force").
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]?)$")
+
+
+def _owned_forces(
+    match: ActorMatch,
+    text: str,
+    actors: ActorDictionary,
+    rules: OrgRules,
+    phrase: str | None = None,
+) -> ActorMatch | None:
+    """A state's forces named with their country's possessive ("Iraq's security forces",
+    "Turkey's army", "Syrias army"): that country's forces, not the article's. `phrase`:
+    an organisation phrase that holds the possessive itself; otherwise the words before
+    the match are read."""
+    if phrase is not None:
+        words = phrase.split()
+        heads = [(" ".join(words[:n]), " ".join(words[n:])) for n in (1, 2, 3) if n < len(words)]
+        start = match.end - len(phrase)
+    else:
+        if match.actor.kind != "State forces":
+            return None
+        before = text[: match.start].split()[-3:]
+        heads = [(" ".join(before[-n:]), match.surface) for n in (1, 2, 3) if n <= len(before)]
+        start = -1
+    for owner, rest in heads:
+        bare = _POSSESSIVE.sub("", owner)
+        iso3 = rules.countries.get(bare) if bare != owner else None
+        if iso3 is None:
+            continue
+        for form in (f"the {rest}", rest):
+            actor = actors.resolve(form, ActorContext(countries=(iso3,)))
+            if actor is not None and actor.known and actor.country == iso3:
+                first = start if start >= 0 else text.rindex(owner, 0, match.start)
+                return ActorMatch(first, match.end, text[first : match.end], actor)
+        return None
+    return None

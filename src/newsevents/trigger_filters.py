@@ -25,6 +25,12 @@ _INVENTORY_DEPS = frozenset({"dobj", "obj", "conj", "appos", "nsubjpass", "attr"
 # "launchers with 40 grenades"); others ("found after the bombing") lead out of it.
 _INVENTORY_PREPS = frozenset({"of", "including", "like", "with"})
 _MAX_UP = 5
+# A cause phrase: "died of cold", "killed in a car accident", "died from hunger", "struck
+# by lightning"; and the links from a consequence to the act that caused it ("lightning
+# struck a house, killing two children", "the storm hit Latakia and killed two").
+_CAUSE_PREPS = frozenset({"of", "from", "in", "by"})
+_CONSEQUENCE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+_MAX_CAUSE_UP = 3
 
 
 def opens_other_sense(tok: Token, phrases: Collection[tuple[str, ...]]) -> bool:
@@ -97,6 +103,31 @@ def used_with_object(
         c.dep_ in _COMPLEMENT_DEPS and c.doc[c.left_edge.i].lower_ not in place_preps
         for c in tok.children
     )
+
+
+def natural_cause(tok: Token, causes: Collection[str]) -> bool:
+    """An act word whose cause is no one's act ("an earthquake killed 40", "died of cold",
+    "killed in a car accident", "was struck by lightning"), or an act word told as the
+    consequence of such a one ("lightning struck a house, killing two children"): the
+    subject, "by" agent or cause phrase of the word or of the verbs it hangs off."""
+    if not causes:
+        return False
+    node = tok
+    for _ in range(_MAX_CAUSE_UP):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.i < node.i and child.i != tok.i and child.lemma_.lower() in causes:
+                    return True
+            elif (
+                child.dep_ in ("agent", "prep")
+                and child.lower_ in _CAUSE_PREPS
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in causes for g in child.children)
+            ):
+                return True
+        if node.dep_ not in _CONSEQUENCE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def names_a_thing(tok: Token, thing_heads: Collection[str]) -> bool:
