@@ -176,6 +176,24 @@ def choose_actors(
             counted = _a_count(roles.patient) and not crowd_act
             patient = (prep_object(roles.patient, ("of",)) if counted else None) or roles.patient
             actor2, m2 = actor_surface(patient)
+            if (
+                actor2 is None
+                and patient.pos_ == "NOUN"
+                and patient.lemma_.lower() not in cues.inhabited_places
+            ):
+                # "ambushed a rebel convoy", "shelled militant positions": the fighters
+                # whose thing it was.
+                owner = next(
+                    (
+                        c
+                        for c in patient.children
+                        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in cues.armed
+                    ),
+                    None,
+                )
+                if owner is not None:
+                    # The word as a plural names the group ("rebel" -> "rebels").
+                    actor2, m2, patient = f"{owner.text}s", None, owner
             if m2 is not None and armed_with(m2):
                 # "Russian missile shelling" is who attacked, never who suffered it.
                 actor2, m2 = None, None
@@ -292,6 +310,25 @@ def choose_actors(
         span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
         return span is not None and tree_distance(span.root, main.token) <= 4
 
+    def owns_a_thing(m: ActorMatch) -> bool:
+        # "a police station", "an army checkpoint": the name says whose the place or
+        # thing hit was, not who acted ("police officers" are people).
+        span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("compound", "amod"):
+            return False
+        head = span.root.head
+        # "Syrian government air strikes": up a chain of compounds to the phrase's head.
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        by_lemma = ctx.lexicon.by_lemma
+        return (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() not in cues.people | cues.armed
+            and head.i not in trigger_tokens
+            and head.lemma_.lower() not in by_lemma
+            and head.lower_ not in by_lemma
+        )
+
     # "fought alongside Syrian troops": an ally of the actor, not the other side.
     allied = [
         (t.idx - offset, t.idx + len(t) - offset)
@@ -318,6 +355,8 @@ def choose_actors(
             actor1, m1 = armed_by[0].surface, armed_by[0]
     if actor1 is None:
         trig_char = main.token.idx - offset
+        # (Before the trigger, a headline's "the regime forces target areas" reads as a
+        # compound: only names after it are tested for owning a thing.)
         before = [m for m in usable if m.end <= trig_char and m is not m2]
         # Named after the trigger, civilians are its victims, never the attacker; nor
         # is a name among the victims ("killed 15 civilians as well as three Daesh
@@ -330,6 +369,7 @@ def choose_actors(
             and m is not m2
             and m.actor.kind != "Civilians"
             and not any(a - offset <= m.start < b - offset for a, b in victims)
+            and not owns_a_thing(m)
         ]
         pick = before[-1] if before else (after[0] if after and actor2 is not None else None)
         if pick is not None and pick.actor.kind == "Civilians":

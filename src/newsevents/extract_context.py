@@ -45,6 +45,7 @@ class Cues:
     excessive: re.Pattern[str] = re.compile(r"(?!)")  # lethal force against a crowd
     crowd: re.Pattern[str] = re.compile(r"(?!)")  # a protest named in the sentence
     place_nouns: frozenset[str] = frozenset()  # "Aleppo city", "Idlib's countryside"
+    inhabited_places: frozenset[str] = frozenset()  # "the rebel town": held, not hit
     place_subject_verbs: frozenset[str] = frozenset()  # "Daraa witnesses clashes"
     venue_nouns: frozenset[str] = frozenset()  # "a meeting ... in New York"
     coordinators: tuple[tuple[str, ...], ...] = ()  # where a headline's events are joined
@@ -171,6 +172,7 @@ def load_cues(path: Path | None = None) -> Cues:
         excessive=re.compile(data["excessive_force_pattern"], re.IGNORECASE),
         crowd=re.compile(data["crowd_pattern"], re.IGNORECASE),
         place_nouns=words("place_nouns"),
+        inhabited_places=words("inhabited_places"),
         place_subject_verbs=words("place_subject_verbs"),
         venue_nouns=words("venue_nouns"),
         coordinators=tuple(

@@ -249,6 +249,12 @@ def _capital_acts(tok: Token, rules: OrgRules) -> bool:
     )
 
 
+def _names_the_state(tok: Token, rules: OrgRules) -> bool:
+    """A country's or capital's name that modifies a word for its rulers ("the Damascus
+    regime", "the Kabul government"): the state, not a place."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in rules.of_heads
+
+
 def _group_range(tok: Token, rules: OrgRules, is_place: Callable[[str], bool]) -> tuple[int, int]:
     """Token range of a group noun's phrase: its modifiers and possessor, and for a
     government an "of" phrase with a name ("the government of Iraq")."""
@@ -287,13 +293,16 @@ def find_org_phrases(
         text = view.span_text(i, j)
         country = rules.countries.get(text)
         if country is not None:
-            if _country_acts(doc[i:j].root, rules, is_place):
+            root = doc[i:j].root
+            if _country_acts(root, rules, is_place) or _names_the_state(root, rules):
                 taken.append((i, j, "country", country))
             continue
         capital = rules.capitals.get(text)
-        if capital is not None and _capital_acts(doc[i:j].root, rules):
-            taken.append((i, j, "country", capital))
-            continue
+        if capital is not None:
+            root = doc[i:j].root
+            if _capital_acts(root, rules) or _names_the_state(root, rules):
+                taken.append((i, j, "country", capital))
+                continue
         words = set(view.lower[i:j])
         if words & rules.name_heads and not is_place(text):
             # A head word alone ("Coalition", "Government") is a group, not a name.

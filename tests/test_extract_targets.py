@@ -1,0 +1,38 @@
+"""Whose thing was hit, and a capital that names its rulers (extract_actors, org_phrases)."""
+
+import pytest
+
+import newsevents
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [
+        (e.sub_event_type, e.actor1, e.actor2, e.location)
+        for e in newsevents.extract(text, published="2017-04-05")
+    ]
+
+
+def test_a_capital_modifying_regime_is_the_state_not_the_place():
+    assert _events("The Damascus regime bombed the rebel-held town of Douma on Sunday.") == [
+        ("Air/drone strike", "Military Forces of Syria", None, "Duma")
+    ]
+
+
+def test_the_owner_of_a_place_hit_is_not_the_attacker():
+    found = _events(
+        "A car bomb exploded outside a police station in Qamishli on Tuesday, killing 8 people."
+    )
+    assert [(a1, a2) for _, a1, a2, _ in found] == [(None, "Civilians")]
+    # A state named with its weapon stays the attacker.
+    strikes = _events("Syrian government air strikes on Tuesday killed 39 people in Douma.")
+    assert [(a1, a2) for _, a1, a2, _ in strikes] == [("Military Forces of Syria", "Civilians")]
+
+
+def test_fighters_whose_convoy_was_hit_are_the_target_but_not_those_holding_a_town():
+    assert _events("Hezbollah fighters ambushed a rebel convoy near Qusayr on Wednesday.") == [
+        ("Armed clash", "Hezbollah", "Rebels", "Al Qusayr")
+    ]
+    town = _events("10 civilians were killed in an air strike on a rebel town in Idlib on Monday.")
+    assert [a2 for _, _, a2, _ in town] == ["Civilians"]
