@@ -209,6 +209,8 @@ def test_score_headline_counts() -> None:
         matches_any=lambda p: p.latitude is not None,
     )
     assert (tally.named, tally.named_matched) == (1, 1)
+    # The matched place-named event: its actors right, 8 dead within UCDP's 7-9.
+    assert (tally.named_actors, tally.named_fatalities_range) == (1, 1)
     assert (tally.gold, tally.gold_matched, tally.predicted, tally.predicted_matched) == (
         2,
         1,
@@ -222,6 +224,8 @@ def test_score_headline_counts() -> None:
     assert (tally.fatalities_best, tally.fatalities_range) == (0, 1)
     rows = {r.metric: r.value for r in ucdp.tally_rows(tally)}
     assert rows["recall, place-named events (25 km, 1 day)"] == 1.0
+    assert rows["  actor pair, matched place-named events"] == 1.0
+    assert rows["  fatalities within low-high, matched place-named events"] == 1.0
     assert rows["predicted new events per headline"] == 2.0
     # Without scopes every prediction is in UCDP's scope.
     assert rows["predicted violent events in Syria matching any UCDP event"] == 0.5
