@@ -36,3 +36,39 @@ def test_fighters_whose_convoy_was_hit_are_the_target_but_not_those_holding_a_to
     ]
     town = _events("10 civilians were killed in an air strike on a rebel town in Idlib on Monday.")
     assert [a2 for _, _, a2, _ in town] == ["Civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Kurdish forces repelled an Islamic State attack on Kobani on Monday, "
+            "killing 20 militants.",
+            ("Islamic State", "People's Protection Units"),
+        ),
+        (
+            "The SDF repelled ISILs heavy attack on their positions near Manbij on Monday.",
+            ("Islamic State", "Syrian Democratic Forces"),
+        ),
+        (
+            "Army units foiled an attack launched by al-Nusra Front terrorists against "
+            "military posts near Hama on Monday.",
+            ("Hayat Tahrir al-Sham", "Military Forces of Syria"),
+        ),
+        (
+            "Government forces repelled a rebel offensive on Aleppo on Sunday.",
+            ("Rebels", "Military Forces of Syria"),
+        ),
+        (
+            "The attack on Manbij was foiled by the SDF on Tuesday.",
+            (None, "Syrian Democratic Forces"),
+        ),
+    ],
+)
+def test_an_attack_fought_off_is_a_battle_of_the_attackers_with_the_repellers(text, pair):
+    assert [(s, a1, a2) for s, a1, a2, _ in _events(text)] == [("Armed clash", *pair)]
+
+
+def test_a_single_army_unit_is_the_state_forces():
+    found = _events("An army unit killed 12 terrorists near Daraa on Monday.")
+    assert [a1 for _, a1, _, _ in found] == ["Military Forces of Syria"]

@@ -212,6 +212,19 @@ def choose_actors(
             # one side's allies, not both sides: only a death's sufferers may be both.
             sufferers.append(roles.patient)
             dying.add(trig.cls.name)
+    fended = _repelled(main.token, cues.repel_verbs)
+    if fended is not None:
+        # "Kurdish forces repelled an IS attack on Kobani, killing 20 militants": the
+        # attackers fought the repellers; an attacker not named stays unnamed.
+        attacker, defender = fended
+        said, said_m = actor_surface(defender)
+        if said is not None:
+            actor2, m2, patient_tok = said, said_m, defender
+            actor1, m1 = actor_surface(attacker) if attacker is not None else (None, None)
+            if m1 is None and attacker is not None and attacker.lemma_.lower() in cues.armed:
+                actor1 = f"{attacker.text}s"  # "a rebel offensive": the rebels'
+            if actor1 is not None and actor1 == actor2:
+                actor1, m1 = None, None
     if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES | dying:
         # "casualties in the ranks of A and B": two armed sides who both suffered it
         # fought each other, one a side, unless they fight on one side ("the bodies of
@@ -479,3 +492,31 @@ def _self_reference(tok: Token, pronouns: frozenset[str]) -> bool:
     if tok.lower_ in pronouns and tok.pos_ == "PRON":
         return True
     return any(c.dep_ == "poss" and c.lower_ in pronouns for c in tok.children)
+
+
+def _repelled(tok: Token, verbs: frozenset[str]) -> tuple[Token | None, Token] | None:
+    """An attack noun that a verb of `verbs` says was fought off ("the army repelled an IS
+    attack", "the attack was foiled by the SDF", "fended off an offensive by rebels"): who
+    attacked (its possessor, a name modifying it, or its "by" phrase; None when unnamed) and
+    who fought it off."""
+    verb = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.i == tok.i:
+        return None
+    if verb.lemma_.lower() not in verbs:
+        return None
+    if tok.dep_ == "dobj":
+        defender = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        defender = by_phrase(verb)
+    if defender is None:
+        return None
+    attacker: Token | None = None
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
+            attacker = child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            attacker = next((g for g in child.children if g.dep_ == "pobj"), attacker)
+        elif child.dep_ == "acl":
+            # "an attack launched by al-Nusra terrorists"
+            attacker = by_phrase(child) or attacker
+    return attacker, defender

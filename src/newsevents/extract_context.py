@@ -62,6 +62,7 @@ class Cues:
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
     self_pronouns: frozenset[str] = frozenset()  # "the SDF said it had captured": the SDF
+    repel_verbs: frozenset[str] = frozenset()  # "repelled an IS attack": a battle with IS
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -189,6 +190,7 @@ def load_cues(path: Path | None = None) -> Cues:
         intransitive=words("intransitive_verbs"),
         natural_causes=words("natural_causes"),
         self_pronouns=words("self_pronouns"),
+        repel_verbs=words("repel_verbs"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),
