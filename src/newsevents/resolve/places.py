@@ -1166,7 +1166,7 @@ class Gazetteer:
             keys.append(key)
             row_sets.append(rows)
             p = query.reading_items
-            readings += zip(p[0::3], p[1::3], p[2::3], repeat(ni))
+            readings += [(p[k], p[k + 1], p[k + 2], ni) for k in range(0, len(p), 3)]
         return make_spread(tuple(names), tuple(keys), tuple(row_sets), readings)
 
     def _readings(self, query: _Query) -> tuple[int, ...]:
@@ -1302,8 +1302,7 @@ class Gazetteer:
             for r in by_population:
                 (first if self._priority(r, query.key) else rest).append(r)
             rows = tuple((first + rest)[:_MAX_SCORED])
-        facts_of = self._row_facts.get
-        facts = tuple([facts_of(r) or self._facts(r) for r in rows])
+        facts = tuple([self._facts(r) for r in rows])
         cands = (rows, tuple(self._base_scores(query, rows, None, named_countries)), facts)
         if in_context:
             query.memo_context = cands
