@@ -4,6 +4,8 @@ gazetteer resolve and the place finder accept."""
 from __future__ import annotations
 
 import math
+import random
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,24 @@ def test_similarity_scores_spelling() -> None:
     assert similarity("menbej", "manbij") == pytest.approx(2 * 4 / 12)
     assert similarity("khan shekhon", "khanshaykhun") > 0.75
     assert similarity("source", "sharqiyah") < 0.5
+
+
+def test_similarity_is_difflibs_ratio() -> None:
+    # Two-letter words tie often: the longest run chosen first (the first in a, then in
+    # b) decides what is left to match on either side, as in difflib.
+    rnd = random.Random(5)
+    pairs = [("", ""), ("a", ""), ("deir ezzor", "dayr az zawr"), ("kweires", "kuwayris")]
+    for _ in range(3000):
+        letters = rnd.choice(["ab", "ab ", "abcdefgh"])
+        pairs.append(
+            (
+                "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 12))),
+                "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 12))),
+            )
+        )
+    for a, b in pairs:
+        ratio = SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", ""), autojunk=False)
+        assert similarity(a, b) == ratio.ratio(), (a, b)
 
 
 def test_bundled_rules_are_valid() -> None:

@@ -127,7 +127,7 @@ def make_spread(
     """A Spread from the (lat, lon, km scale, name index) of every reading."""
     readings.sort()
     items = array("d", chain.from_iterable(readings))
-    owners = array("l", [r[3] for r in readings])
+    owners = array("l", map(int, items[3::4]))
     columns = items[::4], items[1::4], items[2::4]
     return Spread(names, keys, rows, items, *columns, owners)
 
@@ -582,7 +582,8 @@ def _spread_score(
             continue
         km = _KM_PER_DEG * math.sqrt(d2)
         bonus = _SPREAD_WEIGHT * math.exp(-km / scales[k])
-        if bonus > best.get(ni, (0.0, 0.0))[0]:
+        known = best.get(ni)
+        if known is None or bonus > known[0]:
             best[ni] = (bonus, km)
     if not best:
         memo[r] = _NOTHING_NEAR

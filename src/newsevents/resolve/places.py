@@ -116,7 +116,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 from newsevents.records import Place
@@ -208,6 +209,7 @@ _BROAD_ADMIN1_POPULATION = 30_000_000
 # is an object the cyclic garbage collector walks again on every full collection.
 _NO_ROWS: frozenset[int] = frozenset()
 _NO_NAMES: frozenset[str] = frozenset()
+_NO_ADMIN1: frozenset[int] = frozenset()
 _TRANSLIT = "transliteration"
 _FUZZY_HOWS = frozenset({"similar spelling", _TRANSLIT})
 
@@ -275,6 +277,8 @@ class _Query:
     iso3s: tuple[str | None, ...] | None = field(
         default=None, init=False, compare=False, repr=False
     )
+    # the first-level regions among its rows, once computed (for `_prepare`)
+    regions: frozenset[int] | None = field(default=None, init=False, compare=False, repr=False)
 
 
 # The rows a query scores, their scores without the article and their facts: a plain
@@ -1070,13 +1074,7 @@ class Gazetteer:
         frozen_named = {k: frozenset(v) for k, v in named.items()}
         # the first-level regions the article's names may mean: only inside those can
         # a named region add to a candidate (`_beyond_reach`)
-        admin1_set, admin1 = self._admin1_set, self._index.admin1
-        regions = {
-            admin1[r]
-            for _, q in queries
-            if not admin1_set.isdisjoint(q.rows)
-            for r in admin1_set.intersection(q.rows)
-        }
+        regions: set[int] = set().union(*[self._regions(q) for _, q in queries])
         spread = self._spread(queries)
         prepared = make_prepared(countries, (), frozen_named, spread)
         previous: tuple[Anchor, ...] = ()
@@ -1131,6 +1129,17 @@ class Gazetteer:
             self._prepared.clear()
         self._prepared[context] = prepared
         return prepared
+
+    def _regions(self, query: _Query) -> frozenset[int]:
+        """The first-level regions among a query's rows, worked out once per query."""
+        if query.regions is None:
+            admin1_set = self._admin1_set
+            if admin1_set.isdisjoint(query.rows):
+                query.regions = _NO_ADMIN1  # most names: no set to make
+            else:
+                admin1 = self._index.admin1
+                query.regions = frozenset([admin1[r] for r in admin1_set.intersection(query.rows)])
+        return query.regions
 
     def _weak_anchor(self, query: _Query) -> bool:
         """Whether a name is English words whose readings are all little-known towns."""
@@ -1238,10 +1247,14 @@ class Gazetteer:
                 self._base_scores(query, cand_rows, notes_of, self._named_countries(query))
             )
         if ctx is None:
-            scored = [
-                (score, r, "; ".join(notes_of[i]) if explain else "")
-                for i, (score, r) in enumerate(zip(base, cand_rows, strict=True))
-            ]
+            scored = (
+                [
+                    (score, r, "; ".join(n))
+                    for score, r, n in zip(base, cand_rows, notes_of, strict=True)
+                ]
+                if explain
+                else list(zip(base, cand_rows, repeat("")))
+            )
         else:
             row_set = cand_rows
             implied = shares_without(ctx, row_set)
@@ -1250,10 +1263,12 @@ class Gazetteer:
             regional = self._broad_set.isdisjoint(row_set) if ctx.named_admin1 else True
             notes = notes_of if explain else None
             extra = context_scores(cand_facts, key, ctx, row_set, implied, names, notes, regional)
-            scored = [
-                (base[i] + extra[i], r, "; ".join(notes_of[i]) if explain else "")
-                for i, r in enumerate(cand_rows)
-            ]
+            totals = map(add, base, extra)
+            scored = (
+                [(t, r, "; ".join(n)) for t, r, n in zip(totals, cand_rows, notes_of, strict=True)]
+                if explain
+                else list(zip(totals, cand_rows, repeat("")))
+            )
         # Best score first; among equals the lower row id (countries, regions, then places):
         # by row, then stably by score (a reversed sort keeps equals in their order).
         scored.sort(key=_ROW)
@@ -1298,9 +1313,9 @@ class Gazetteer:
     def _named_countries(self, query: _Query) -> set[int]:
         """The countries a query names by their own name (not through its article-less
         or similar spelling)."""
-        found = self._country_set.intersection(query.rows)
-        if not found:
+        if self._country_set.isdisjoint(query.rows):
             return set()
+        found = self._country_set.intersection(query.rows)
         country = self._index.country
         return {country[r] for r in found if r not in query.penalised and r not in query.fuzzy}
 
@@ -1315,10 +1330,14 @@ class Gazetteer:
         namesakes, region and direction words, article and spelling penalties."""
         idx = self._index
         admin1, features, population, sources = idx.admin1, idx.feature, idx.population, idx.source
-        region_admin1 = {admin1[r] for r in self._admin1_set.intersection(rows)}
+        region_admin1 = (
+            {admin1[r] for r in self._admin1_set.intersection(rows)}
+            if not self._admin1_set.isdisjoint(rows)
+            else _NO_ADMIN1
+        )
         names_area = bool(region_admin1) or not self._region_set.isdisjoint(rows)
         fuzzy_all = query.how in _FUZZY_HOWS
-        bare = bare_key(query.key, self._words.articles)
+        bare = bare_key(query.key, self._words.articles) if query.how == _TRANSLIT else ""
         # Alternate names count against a place only when another entry bears the name
         # as its own ("Sweida" is nobody's main name: no penalty for the city).
         key, names = query.key, idx.names

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -163,8 +162,46 @@ def strict_key(key: str, articles: frozenset[str], rules: TranslitRules | None =
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two name keys are spelt (difflib's ratio, 0 to 1), spaces ignored."""
-    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", ""), autojunk=False).ratio()
+    """How alike two name keys are spelt (difflib's ratio, 0 to 1), spaces ignored:
+    twice the characters of the matching blocks over both lengths."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    length = len(a) + len(b)
+    return 2.0 * _matched(a, b) / length if length else 1.0
+
+
+def _matched(a: str, b: str) -> int:
+    """The characters in the matching blocks of difflib's SequenceMatcher(None, a, b,
+    autojunk=False): the longest common run (of the longest, the first in `a`, then in
+    `b`), then the same on either side of it. Worked out here without the matcher's
+    set-up, which cost more than the matching on names this short (a third of the time
+    of resolving a transliteration's candidates)."""
+    where: dict[str, list[int]] = {}
+    for j, c in enumerate(b):
+        where.setdefault(c, []).append(j)
+    total = 0
+    spans = [(0, len(a), 0, len(b))]
+    while spans:
+        alo, ahi, blo, bhi = spans.pop()
+        besti = bestj = size = 0
+        run: dict[int, int] = {}  # j -> length of the common run ending at a[i - 1], b[j]
+        for i in range(alo, ahi):
+            ends: dict[int, int] = {}
+            for j in where.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = ends[j] = run.get(j - 1, 0) + 1
+                if k > size:
+                    besti, bestj, size = i - k + 1, j - k + 1, k
+            run = ends
+        if size:
+            total += size
+            if alo < besti and blo < bestj:
+                spans.append((alo, besti, blo, bestj))
+            if besti + size < ahi and bestj + size < bhi:
+                spans.append((besti + size, ahi, bestj + size, bhi))
+    return total
 
 
 def loose_key(strict: str) -> str:
