@@ -72,3 +72,27 @@ def test_an_attack_fought_off_is_a_battle_of_the_attackers_with_the_repellers(te
 def test_a_single_army_unit_is_the_state_forces():
     found = _events("An army unit killed 12 terrorists near Daraa on Monday.")
     assert [a1 for _, a1, _, _ in found] == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Four civilians were killed by rebel rocket fire on a district of Aleppo on Monday.",
+            "Rebels",
+        ),
+        ("At least 21 people were killed on Sunday in a rebel mortar attack on Aleppo.", "Rebels"),
+        # A word that judges the act names no one who did it.
+        ("At least 21 people were killed on Sunday in a terrorist attack on Aleppo.", None),
+    ],
+)
+def test_fighters_named_before_the_act_or_its_weapon_did_it(text, actor1):
+    assert [a1 for _, a1, _, _ in _events(text)] == [actor1]
+
+
+def test_an_army_base_attacked_is_the_states_forces():
+    assert _events("Rebel fighters attacked an army base in Hama on Monday.") == [
+        ("Armed clash", "Rebels", "Military Forces of Syria", "Hamah")
+    ]
+    found = _events("The army targeted terrorist dens near Hama on Monday.")
+    assert [a2 for _, _, a2, _ in found] == ["Terrorists"]

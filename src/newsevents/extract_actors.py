@@ -168,6 +168,14 @@ def choose_actors(
                 said1, said_m1 = actor_surface(speaker)
                 if said_m1 is not None and said_m1.actor.kind in _ARMED_KINDS:
                     actor1, m1 = said1, said_m1
+        if actor1 is None:
+            # "killed by rebel rocket fire", "a rebel mortar attack", "a jihadist suicide
+            # bombing": fighters named by the word before the act or its weapon did it.
+            for act in (roles.agent, trig.token):
+                armed = _armed_modifier(act, cues.fighter_words) if act is not None else None
+                if armed is not None and armed.i not in excluded:
+                    actor1, m1 = f"{armed.text}s", None
+                    break
         if actor2 is None and roles.patient is not None:
             # "killed dozens of militants": the militants, not the count, underwent it (a
             # crowd never underwent its own protest: "Thousands of people protested", its
@@ -183,11 +191,12 @@ def choose_actors(
             ):
                 # "ambushed a rebel convoy", "shelled militant positions": the fighters
                 # whose thing it was.
+                hit = cues.fighter_words | cues.target_fighter_words
                 owner = next(
                     (
                         c
                         for c in patient.children
-                        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in cues.armed
+                        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in hit
                     ),
                     None,
                 )
@@ -221,7 +230,11 @@ def choose_actors(
         if said is not None:
             actor2, m2, patient_tok = said, said_m, defender
             actor1, m1 = actor_surface(attacker) if attacker is not None else (None, None)
-            if m1 is None and attacker is not None and attacker.lemma_.lower() in cues.armed:
+            if (
+                m1 is None
+                and attacker is not None
+                and attacker.lemma_.lower() in cues.fighter_words
+            ):
                 actor1 = f"{attacker.text}s"  # "a rebel offensive": the rebels'
             if actor1 is not None and actor1 == actor2:
                 actor1, m1 = None, None
@@ -520,3 +533,22 @@ def _repelled(tok: Token, verbs: frozenset[str]) -> tuple[Token | None, Token] |
             # "an attack launched by al-Nusra terrorists"
             attacker = by_phrase(child) or attacker
     return attacker, defender
+
+
+def _armed_modifier(tok: Token, armed: frozenset[str]) -> Token | None:
+    """A word for fighters that modifies a noun phrase ("rebel rocket fire", "a rebel
+    mortar attack"): it, found on the phrase's head, above a chain of compounds."""
+    if tok.pos_ != "NOUN":
+        return None
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    for child in head.children:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.i < head.i
+            and child.lemma_.lower() in armed
+            and child.pos_ in ("NOUN", "ADJ")
+        ):
+            return child
+    return None

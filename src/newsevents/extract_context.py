@@ -63,6 +63,8 @@ class Cues:
     natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
     self_pronouns: frozenset[str] = frozenset()  # "the SDF said it had captured": the SDF
     repel_verbs: frozenset[str] = frozenset()  # "repelled an IS attack": a battle with IS
+    fighter_words: frozenset[str] = frozenset()  # "rebel rocket fire": the rebels'
+    target_fighter_words: frozenset[str] = frozenset()  # "terrorist dens": hit, not acting
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
@@ -191,6 +193,8 @@ def load_cues(path: Path | None = None) -> Cues:
         natural_causes=words("natural_causes"),
         self_pronouns=words("self_pronouns"),
         repel_verbs=words("repel_verbs"),
+        fighter_words=words("fighter_words"),
+        target_fighter_words=words("target_fighter_words"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),
