@@ -143,3 +143,23 @@ def test_an_act_keeps_its_own_count_beside_a_running_toll():
 def test_one_person_told_dead_is_no_running_total():
     (event,) = _new("Gunmen killed a policeman in Hama on Monday in the fifth attack in two weeks.")
     assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The area on the outskirts of Damascus has been under a regime siege for more than "
+        "four years.",
+        "The coalition has been bombing IS positions in Raqqa for months.",
+        "Hundreds of people have been killed in Aleppo since peace talks broke off.",
+    ],
+)
+def test_a_state_or_campaign_lasting_months_or_years_is_no_event(text):
+    assert _new(text) == []
+
+
+def test_a_long_campaign_in_a_relative_clause_leaves_the_act_told():
+    found = _new(
+        "The army, which has fought IS for two years, captured the town of Palmyra on Monday."
+    )
+    assert [e.sub_event_type for e in found] == ["Government regains territory"]
