@@ -65,3 +65,24 @@ def test_an_unarmed_speaker_is_not_the_actor_of_what_it_reports():
 )
 def test_a_countrys_possessive_names_its_own_forces(text, actor1):
     assert [a1 for a1, _ in _actors(text)] == [actor1]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Assad dropped barrel bombs on Daraya on Monday, killing 10 people.",
+            "Military Forces of Syria",
+        ),
+        (
+            "President Bashar al-Assad's air force bombed Douma on Monday.",
+            "Military Forces of Syria",
+        ),
+        (
+            "Jaish al-Fateh fighters captured the town of Jisr al-Shughur on Saturday.",
+            "Jaish al-Fatah",
+        ),
+    ],
+)
+def test_the_president_acting_is_the_states_forces_and_the_army_of_conquest_is_known(text, actor1):
+    assert [a1 for a1, _ in _actors(text, published="2015-04-27")] == [actor1]
