@@ -177,7 +177,15 @@ def test_a_groups_own_name_headed_by_army_is_not_the_states_army():
         'The "Army of Conquest" began its assault on Fuaa and Kafraya on Wednesday.',
         published="2015-07-16",
     )
-    assert (conquest.actor1, conquest.actor1_kind) == ("Army of Conquest", "Rebel group")
+    # The Army of Conquest is in the dictionary under its Arabic name.
+    assert (conquest.actor1, conquest.actor1_kind) == ("Jaish al-Fatah", "Rebel group")
+    # A name the dictionary lacks is a group's own name too, not the state's army.
+    (unknown,) = newsevents.extract(
+        'The "Army of the Righteous" began its assault on Fuaa and Kafraya on Wednesday.',
+        published="2015-07-16",
+    )
+    assert unknown.actor1_kind != "State forces"
+    assert unknown.actor1 is not None and "Righteous" in unknown.actor1
     (islam,) = newsevents.extract(
         "The Army of Islam shelled Damascus on Monday.", published="2015-07-16"
     )
