@@ -351,14 +351,8 @@ def sentence_actors(
         if phrase.iso3 is not None:
             actor = actors.state_forces(phrase.iso3)
         else:
-            owned = _owned_forces(
-                ActorMatch(phrase.end, phrase.end, "", Actor("", "External/Other")),
-                text,
-                actors,
-                rules,
-                phrase.text,
-            )
-            actor = owned.actor if owned is not None else actors.resolve(phrase.text, context)
+            owned = _phrase_forces(phrase.text, actors, rules)
+            actor = owned or actors.resolve(phrase.text, context)
         if actor is not None:
             # "Syrias army" names a state's forces, as "the Syrian army" does.
             generic = phrase.form == "group" and owned is None
@@ -371,36 +365,48 @@ def sentence_actors(
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]?)$")
 
 
+def _possessive_country(owner: str, rules: OrgRules) -> str | None:
+    """The ISO3 code of a country named in the possessive ("Iraq's", "Syrias"), or None."""
+    bare = _POSSESSIVE.sub("", owner)
+    return rules.countries.get(bare) if bare != owner else None
+
+
+def _forces_of(iso3: str, noun: str, actors: ActorDictionary) -> Actor | None:
+    """The forces of that country a state noun names ("army", "security forces")."""
+    for form in (f"the {noun}", noun):
+        actor = actors.resolve(form, ActorContext(countries=(iso3,)))
+        if actor is not None and actor.known and actor.country == iso3:
+            return actor
+    return None
+
+
 def _owned_forces(
-    match: ActorMatch,
-    text: str,
-    actors: ActorDictionary,
-    rules: OrgRules,
-    phrase: str | None = None,
+    match: ActorMatch, text: str, actors: ActorDictionary, rules: OrgRules
 ) -> ActorMatch | None:
-    """A state's forces named with their country's possessive ("Iraq's security forces",
-    "Turkey's army", "Syrias army"): that country's forces, not the article's. `phrase`:
-    an organisation phrase that holds the possessive itself; otherwise the words before
-    the match are read."""
-    if phrase is not None:
-        words = phrase.split()
-        heads = [(" ".join(words[:n]), " ".join(words[n:])) for n in (1, 2, 3) if n < len(words)]
-        start = match.end - len(phrase)
-    else:
-        if match.actor.kind != "State forces":
-            return None
-        before = text[: match.start].split()[-3:]
-        heads = [(" ".join(before[-n:]), match.surface) for n in (1, 2, 3) if n <= len(before)]
-        start = -1
-    for owner, rest in heads:
-        bare = _POSSESSIVE.sub("", owner)
-        iso3 = rules.countries.get(bare) if bare != owner else None
+    """A dictionary match for a state's forces after a country's possessive ("Iraq's
+    security forces"): that country's forces, not the article's, with the possessive."""
+    if match.actor.kind != "State forces":
+        return None
+    before = text[: match.start].split()[-3:]
+    for n in range(1, len(before) + 1):
+        owner = " ".join(before[-n:])
+        iso3 = _possessive_country(owner, rules)
         if iso3 is None:
             continue
-        for form in (f"the {rest}", rest):
-            actor = actors.resolve(form, ActorContext(countries=(iso3,)))
-            if actor is not None and actor.known and actor.country == iso3:
-                first = start if start >= 0 else text.rindex(owner, 0, match.start)
-                return ActorMatch(first, match.end, text[first : match.end], actor)
-        return None
+        actor = _forces_of(iso3, match.surface, actors)
+        if actor is None:
+            return None
+        first = text.rindex(owner, 0, match.start)
+        return ActorMatch(first, match.end, text[first : match.end], actor)
+    return None
+
+
+def _phrase_forces(phrase: str, actors: ActorDictionary, rules: OrgRules) -> Actor | None:
+    """The forces an organisation phrase opening with a country's possessive names
+    ("Turkey's army", "Syrias army", "Russias air force")."""
+    words = phrase.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        iso3 = _possessive_country(" ".join(words[:n]), rules)
+        if iso3 is not None:
+            return _forces_of(iso3, " ".join(words[n:]), actors)
     return None
