@@ -174,7 +174,7 @@ def choose_actors(
             for act in (roles.agent, trig.token):
                 armed = _armed_modifier(act, cues.fighter_words) if act is not None else None
                 if armed is not None and armed.i not in excluded:
-                    actor1, m1 = f"{armed.text}s", None
+                    actor1, m1 = _group_of(armed), None
                     break
         if actor2 is None and roles.patient is not None:
             # "killed dozens of militants": the militants, not the count, underwent it (a
@@ -191,18 +191,9 @@ def choose_actors(
             ):
                 # "ambushed a rebel convoy", "shelled militant positions": the fighters
                 # whose thing it was.
-                hit = cues.fighter_words | cues.target_fighter_words
-                owner = next(
-                    (
-                        c
-                        for c in patient.children
-                        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in hit
-                    ),
-                    None,
-                )
+                owner = _armed_modifier(patient, cues.hit_fighter_words)
                 if owner is not None:
-                    # The word as a plural names the group ("rebel" -> "rebels").
-                    actor2, m2, patient = f"{owner.text}s", None, owner
+                    actor2, m2, patient = _group_of(owner), None, owner
             if m2 is not None and armed_with(m2):
                 # "Russian missile shelling" is who attacked, never who suffered it.
                 actor2, m2 = None, None
@@ -235,7 +226,7 @@ def choose_actors(
                 and attacker is not None
                 and attacker.lemma_.lower() in cues.fighter_words
             ):
-                actor1 = f"{attacker.text}s"  # "a rebel offensive": the rebels'
+                actor1 = _group_of(attacker)  # "a rebel offensive": the rebels'
             if actor1 is not None and actor1 == actor2:
                 actor1, m1 = None, None
     if actor1 is None and cues.pairs is not None and classes <= _MUTUAL_CLASSES | dying:
@@ -349,7 +340,7 @@ def choose_actors(
         by_lemma = ctx.lexicon.by_lemma
         return (
             head.pos_ == "NOUN"
-            and head.lemma_.lower() not in cues.people | cues.armed
+            and head.lemma_.lower() not in cues.people_or_armed
             and head.i not in trigger_tokens
             and head.lemma_.lower() not in by_lemma
             and head.lower_ not in by_lemma
@@ -552,3 +543,8 @@ def _armed_modifier(tok: Token, armed: frozenset[str]) -> Token | None:
         ):
             return child
     return None
+
+
+def _group_of(word: Token) -> str:
+    """The group a fighters' word names, as its plural: "rebel" -> "rebels"."""
+    return f"{word.text}s"

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,17 @@ class Cues:
     # two places' names written together with one of these are no person's surnames.
     name_parts: frozenset[str] = frozenset()
     place_qualifiers: frozenset[str] = frozenset()  # "Metro Vancouver": no person
+
+    @cached_property
+    def people_or_armed(self) -> frozenset[str]:
+        """Nouns for persons, armed or not (`people` and `armed`)."""
+        return self.people | self.armed
+
+    @cached_property
+    def hit_fighter_words(self) -> frozenset[str]:
+        """Words for fighters that name the group as what was hit ("a rebel convoy",
+        "terrorist dens"): `fighter_words` and `target_fighter_words`."""
+        return self.fighter_words | self.target_fighter_words
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
     if head.pos_ == "PROPN":
         if ctx.is_place(head.text) or head.lower_ in cues.not_actors:
             return None
-    elif head.lemma_.lower() not in cues.people | cues.armed:
+    elif head.lemma_.lower() not in cues.people_or_armed:
         return None
     words = [
         t.text

@@ -641,7 +641,7 @@ def _mention_for(
     if actor2:
         role = "victim" if kind2 == "Civilians" else "target"
         arguments[role] = (m2.surface if m2 else actor2,)
-    elif thing is not None and thing.lemma_.lower() not in cues.people | cues.armed:
+    elif thing is not None and thing.lemma_.lower() not in cues.people_or_armed:
         start, end = np_range(thing)
         target = sentence.text[start - offset : end - offset]
         if not find_quantities(target):

@@ -376,15 +376,11 @@ def score_headline(
         gold = golds[j]
         if gold.id not in place_named:
             continue
-        pred = preds[i]
+        said = judge_pair(preds[i], gold, actor_map)
         tally.named_matched += 1
-        side_a, _ = side_actors(gold.side_a, actor_map)
-        side_b, _ = side_actors(gold.side_b, actor_map)
-        ordered = gold.type_of_violence == 3
-        tally.named_actors += actors_match(pred.actor1, pred.actor2, side_a, side_b, ordered)
-        if pred.fatalities is not None:
-            tally.named_fatalities_known += 1
-            tally.named_fatalities_range += gold.low <= pred.fatalities <= gold.high
+        tally.named_actors += said.actors
+        tally.named_fatalities_known += said.toll_known
+        tally.named_fatalities_range += said.toll_in_range
     for i, j in match_events(preds, golds):
         _score_pair(preds[i], golds[j], tally, actor_map)
 
@@ -402,20 +398,48 @@ def _score_pair(
         days = abs((pred.date - gold.date_start).days)
         tally.date_exact += days == 0
         tally.date_near += days <= NEAR_DAYS
+    said = judge_pair(pred, gold, actor_map)
+    tally.unmapped_sides.update(said.unmapped)
+    tally.actors += said.actors
+    tally.one_side += said.one_side
+    tally.fatalities_known += said.toll_known
+    tally.fatalities_best += said.toll_best
+    tally.fatalities_range += said.toll_in_range
+
+
+@dataclass(frozen=True)
+class PairJudgement:
+    """What a prediction gets right of the gold event it is paired with: both sides (in
+    order for one-sided violence), at least one side, and its toll (given at all, equal to
+    UCDP's best, within UCDP's low-high); `unmapped` the gold sides the actor map lacks."""
+
+    actors: bool
+    one_side: bool
+    toll_known: bool
+    toll_best: bool
+    toll_in_range: bool
+    unmapped: tuple[str, ...]
+
+
+def judge_pair(
+    pred: PredEvent, gold: GoldEvent, actor_map: dict[str, frozenset[str]]
+) -> PairJudgement:
+    """The prediction's actors and toll judged against its gold event."""
     side_a, complete_a = side_actors(gold.side_a, actor_map)
     side_b, complete_b = side_actors(gold.side_b, actor_map)
-    if not complete_a:
-        tally.unmapped_sides.add(gold.side_a)
-    if not complete_b:
-        tally.unmapped_sides.add(gold.side_b)
+    sides = ((gold.side_a, complete_a), (gold.side_b, complete_b))
+    unmapped = tuple(side for side, complete in sides if not complete)
     ordered = gold.type_of_violence == 3
-    tally.actors += actors_match(pred.actor1, pred.actor2, side_a, side_b, ordered)
     named = {pred.actor1, pred.actor2} - {None}
-    tally.one_side += bool(named & side_a) or bool(named & side_b)
-    if pred.fatalities is not None:
-        tally.fatalities_known += 1
-        tally.fatalities_best += pred.fatalities == gold.best
-        tally.fatalities_range += gold.low <= pred.fatalities <= gold.high
+    toll = pred.fatalities
+    return PairJudgement(
+        actors=actors_match(pred.actor1, pred.actor2, side_a, side_b, ordered),
+        one_side=bool(named & side_a) or bool(named & side_b),
+        toll_known=toll is not None,
+        toll_best=toll is not None and toll == gold.best,
+        toll_in_range=toll is not None and gold.low <= toll <= gold.high,
+        unmapped=unmapped,
+    )
 
 
 # -- the suite -----------------------------------------------------------------------------
