@@ -83,3 +83,41 @@ def test_syrian_news_spellings(
     place = gaz.resolve(spelling, ctx)
     assert place is not None and (place.iso3, place.admin1) == ("SYR", admin1)
     assert km_between(place.latitude, place.longitude, lat, lon) < 2
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Al-Marj", "Eastern Ghouta"),  # the Libyan district of Al Marj
+        ("Tina", "Ain Issa"),  # Tina, New Caledonia
+        ("al-Thala", "Daraa"),  # Thala, Tunisia
+        ("Castello", "Aleppo"),  # Castello, Italy (the Castello road)
+    ],
+)
+def test_namesake_abroad_in_an_article_about_syria_is_dropped(
+    gaz: Gazetteer, name: str, other: str
+) -> None:
+    # No Syrian place goes by the name: a town or province by it in another country, far
+    # from the article's other places, is a wrong answer; none is better.
+    ctx = PlaceContext(countries=("SYR",), places=(name, other))
+    assert gaz.resolve(name, ctx) is None
+    assert gaz.resolve(name, PlaceContext(places=(name,))) is not None  # alone it stands
+    place = gaz.resolve(other, ctx)
+    assert place is not None and place.iso3 == "SYR"
+
+
+def test_town_across_the_border_stands(gaz: Gazetteer) -> None:
+    # Al-Qaim (Iraq) beside Albu Kamal (Syria) is the neighbour across the border.
+    ctx = PlaceContext(countries=("SYR",), places=("Al-Qaim", "Albu Kamal"))
+    place = gaz.resolve("Al-Qaim", ctx)
+    assert place is not None and place.iso3 == "IRQ"
+
+
+def test_country_read_abroad_does_not_drop_the_articles_towns(gaz: Gazetteer) -> None:
+    # "Jordan" (a Minnesota town, read as the country) is no place finer than a country:
+    # Shakopee stays in Minnesota; Virginia stays a US state beside Alexandria (Egypt).
+    place = gaz.resolve("Shakopee", PlaceContext(countries=("JOR",), places=("Shakopee",)))
+    assert place is not None and place.iso3 == "USA"
+    names = ("Virginia", "Alexandria")
+    state = gaz.resolve("Virginia", PlaceContext(countries=("EGY",), places=names))
+    assert state is not None and (state.iso3, state.feature) == ("USA", "admin1")

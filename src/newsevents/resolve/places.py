@@ -159,6 +159,7 @@ _REGION = FEATURES.index("region")
 _BROAD = frozenset({_COUNTRY, _ADMIN1, FEATURES.index("region")})  # no point-like proximity
 _CACHE_LIMIT = 100_000
 _AREA_NAMES = frozenset(FEATURES[f] for f in AREA_FEATURES)
+_PROVINCES = frozenset({"admin1", "admin2"})  # a country's regions, not named areas
 _FOCUS_NEAR_KM = 161.0  # a place inside a longer name this close to the article's fits it
 # A little-known town abroad this close to one of the article's towns is its neighbour
 # across a border or strait, not a namesake on another continent.
@@ -552,12 +553,26 @@ class Gazetteer:
         Iraq), a name of English words ("Countryside", "Convoy", "The Basin") is a
         little-known town only in a country the article otherwise names or places
         things in. In such an article a point found inside a longer name ("Tishreen
-        Dam" is not Dome, Ghana) must lie in its countries too."""
-        if place.feature in _AREA_NAMES or query.region:
+        Dam" is not Dome, Ghana) must lie in its countries too, and so must a
+        little-known town or a province found far from all of them
+        (`_namesake_abroad`)."""
+        area = place.feature in _AREA_NAMES or bool(query.region)
+        small = place.population < _WELL_KNOWN_POPULATION
+        province = place.feature in _PROVINCES
+        if area and not province:
             return True  # an area, or "Boone County": written as a place
         embedded = query.how == "embedded name"
-        small = place.population < _WELL_KNOWN_POPULATION
-        if not (embedded or small):
+        if not (embedded or small or province):
+            return True
+        # The countries of the article's other names: this name's own reading is no
+        # evidence for itself.
+        others = [a for a in ctx.anchors if a.name != name and a.iso3]
+        countries = {c.upper() for c in context.countries}
+        countries.update(a.iso3 for a in others if a.iso3)
+        translit = default_rules().countries
+        if self._namesake_abroad(name, place, countries, others, ctx):
+            return False
+        if area:
             return True
         # Neither a headline's name nor an article placed in translit.yaml's countries:
         # the answer stands, whatever its words.
@@ -566,12 +581,6 @@ class Gazetteer:
         english = small and self._english_name(query.key)
         if not english and not embedded:
             return True
-        # The countries of the article's other names: this name's own reading is no
-        # evidence for itself.
-        others = [a for a in ctx.anchors if a.name != name and a.iso3]
-        countries = {c.upper() for c in context.countries}
-        countries.update(a.iso3 for a in others if a.iso3)
-        translit = default_rules().countries
         transliterated = countries <= translit and any(
             not a.is_area and a.iso3 in translit for a in others
         )
@@ -579,6 +588,37 @@ class Gazetteer:
         if not (headline or transliterated):
             return True
         return place.iso3 in countries
+
+    def _namesake_abroad(
+        self,
+        name: str,
+        place: Place,
+        countries: set[str],
+        others: Sequence[Anchor],
+        ctx: Prepared,
+    ) -> bool:
+        """Whether a little-known town, or a province of a country translit.yaml lists,
+        is a namesake abroad in an article about those countries: outside every country
+        the article names or places its other names in (all of them listed there, one
+        of those names a place finer than a country), and farther than a border's reach
+        from all its other places. In an article about Syria, "al-Marj area in the
+        Eastern Ghouta" is not the Libyan district of Al Marj, nor "Tina village in Ain
+        Issa" Tina in New Caledonia: the article's own unlisted place is likelier, and
+        no place is better than a wrong one (the event falls to the sentence's other
+        places, or to the country). A US state or county stays itself beside
+        "Alexandria" or "Jordan", which may be read abroad."""
+        translit = default_rules().countries
+        if not countries or place.iso3 in countries or not countries <= translit:
+            return False
+        if place.feature in _PROVINCES and place.iso3 not in translit:
+            return False
+        if not any(not a.is_country and a.iso3 in translit for a in others):
+            return False
+        return not any(
+            p[4] != name
+            and great_circle_km(place.latitude, place.longitude, p[0], p[1]) <= _ACROSS_BORDER_KM
+            for p in ctx.points
+        )
 
     def _english_name(self, key: str) -> bool:
         """Whether a name key, articles and "the" aside, is made only of English words
