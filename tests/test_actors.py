@@ -170,6 +170,29 @@ def test_foreign_soldiers_are_not_the_article_country(actors: ActorDictionary) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Lebanese army", ("Military Forces of Lebanon", "LBN")),
+        ("the Egyptian army", ("Military Forces of Egypt", "EGY")),
+        ("Nigerian troops", ("Military Forces of Nigeria", "NGA")),
+        ("Malian soldiers", ("Military Forces of Mali", "MLI")),
+        ("South Sudanese army", ("Military Forces of South Sudan", "SSD")),
+        ("Yemeni police", ("Police Forces of Yemen", "YEM")),
+        ("Saudi jets", ("Military Forces of Saudi Arabia", "SAU")),
+        ("Syrian troops", ("Military Forces of Syria", "SYR")),  # an entry of its own
+    ],
+)
+def test_any_countrys_forces_by_its_demonym(
+    actors: ActorDictionary, surface: str, expected: tuple[str, str]
+) -> None:
+    # A country without an entry of its own: its forces, not the article's country's
+    # ("Nigerian troops" in a story about Syria were the Syrian army) nor an unknown.
+    actor = actors.resolve(surface, SYRIA)
+    assert actor is not None and actor.known
+    assert (actor.name, actor.country) == expected
+
+
 def test_coreference_the_group_after_islamic_state(actors: ActorDictionary) -> None:
     text = "IS fighters attacked Hajin. Civilians fled. The group later claimed the attack."
     found = actors.find(text, SYRIA)

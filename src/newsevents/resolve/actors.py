@@ -18,6 +18,8 @@ from newsevents.data_files import package_data, read_yaml_mapping
 from newsevents.errors import DataFileError
 from newsevents.records import Actor
 from newsevents.resolve.numbers import find_quantities
+from newsevents.resolve.place_names import name_key
+from newsevents.resolve.place_words import place_words_path, read_place_words
 
 __all__ = [
     "KINDS",
@@ -399,6 +401,9 @@ class _Builder:
             for name, entry in self.entries.items()
             if name in self.roles
         }
+        # Every country's demonyms (place_words.yaml), for the forces of countries without
+        # an entry of their own ("Lebanese army", "Egyptian troops").
+        nouns = {n.casefold(): role for role, words in self.state_nouns.items() for n in words}
         return ActorDictionary(
             index=_index(owners),
             static_source=_trie_source(static),
@@ -413,6 +418,8 @@ class _Builder:
             else None,
             demonym=_ending_regex(self.demonym_endings),
             kinds=_load_kind_rules(),
+            country_demonyms=read_place_words(place_words_path()).demonyms,
+            state_nouns=nouns,
         )
 
 
@@ -518,6 +525,8 @@ class ActorDictionary:
         blocked: re.Pattern[str] | None,
         demonym: re.Pattern[str] | None,
         kinds: _KindRules,
+        country_demonyms: Mapping[str, str] | None = None,
+        state_nouns: Mapping[str, str] | None = None,
     ) -> None:
         self._index = index
         # Compiled on first use: each takes about 0.1 s and many runs need only one.
@@ -529,6 +538,8 @@ class ActorDictionary:
         self._blocked = blocked
         self._demonym = demonym
         self._kinds = kinds
+        self._country_demonyms = country_demonyms or {}  # demonym key -> iso3
+        self._state_nouns = state_nouns or {}  # casefolded state noun -> role
         self._targets: dict[str, _Target | None] = {}
         self._stripped: dict[str, str] = {}
 
@@ -660,6 +671,9 @@ class ActorDictionary:
         cleaned = _clean(surface)
         if not cleaned or cleaned.casefold() in self._kinds.not_actors:
             return None
+        forces = self._country_forces(cleaned)
+        if forces is not None:
+            return forces
         scan = _Scan(context.countries if context else (), list(context.recent if context else ()))
         stripped = self._strip(cleaned)
         for candidate in (cleaned, stripped):
@@ -695,6 +709,20 @@ class ActorDictionary:
             entry = self._target(self._strip(surface))
             if isinstance(entry, _Entry):
                 return self._actor_for(entry, surface, scan)
+        return None
+
+    def _country_forces(self, name: str) -> Actor | None:
+        """A country's forces named by its demonym and a state noun ("Lebanese army",
+        "Egyptian security forces") for a country the dictionary has no entry for: its
+        forces, named ACLED's way, not an unknown actor given the article's country."""
+        words = name.split()
+        for k in (1, 2):
+            if len(words) <= k:
+                break
+            role = self._state_nouns.get(" ".join(words[k:]).casefold())
+            iso3 = self._country_demonyms.get(name_key(" ".join(words[:k])))
+            if role is not None and iso3 is not None:
+                return self.state_forces(iso3, role)
         return None
 
     def state_forces(self, iso3: str, role: str = "military") -> Actor | None:
