@@ -183,6 +183,28 @@ def test_an_act_told_as_a_condition_is_no_event_done(text):
     assert not [e for e in events if e.modality in ("asserted", "claimed")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No air strikes hit Douma on Monday, activists said.",
+        "The defence ministry made no mention of any strikes in Idlib.",
+    ],
+)
+def test_an_act_under_no_is_denied(text):
+    events = newsevents.extract(text, published="2016-08-14")
+    assert events and all(e.modality == "denied" for e in events)
+
+
+def test_no_toll_does_not_deny_the_act():
+    # "No" on the outcome (no casualties, no one hurt) leaves the attack told as done.
+    for text in (
+        "There were no casualties in the attack on Aleppo.",
+        "No one was hurt in the blast in Homs.",
+    ):
+        events = newsevents.extract(text, published="2016-08-14")
+        assert events and all(e.modality == "asserted" for e in events)
+
+
 def test_a_raid_that_made_arrests_is_the_arrest():
     events = newsevents.extract(
         "Security forces raided a house in Mosul on Monday and detained two suspected militants.",

@@ -28,6 +28,7 @@ class Cues:
     speech: frozenset[str]
     claim: frozenset[str]
     deny: frozenset[str]
+    absence: frozenset[str]  # "no mention of": the event after them is denied
     threat: frozenset[str]
     plan: frozenset[str]
     death_verbs: frozenset[str]
@@ -168,6 +169,7 @@ def load_cues(path: Path | None = None) -> Cues:
         speech=words("speech_verbs"),
         claim=words("claim_verbs"),
         deny=words("deny_verbs"),
+        absence=words("absence_nouns"),
         threat=words("threat_verbs"),
         plan=words("plan_verbs"),
         death_verbs=words("death_verbs"),

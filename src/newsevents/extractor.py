@@ -295,6 +295,10 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     for node in chain:
         if any(c.dep_ == "neg" for c in node.children):
             return "denied"
+        if (node.i == tok.i or node.lemma_.lower() in cues.absence) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in node.children
+        ):
+            return "denied"  # "No air strikes hit Douma", "no mention of any strikes"
         lemma = node.lemma_.lower()
         if lemma in cues.threat:
             return "threatened"
