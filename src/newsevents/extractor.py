@@ -58,7 +58,14 @@ from newsevents.extract_syntax import (
 from newsevents.extract_tolls import casualties, person_name
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
-from newsevents.records import Actor, Mention, Modality, Status, TimeExpression
+from newsevents.records import (
+    DONE_MODALITIES,
+    Actor,
+    Mention,
+    Modality,
+    Status,
+    TimeExpression,
+)
 from newsevents.reference_places import is_reference
 from newsevents.resolve.actors import ActorContext, ActorMatch
 from newsevents.resolve.dates import find_time_expressions, last_told_day, mentions_narrated_day
@@ -77,10 +84,6 @@ from newsevents.trigger_filters import (
     tells_a_state,
     used_with_object,
 )
-
-# Modalities of an act told as having happened.
-_DONE_MODALITIES = frozenset({"asserted", "claimed"})
-
 
 # Order in which a sentence's trigger classes decide its violent sub-type.
 _PRIORITY = (
@@ -331,10 +334,10 @@ def _told_alike(trig: Trigger, modality: Modality, cues: Cues) -> bool:
     """Whether a trigger beside the main one is told as the event is: an act asked for or
     planned beside one told as done ("asked Congress to authorize strikes in response to an
     attack by the government") did not happen, and its doer is none of the event's."""
-    if modality not in _DONE_MODALITIES:
+    if modality not in DONE_MODALITIES:
         return True
     held_as = _modality(trig.token, None, cues)
-    return held_as in _DONE_MODALITIES or held_as == "denied"
+    return held_as in DONE_MODALITIES or held_as == "denied"
 
 
 def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) -> bool:

@@ -43,7 +43,7 @@ from newsevents.linkage import (
     sort_key,
 )
 from newsevents.notes import render as render_notes
-from newsevents.records import Actor, Event, Place, ResolvedMention
+from newsevents.records import INTENDED_MODALITIES, Actor, Event, Place, ResolvedMention
 from newsevents.syndication import Sketch, independent_reports
 
 __all__ = [
@@ -64,8 +64,6 @@ __all__ = [
     "regroup",
 ]
 
-# Modalities of an act not (yet) done.
-_INTENDED = frozenset({"planned", "threatened"})
 _PRECISION_ORDER: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -472,7 +470,7 @@ def build_event(
     # An act told as intended ("set up a council to push IS out of al-Bab") that joined
     # reports of the act done does not decide what was done; it names an actor only where
     # those reports name none.
-    told = [m for m in ms if m.mention.modality not in _INTENDED] or ms
+    told = [m for m in ms if m.mention.modality not in INTENDED_MODALITIES] or ms
     sub_type, actor1 = _sub_type_and_doer(told, lexicon)
     if actor1 is None and sub_type not in _TERRITORY:
         actor1 = _majority_actor(m.actor1 for m in ms)

@@ -12,6 +12,10 @@ from typing import Any, Literal
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Status = Literal["new", "background"]
 Modality = Literal["asserted", "claimed", "denied", "threatened", "planned"]
+# How a report holds its event: told as done (asserted, or claimed by a party), or not
+# yet done (planned, threatened); a denied event is neither.
+DONE_MODALITIES: frozenset[Modality] = frozenset({"asserted", "claimed"})
+INTENDED_MODALITIES: frozenset[Modality] = frozenset({"planned", "threatened"})
 
 
 @dataclass(frozen=True)

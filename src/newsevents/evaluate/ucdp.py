@@ -42,7 +42,7 @@ from newsevents.evaluate.common import EvalOptions, gold_path
 from newsevents.evaluate.metrics import greedy_one_to_one, km_between, stable_sample
 from newsevents.evaluate.report import Report, Row, rate
 from newsevents.ingest import make_article
-from newsevents.records import Article, Event
+from newsevents.records import DONE_MODALITIES, Article, Event
 
 DEFAULT_SAMPLE = 2000
 NEAR_KM = 25.0
@@ -53,8 +53,6 @@ _NO_DATE_GAP = 10**6
 _MAX_SPAN_DAYS = 31  # longer UCDP date ranges are not indexed day by day
 _JOINED = re.compile(r";(?!\s)")  # reports are joined without a space; "; " is inside one
 _SYRIA = "SYR"
-# Modalities of an act that took place (a claimed act is still reported as done).
-_DONE = frozenset({"asserted", "claimed"})
 
 
 @dataclass(frozen=True)
@@ -332,7 +330,7 @@ def scope_of(family: str, modality: str, iso3: str | None) -> str | None:
     scope: nothing shows it is elsewhere."""
     if family != "violence":
         return f"not violence ({family})"
-    if modality not in _DONE:
+    if modality not in DONE_MODALITIES:
         return f"not told as done ({modality})"
     if iso3 is not None and iso3 != _SYRIA:
         return "violence placed outside Syria"
