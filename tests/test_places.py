@@ -277,6 +277,10 @@ def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
         ("southern Iraq", "IRQ", "country", 3),
         ("near Aleppo", "SYR", "city", 2),
         ("eastern Deir ez-Zor", "SYR", "admin1", 3),
+        # A region word names a country's region, never the country.
+        ("Niger state", "NGA", "admin1", 3),
+        ("Georgia state", "USA", "admin1", 3),
+        ("Sagaing region", "MMR", "admin1", 3),
     ],
 )
 def test_areas_and_precision(

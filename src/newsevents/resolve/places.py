@@ -1453,11 +1453,12 @@ class Gazetteer:
                     # "Middle East" is the region, not the village in Maryland.
                     score += _note(notes, _COUNTRY_NAMESAKE, "namesake of a region")
             if query.region:
-                score += (
-                    _note(notes, 3.0, "region named")
-                    if is_area
-                    else _note(notes, -2.0, "not a region")
-                )
+                # A region word names a country's region: "Niger state" is the Nigerian
+                # state, "Mexico state" the State of Mexico, not the country.
+                if not is_area:
+                    score += _note(notes, -2.0, "not a region")
+                elif feature != _COUNTRY:
+                    score += _note(notes, 3.0, "region named")
             elif query.area and is_area:
                 score += _note(notes, 1.5, "direction within an area")
             if r in penalised:
