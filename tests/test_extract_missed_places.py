@@ -121,3 +121,12 @@ def test_taking_over_a_train_is_no_territory():
         published="2025-03-12",
     )
     assert all(e.sub_event_type != "Non-state actor overtakes territory" for e in events)
+
+
+def test_a_name_the_model_tags_as_a_gerund_is_a_place():
+    # "Sagaing" is tagged VBG by the small model; after "in" it is the region's name.
+    (event,) = _new(
+        "The military carried out air strikes on a village in Sagaing region, killing 10.",
+        published="2023-06-10",
+    )
+    assert (event.location, event.country) == ("Sagain", "Myanmar")

@@ -318,10 +318,20 @@ def place_runs(
         ]
     )
 
+    # A capitalised word the small model tags as a gerund after a preposition or
+    # article ("air strikes in Sagaing region", "a rally in Reading"): mid-sentence, a
+    # name. The gazetteer still decides.
+    ing_name = [
+        i > 0 and view.tag[i] == "VBG" and view.is_title[i] and pos[i - 1] in ("ADP", "DET")
+        for i in range(n)
+    ]
+
     def opens(i: int) -> bool:
         if view.is_punct[i]:
             return False  # "Maarat al-Numan": no name starts at its hyphen
         if pos[i] == "PROPN" or lower[i] in directions or common[i] or adj_name[i]:
+            return True
+        if ing_name[i]:
             return True
         if not geoparse and pos[i] == "NOUN" and _noun_as_name(view, i, ctx):
             return True
@@ -329,7 +339,7 @@ def place_runs(
         return geoparse and view.is_alpha[i] and text[i][:1].isupper()
 
     def name_like(i: int) -> bool:
-        if pos[i] in ("PROPN", "NOUN") or common[i] or adj_name[i]:
+        if pos[i] in ("PROPN", "NOUN") or common[i] or adj_name[i] or ing_name[i]:
             return True
         return geoparse and pos[i] == "ADJ" and text[i][:1].isupper()
 
