@@ -96,3 +96,18 @@ def test_an_army_base_attacked_is_the_states_forces():
     ]
     found = _events("The army targeted terrorist dens near Hama on Monday.")
     assert [a2 for _, _, a2, _ in found] == ["Terrorists"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up at a mosque in Peshawar, killing 59 worshippers, "
+        "most of them policemen.",
+        "A bomb exploded at a mosque in Peshawar, killing 59 people, including 20 policemen.",
+    ],
+)
+def test_armed_people_among_the_victims_are_not_the_attacker(text):
+    # "most of them policemen", "including 20 policemen" say who died, not who attacked.
+    (event,) = newsevents.extract(text, published="2023-01-30")
+    assert event.actor1 is None
+    assert event.fatalities == 59

@@ -379,6 +379,7 @@ def choose_actors(
         # is a name among the victims ("killed 15 civilians as well as three Daesh
         # fighters": the victim's conjuncts).
         victims = [np_range(t) for t in _with_conjuncts(patient_tok)]
+        victims += _among_the_victims(patient_tok, cues)
         after = [
             m
             for m in usable
@@ -425,6 +426,36 @@ def choose_actors(
         elif lemma in cues.armed:
             kind2 = "Rebel group"
     return ActorChoice(actor1, actor2, m1, m2, kind1, kind2, patient_tok, thing, implied)
+
+
+def _among_the_victims(patient: Token | None, cues: Cues) -> list[tuple[int, int]]:
+    """Character ranges that tell who was among the victims: an inclusion phrase on the
+    victims ("killing 20 people, including five soldiers") and a phrase whose subject is
+    a share of them ("killing 59 worshippers, most of them policemen")."""
+    if patient is None:
+        return []
+    ranges = [
+        _subtree_range(c)
+        for c in patient.rights
+        if c.dep_ == "prep" and c.lower_ in cues.victim_inclusion
+    ]
+    for tok in patient.doc[patient.i + 1 :]:
+        if any(_share_of_them(c, cues) for c in tok.children):
+            ranges.append(_subtree_range(tok))
+    return ranges
+
+
+def _share_of_them(tok: Token, cues: Cues) -> bool:
+    """'most of them', 'all of whom': a share of people named before."""
+    return tok.lower_ in cues.victim_shares and any(
+        c.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in c.children)
+        for c in tok.children
+    )
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    first, last = tok.left_edge, tok.right_edge
+    return first.idx, last.idx + len(last)
 
 
 def _agent_of_hurt(count: Token) -> Token | None:

@@ -109,6 +109,10 @@ class Cues:
     habitual: frozenset[str] = frozenset()  # "a child dies every hour": no one event
     company: frozenset[str] = frozenset()  # "kills a woman with her children": more dead
     ally_preps: frozenset[str] = frozenset()  # "fought alongside the army": an ally
+    # "20 people, including five soldiers", "59 worshippers, most of them policemen":
+    # who was among the victims
+    victim_inclusion: frozenset[str] = frozenset()
+    victim_shares: frozenset[str] = frozenset()
     near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
     agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
     allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
@@ -252,6 +256,8 @@ def load_cues(path: Path | None = None) -> Cues:
         habitual=words("habitual_words"),
         company=words("company_prepositions"),
         ally_preps=words("ally_prepositions"),
+        victim_inclusion=words("victim_inclusion_prepositions"),
+        victim_shares=words("victim_share_words"),
         near_miss=words("near_miss_adverbs"),
         pairs=compile_pair_cues(
             [str(w) for w in data["pair_between"]],
