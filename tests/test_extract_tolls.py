@@ -154,3 +154,20 @@ def test_in_such_a_headline_the_dead_are_no_attackers():
         "40 Civilians Killed 110 Injured by Turkish Shelling Near Jarablus.", "2016-08-29"
     )
     assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "Civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "M23 rebels clashed with Congolese troops near Goma on Wednesday, leaving 12 "
+            "soldiers dead.",
+            12,
+        ),
+        ("An explosion in Goma left 5 people dead and 20 injured.", 5),
+        ("The shelling of Goma left dozens of civilians dead or injured.", None),
+    ],
+)
+def test_an_act_that_left_people_dead_counts_them(text, dead):
+    (event,) = _new(text, published="2023-06-10")
+    assert event.fatalities == dead

@@ -144,8 +144,16 @@ def casualties(
             value = _count_before(doc, tok, cues)
         if value is None and is_kill and not _read_as_verb(tok):
             # "shot dead a driver and a nurse", "the deaths of a man and his son": the
-            # people its act or noun tells of, added up as for a verb's objects.
-            value = _conjunct_sum(_victim_of(tok, cues), cues, named)
+            # people its act or noun tells of, added up as for a verb's objects; "left 12
+            # soldiers dead": the count of the people it tells of.
+            victim = _victim_of(tok, cues)
+            value = _conjunct_sum(victim, cues, named)
+            if value is None and victim is not None and tok.dep_ == "oprd":
+                # (Not "left dozens dead or injured": one figure for both counts neither.)
+                after = doc[tok.i + 1 : tok.i + 3]
+                shared = len(after) == 2 and after[0].lower_ in ("or", "and")
+                if not (shared and after[1].lemma_.lower() in cues.injure):
+                    value = _quantity_for(victim, doc[0].idx, sentence)
         if value is None:
             single = single or (is_kill and _one_dead(tok, cues, named))
             continue
