@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from factories import new_events
 
+import newsevents
+
 pytestmark = pytest.mark.model
 
 PUBLISHED = "2019-10-10"
@@ -97,3 +99,41 @@ def test_civilians_who_protest_or_riot_are_the_crowd(text: str, crowd: str) -> N
     event = _one(text)
     assert event.actor1 == crowd
     assert event.arguments["perpetrator"][0].lower() in ("residents", "villagers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of protesters marched through Paris on Thursday; police fired tear gas "
+        "and arrested 120 people.",
+        "Police in Nairobi used live bullets against protesters, killing two.",
+    ],
+)
+def test_force_at_a_protest_falls_on_the_protesters(text: str) -> None:
+    # ACLED codes the people police used force on at a protest as protesters, never as
+    # civilians, and the other side of the police's force is the crowd.
+    event = _one(text)
+    assert event.event_type == "Protests"
+    assert event.actor1 is not None and event.actor1.startswith("Police Forces of")
+    assert event.actor2 == "Protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Late March media reported that at least 200 people were killed in recent "
+            "airstrikes in Mosul.",
+            "Air/drone strike",
+        ),
+        (
+            "The death toll from air strikes on Atareb has risen to 61, a monitor said, a "
+            "demonstration of the fragile state of the truce.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_a_month_or_a_showing_is_no_protest(text: str, sub_event_type: str) -> None:
+    # "Late March" is the month, "a demonstration of the fragile state" a showing.
+    events = newsevents.extract(text, published=PUBLISHED)
+    assert events and {e.sub_event_type for e in events} == {sub_event_type}

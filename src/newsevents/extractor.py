@@ -133,7 +133,7 @@ def _find_triggers(
         and not (t.cls.means and held_weapon(t.token, cues.holding, cues.doing_particles))
         and not disarms_no_weapon(t.token, cues.disarm, cues.disarmed)
         and not opens_other_sense(t.token, cues.other_senses)
-        and not names_a_date(t.token, cues.month_triggers)
+        and not names_a_date(t.token, cues.month_triggers, cues.month_leads)
         and not names_a_victim(t.token, t.cls.name, lexicon.by_lemma)
         and not (t.cls.name == "attack" and raid_to_arrest(t.token, cues.raids, lexicon.by_lemma))
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)

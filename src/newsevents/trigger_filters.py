@@ -50,16 +50,17 @@ def opens_other_sense(tok: Token, phrases: Collection[tuple[str, ...]]) -> bool:
 _COMPLEMENT_DEPS = frozenset({"dobj", "obj", "ccomp"})
 
 
-def names_a_date(tok: Token, months: Collection[str]) -> bool:
-    """A capitalised month name next to a day of the month or a year: a date ("March
-    11th-12th 2017", "5 March", "March 2019"), not the event word it spells ("march")."""
+def names_a_date(tok: Token, months: Collection[str], leads: Collection[str] = ()) -> bool:
+    """A capitalised month name next to a day of the month or a year, or after a word
+    that leads a date (`leads`): a date ("March 11th-12th 2017", "5 March", "March
+    2019", "in late March"), not the event word it spells ("march")."""
     view = token_view(tok.doc)
     i = tok.i
     if view.lower[i] not in months or not tok.text[:1].isupper():
         return False
     after = view.lower[i + 1] if i + 1 < len(view.lower) else ""
     before = view.lower[i - 1] if i > 0 else ""
-    return after[:1].isdigit() or before[:1].isdigit()
+    return after[:1].isdigit() or before[:1].isdigit() or before in leads
 
 
 def names_a_victim(

@@ -130,6 +130,7 @@ class _KindRules:
     # A state's force noun written as the head of a group's own name ("the Army of
     # Conquest", "Army of Islam"): capitalised and followed by "of" and a capital.
     own_name_heads: frozenset[str] = frozenset()
+    crowd_event_types: Mapping[str, str] = field(default_factory=dict)  # type -> crowd alias
 
 
 # ---- alias patterns -------------------------------------------------------------------------
@@ -481,7 +482,19 @@ def _load_kind_rules() -> _KindRules:
         _casefolded(raw, "calendar_count_words"),
         _casefolded(raw, "means_nouns"),
         _casefolded(raw, "own_name_heads"),
+        _crowds(raw),
     )
+
+
+def _crowds(raw: Mapping[str, object]) -> dict[str, str]:
+    crowds = raw.get("crowd_event_types") or {}
+    if not isinstance(crowds, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in crowds.items()
+    ):
+        raise DataFileError(
+            f"{_KINDS_FILE}: 'crowd_event_types' must map event types to a crowd's name"
+        )
+    return dict(crowds)
 
 
 def _casefolded(raw: Mapping[str, object], key: str) -> frozenset[str]:
@@ -790,7 +803,17 @@ class ActorDictionary:
         """The two sides of an event of this type, with a victim kind never the one who
         acted in armed violence: "20 civilians killed in a car bomb attack" read with the
         civilians as the subject makes them the victims (actor2), or no side when actor2
-        is taken (actor_kinds.yaml `victim_kinds`, `armed_event_types`)."""
+        is taken (actor_kinds.yaml `victim_kinds`, `armed_event_types`); and the victims
+        of force at a protest are its crowd (`crowd_event_types`)."""
+        crowd = self._kinds.crowd_event_types.get(event_type)
+        if crowd is not None:
+            # "police fired tear gas and arrested 120 people", "police used live bullets
+            # against protesters": at a protest, the state's force falls on the crowd.
+            hit = actor2 is not None and actor2.kind in self._kinds.victim_kinds
+            if hit or (actor2 is None and actor1 is not None and actor1.kind == "State forces"):
+                side = actor2 or actor1
+                countries = (side.country,) if side is not None and side.country else ()
+                actor2 = self.resolve(crowd, ActorContext(countries=countries)) or actor2
         if (
             actor1 is None
             or actor1.kind not in self._kinds.victim_kinds
