@@ -181,6 +181,7 @@ def test_foreign_soldiers_are_not_the_article_country(actors: ActorDictionary) -
         ("Yemeni police", ("Police Forces of Yemen", "YEM")),
         ("Saudi jets", ("Military Forces of Saudi Arabia", "SAU")),
         ("Syrian troops", ("Military Forces of Syria", "SYR")),  # an entry of its own
+        ("Russian missiles", ("Military Forces of Russia", "RUS")),  # a state's weapon
     ],
 )
 def test_any_countrys_forces_by_its_demonym(
@@ -191,6 +192,11 @@ def test_any_countrys_forces_by_its_demonym(
     actor = actors.resolve(surface, SYRIA)
     assert actor is not None and actor.known
     assert (actor.name, actor.country) == expected
+
+
+@pytest.mark.parametrize("surface", ["Anadolu Agency", "SANA", "AFP", "Reuters", "agency SANA"])
+def test_news_agencies_report_and_never_act(actors: ActorDictionary, surface: str) -> None:
+    assert actors.resolve(surface, SYRIA) is None
 
 
 def test_coreference_the_group_after_islamic_state(actors: ActorDictionary) -> None:

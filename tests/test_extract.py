@@ -195,6 +195,15 @@ def test_an_act_under_no_is_denied(text):
     assert events and all(e.modality == "denied" for e in events)
 
 
+def test_an_act_whose_doer_might_do_it_is_no_event_done():
+    text = (
+        "Damascus residents were making final preparations this weekend for an attack "
+        "from outside, attempting to anticipate where American missiles might strike."
+    )
+    events = newsevents.extract(text, published="2013-08-31")
+    assert not [e for e in events if e.modality in ("asserted", "claimed")]
+
+
 def test_no_toll_does_not_deny_the_act():
     # "No" on the outcome (no casualties, no one hurt) leaves the attack told as done.
     for text in (

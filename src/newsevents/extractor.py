@@ -290,6 +290,10 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     if any(c.dep_ == "mark" and c.lower_ in cues.conditions for c in clause.children):
         return None  # "if the siege continues": a condition, nothing told as done
     asked = _asked_for(tok, cues.demands)  # "called for protests": not yet done
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in cues.modal for c in tok.head.children
+    ):
+        return None  # "where American missiles might strike": the doer of a hypothetical act
     chain = [tok]
     node = tok
     while node.dep_ in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj") and node.head.i != node.i:
