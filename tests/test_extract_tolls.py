@@ -171,3 +171,8 @@ def test_in_such_a_headline_the_dead_are_no_attackers():
 def test_an_act_that_left_people_dead_counts_them(text, dead):
     (event,) = _new(text, published="2023-06-10")
     assert event.fatalities == dead
+
+
+def test_shot_dead_counts_its_object():
+    (event,) = _new("Police shot dead three protesters in Nairobi.", published="2023-06-10")
+    assert event.fatalities == 3

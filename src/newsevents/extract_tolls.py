@@ -148,7 +148,7 @@ def casualties(
             # soldiers dead": the count of the people it tells of.
             victim = _victim_of(tok, cues)
             value = _conjunct_sum(victim, cues, named)
-            if value is None and victim is not None and tok.dep_ == "oprd":
+            if value is None and victim is not None and tok.dep_ in ("oprd", "acomp"):
                 # (Not "left dozens dead or injured": one figure for both counts neither.)
                 after = doc[tok.i + 1 : tok.i + 3]
                 shared = len(after) == 2 and after[0].lower_ in ("or", "and")
