@@ -111,3 +111,17 @@ def test_armed_people_among_the_victims_are_not_the_attacker(text):
     (event,) = newsevents.extract(text, published="2023-01-30")
     assert event.actor1 is None
     assert event.fatalities == 59
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Hamas militants fired dozens of rockets into Sderot on Saturday.", "Hamas"),
+        ("Terrorists launched hundreds of mortar shells into Aleppo on Monday.", "Terrorists"),
+    ],
+)
+def test_who_fired_a_count_of_weapons_is_the_attacker(text, actor1):
+    # "fired dozens of rockets": the act is the count's "of" phrase; the verb's subject
+    # did it.
+    (event,) = newsevents.extract(text, published="2023-06-10")
+    assert event.actor1 == actor1

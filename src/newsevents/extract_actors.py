@@ -20,6 +20,7 @@ from newsevents.extract_context import Cues, ExtractContext, Trigger
 from newsevents.extract_parts import Part
 from newsevents.extract_syntax import (
     Roles,
+    a_count,
     actor_in,
     by_phrase,
     coordinated_sides,
@@ -37,7 +38,6 @@ from newsevents.extract_syntax import (
 from newsevents.extract_tolls import counts_the_hurt
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, ActorMatch
-from newsevents.resolve.numbers import find_quantities
 from newsevents.tokenview import token_view
 
 # Trigger classes that tell deaths or a fight without a one-sided act: who suffered them
@@ -181,7 +181,7 @@ def choose_actors(
             # crowd never underwent its own protest: "Thousands of people protested", its
             # verb misread as a passive, keeps no patient).
             crowd_act = ctx.lexicon.family(trig.cls.event_type) == "demonstration"
-            counted = _a_count(roles.patient) and not crowd_act
+            counted = a_count(roles.patient) and not crowd_act
             patient = (prep_object(roles.patient, ("of",)) if counted else None) or roles.patient
             actor2, m2 = actor_surface(patient)
             if (
@@ -465,11 +465,6 @@ def _agent_of_hurt(count: Token) -> Token | None:
         if participle.dep_ in ("acl", "amod"):
             return by_phrase(participle)
     return None
-
-
-def _a_count(tok: Token) -> bool:
-    """A number or a word of number standing as a noun ("30 of them", "dozens of")."""
-    return tok.like_num or (tok.pos_ == "NOUN" and bool(find_quantities(tok.text)))
 
 
 def _of_a_civil_body(tok: Token, cues: Cues) -> bool:

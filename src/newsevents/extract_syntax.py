@@ -328,6 +328,10 @@ def read_roles(
             # "killed in an attack carried out by A": A sits too far up the parse for the
             # nearest-name fallback, yet the verb of doing says A did the act.
             roles.agent = _done_by(tok, agent_verbs)
+        counted = tok.dep_ == "pobj" and head.lower_ == "of" and a_count(head.head)
+        if counted:
+            # "Hamas militants fired dozens of rockets": the count is the verb's object.
+            tok, head = head.head, head.head.head
         if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
             roles.agent = subject_of(head)
         if roles.agent is None and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -335,6 +339,11 @@ def read_roles(
                 if sib.dep_ in ("dobj", "obj") and roles.patient is None:
                     roles.patient = sib
     return roles
+
+
+def a_count(tok: Token) -> bool:
+    """A number or a word of number standing as a noun ("dozens of", "30 of")."""
+    return tok.like_num or (tok.pos_ == "NOUN" and bool(find_quantities(tok.text)))
 
 
 def read_between(prep: Token, roles: Roles) -> None:
