@@ -199,6 +199,20 @@ def test_news_agencies_report_and_never_act(actors: ActorDictionary, surface: st
     assert actors.resolve(surface, SYRIA) is None
 
 
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("the Wagner group", "Wagner Group"),
+        ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("M23 rebels", "M23"),
+        ("Islamic Jihad", "Palestinian Islamic Jihad"),
+    ],
+)
+def test_armed_groups_beyond_syria(actors: ActorDictionary, surface: str, name: str) -> None:
+    actor = actors.resolve(surface, SYRIA)
+    assert actor is not None and actor.known and actor.name == name
+
+
 def test_coreference_the_group_after_islamic_state(actors: ActorDictionary) -> None:
     text = "IS fighters attacked Hajin. Civilians fled. The group later claimed the attack."
     found = actors.find(text, SYRIA)
@@ -251,8 +265,13 @@ def test_known_and_unknown_actors(actors: ActorDictionary) -> None:
     assert actors.resolve("16 terrorists", PAKISTAN) == Actor(
         "Terrorists", "Rebel group", "PAK", False
     )
+    # An unknown name's possessive goes (the Wagner Group is known since it joined the
+    # dictionary; a made-up company stands in for it).
+    assert actors.resolve("the Redline Group's") == Actor(
+        "Redline Group", "External/Other", None, False
+    )
     assert actors.resolve("the Wagner Group's") == Actor(
-        "Wagner Group", "External/Other", None, False
+        "Wagner Group", "External/Other", "RUS", True
     )
     assert actors.resolve("the strike") is None
 

@@ -102,7 +102,7 @@ def test_unknown_names_of_places_are_not_actors(actors: ActorDictionary, name: s
     assert actors.resolve(name, SYRIA) is None
 
 
-@pytest.mark.parametrize("name", ["Wagner Group", "World Bank", "Ansar al-Tawhid"])
+@pytest.mark.parametrize("name", ["Redline Group", "World Bank", "Ansar al-Tawhid"])
 def test_unknown_organisations_stay_actors(actors: ActorDictionary, name: str) -> None:
     actor = actors.resolve(name)
     assert actor is not None and actor.name == name and not actor.known
