@@ -222,6 +222,14 @@ def test_a_raid_that_made_arrests_is_the_arrest():
     assert [e.sub_event_type for e in events] == ["Arrests"]
 
 
+def test_the_raids_an_arrest_was_made_in_are_the_arrest():
+    events = newsevents.extract(
+        "Israeli forces arrested 15 Palestinians in raids across the West Bank overnight.",
+        published="2023-06-10",
+    )
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
 def test_a_raid_that_killed_is_still_violence():
     events = newsevents.extract(
         "Police raided a village in Kashmir on Monday, killing two militants and arresting three.",

@@ -79,11 +79,19 @@ def names_a_victim(
 def raid_to_arrest(
     tok: Token, raids: Collection[str], classes_of: Mapping[str, Collection[TriggerClass]]
 ) -> bool:
-    """A raid joined to an arrest ("raided a house in Mosul and detained two suspects"):
-    the operation that made the arrest, not an attack of its own."""
+    """A raid joined to an arrest ("raided a house in Mosul and detained two suspects"),
+    or the raids an arrest was made in ("arrested 15 Palestinians in raids across the
+    West Bank"): the operation that made the arrest, not an attack of its own."""
     if tok.lemma_.lower() not in raids:
         return False
-    return any(_of_class(p, "arrest", classes_of) for p in conjoined(tok))
+    if any(_of_class(p, "arrest", classes_of) for p in conjoined(tok)):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return (
+        prep is not None
+        and prep.lower_ in ("in", "during")
+        and _of_class(prep.head, "arrest", classes_of)
+    )
 
 
 def _of_class(tok: Token, name: str, classes_of: Mapping[str, Collection[TriggerClass]]) -> bool:
