@@ -328,14 +328,16 @@ def read_roles(
             # "killed in an attack carried out by A": A sits too far up the parse for the
             # nearest-name fallback, yet the verb of doing says A did the act.
             roles.agent = _done_by(tok, agent_verbs)
-        counted = tok.dep_ == "pobj" and head.lower_ == "of" and a_count(head.head)
-        if counted:
-            # "Hamas militants fired dozens of rockets": the count is the verb's object.
-            tok, head = head.head, head.head.head
-        if roles.agent is None and tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-            roles.agent = subject_of(head)
-        if roles.agent is None and tok.dep_ in ("nsubj", "nsubjpass"):
-            for sib in head.children:
+        # The phrase the verb governs: the act itself, or the count whose "of" phrase it
+        # is ("Hamas militants fired dozens of rockets": "dozens" is the verb's object).
+        phrase = tok
+        if tok.dep_ == "pobj" and head.lower_ == "of" and a_count(head.head):
+            phrase = head.head
+        verb = phrase.head
+        if roles.agent is None and phrase.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
+            roles.agent = subject_of(verb)
+        if roles.agent is None and phrase.dep_ in ("nsubj", "nsubjpass"):
+            for sib in verb.children:
                 if sib.dep_ in ("dobj", "obj") and roles.patient is None:
                     roles.patient = sib
     return roles

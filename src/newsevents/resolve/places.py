@@ -553,9 +553,9 @@ class Gazetteer:
         Iraq), a name of English words ("Countryside", "Convoy", "The Basin") is a
         little-known town only in a country the article otherwise names or places
         things in. In such an article a point found inside a longer name ("Tishreen
-        Dam" is not Dome, Ghana) must lie in its countries too, and so must a
-        little-known town or a province found far from all of them
-        (`_namesake_abroad`)."""
+        Dam" is not Dome, Ghana) must lie in its countries too. In any article about
+        those countries, a little-known town or a province abroad that lies far from
+        all the article's other places gives way (`_namesake_abroad`)."""
         area = place.feature in _AREA_NAMES or bool(query.region)
         small = place.population < _WELL_KNOWN_POPULATION
         province = place.feature in _PROVINCES
