@@ -182,6 +182,8 @@ def test_foreign_soldiers_are_not_the_article_country(actors: ActorDictionary) -
         ("Saudi jets", ("Military Forces of Saudi Arabia", "SAU")),
         ("Syrian troops", ("Military Forces of Syria", "SYR")),  # an entry of its own
         ("Russian missiles", ("Military Forces of Russia", "RUS")),  # a state's weapon
+        ("Turkish positions", ("Military Forces of Turkey", "TUR")),  # what it holds
+        ("a US base", ("Military Forces of the United States", "USA")),
     ],
 )
 def test_any_countrys_forces_by_its_demonym(
