@@ -222,12 +222,25 @@ def test_a_raid_that_made_arrests_is_the_arrest():
     assert [e.sub_event_type for e in events] == ["Arrests"]
 
 
-def test_the_raids_an_arrest_was_made_in_are_the_arrest():
-    events = newsevents.extract(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Israeli forces arrested 15 Palestinians in raids across the West Bank overnight.",
-        published="2023-06-10",
-    )
+        "Kurdish-led forces detained dozens of suspected Islamic State members in raids in "
+        "Deir ez-Zor.",
+    ],
+)
+def test_the_raids_an_arrest_was_made_in_are_the_arrest(text):
+    events = newsevents.extract(text, published="2023-06-10")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_acts_told_as_happening_whenever_something_else_does_are_no_event():
+    text = (
+        "Taloul provided fresh forces for ISIS whenever the group was carrying out attacks "
+        "on government positions in Homs."
+    )
+    assert newsevents.extract(text, published="2016-11-23") == []
 
 
 def test_a_raid_that_killed_is_still_violence():

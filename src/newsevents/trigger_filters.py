@@ -87,10 +87,13 @@ def raid_to_arrest(
     if any(_of_class(p, "arrest", classes_of) for p in conjoined(tok)):
         return True
     prep = tok.head if tok.dep_ == "pobj" else None
-    return (
-        prep is not None
-        and prep.lower_ in ("in", "during")
-        and _of_class(prep.head, "arrest", classes_of)
+    if prep is None or prep.lower_ not in ("in", "during"):
+        return False
+    # ... attached to the arrest verb or to who it took ("detained dozens of suspected
+    # members in raids in Deir ez-Zor").
+    held = prep.head
+    return _of_class(held, "arrest", classes_of) or (
+        held.dep_ in OBJECT_DEPS and _of_class(held.head, "arrest", classes_of)
     )
 
 
