@@ -281,6 +281,8 @@ def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
         ("Niger state", "NGA", "admin1", 3),
         ("Georgia state", "USA", "admin1", 3),
         ("Sagaing region", "MMR", "admin1", 3),
+        ("east of the Euphrates", "SYR", "region", 3),
+        ("the Euphrates River", "SYR", "region", 3),
     ],
 )
 def test_areas_and_precision(
@@ -740,3 +742,11 @@ def test_bundled_place_words_list_the_words_that_only_say_a_place_kind() -> None
     words = gi.read_place_words(gi.place_words_path())
     assert {"city", "neighbourhood"} <= words.point_suffixes
     assert "countryside" not in words.point_suffixes  # around the place, not at it
+
+
+def test_the_euphrates_places_the_article_in_syria(gaz: Gazetteer) -> None:
+    # "fighting in Al-Husseiniyah area in the east of the Euphrates River": the river says
+    # where the article is, so the town is the Syrian one, not Al Husayniyah in Egypt.
+    names = ("Al-Husseiniyah area", "east of the Euphrates River")
+    place = gaz.resolve("Al-Husseiniyah area", PlaceContext(places=names))
+    assert place is not None and (place.iso3, place.admin1) == ("SYR", "Deir ez-Zor")
