@@ -402,8 +402,6 @@ class _Builder:
             for name, entry in self.entries.items()
             if name in self.roles
         }
-        # Every country's demonyms (place_words.yaml), for the forces of countries without
-        # an entry of their own ("Lebanese army", "Egyptian troops").
         nouns = {n.casefold(): role for role, words in self.state_nouns.items() for n in words}
         return ActorDictionary(
             index=_index(owners),
@@ -419,6 +417,8 @@ class _Builder:
             else None,
             demonym=_ending_regex(self.demonym_endings),
             kinds=_load_kind_rules(),
+            # Every country's demonyms (place_words.yaml), for the forces of countries
+            # without an entry of their own ("Lebanese army", "Egyptian troops").
             country_demonyms=read_place_words(place_words_path()).demonyms,
             state_nouns=nouns,
         )
@@ -809,10 +809,14 @@ class ActorDictionary:
         if crowd is not None:
             # "police fired tear gas and arrested 120 people", "police used live bullets
             # against protesters": at a protest, the state's force falls on the crowd.
-            hit = actor2 is not None and actor2.kind in self._kinds.victim_kinds
-            if hit or (actor2 is None and actor1 is not None and actor1.kind == "State forces"):
-                side = actor2 or actor1
-                countries = (side.country,) if side is not None and side.country else ()
+            if actor2 is not None and actor2.kind in self._kinds.victim_kinds:
+                side: Actor | None = actor2
+            elif actor2 is None and actor1 is not None and actor1.kind == "State forces":
+                side = actor1
+            else:
+                side = None
+            if side is not None:
+                countries = (side.country,) if side.country else ()
                 actor2 = self.resolve(crowd, ActorContext(countries=countries)) or actor2
         if (
             actor1 is None

@@ -570,7 +570,7 @@ class Gazetteer:
         countries = {c.upper() for c in context.countries}
         countries.update(a.iso3 for a in others if a.iso3)
         translit = default_rules().countries
-        if self._namesake_abroad(name, place, countries, others, ctx):
+        if self._namesake_abroad(name, place, countries, others, translit, ctx):
             return False
         if area:
             return True
@@ -595,6 +595,7 @@ class Gazetteer:
         place: Place,
         countries: set[str],
         others: Sequence[Anchor],
+        translit: frozenset[str],
         ctx: Prepared,
     ) -> bool:
         """Whether a little-known town, or a province of a country translit.yaml lists,
@@ -606,8 +607,8 @@ class Gazetteer:
         Issa" Tina in New Caledonia: the article's own unlisted place is likelier, and
         no place is better than a wrong one (the event falls to the sentence's other
         places, or to the country). A US state or county stays itself beside
-        "Alexandria" or "Jordan", which may be read abroad."""
-        translit = default_rules().countries
+        "Alexandria" or "Jordan", which may be read abroad. `translit`: the countries
+        translit.yaml lists."""
         if not countries or place.iso3 in countries or not countries <= translit:
             return False
         if place.feature in _PROVINCES and place.iso3 not in translit:
