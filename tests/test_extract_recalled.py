@@ -35,3 +35,42 @@ def test_a_protest_held_on_an_anniversary_is_new():
         "Protesters rallied in Douma on Monday, the anniversary of the uprising.", "2025-03-16"
     )
     assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A place's history told in a clause on the place.
+        (
+            "Rebel bombardment of government-held districts killed two civilians in Aleppo, "
+            "which has been divided since July 2012.",
+            "Aleppo",
+        ),
+        # Another act, long past, told in a clause on the place.
+        (
+            "On Sunday Daesh fighters recaptured the town of Al Qaryatain, which regime forces "
+            "took from the group in April 2016.",
+            "Al Qaryatayn",
+        ),
+    ],
+)
+def test_a_date_long_past_in_a_clause_on_a_place_does_not_make_the_event_old(text, place):
+    (event,) = new_events(text, "2017-10-03")
+    assert event.location == place
+
+
+def test_the_start_of_a_running_toll_does_not_date_the_act():
+    (event,) = new_events(
+        "A car bomb exploded in Azaz on Tuesday, killing 12 people and raising the death toll "
+        "since January to 300.",
+        "2017-10-05",
+    )
+    assert event.event_date == "2017-10-03"
+    assert event.fatalities == 12
+
+
+def test_a_clause_on_the_event_word_still_dates_it():
+    (event,) = new_events(
+        "The air strikes on Aleppo which began on Saturday killed 45 civilians.", "2016-08-16"
+    )
+    assert event.event_date == "2016-08-13"

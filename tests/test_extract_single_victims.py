@@ -88,8 +88,11 @@ def test_habitual_or_hypothetical_deaths_make_no_toll():
 
 
 def test_a_stated_count_outranks_the_one_victim():
-    # The toll brought up to date is the count the sentence states.
-    assert _fatalities("A soldier was killed in Daraa, raising the death toll to 20") == [20]
+    # A toll brought up to date by the death counts earlier dead too: the one dead is the
+    # event's count, the total no one event's.
+    assert _fatalities("A soldier was killed in Daraa, raising the death toll to 20") == [1]
+    # A toll told for itself is its event's.
+    assert _fatalities("The death toll of the attack in Daraa rose to 20") == [20]
     # "one of the ...": the number reading, as before.
     assert _fatalities("One of the fighters was killed in clashes in Hama") == [1]
     # Another kind of casualty counted beside the one dead keeps both.

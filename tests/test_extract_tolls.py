@@ -44,6 +44,24 @@ def test_a_total_of_dead_and_injured_or_over_days_is_no_event_toll():
     assert one.fatalities == 1
 
 
+def test_a_toll_raised_by_a_new_act_is_no_count_of_the_act():
+    # The total counts the earlier dead with the new act's own.
+    (shelled,) = _new("The regime forces shelled Jarjanaz on Monday, raising the death toll to 123")
+    assert shelled.location == "Jarjanaz"
+    assert shelled.fatalities is None
+    # The act's own count stands beside the running total.
+    (bomb,) = _new(
+        "A car bomb exploded in Azaz on Monday, killing 12 people and raising the death toll to 300"
+    )
+    assert bomb.fatalities == 12
+    # A toll raised for a named event is that event's.
+    (named,) = _new(
+        "Another victim died of his wounds in Homs on Monday, raising the death toll of "
+        "the bombing to 44"
+    )
+    assert named.fatalities == 44
+
+
 def test_a_rising_number_of_something_else_or_of_nowhere_is_no_event():
     assert _new("The number of displaced people rises to 300 in Idlib") == []
     assert _new("The number of villages controlled by the SDF rises to 34") == []

@@ -480,6 +480,8 @@ def _toll_update(
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
             continue  # no new total, or one over days ("raise it to 823 in 83 days")
+        if _follows_an_act(tok):
+            continue  # "shelled Jarjanaz, raising the death toll to 123": a running total
         counted: set[str] = set()
         for child in tok.children:
             # "raise to 15, the number of people killed": the total's noun set apart.
@@ -494,6 +496,26 @@ def _toll_update(
             value = quantities[0].value
             return (value, None) if dead else (None, value)
     return None, None
+
+
+def told_as_outcome(verb: Token) -> bool:
+    """Whether a verb is a participle told as what another act brought about ("shelled
+    Jarjanaz, raising the death toll to 123", "killing 5 and bringing the toll to 60")."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj", "acl")
+
+
+def _follows_an_act(verb: Token) -> bool:
+    """Whether a toll verb is a participle told as what another act brought about ("the
+    regime forces shelled Jarjanaz, raising the death toll to 123", "killing 5 and
+    bringing the toll to 60"): its total counts that act's dead with those of earlier
+    ones, so it is no count of the act. A toll told for itself ("the death toll rose to
+    43", "more casualties raise the toll to 15") is the sentence's main verb; a toll of
+    a named event ("raising the death toll of the bombing to 44") is that event's."""
+    if not told_as_outcome(verb):
+        return False
+    # The parser hangs "of/from the bombing" on the toll noun or on the verb.
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return not any(prep_object(h, ("of", "from")) is not None for h in holders)
 
 
 def _counted_words(head: Token, cues: Cues) -> set[str]:

@@ -55,7 +55,7 @@ from newsevents.extract_syntax import (
     tree_distance,
     verb_like,
 )
-from newsevents.extract_tolls import casualties, person_name
+from newsevents.extract_tolls import casualties, person_name, told_as_outcome
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
 from newsevents.records import (
@@ -354,11 +354,43 @@ def _ranked_period_start(doc: Doc, time: TimeExpression, ctx: ExtractContext) ->
     since = next((t for t in reversed(before) if t.lower_ in ctx.cues.period_starts), None)
     if since is None or not ranks_one_event(doc, since.i, ctx.cues.aggregate):
         return False
+    return _long_past(time, ctx.anchor)
+
+
+def _dates_another_clause(
+    doc: Doc, time: TimeExpression, triggers: Sequence[Trigger], ctx: ExtractContext
+) -> bool:
+    """Whether a time expression dates a clause other than the event's own: a running toll
+    told as what the event brought about ("killing 12 and raising the toll since January
+    to 300"), or a date long past in a relative clause on none of the event's words and
+    with none in it, which tells a place's or another act's history ("hit Douma, which
+    has been besieged since 2013", "recaptured Al Qaryatain, which regime forces took in
+    April 2016"). (A recent date there is left to date the event, as the parse of such
+    clauses is unsure: "a series of blasts that rocked the capital on Wednesday".)"""
+    view = token_view(doc)
+    at = bisect.bisect_right(view.idx, time.start) - 1
+    if at < 0:
+        return False
+    own = {t.token.i for t in triggers}
+    for up in view.tokens[at].ancestors:
+        if up.i in own:
+            return False
+        if up.dep_ == "relcl":
+            # "the air strikes which began Saturday": a clause on the event word dates it.
+            elsewhere = up.head.i not in own and not any(t.i in own for t in up.subtree)
+            return elsewhere and _long_past(time, ctx.anchor)
+        if up.lemma_.lower() in ctx.cues.toll_verbs and told_as_outcome(up):
+            return True
+    return False
+
+
+def _long_past(time: TimeExpression, anchor: dt.date | None) -> bool:
+    """Whether a time ends well before the article's anchor (an earlier event's date)."""
     last = time.value.date_end or time.value.date
     return (
-        ctx.anchor is not None
+        anchor is not None
         and last is not None
-        and dt.date.fromisoformat(last) < ctx.anchor - dt.timedelta(days=_BACKGROUND_DAYS)
+        and dt.date.fromisoformat(last) < anchor - dt.timedelta(days=_BACKGROUND_DAYS)
     )
 
 
@@ -378,11 +410,8 @@ def _is_background(
     "previously", remembered ("the anniversary of the massacre"), or told in the
     historical present of a timeline (only in body text: headlines use the present tense
     for news)."""
-    if anchor is not None:
-        for t in times:
-            last = t.value.date_end or t.value.date
-            if last and dt.date.fromisoformat(last) < anchor - dt.timedelta(days=_BACKGROUND_DAYS):
-                return True
+    if any(_long_past(t, anchor) for t in times):
+        return True
     for trig in triggers:
         tok = trig.token
         near = [*tok.children, *tok.head.children]
@@ -509,6 +538,7 @@ def _mention_for(
     # "the largest massacre since late 2014": a date long past that bounds a ranking is
     # no date of the event told.
     times = [t for t in times if not _ranked_period_start(doc, t, ctx)]
+    times = [t for t in times if not _dates_another_clause(doc, t, triggers, ctx)]
     dated = any(t.value.precision == "day" for t in times)
     if not dated and told_as_pattern(main.token, cues.aggregate):
         return None  # "regime jets often bomb markets": a habit, no one event
