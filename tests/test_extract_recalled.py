@@ -74,3 +74,10 @@ def test_a_clause_on_the_event_word_still_dates_it():
         "The air strikes on Aleppo which began on Saturday killed 45 civilians.", "2016-08-16"
     )
     assert event.event_date == "2016-08-13"
+
+
+def test_a_past_habit_is_background_but_a_means_used_is_an_act():
+    assert new_events("Daesh used to control wide parts of Syria and Iraq.", "2017-04-18") == []
+    assert new_events("Rebels used to shell the town every night.", "2017-04-18") == []
+    (event,) = new_events("Regime forces used barrel bombs to hit Daraya on Monday.", "2017-04-18")
+    assert event.location == "Darayya"

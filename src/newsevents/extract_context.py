@@ -59,6 +59,7 @@ class Cues:
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     # "according to", "deal with": an event word opening a phrase of another sense
     recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
+    past_habits: frozenset[str] = frozenset()  # "used to control": an earlier state
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
@@ -181,6 +182,7 @@ def load_cues(path: Path | None = None) -> Cues:
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
         recall_words=words("recall_words"),
+        past_habits=words("past_habit_verbs"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),
         not_actors=words("not_actor_names"),

@@ -419,6 +419,8 @@ def _is_background(
             return True
         if any(a.lemma_.lower() in cues.recall_words for a in islice(tok.ancestors, _RECALL_STEPS)):
             return True
+        if _past_habit(tok, cues):
+            return True
     if not narrative:
         return False
     current = anchor is not None and any(
@@ -426,6 +428,21 @@ def _is_background(
         for t in times
     )
     return not current and _historical_present(triggers[0].token.sent, cues)
+
+
+def _past_habit(tok: Token, cues: Cues) -> bool:
+    """Whether an event word tells a past habit ("Daesh used to control wide parts of
+    Syria"): the "to" clause of a past-tense `past_habit_verbs` verb with no object of
+    its own ("used tanks to attack Douma" is an act), or that clause's object."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.tag_ == "VBD"
+        and head.lemma_.lower() in cues.past_habits
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+    )
 
 
 def _historical_present(sent: Span, cues: Cues) -> bool:
