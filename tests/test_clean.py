@@ -122,6 +122,20 @@ def test_inline_junk_in_a_one_line_text() -> None:
     assert "The toll may rise, officials said. Source TRTWorld and agencies" in result.text
 
 
+def test_other_stories_headlines_before_a_footer_are_blanked() -> None:
+    # Sputnik's tail: a view count, "Related" headlines of other stories, tags, footer.
+    text = (
+        "Regime forces shelled Douma on Monday the monitor said. 154 Related Syrian Army "
+        "Kills Dozens Daesh Militants in Deir ez-Zor Tags shelling Damascus Community "
+        "standardsDiscussion Comment via FacebookComment via Sputnik News"
+    )
+    result = _clean(text)
+    assert result.text.rstrip() == "Regime forces shelled Douma on Monday the monitor said."
+    # Without the footer a "Related" is the article's own word.
+    kept = "The two attacks are related, the monitor said. Tags were found on the bodies."
+    assert _clean(kept).text == kept
+
+
 @pytest.mark.parametrize(
     "junk",
     [
