@@ -215,6 +215,37 @@ def test_armed_groups_beyond_syria(actors: ActorDictionary, surface: str, name: 
     assert actor is not None and actor.known and actor.name == name
 
 
+@pytest.mark.parametrize(
+    ("surface", "country", "name"),
+    [
+        ("RSF paramilitaries", "SDN", "Rapid Support Forces"),
+        ("RSF", "SDN", "Rapid Support Forces"),
+        ("Haftar's forces", "LBY", "Libyan National Army"),
+        ("LNA", "LBY", "Libyan National Army"),
+        ("GNA forces", "LBY", "Government of National Accord Forces"),
+        ("the Tatmadaw", "MMR", "Military Forces of Myanmar"),
+        ("Fano militiamen", "ETH", "Fano Militia"),
+        ("ADF", "COD", "Allied Democratic Forces"),
+        ("CJNG", "MEX", "Jalisco New Generation Cartel"),
+    ],
+)
+def test_the_parties_of_todays_wars(
+    actors: ActorDictionary, surface: str, country: str, name: str
+) -> None:
+    actor = actors.resolve(surface, ActorContext(countries=(country,)))
+    assert actor is not None and actor.known and actor.name == name
+
+
+@pytest.mark.parametrize("surface", ["RSF", "ADF", "LNA"])
+def test_short_names_of_other_bodies_elsewhere_are_no_armed_group(
+    actors: ActorDictionary, surface: str
+) -> None:
+    # Reporters Without Borders, the Australian Defence Force: outside the war's country
+    # the letters name no armed group of the dictionary.
+    actor = actors.resolve(surface, ActorContext(countries=("AUS",)))
+    assert actor is None or not actor.known
+
+
 def test_coreference_the_group_after_islamic_state(actors: ActorDictionary) -> None:
     text = "IS fighters attacked Hajin. Civilians fled. The group later claimed the attack."
     found = actors.find(text, SYRIA)
