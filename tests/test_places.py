@@ -283,6 +283,13 @@ def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
         ("Sagaing region", "MMR", "admin1", 3),
         ("east of the Euphrates", "SYR", "region", 3),
         ("the Euphrates River", "SYR", "region", 3),
+        # Today's war zones: English names of states, the Congo's provinces since 2015.
+        ("North Kivu", "COD", "admin1", 3),
+        ("Ituri province", "COD", "region", 3),
+        ("South Kordofan", "SDN", "admin1", 3),
+        ("North Darfur", "SDN", "admin1", 3),
+        ("Oromia", "ETH", "admin1", 3),
+        ("Cite Soleil", "HTI", "suburb", 1),
     ],
 )
 def test_areas_and_precision(
