@@ -58,6 +58,11 @@ CASES = [
         "Abduction/forced disappearance",
         "Militants blew up the tracks and took 100 passengers hostage in Bolan on Tuesday.",
     ),
+    # A state's strikes are air strikes, the word ending the state's name or not.
+    ("Air/drone strike", "Israeli strikes on a school in Gaza City killed 30 people on Saturday."),
+    ("Air/drone strike", "A US strike killed an al-Shabaab commander near Jilib on Monday."),
+    # A group's strike on a state's posts is fighting.
+    ("Armed clash", "Rebels launched a strike on army positions in Hama on Monday."),
 ]
 
 

@@ -88,3 +88,40 @@ def test_a_state_unit_or_post_attacked_is_the_state_fought(text):
     events = _new(text)
     assert [e.sub_event_type for e in events] != []
     assert all(e.event_type == "Battles" or e.actor2_kind == "State forces" for e in events)
+
+
+def test_an_actor_named_twice_keeps_the_side_its_own_name_gives():
+    # The FSA is named as the victims; "the jihadists" read in the article's context gave
+    # the FSA as the kidnapper too, and the event kept that side, not the victims'.
+    (event,) = _new(
+        "The FSA officers executed by the jihadists had been kidnapped in Hafez on Monday.",
+        "2014-06-21",
+    )
+    assert event.actor2 == "Free Syrian Army"
+    assert event.actor1 != "Free Syrian Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Sudanese army drones struck an RSF base in Nyala on Friday.",
+            "Military Forces of Sudan",
+            "Rapid Support Forces",
+        ),
+        # A junta is the government of the country the story is in.
+        (
+            "Junta troops killed 12 villagers near Djibo in Burkina Faso on Monday.",
+            "Military Forces of Burkina Faso",
+            "Civilians",
+        ),
+        (
+            "The junta bombed a village in Sagaing region on Monday, killing 20 people.",
+            "Military Forces of Myanmar",
+            "Civilians",
+        ),
+    ],
+)
+def test_a_states_aircraft_and_its_junta_are_its_forces(text, actor1, actor2):
+    (event,) = _new(text, "2024-06-20")
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -60,6 +60,7 @@ class Cues:
     # "according to", "deal with": an event word opening a phrase of another sense
     recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
     past_habits: frozenset[str] = frozenset()  # "used to control": an earlier state
+    strike_nouns: frozenset[str] = frozenset()  # "Israeli strikes": an air strike
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
@@ -183,6 +184,7 @@ def load_cues(path: Path | None = None) -> Cues:
         background_adverbs=words("background_adverbs"),
         recall_words=words("recall_words"),
         past_habits=words("past_habit_verbs"),
+        strike_nouns=words("strike_nouns"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),
         not_actors=words("not_actor_names"),

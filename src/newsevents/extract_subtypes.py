@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract_context import Cues, Trigger
-from newsevents.extract_syntax import read_roles
+from newsevents.extract_syntax import noun_lemma, read_roles
 from newsevents.lexicon import Lexicon
 
 
@@ -43,6 +43,10 @@ def refine(
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
+    if name == "attack" and _state_strike(main.token, actor1_kind, cues, lexicon):
+        # "Israeli strikes on a school", "the army carried out strikes": ACLED codes a
+        # state's strikes as air strikes.
+        return "Explosions/Remote violence", "Air/drone strike"
     if name == "attack" and _by_aircraft(main.token, cues):
         # "Russian jets struck a hospital", "helicopters targeted the town": whatever they
         # hit, ACLED codes what aircraft do as an air strike.
@@ -77,6 +81,15 @@ def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
     return any(
         any(c.name == "attack" for c in lexicon.by_lemma.get(p.lemma_.lower(), ()))
         for p in partners
+    )
+
+
+def _state_strike(tok: Token, actor1_kind: str | None, cues: Cues, lexicon: Lexicon) -> bool:
+    """Is the attack word a strike noun (`strike_nouns`) told of a state's forces?"""
+    return (
+        actor1_kind == "State forces"
+        and tok.pos_ in ("NOUN", "PROPN")  # a headline's "Israeli Strike on ..."
+        and noun_lemma(tok.lower_, lexicon) in cues.strike_nouns
     )
 
 

@@ -118,12 +118,13 @@ def _find_triggers(
     present_is_news: bool = True,
 ) -> list[Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
-    State fighters", "Russian warplanes") only weapon words that end them count; none that
+    State fighters", "Russian warplanes") only weapon words and strikes that end them
+    count; none that
     names a thing
     ("kidnapping ring"), a weapon held ("confiscated 2 grenades"), a disarming of no weapon
     ("intercepted four suspects") or a state ("areas controlled by IS"; a present tense is
     news only in headlines: `present_is_news`)."""
-    found = _all_triggers(doc, lexicon, blocked)
+    found = _all_triggers(doc, lexicon, blocked, cues.strike_nouns if cues else frozenset())
     if cues is None:
         return found
     return [
@@ -142,7 +143,9 @@ def _find_triggers(
     ]
 
 
-def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger]:
+def _all_triggers(
+    doc: Doc, lexicon: Lexicon, blocked: set[int], name_final: frozenset[str] = frozenset()
+) -> list[Trigger]:
     found: list[Trigger] = []
     view = token_view(doc)
     lemmas, lowers = view.lemma, view.lower
@@ -189,9 +192,10 @@ def _all_triggers(doc: Doc, lexicon: Lexicon, blocked: set[int]) -> list[Trigger
         if classes and any(c.object_of for c in classes):
             classes = _object_classes(tok, classes)
         for cls in classes or ():
-            # Inside an actor's name only a weapon word that ends it counts ("Russian
-            # warplanes").
-            if tok.i in blocked and (not cls.means or tok.i + 1 in blocked):
+            # Inside an actor's name only a weapon word or a strike that ends it counts
+            # ("Russian warplanes", "Israeli strikes").
+            ends_name = cls.means or lemma in name_final
+            if tok.i in blocked and (not ends_name or tok.i + 1 in blocked):
                 continue
             if cls.heads and tok.pos_ == "NOUN" and not headed_by(tok, cls.heads):
                 continue
@@ -640,6 +644,11 @@ def _mention_for(
     )
     actor1, actor2, m1, m2 = who.actor1, who.actor2, who.match1, who.match2
     implied, thing, kind1, kind2 = who.implied, who.thing, who.kind1, who.kind2
+    twice = _named_for_context(m1, m2, ctx)
+    if twice == 1:
+        actor1, m1, kind1 = None, None, None
+    elif twice == 2:
+        actor2, m2, kind2 = None, None, None
     # The sentence's place spans, less those inside the speaker's words (as
     # find_place_spans with `excluded` gives them).
     places = [s for s in spans if not any(t.i in excluded for t in s)]
@@ -786,6 +795,21 @@ def _with_neighbour_roles(
             m = replace(m, arguments=arguments)
             out[n] = replace(m, confidence=mention_confidence(m))
     return tuple(out)
+
+
+def _named_for_context(m1: ActorMatch | None, m2: ActorMatch | None, ctx: ExtractContext) -> int:
+    """Which side, 1 or 2 (0 for neither), is the same actor as the other only through
+    the article's context: "an Israeli air strike killed five soldiers" in a story that
+    names no other country read "soldiers" as Israel's, so Israel fought itself. A name
+    the dictionary knows as written ("Israeli air strike") outranks a generic one
+    ("soldiers", "troops", "the group"); two names as written are left as they are."""
+    if m1 is None or m2 is None or not m1.actor.known or m1.actor.name != m2.actor.name:
+        return 0
+    written1 = ctx.actors.lookup(m1.surface) is not None
+    written2 = ctx.actors.lookup(m2.surface) is not None
+    if written1 == written2:
+        return 0
+    return 2 if written1 else 1
 
 
 def _region_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:
