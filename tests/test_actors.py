@@ -227,6 +227,8 @@ def test_armed_groups_beyond_syria(actors: ActorDictionary, surface: str, name: 
         ("Fano militiamen", "ETH", "Fano Militia"),
         ("ADF", "COD", "Allied Democratic Forces"),
         ("CJNG", "MEX", "Jalisco New Generation Cartel"),
+        ("Fulani herders", "NGA", "Fulani Ethnic Militia"),
+        ("Israeli settlers", "PSE", "Israeli Settlers"),
     ],
 )
 def test_the_parties_of_todays_wars(

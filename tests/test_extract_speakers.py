@@ -1,6 +1,7 @@
 """Acts a speaker tells of itself, and a state's forces named with its country's possessive."""
 
 import pytest
+from factories import new_events
 
 import newsevents
 
@@ -86,3 +87,17 @@ def test_a_countrys_possessive_names_its_own_forces(text, actor1):
 )
 def test_the_president_acting_is_the_states_forces_and_the_army_of_conquest_is_known(text, actor1):
     assert [a1 for a1, _ in _actors(text, published="2015-04-27")] == [actor1]
+
+
+def test_a_weapon_credited_after_its_report_is_no_act():
+    # "the air force said": the source of the report, not a second, air strike event.
+    events = new_events(
+        "Ukrainian forces shot down 25 Russian drones overnight, the air force said.",
+        "2024-06-20",
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    # Speaking of its own act, it is the act's doer.
+    (own,) = new_events(
+        "The air force said it had struck rebel positions near Kunduz on Monday.", "2024-06-20"
+    )
+    assert own.sub_event_type == "Air/drone strike"

@@ -290,6 +290,8 @@ def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
         ("North Darfur", "SDN", "admin1", 3),
         ("Oromia", "ETH", "admin1", 3),
         ("Cite Soleil", "HTI", "suburb", 1),
+        ("North Waziristan", "PAK", "region", 3),
+        ("Bajaur", "PAK", "region", 3),
     ],
 )
 def test_areas_and_precision(

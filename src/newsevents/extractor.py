@@ -140,7 +140,23 @@ def _find_triggers(
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
         and not natural_cause(t.token, cues.natural_causes)
+        and not (t.cls.means and _speaks(t.token, cues))
     ]
+
+
+def _speaks(tok: Token, cues: Cues) -> bool:
+    """Whether a weapon word is the one credited after what it tells ("Ukrainian forces
+    shot down 25 drones, the air force said"): a source, not an act. ("The air force said
+    it had struck ..." tells its own act.)"""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.lemma_.lower() in cues.speech
+        and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in verb.children)
+        # (not a weapon word heading its own clause, which a lost comma hung on the speech
+        # verb: "a coalition air strike killed 18 civilians a war monitor said")
+        and not any(c.dep_ in ("acl", "relcl") for c in tok.children)
+    )
 
 
 def _all_triggers(
