@@ -137,3 +137,11 @@ def test_a_month_or_a_showing_is_no_protest(text: str, sub_event_type: str) -> N
     # "Late March" is the month, "a demonstration of the fragile state" a showing.
     events = newsevents.extract(text, published=PUBLISHED)
     assert events and {e.sub_event_type for e in events} == {sub_event_type}
+
+
+def test_what_a_crowd_demands_is_no_event_of_its_own() -> None:
+    events = new_events(
+        "Thousands rallied in Tel Aviv on Saturday night demanding a deal to free the hostages.",
+        "2024-06-20",
+    )
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -61,6 +61,7 @@ class Cues:
     recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
     past_habits: frozenset[str] = frozenset()  # "used to control": an earlier state
     strike_nouns: frozenset[str] = frozenset()  # "Israeli strikes": an air strike
+    protest_demands: frozenset[str] = frozenset()  # "rallied demanding ...": a demand
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
     natural_causes: frozenset[str] = frozenset()  # "an earthquake killed 40": no one's act
@@ -185,6 +186,7 @@ def load_cues(path: Path | None = None) -> Cues:
         recall_words=words("recall_words"),
         past_habits=words("past_habit_verbs"),
         strike_nouns=words("strike_nouns"),
+        protest_demands=words("protest_demand_verbs"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),
         not_actors=words("not_actor_names"),

@@ -928,11 +928,14 @@ def _article_countries(
     return tuple(sorted(every, key=lambda c: (-counts.get(c, 0), -named.get(c, 0))))
 
 
-def _absorb_strategic(by_family: dict[str, list[Trigger]]) -> None:
+def _absorb_strategic(by_family: dict[str, list[Trigger]], cues: Cues) -> None:
     """One event per crowd: arrests and looting at a protest are its intervention or its
-    rioting, not events of their own; a bomb defused is a disrupted weapon, not a blast."""
+    rioting, not events of their own, and what it demands ("demanding a deal to free the
+    hostages": `protest_demands`) is none; a bomb defused is a disrupted weapon, not a
+    blast."""
     strategic = by_family.get("strategic", [])
     if "demonstration" in by_family:
+        strategic = [t for t in strategic if not _demanded(t.token, cues)]
         joining = [t for t in strategic if t.cls.name in ("arrest", "loot")]
         by_family["demonstration"].extend(joining)
         strategic = [t for t in strategic if t not in joining]
@@ -946,6 +949,12 @@ def _absorb_strategic(by_family: dict[str, list[Trigger]]) -> None:
                 by_family[family] = kept
             else:
                 del by_family[family]
+
+
+def _demanded(tok: Token, cues: Cues) -> bool:
+    """Whether a word lies in the clause of a verb of demand (`protest_demands`), within
+    six steps up the parse ("calling for the release of detained activists")."""
+    return any(a.lemma_.lower() in cues.protest_demands for a in islice(tok.ancestors, 6))
 
 
 def _subtree_ids(tok: Token) -> set[int]:
@@ -1038,7 +1047,7 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             by_family.setdefault(ctx.lexicon.family(trig.cls.event_type), []).append(trig)
         if "demonstration" in by_family and "violence" in by_family:
             by_family["demonstration"].extend(by_family.pop("violence"))
-        _absorb_strategic(by_family)
+        _absorb_strategic(by_family, ctx.cues)
         # "The next day ..." counts from the last day the preceding sentences told.
         told = None
         if by_family and mentions_narrated_day(sentence.text):
