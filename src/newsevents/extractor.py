@@ -73,6 +73,7 @@ from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
 from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
+    credited_source,
     disarms_no_weapon,
     held_weapon,
     names_a_date,
@@ -119,9 +120,8 @@ def _find_triggers(
 ) -> list[Trigger]:
     """Every trigger word or phrase in a parsed sentence; inside actor names ("Islamic
     State fighters", "Russian warplanes") only weapon words and strikes that end them
-    count; none that
-    names a thing
-    ("kidnapping ring"), a weapon held ("confiscated 2 grenades"), a disarming of no weapon
+    count; none that names a thing ("kidnapping ring"), a source credited ("..., the air
+    force said"), a weapon held ("confiscated 2 grenades"), a disarming of no weapon
     ("intercepted four suspects") or a state ("areas controlled by IS"; a present tense is
     news only in headlines: `present_is_news`)."""
     found = _all_triggers(doc, lexicon, blocked, cues.strike_nouns if cues else frozenset())
@@ -140,23 +140,8 @@ def _find_triggers(
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
         and not natural_cause(t.token, cues.natural_causes)
-        and not (t.cls.means and _speaks(t.token, cues))
+        and not (t.cls.means and credited_source(t.token, cues.speech))
     ]
-
-
-def _speaks(tok: Token, cues: Cues) -> bool:
-    """Whether a weapon word is the one credited after what it tells ("Ukrainian forces
-    shot down 25 drones, the air force said"): a source, not an act. ("The air force said
-    it had struck ..." tells its own act.)"""
-    verb = tok.head
-    return (
-        tok.dep_ == "nsubj"
-        and verb.lemma_.lower() in cues.speech
-        and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in verb.children)
-        # (not a weapon word heading its own clause, which a lost comma hung on the speech
-        # verb: "a coalition air strike killed 18 civilians a war monitor said")
-        and not any(c.dep_ in ("acl", "relcl") for c in tok.children)
-    )
 
 
 def _all_triggers(

@@ -222,3 +222,18 @@ def tells_a_state(tok: Token, object_verbs: Collection[str], present_is_news: bo
     if negated or reported or any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
     return not any(c.dep_ in ("dobj", "obj") for c in children)
+
+
+def credited_source(tok: Token, speech: Collection[str]) -> bool:
+    """Whether a weapon word is the one credited after what it tells ("Ukrainian forces
+    shot down 25 drones, the air force said"): a source, not an act. ("The air force said
+    it had struck ..." tells its own act; a weapon word heading its own clause, which a lost
+    comma hung on the speech verb, is one: "a coalition air strike killed 18 civilians a
+    war monitor said".)"""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.lemma_.lower() in speech
+        and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in verb.children)
+        and not any(c.dep_ in ("acl", "relcl") for c in tok.children)
+    )
