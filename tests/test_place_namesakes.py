@@ -153,3 +153,52 @@ def test_a_country_closest_to_the_event_keeps_out_towns_of_other_countries(
     inside = _mention("Air strikes in Syria kill 12 in Idlib", ("Syria", "Idlib"), "", "")
     place = _resolve_place(inside, gaz, _place_context([inside], ctx))
     assert place is not None and place.name == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "town"),
+    [
+        # Quarters the index lacks, whose names a village far away shares.
+        (
+            "At least 11 people were killed in explosions at Al-Midan neighborhood in the "
+            "capital Damascus.",
+            ("Al-Midan neighborhood", "Damascus"),
+            "Damascus",
+        ),
+        (
+            "The blast in the Souq al-Hamadiyeh neighbourhood of Damascus killed 4.",
+            ("Souq al-Hamadiyeh", "Damascus"),
+            "Damascus",
+        ),
+        (
+            "The attacks targeted the Kurdish-held Salhiya district of Hasakeh city.",
+            ("Salhiya district", "Hasakeh"),
+            "Al Hasakah",
+        ),
+    ],
+)
+def test_a_quarter_of_a_town_lies_in_it(
+    gaz: Gazetteer, actors: ActorDictionary, sentence: str, places: tuple[str, ...], town: str
+) -> None:
+    ctx = ResolveContext(actors=actors, gazetteer=gaz, anchor=None)
+    m = sentence_mention(sentence, places=places)
+    place = _resolve_place(m, gaz, _place_context([m], ctx))
+    assert place is not None and place.name == town and place.geo_precision == 1
+
+
+def test_a_quarter_near_its_town_and_an_area_holding_one_keep_their_place(
+    gaz: Gazetteer, actors: ActorDictionary
+) -> None:
+    ctx = ResolveContext(actors=actors, gazetteer=gaz, anchor=None)
+    jobar = sentence_mention(
+        "Shelling hit the Jobar neighbourhood of Damascus.", places=("Jobar", "Damascus")
+    )
+    place = _resolve_place(jobar, gaz, _place_context([jobar], ctx))
+    assert place is not None and place.name == "Jobar"
+    # The area is written first and holds the quarter: it is not the quarter.
+    area = sentence_mention(
+        "Airstrikes hit the rebel-held east Aleppo district of Marjeh.",
+        places=("east Aleppo district", "Marjeh"),
+    )
+    place = _resolve_place(area, gaz, _place_context([area], ctx))
+    assert place is not None and place.name == "Aleppo"

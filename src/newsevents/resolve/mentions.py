@@ -19,6 +19,7 @@ from newsevents.resolve.actors import ActorContext, ActorDictionary
 from newsevents.resolve.dates import dates_the_event, dates_the_saying, local_day
 from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.place_cues import cue_countries
+from newsevents.resolve.place_index import great_circle_km
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
 from newsevents.title_case import headline_cased
@@ -36,6 +37,11 @@ class ResolveContext:
     # zone): a zoned publication time is then not re-read in the event place's time.
     local_anchor: bool = False
 
+
+# A town's quarter lies within this distance of the town's point (Damascus and Aleppo
+# reach some 10 km from their centres).
+_QUARTER_KM = 25.0
+_AREAS = frozenset({"country", "admin1", "region", "admin2"})
 
 # The argument roles that name actors (Mention.arguments), as written in the text.
 _ACTOR_ROLES = ("perpetrator", "target", "victim")
@@ -95,13 +101,17 @@ def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place
     of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does. When the
     place closest to the trigger is a country, finer places elsewhere do not count:
     "concern in Washington over chemical weapons use in Syria" happened in Syria."""
-    resolved = [p for p in (gaz.resolve(name, pctx) for name in mention.places) if p is not None]
+    named = [(n, p) for n in mention.places if (p := gaz.resolve(n, pctx)) is not None]
+    resolved = [p for _, p in named]
     fine = [p for p in resolved if p.geo_precision < 4]
     if resolved and resolved[0].geo_precision >= 4 and resolved[0].iso3:
         fine = [p for p in fine if p.iso3 == resolved[0].iso3]
     if not fine:
         return resolved[0] if resolved else None
     best = fine[0]
+    town = _town_of_quarter(best, named, mention.sentence, gaz)
+    if town is not None:
+        return town
     for other in fine[1:]:
         inside = other.admin1 is not None and _key(other.admin1) in (
             _key(best.name),
@@ -116,6 +126,27 @@ def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place
         ):
             return other
     return best
+
+
+def _town_of_quarter(
+    best: Place, named: Sequence[tuple[str, Place]], sentence: str, gaz: Gazetteer
+) -> Place | None:
+    """The town the sentence puts the chosen place's quarter in, when the chosen reading
+    lies far from it: "the Souq al-Hamadiyeh neighbourhood of Damascus" is in Damascus,
+    whatever village far away shares the quarter's name."""
+    written = next((n for n, p in named if p == best), None)
+    if written is None or best.feature in _AREAS:
+        return None  # "the east Aleppo district of Marjeh": the area holds the quarter
+    for name, town in named:
+        if (
+            town != best
+            and town.feature not in _AREAS
+            and great_circle_km(best.latitude, best.longitude, town.latitude, town.longitude)
+            > _QUARTER_KM
+            and gaz.quarter_of(written, name, sentence)
+        ):
+            return town
+    return None
 
 
 def _key(name: str | None) -> str:

@@ -53,6 +53,10 @@ class PlaceWords:
     near_suffixes: frozenset[str] = frozenset()
     # words after a place that only say what kind of place it is ("Al-Raqqah city")
     point_suffixes: frozenset[str] = frozenset()
+    # words after a place naming a quarter of a town ("Salhiya district"), and the words
+    # between such a quarter and its town ("of", "in the capital")
+    quarter_suffixes: frozenset[str] = frozenset()
+    quarter_links: frozenset[str] = frozenset()
     # words of the names of missions abroad ("Embassy"): the country named is not where
     # they are
     abroad: frozenset[str] = frozenset()
@@ -158,6 +162,12 @@ def read_place_words(path: Path) -> PlaceWords:
         ),
         point_suffixes=frozenset(
             name_key(x) for x in _str_list(data.get("point_suffixes"), "point_suffixes", path)
+        ),
+        quarter_suffixes=frozenset(
+            name_key(x) for x in _str_list(data.get("quarter_suffixes"), "quarter_suffixes", path)
+        ),
+        quarter_links=frozenset(
+            name_key(x) for x in _str_list(data.get("quarter_links"), "quarter_links", path)
         ),
         abroad=frozenset(
             name_key(x) for x in _str_list(data.get("abroad_words"), "abroad_words", path)

@@ -687,6 +687,23 @@ class Gazetteer:
         after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
         return bool(after) and after[0] in w.near_suffixes
 
+    def quarter_of(self, name: str, town: str, sentence: str) -> bool:
+        """Whether the sentence writes `name` as a quarter of `town`: the name, a word
+        of place_words.yaml `quarter_suffixes` (unless the name ends with one), then one
+        of `quarter_links` and the town ("the Salhiya district of Hasakeh city",
+        "Al-Midan neighbourhood in the capital Damascus")."""
+        at = sentence.find(name)
+        end = sentence.find(town, at + len(name)) if at >= 0 else -1
+        if end < 0:
+            return False
+        words = _key(sentence[at + len(name) : end]).split()
+        w = self._words
+        if _key(name).rpartition(" ")[2] not in w.quarter_suffixes:
+            if not words or words[0] not in w.quarter_suffixes:
+                return False
+            words = words[1:]
+        return " ".join(words) in w.quarter_links
+
     def is_place_name(self, name: str) -> bool:
         """Whether a capitalised span names a known place. The rule, tuned for
         precision on English news:
