@@ -125,3 +125,28 @@ def test_an_actor_named_twice_keeps_the_side_its_own_name_gives():
 def test_a_states_aircraft_and_its_junta_are_its_forces(text, actor1, actor2):
     (event,) = _new(text, "2024-06-20")
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # Monitors' "between X against Y" names both sides, as "between X and Y" does.
+        (
+            "The battles west of Aleppo continue between al-Zenki against Tahrir Al-Sham",
+            ("Nour al-Din al-Zenki Movement", "Hayat Tahrir al-Sham"),
+        ),
+        (
+            "The fighting between factions close to Turkey against Tahrir Al-Sham continues "
+            "leaving 9 casualties",
+            ("Rebels", "Hayat Tahrir al-Sham"),
+        ),
+        (
+            "Clashes between the SDF and IS in Hajin",
+            ("Syrian Democratic Forces", "Islamic State"),
+        ),
+    ],
+)
+def test_the_sides_between_which_fighting_goes_on(text: str, sides: tuple[str, str]) -> None:
+    (event,) = _new(text)
+    assert (event.actor1, event.actor2) == sides

@@ -349,11 +349,16 @@ def a_count(tok: Token) -> bool:
 
 
 def read_between(prep: Token, roles: Roles) -> None:
-    """The sides of "between X and Y" (agent X, patient Y) or the other side of "with Y"."""
+    """The sides of "between X and Y" or "between X against Y" (agent X, patient Y), or the
+    other side of "with Y"."""
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return
     other = next((g for g in pobj.children if g.dep_ == "conj"), None)
+    if prep.lower_ == "between" and other is None:
+        # "fighting between al-Zenki against Tahrir al-Sham": monitors' "between ...
+        # against" names the two sides too.
+        other = prep_object(pobj, ("against",))
     if prep.lower_ == "between" and other is not None:
         roles.agent = roles.agent or pobj
         roles.patient = roles.patient or other
