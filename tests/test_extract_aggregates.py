@@ -35,6 +35,8 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
         "More than 550 civilians have been killed in the last two months in Syria because "
         "of the attacks carried out by forces of the Syrian regime.",
         "At least 200 people have been killed in Idlib so far this year.",
+        "Air strikes have killed 900 civilians in Idlib so far in 2017.",
+        "Air strikes have killed 900 civilians so far in the war.",
         "Russian strikes killed 45 civilians in Idlib over the past week.",
         "More than 1,000 people have been killed in Daraa since 2011.",
         "About 400 civilians were killed in Aleppo during the war.",
@@ -163,3 +165,12 @@ def test_a_long_campaign_in_a_relative_clause_leaves_the_act_told():
         "The army, which has fought IS for two years, captured the town of Palmyra on Monday."
     )
     assert [e.sub_event_type for e in found] == ["Government regains territory"]
+
+
+def test_a_blasts_toll_so_far_is_its_own():
+    # "so far" followed by where the blast struck tells one event's toll up to now.
+    (event,) = _new(
+        "9 civilians were killed and 25 others injured by an unknown explosion so far in "
+        "the neighborhood of Alkasseh in the province of Idlib"
+    )
+    assert (event.fatalities, event.injured) == (9, 25)
