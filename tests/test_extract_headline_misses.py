@@ -24,6 +24,9 @@ def _new(text, published="2017-05-05"):
     [
         ("One Turkish soldier killed, five wounded in attack in Syria's Idlib - army", "Idlib"),
         ("Turkish bombardment kills 13 in Syria's Afrin - YPG, monitor", "Afrin"),
+        # The parse ties the region to the source after the dash ("northern Syria
+        # monitors"): the dash ends the account all the same.
+        ("Bomb blast kills at least 16 rebels in northern Syria - monitors", "northern Syria"),
         ("About 70 civilians killed by the suicide attack in A'zaz", "Izaz"),
         ("US-led strike kills 21 civilians fleeing Syria's Raqa", "Ar Raqqah"),
         ("Homs bombing kills a teacher and two students", "Homs"),

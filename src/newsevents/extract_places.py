@@ -83,6 +83,8 @@ def _blocked_place(
         return False
     if _before_event_noun(span, ctx):
         pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
+    elif credited:
+        pass  # "in northern Syria - monitors", read as the monitors' modifier
     elif span.root.dep_ in ("poss", "amod") or (
         span.root.dep_ == "nsubj" and not _object_misread(span)
     ):
