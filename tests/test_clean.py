@@ -122,6 +122,26 @@ def test_inline_junk_in_a_one_line_text() -> None:
     assert "The toll may rise, officials said. Source TRTWorld and agencies" in result.text
 
 
+@pytest.mark.parametrize(
+    ("headline", "kept"),
+    [
+        ("UPDATE 1-Nine Turkey-backed rebels killed in Syria", "Nine Turkey-backed rebels"),
+        ("WRAPUP 2-Air strikes kill 20 in Idlib", "Air strikes kill 20"),
+        ("CORRECTED-Car bomb kills 5 in Azaz", "Car bomb kills 5"),
+    ],
+)
+def test_a_wire_tag_before_a_headline_is_blanked(headline: str, kept: str) -> None:
+    # "1-Nine" would read as one dead; the tag is the wire's version, no word of the news.
+    result = _clean(headline)
+    assert result.text.lstrip().startswith(kept)
+    assert len(result.text) == len(headline)
+
+
+def test_a_word_in_capitals_that_only_looks_like_a_tag_stays() -> None:
+    for text in ("UPDATE: the toll rose to 12", "An UPDATE 1-style tag", "Analysis of the war"):
+        assert _clean(text).removed == ()
+
+
 def test_other_stories_headlines_before_a_footer_are_blanked() -> None:
     # Sputnik's tail: a view count, "Related" headlines of other stories, tags, footer.
     text = (
