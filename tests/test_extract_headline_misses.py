@@ -104,3 +104,13 @@ def test_the_cue_files_carry_the_new_lists():
     assert "front" not in cues.place_suffixes  # "Levant Front" is a group
     assert cues.period_starts == frozenset({"since"})
     assert load_aggregate_cues().ranking == frozenset({"first", "only"})
+
+
+def test_a_groups_last_enclave_is_where_an_act_hit_not_a_capture():
+    (event,) = _new(
+        "The Iranian missile strikes kill 8 persons in ISIS last enclave on the eastern bank "
+        "of the Euphrates River",
+        "2018-10-01",
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Iran"
