@@ -232,6 +232,11 @@ NAME_CASES = [
     (("Mogadishu",), "SOM", 2.04, 45.34),
     (("Quetta",), "PAK", 30.18, 67.00),
     (("Damascus",), "SYR", 33.51, 36.29),
+    # Towns GeoNames leaves without a population, in their news spellings.
+    (("Tal Abyad", "Tel Abyad", "Tal Abiad"), "SYR", 36.70, 38.95),
+    (("Saydnaya", "Sednaya"), "SYR", 33.69, 36.37),
+    (("Harem", "Harim"), "SYR", 36.21, 36.52),
+    (("Maskanah", "Maskana"), "SYR", 35.97, 38.04),
 ]
 
 
@@ -245,6 +250,18 @@ def test_spellings_resolve_to_one_place(
         assert place.iso3 == iso3, name
         assert place.geo_precision == 1, name
         assert km_between(place.latitude, place.longitude, lat, lon) < 10, name
+
+
+def test_the_news_spellings_of_unpopulated_towns_are_place_names(gaz: Gazetteer) -> None:
+    # GeoNames gives these towns no population, so one word alone was no place name.
+    for name in ("Harem", "Armanaz", "Taftanaz", "Sednaya", "Khanaser", "Swaida"):
+        assert gaz.is_place_name(name), name
+
+
+def test_the_qalamoun_mountains_are_a_region(gaz: Gazetteer) -> None:
+    place = gaz.resolve("al-Qalamoun")
+    assert place is not None and place.feature == "region" and place.iso3 == "SYR"
+    assert km_between(place.latitude, place.longitude, 33.95, 36.6) < 5
 
 
 def test_baghouz_is_the_supplement_village(gaz: Gazetteer) -> None:
