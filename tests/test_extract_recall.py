@@ -103,3 +103,13 @@ def test_a_campaign_total_in_its_own_clause_leaves_the_event_and_its_count():
     )
     assert (event.location, event.fatalities) == ("Deir ez-Zor", 10)
     assert _new("Airstrikes have killed 3,000 civilians in Idlib since the start of the war") == []
+
+
+def test_infighting_is_fighting():
+    (event,) = new_events(
+        "Infighting between HTS and Ahrar al-Sham left 20 dead in Saraqeb on Monday", "2018-03-14"
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("Hayat Tahrir al-Sham", "Ahrar al-Sham")
+    (event,) = new_events("Rebel infighting kills 12 in Idlib", "2018-03-14")
+    assert event.sub_event_type == "Armed clash"
