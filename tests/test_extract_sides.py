@@ -150,3 +150,30 @@ def test_a_states_aircraft_and_its_junta_are_its_forces(text, actor1, actor2):
 def test_the_sides_between_which_fighting_goes_on(text: str, sides: tuple[str, str]) -> None:
     (event,) = _new(text)
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # A weapon's "of" names who fired it; an act's "of" ("the shelling of Douma") what
+        # it hit.
+        (
+            "12 people were killed by shells of the regime forces in Douma",
+            "Military Forces of Syria",
+        ),
+        (
+            "10 civilians were killed by warplanes of the International Coalition in Raqqa",
+            "International Coalition against IS",
+        ),
+    ],
+)
+def test_who_fired_the_weapon_is_the_attacker(text: str, actor1: str) -> None:
+    (event,) = _new(text)
+    assert (event.actor1, event.actor2) == (actor1, "Civilians")
+
+
+@pytest.mark.model
+def test_what_an_act_of_shelling_hit_is_no_attacker():
+    (event,) = _new("The shelling of Douma killed 12")
+    assert event.actor1 is None and event.location == "Duma"

@@ -68,6 +68,19 @@ class ActorChoice:
     implied: Actor | None
 
 
+def _owner_of_weapon(weapon: Token, patient: Token | None, cues: Cues) -> bool:
+    """Whether `patient` is the object of a weapon noun's "of" (cues `owned_weapons`):
+    "shells of the regime forces", "warplanes of the International Coalition"."""
+    return (
+        patient is not None
+        and weapon.pos_ == "NOUN"
+        and weapon.lemma_.lower() in cues.owned_weapons
+        and patient.dep_ == "pobj"
+        and patient.head.lower_ == "of"
+        and patient.head.head.i == weapon.i
+    )
+
+
 def choose_actors(
     doc: Doc,
     text: str,
@@ -138,6 +151,9 @@ def choose_actors(
     dying: set[str] = set()  # classes of the triggers that told only who died
     for trig in acting:
         roles = read_roles(trig.token, trig.cls.name == "clash", cues.agent_verbs)
+        if roles.agent is None and _owner_of_weapon(trig.token, roles.patient, cues):
+            # "killed by shells of the regime forces": who fired them, not who was hit.
+            roles.agent, roles.patient = roles.patient, None
         if counts_the_hurt(roles.patient, cues):
             # "25 YPG Fighters Killed 110 Injured by Turkey": the subject died, and the
             # "by" of the hurt names who did it.

@@ -107,6 +107,8 @@ class Cues:
     purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
     aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
+    # "shells of the regime forces", "warplanes of the Coalition": the "of" phrase fired them
+    owned_weapons: frozenset[str] = frozenset()
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
     persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
@@ -255,6 +257,7 @@ def load_cues(path: Path | None = None) -> Cues:
         purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
+        owned_weapons=words("owned_weapons") | words("aircraft_nouns"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
         - words("group_nouns"),
         persons=words("people_nouns")
