@@ -177,3 +177,31 @@ def test_who_fired_the_weapon_is_the_attacker(text: str, actor1: str) -> None:
 def test_what_an_act_of_shelling_hit_is_no_attacker():
     (event,) = _new("The shelling of Douma killed 12")
     assert event.actor1 is None and event.location == "Duma"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # "a number of X" counts X, as "dozens of X" does.
+        ("The Syrian army killed a number of terrorists in Saraqeb on Monday.", "Terrorists"),
+        # The whole phrase still names the group its noun belongs to ...
+        (
+            "The army killed a number of operatives tied to Jabhat Fath al-Sham in Daraa.",
+            "Jabhat Fath al-Sham",
+        ),
+    ],
+)
+def test_who_a_number_of_counts(text: str, actor2: str) -> None:
+    (event,) = _new(text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", actor2)
+
+
+@pytest.mark.model
+def test_who_took_the_hostages_counted_is_not_among_them():
+    # ... but not the group named as the doer inside it.
+    (event,) = _new(
+        "At least 15 of the 350 hostages taken by ISIS in Assyrian villages in Syria have "
+        "been shot."
+    )
+    assert event.actor2 != "Islamic State"

@@ -201,6 +201,17 @@ def choose_actors(
             patient = (prep_object(roles.patient, ("of",)) if counted else None) or roles.patient
             actor2, m2 = actor_surface(patient)
             if (
+                m2 is None
+                and patient is not roles.patient
+                and not any(t.lower_ == "by" for t in roles.patient.subtree)
+            ):
+                # "a number of operatives tied to Jabhat Fath al-Sham": the whole phrase
+                # names the group its bare noun does not ("15 of the hostages taken by
+                # ISIS" names who took them).
+                whole, whole_m = actor_surface(roles.patient)
+                if whole_m is not None:
+                    actor2, m2, patient = whole, whole_m, roles.patient
+            if (
                 actor2 is None
                 and patient.pos_ == "NOUN"
                 and patient.lemma_.lower() not in cues.inhabited_places

@@ -344,8 +344,23 @@ def read_roles(
 
 
 def a_count(tok: Token) -> bool:
-    """A number or a word of number standing as a noun ("dozens of", "30 of")."""
-    return tok.like_num or (tok.pos_ == "NOUN" and bool(find_quantities(tok.text)))
+    """A number or a word of number standing as a noun ("dozens of", "30 of", "a number
+    of": read with the words before it and its "of")."""
+    if tok.like_num:
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    if find_quantities(tok.text):
+        return True
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return False
+    # The quantity must be the noun's own ("a number of"), not a number before it ("Seven
+    # field commanders of various levels").
+    first = doc[tok.left_edge.i]
+    at = tok.idx - first.idx
+    phrase = doc[first.i : tok.i + 2].text
+    return any(q.start <= at < q.end for q in find_quantities(phrase))
 
 
 def read_between(prep: Token, roles: Roles) -> None:
