@@ -175,6 +175,13 @@ def test_a_country_closest_to_the_event_keeps_out_towns_of_other_countries(
             ("Salhiya district", "Hasakeh"),
             "Al Hasakah",
         ),
+        # A building named after a place: the al-Quds hospital is not in Jerusalem.
+        (
+            "Airstrikes destroyed the al-Quds hospital in Aleppo, killing 27.",
+            ("al-Quds", "Aleppo"),
+            "Aleppo",
+        ),
+        ("Airstrikes hit the Sham hospital in Idlib.", ("Sham", "Idlib"), "Idlib"),
     ],
 )
 def test_a_quarter_of_a_town_lies_in_it(
@@ -202,3 +209,13 @@ def test_a_quarter_near_its_town_and_an_area_holding_one_keep_their_place(
     )
     place = _resolve_place(area, gaz, _place_context([area], ctx))
     assert place is not None and place.name == "Aleppo"
+
+
+def test_a_generic_word_inside_a_name_is_no_town(gaz: Gazetteer) -> None:
+    # "Jisr" (bridge) and "Tal" (hill) open Arabic names; alone they are towns in Israel
+    # and India that an unknown name must not become.
+    for name in ("Jisr Alhaj", "Tal Rifaat hospital"):
+        assert gaz.resolve(name) is None, name
+    # A place inside another name still counts ("University of Alberta").
+    alberta = gaz.resolve("University of Alberta")
+    assert alberta is not None and alberta.name == "Alberta"

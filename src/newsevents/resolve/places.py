@@ -1014,6 +1014,8 @@ class Gazetteer:
                 part = " ".join(words[start : start + size])
                 if all(k in self._generic_parts for k in keys[start : start + size]):
                     continue  # "Western Countryside" of "Aleppo Western Countryside"
+                if size == 1 and keys[start] in default_rules().not_names:
+                    continue  # "Jisr" (a bridge) of "Jisr Alhaj": a word, not a town
                 if not part[:1].isupper() or not self.is_place_reference(part):
                     continue
                 query = self._lookup(part, fuzzy=False)
