@@ -106,6 +106,20 @@ def test_namesake_abroad_in_an_article_about_syria_is_dropped(
     assert place is not None and place.iso3 == "SYR"
 
 
+@pytest.mark.parametrize(("name", "other"), [("Castello", "Aleppo"), ("Zafarana", "Homs")])
+def test_a_namesake_abroad_is_dropped_when_the_article_names_foreign_parties(
+    gaz: Gazetteer, name: str, other: str
+) -> None:
+    # Syrian news names Russia and the US as parties ("Russian jets"): the article's
+    # places, not the countries it names, say where it is.
+    ctx = PlaceContext(countries=("SYR", "RUS", "USA"), places=(name, other, "Russia"))
+    assert gaz.resolve(name, ctx) is None
+    # A place in a country the article places things in stays ("Orem" beside Provo).
+    utah = PlaceContext(countries=("USA",), places=("Orem", "Provo"))
+    orem = gaz.resolve("Orem", utah)
+    assert orem is not None and orem.iso3 == "USA"
+
+
 def test_town_across_the_border_stands(gaz: Gazetteer) -> None:
     # Al-Qaim (Iraq) beside Albu Kamal (Syria) is the neighbour across the border.
     ctx = PlaceContext(countries=("SYR",), places=("Al-Qaim", "Albu Kamal"))

@@ -600,20 +600,24 @@ class Gazetteer:
     ) -> bool:
         """Whether a little-known town, or a province of a country translit.yaml lists,
         is a namesake abroad in an article about those countries: outside every country
-        the article names or places its other names in (all of them listed there, one
-        of those names a place finer than a country), and farther than a border's reach
-        from all its other places. In an article about Syria, "al-Marj area in the
+        the article names or places its other names in, where the article's other places
+        finer than a country all lie in countries listed there (the countries it names
+        as parties, "Russian jets", may be any), and farther than a border's reach from
+        all its other places. In an article about Syria, "al-Marj area in the
         Eastern Ghouta" is not the Libyan district of Al Marj, nor "Tina village in Ain
         Issa" Tina in New Caledonia: the article's own unlisted place is likelier, and
         no place is better than a wrong one (the event falls to the sentence's other
         places, or to the country). A US state or county stays itself beside
         "Alexandria" or "Jordan", which may be read abroad. `translit`: the countries
         translit.yaml lists."""
-        if not countries or place.iso3 in countries or not countries <= translit:
+        if not countries or place.iso3 in countries:
+            return False
+        # The countries the article's other places lie in, towns and regions, not the
+        # countries it names as parties ("Russian jets", "the US"): all listed there.
+        placed = {a.iso3 for a in others if not a.is_country and a.iso3}
+        if not placed or not placed <= translit:
             return False
         if place.feature in _PROVINCES and place.iso3 not in translit:
-            return False
-        if not any(not a.is_country and a.iso3 in translit for a in others):
             return False
         return not any(
             p[4] != name
