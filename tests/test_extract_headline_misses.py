@@ -114,3 +114,19 @@ def test_a_groups_last_enclave_is_where_an_act_hit_not_a_capture():
     )
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 == "Military Forces of Iran"
+
+
+def test_a_dateline_left_mid_text_gives_way_to_the_place_told():
+    # Scraped Sputnik pages repeat "MOSCOW (Sputnik)" after the headline.
+    (event,) = _new(
+        "MOSCOW (Sputnik) Over 130 people including 67 children were killed in a terrorist "
+        "attack near the Syrian city of Aleppo on April 15.",
+        "2017-04-20",
+    )
+    assert event.location == "Aleppo"
+
+
+def test_a_dateline_alone_is_still_a_place():
+    # Nothing else says where: the place the report was filed from is all there is.
+    (event,) = _new("DAMASCUS (SANA) Terrorists fired 3 mortar shells, killing 2.", "2017-04-20")
+    assert event.location == "Damascus"

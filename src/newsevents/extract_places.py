@@ -46,7 +46,11 @@ def find_place_spans(
     spans = [doc[start:end] for start, end in runs]
     if references is not None:
         return spans
-    return [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
+    kept = [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
+    told = [span for span in kept if not _dateline(span)]
+    # "MOSCOW (Sputnik) Over 130 people were killed near Aleppo": where the report was
+    # filed gives way to a place the sentence tells; alone, it is all there is.
+    return told or kept
 
 
 # A source credited after a headline's dash takes a few words ("- YPG, monitor").
@@ -107,6 +111,22 @@ def _blocked_place(
         # before an event noun is where it happened.
     s, e = span.start_char, span.end_char
     return any(m.start < e and s < m.end for m in actor_matches)
+
+
+def _dateline(span: Span) -> bool:
+    """A place in capitals before the agency in brackets that a dateline credits ("MOSCOW
+    (Sputnik)", "DAMASCUS, Syria (AP)"), wherever a scraped text left it: where the report
+    was filed."""
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return False
+    doc = span.doc
+    for tok in doc[span.end : span.end + 4]:
+        if tok.text == "(":
+            return True
+        if not (tok.text == "," or tok.is_title or tok.is_upper):
+            return False
+    return False
 
 
 def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
