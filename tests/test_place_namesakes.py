@@ -182,6 +182,12 @@ def test_a_country_closest_to_the_event_keeps_out_towns_of_other_countries(
             "Aleppo",
         ),
         ("Airstrikes hit the Sham hospital in Idlib.", ("Sham", "Idlib"), "Idlib"),
+        # A town written out ("of the Syrian city of Aleppo"); Iraq's Sulaymaniyah is far.
+        (
+            "Shelling of the Sulaymaniyah neighborhood of the Syrian city of Aleppo killed 2.",
+            ("Sulaymaniyah", "Aleppo"),
+            "Aleppo",
+        ),
     ],
 )
 def test_a_quarter_of_a_town_lies_in_it(

@@ -170,6 +170,7 @@ _ACROSS_BORDER_KM = 300.0
 # England namesakes of English counties gather around any New England town.
 _CORROBORATED_KM = 100.0
 _NEAR_WINDOW = 32  # characters read either side of a name for "countryside of", "outskirts"
+_QUARTER_LINK_WORDS = 5  # "of the Syrian city of" between a quarter and its town
 _SCORE, _ROW = itemgetter(0), itemgetter(1)  # of a ranked (score, row, reasons)
 # Articles whose context is kept: the pipeline asks one at a time, and every object kept
 # is one more for each full garbage collection to walk.
@@ -706,7 +707,14 @@ class Gazetteer:
             if not words or words[0] not in w.quarter_suffixes:
                 return False
             words = words[1:]
-        return " ".join(words) in w.quarter_links
+        if " ".join(words) in w.quarter_links:
+            return True
+        # "the Sulaymaniyah neighborhood of the Syrian city of Aleppo"
+        return (
+            len(words) <= _QUARTER_LINK_WORDS
+            and words[:1] in (["of"], ["in"])
+            and words[-2:] in (["city", "of"], ["town", "of"])
+        )
 
     def is_place_name(self, name: str) -> bool:
         """Whether a capitalised span names a known place. The rule, tuned for
