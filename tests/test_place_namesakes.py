@@ -225,3 +225,20 @@ def test_a_generic_word_inside_a_name_is_no_town(gaz: Gazetteer) -> None:
     # A place inside another name still counts ("University of Alberta").
     alberta = gaz.resolve("University of Alberta")
     assert alberta is not None and alberta.name == "Alberta"
+
+
+def test_a_building_named_after_a_place_abroad_is_not_there(
+    gaz: Gazetteer, actors: ActorDictionary
+) -> None:
+    ctx = ResolveContext(actors=actors, gazetteer=gaz, anchor=None)
+    before = sentence_mention("Syrian jets bombed Aleppo on Thursday.", places=("Aleppo",))
+    hospital = sentence_mention(
+        "According to the Al-Quds hospital four people died.", places=("Al-Quds",)
+    )
+    pctx = _place_context([before, hospital], ctx)
+    place = _resolve_place(hospital, gaz, pctx)
+    assert place is None or place.iso3 == "SYR"
+    # Alone in its article the name stands: nothing says where else it could be.
+    school = sentence_mention("Mortar attack targets Damascus School.", places=("Damascus",))
+    place = _resolve_place(school, gaz, _place_context([school], ctx))
+    assert place is not None and place.name == "Damascus"

@@ -101,7 +101,12 @@ def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place
     of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does. When the
     place closest to the trigger is a country, finer places elsewhere do not count:
     "concern in Washington over chemical weapons use in Syria" happened in Syria."""
-    named = [(n, p) for n in mention.places if (p := gaz.resolve(n, pctx)) is not None]
+    named = [
+        (n, p)
+        for n in mention.places
+        if (p := gaz.resolve(n, pctx)) is not None
+        and not _quarter_abroad(n, p, mention.sentence, gaz, pctx)
+    ]
     resolved = [p for _, p in named]
     fine = [p for p in resolved if p.geo_precision < 4]
     if resolved and resolved[0].geo_precision >= 4 and resolved[0].iso3:
@@ -126,6 +131,23 @@ def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place
         ):
             return other
     return best
+
+
+def _quarter_abroad(
+    name: str, place: Place, sentence: str, gaz: Gazetteer, pctx: PlaceContext
+) -> bool:
+    """Whether a name written as a quarter or a building ("According to the Al-Quds
+    hospital", "the Salah al-Din district") reads as a place in a country the article
+    neither names nor places its other names in: a quarter or building named after a
+    place abroad, not that place."""
+    named = {c.upper() for c in pctx.countries}
+    if place.iso3 is None or place.iso3 in named or not gaz.names_a_quarter(name, sentence):
+        return False
+    others = (gaz.resolve(n, pctx) for n in pctx.places if n != name)
+    placed = {p.iso3 for p in others if p is not None and p.iso3}
+    # An article that says nothing else of where it is ("Mortar Attack Targets Damascus
+    # School") gives no reason to doubt the name.
+    return bool(named | placed) and place.iso3 not in placed
 
 
 def _town_of_quarter(

@@ -692,6 +692,17 @@ class Gazetteer:
         after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
         return bool(after) and after[0] in w.near_suffixes
 
+    def names_a_quarter(self, name: str, sentence: str) -> bool:
+        """Whether the sentence writes `name` as a town's quarter or building: it ends
+        with, or is followed by, a word of place_words.yaml `quarter_suffixes` ("the
+        Salah al-Din district", "the Al-Quds hospital")."""
+        suffixes = self._words.quarter_suffixes
+        if _key(name).rpartition(" ")[2] in suffixes:
+            return True
+        at = sentence.find(name)
+        after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
+        return at >= 0 and bool(after) and after[0] in suffixes
+
     def quarter_of(self, name: str, town: str, sentence: str) -> bool:
         """Whether the sentence writes `name` as a quarter of `town`: the name, a word
         of place_words.yaml `quarter_suffixes` (unless the name ends with one), then one
