@@ -130,3 +130,14 @@ def test_a_dateline_alone_is_still_a_place():
     # Nothing else says where: the place the report was filed from is all there is.
     (event,) = _new("DAMASCUS (SANA) Terrorists fired 3 mortar shells, killing 2.", "2017-04-20")
     assert event.location == "Damascus"
+
+
+def test_where_a_monitor_is_based_is_no_place_of_the_event():
+    # "London-based" with its hyphen lost.
+    (event,) = _new(
+        "Daesh has managed to drive out regime troops from the administrative borders of "
+        'Raqqa province after a fierce counteroffensive" the London based monitor said using '
+        "an Arabic acronym for IS.",
+        "2016-06-20",
+    )
+    assert event.location != "London"

@@ -109,6 +109,7 @@ class Cues:
     aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
     # "shells of the regime forces", "warplanes of the Coalition": the "of" phrase fired them
     owned_weapons: frozenset[str] = frozenset()
+    based_words: frozenset[str] = frozenset()  # "the London based monitor": a modifier
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
     persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
@@ -258,6 +259,7 @@ def load_cues(path: Path | None = None) -> Cues:
         aircraft=words("aircraft_nouns"),
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
         owned_weapons=words("owned_weapons") | words("aircraft_nouns"),
+        based_words=words("based_words"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
         - words("group_nouns"),
         persons=words("people_nouns")

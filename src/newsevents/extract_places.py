@@ -76,6 +76,8 @@ def _blocked_place(
         return True
     if text[span.end - 1].endswith("-"):
         return True
+    if after.lower() in ctx.cues.based_words:
+        return True  # "the London based monitor": "London-based" with its hyphen lost
     head = span.root.head
     if span.start == 0 and after == ":" and ctx.country_for(span.text) is None:
         return False  # "Deir ez-Zor: coalition strikes ...": a headline's place label
