@@ -100,7 +100,9 @@ def _choose_place(mention: Mention, gaz: Gazetteer, pctx: PlaceContext) -> Place
     they attach to the trigger), unless another named place lies inside it ("the town
     of Hajin in Deir ez-Zor" is Hajin); a country only if nothing finer does. When the
     place closest to the trigger is a country, finer places elsewhere do not count:
-    "concern in Washington over chemical weapons use in Syria" happened in Syria."""
+    "concern in Washington over chemical weapons use in Syria" happened in Syria. A
+    quarter or building is in the town the sentence puts it in (`_town_of_quarter`), and
+    one named after a place abroad is not there (`_quarter_abroad`)."""
     named = [
         (n, p)
         for n in mention.places
@@ -140,14 +142,14 @@ def _quarter_abroad(
     hospital", "the Salah al-Din district") reads as a place in a country the article
     neither names nor places its other names in: a quarter or building named after a
     place abroad, not that place."""
-    named = {c.upper() for c in pctx.countries}
-    if place.iso3 is None or place.iso3 in named or not gaz.names_a_quarter(name, sentence):
+    told = {c.upper() for c in pctx.countries}
+    if place.iso3 is None or place.iso3 in told or not gaz.names_a_quarter(name, sentence):
         return False
     others = (gaz.resolve(n, pctx) for n in pctx.places if n != name)
     placed = {p.iso3 for p in others if p is not None and p.iso3}
     # An article that says nothing else of where it is ("Mortar Attack Targets Damascus
     # School") gives no reason to doubt the name.
-    return bool(named | placed) and place.iso3 not in placed
+    return bool(told | placed) and place.iso3 not in placed
 
 
 def _town_of_quarter(

@@ -700,8 +700,10 @@ class Gazetteer:
         if _key(name).rpartition(" ")[2] in suffixes:
             return True
         at = sentence.find(name)
+        if at < 0:
+            return False
         after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
-        return at >= 0 and bool(after) and after[0] in suffixes
+        return bool(after) and after[0] in suffixes
 
     def quarter_of(self, name: str, town: str, sentence: str) -> bool:
         """Whether the sentence writes `name` as a quarter of `town`: the name, a word
