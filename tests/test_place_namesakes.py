@@ -182,6 +182,12 @@ def test_a_country_closest_to_the_event_keeps_out_towns_of_other_countries(
             "Aleppo",
         ),
         ("Airstrikes hit the Sham hospital in Idlib.", ("Sham", "Idlib"), "Idlib"),
+        # A word before the quarter's ("residential neighborhoods"); Jora is in India.
+        (
+            "A rocket attack hit the al-Jora residential neighborhoods in Deir Ezzor city.",
+            ("al-Jora", "Deir Ezzor"),
+            "Deir ez-Zor",
+        ),
         # A town written out ("of the Syrian city of Aleppo"); Iraq's Sulaymaniyah is far.
         (
             "Shelling of the Sulaymaniyah neighborhood of the Syrian city of Aleppo killed 2.",
@@ -242,3 +248,21 @@ def test_a_building_named_after_a_place_abroad_is_not_there(
     school = sentence_mention("Mortar attack targets Damascus School.", places=("Damascus",))
     place = _resolve_place(school, gaz, _place_context([school], ctx))
     assert place is not None and place.name == "Damascus"
+
+
+def test_a_town_that_holds_the_quarters_named_after_it_stays(
+    gaz: Gazetteer, actors: ActorDictionary
+) -> None:
+    # "the Aleppo neighborhoods of Tariq al-Bab ...": Aleppo holds them; it is no quarter.
+    sentence = (
+        "The air force hit residential areas in the Aleppo neighborhoods of Tariq al-Bab "
+        "and Bustan al-Qasr."
+    )
+    assert not gaz.quarter_of("Aleppo", "Tariq al-Bab", sentence)
+    assert not gaz.names_a_quarter("Aleppo", sentence)
+
+
+def test_a_word_may_stand_before_the_quarter_word(gaz: Gazetteer) -> None:
+    sentence = "Rockets hit the al-Qosour and al-Jora residential neighborhoods in Deir Ezzor city."
+    assert gaz.quarter_of("al-Jora", "Deir Ezzor", sentence)
+    assert gaz.quarter_of("Midan", "Damascus", "Shelling hit the Midan old district in Damascus.")

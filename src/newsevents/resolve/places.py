@@ -703,12 +703,14 @@ class Gazetteer:
         if at < 0:
             return False
         after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
-        return bool(after) and after[0] in suffixes
+        # "the Aleppo neighborhoods of Tariq al-Bab ...": the town that holds them
+        return bool(after) and after[0] in suffixes and after[1:2] != ["of"]
 
     def quarter_of(self, name: str, town: str, sentence: str) -> bool:
         """Whether the sentence writes `name` as a quarter of `town`: the name, a word
-        of place_words.yaml `quarter_suffixes` (unless the name ends with one), then one
-        of `quarter_links` and the town ("the Salhiya district of Hasakeh city",
+        of place_words.yaml `quarter_suffixes` (unless the name ends with one; one word
+        may come before it: "residential neighborhoods"), then one of `quarter_links`
+        and the town ("the Salhiya district of Hasakeh city",
         "Al-Midan neighbourhood in the capital Damascus")."""
         at = sentence.find(name)
         end = sentence.find(town, at + len(name)) if at >= 0 else -1
@@ -717,8 +719,12 @@ class Gazetteer:
         words = _key(sentence[at + len(name) : end]).split()
         w = self._words
         if _key(name).rpartition(" ")[2] not in w.quarter_suffixes:
+            if len(words) > 1 and words[0] not in w.quarter_suffixes:
+                words = words[1:]  # "al-Jora residential neighborhoods in Deir Ezzor"
             if not words or words[0] not in w.quarter_suffixes:
                 return False
+            if words[0].endswith("s") and words[1:2] == ["of"]:
+                return False  # "the Aleppo neighborhoods of Tariq al-Bab": Aleppo holds them
             words = words[1:]
         if " ".join(words) in w.quarter_links:
             return True
