@@ -776,3 +776,12 @@ def test_the_euphrates_places_the_article_in_syria(gaz: Gazetteer) -> None:
     names = ("Al-Husseiniyah area", "east of the Euphrates River")
     place = gaz.resolve("Al-Husseiniyah area", PlaceContext(places=names))
     assert place is not None and (place.iso3, place.admin1) == ("SYR", "Deir ez-Zor")
+
+
+def test_states_of_a_bloc_are_no_country(gaz: Gazetteer) -> None:
+    # "the States" as an alias of the United States made "a number of Western states"
+    # and "Gulf states" the United States.
+    for name in ("Western states", "Gulf states", "States"):
+        assert not gaz.is_place_name(name), name
+    us = gaz.resolve("United States")
+    assert us is not None and us.iso3 == "USA"
