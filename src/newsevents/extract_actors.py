@@ -452,6 +452,11 @@ def choose_actors(
             kind2 = "Civilians"  # "a local council member": not a group's fighter
         elif lemma in cues.armed:
             kind2 = "Rebel group"
+    twice = _named_for_context(m1, m2, ctx)
+    if twice == 1:
+        actor1, m1, kind1 = None, None, None
+    elif twice == 2:
+        actor2, m2, kind2 = None, None, None
     return ActorChoice(actor1, actor2, m1, m2, kind1, kind2, patient_tok, thing, implied)
 
 
@@ -601,3 +606,18 @@ def _armed_modifier(tok: Token, armed: frozenset[str]) -> Token | None:
 def _group_of(word: Token) -> str:
     """The group a fighters' word names, as its plural: "rebel" -> "rebels"."""
     return f"{word.text}s"
+
+
+def _named_for_context(m1: ActorMatch | None, m2: ActorMatch | None, ctx: ExtractContext) -> int:
+    """Which side, 1 or 2 (0 for neither), is the same actor as the other only through
+    the article's context: "an Israeli air strike killed five soldiers" in a story that
+    names no other country read "soldiers" as Israel's, so Israel fought itself. A name
+    the dictionary knows as written ("Israeli air strike") outranks a generic one
+    ("soldiers", "troops", "the group"); two names as written are left as they are."""
+    if m1 is None or m2 is None or not m1.actor.known or m1.actor.name != m2.actor.name:
+        return 0
+    written1 = ctx.actors.lookup(m1.surface) is not None
+    written2 = ctx.actors.lookup(m2.surface) is not None
+    if written1 == written2:
+        return 0
+    return 2 if written1 else 1

@@ -507,9 +507,9 @@ def told_as_outcome(verb: Token) -> bool:
 def _follows_an_act(verb: Token) -> bool:
     """Whether a toll verb is told as what another act brought about (`told_as_outcome`):
     its total counts that act's dead with those of earlier ones, so it is no count of the
-    act. A toll told for itself ("the death toll rose to
-    43", "more casualties raise the toll to 15") is the sentence's main verb; a toll of
-    a named event ("raising the death toll of the bombing to 44") is that event's."""
+    act. A toll told for itself ("the death toll rose to 43", "more casualties raise the
+    toll to 15") is the sentence's main verb; a toll of a named event ("raising the death
+    toll of the bombing to 44") is that event's."""
     if not told_as_outcome(verb):
         return False
     # The parser hangs "of/from the bombing" on the toll noun or on the verb.

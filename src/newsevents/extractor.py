@@ -645,11 +645,6 @@ def _mention_for(
     )
     actor1, actor2, m1, m2 = who.actor1, who.actor2, who.match1, who.match2
     implied, thing, kind1, kind2 = who.implied, who.thing, who.kind1, who.kind2
-    twice = _named_for_context(m1, m2, ctx)
-    if twice == 1:
-        actor1, m1, kind1 = None, None, None
-    elif twice == 2:
-        actor2, m2, kind2 = None, None, None
     # The sentence's place spans, less those inside the speaker's words (as
     # find_place_spans with `excluded` gives them).
     places = [s for s in spans if not any(t.i in excluded for t in s)]
@@ -796,21 +791,6 @@ def _with_neighbour_roles(
             m = replace(m, arguments=arguments)
             out[n] = replace(m, confidence=mention_confidence(m))
     return tuple(out)
-
-
-def _named_for_context(m1: ActorMatch | None, m2: ActorMatch | None, ctx: ExtractContext) -> int:
-    """Which side, 1 or 2 (0 for neither), is the same actor as the other only through
-    the article's context: "an Israeli air strike killed five soldiers" in a story that
-    names no other country read "soldiers" as Israel's, so Israel fought itself. A name
-    the dictionary knows as written ("Israeli air strike") outranks a generic one
-    ("soldiers", "troops", "the group"); two names as written are left as they are."""
-    if m1 is None or m2 is None or not m1.actor.known or m1.actor.name != m2.actor.name:
-        return 0
-    written1 = ctx.actors.lookup(m1.surface) is not None
-    written2 = ctx.actors.lookup(m2.surface) is not None
-    if written1 == written2:
-        return 0
-    return 2 if written1 else 1
 
 
 def _region_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:

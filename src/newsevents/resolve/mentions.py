@@ -19,7 +19,7 @@ from newsevents.resolve.actors import ActorContext, ActorDictionary
 from newsevents.resolve.dates import dates_the_event, dates_the_saying, local_day
 from newsevents.resolve.passages import passage_dates
 from newsevents.resolve.place_cues import cue_countries
-from newsevents.resolve.place_index import great_circle_km
+from newsevents.resolve.place_index import AREA_FEATURES, FEATURES, great_circle_km
 from newsevents.resolve.places import Gazetteer, PlaceContext
 from newsevents.resolve.timex_spans import event_span
 from newsevents.title_case import headline_cased
@@ -41,7 +41,7 @@ class ResolveContext:
 # A town's quarter lies within this distance of the town's point (Damascus and Aleppo
 # reach some 10 km from their centres).
 _QUARTER_KM = 25.0
-_AREAS = frozenset({"country", "admin1", "region", "admin2"})
+_AREAS = frozenset(FEATURES[f] for f in AREA_FEATURES)  # country, admin1, region, admin2
 
 # The argument roles that name actors (Mention.arguments), as written in the text.
 _ACTOR_ROLES = ("perpetrator", "target", "victim")
