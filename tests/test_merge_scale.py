@@ -107,12 +107,12 @@ def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> 
     index = PlaceTimeIndex()
     day = dt.date(2019, 3, 23)
     assert index.missing("violence", "SYR", day, day) == [day.year * 12 + 2]
-    rows = [("ev_a", day, day, 34.42, 40.92) for _ in range(3)]
+    rows = [("ev_a", day, day, 34.42, 40.92, None) for _ in range(3)]
     index.load("violence", "SYR", index.missing("violence", "SYR", day, day), rows)
     assert index.missing("violence", "SYR", day, day) == []
-    at_a = ("ev_a", "violence", day, day, "SYR", 34.42, 40.92)
+    at_a = ("ev_a", "violence", day, day, "SYR", 34.42, 40.92, None)
     # A fourth mention far away, in another cell, of another event.
-    index.add(("ev_b", "violence", day, day, "SYR", 36.2, 37.1))
+    index.add(("ev_b", "violence", day, day, "SYR", 36.2, 37.1, None))
     baghouz = Place("Baghuz", 34.42, 40.92, "Syria", "SYR", "Deir ez-Zor", "village", 1)
     assert index.near("violence", "SYR", day, day, baghouz) == ["ev_a"]
     later = day + dt.timedelta(days=2)
@@ -129,12 +129,32 @@ def test_place_time_index_counts_shared_points_and_follows_moves_and_drops() -> 
     syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, "country", 4)
     assert index.near("violence", "SYR", day, day, syria) == ["ev_b"]
     # Rows of months, families or countries not loaded are not held.
-    index.add(("ev_d", "violence", day, day, "IRQ", 34.4, 40.9))
+    index.add(("ev_d", "violence", day, day, "IRQ", 34.4, 40.9, None))
     assert index.near("violence", "IRQ", day, day, baghouz) == []
     may = day.replace(month=5)
-    index.add(("ev_e", "violence", may, may, "SYR", 34.4, 40.9))
+    index.add(("ev_e", "violence", may, may, "SYR", 34.4, 40.9, None))
     assert index.missing("violence", "IRQ", day, day) == [day.year * 12 + 2]
     assert not any(key[1] == "IRQ" or key[2] != day.year * 12 + 2 for key in index._months)
+
+
+def test_place_time_index_finds_a_toll_anywhere_in_the_country() -> None:
+    # "ISIL kills 700 people from Syrian tribe" is placed only in Syria, at the country's
+    # point: a report of the same toll in north-eastern Syria (outside the box a place of
+    # its own merges with) asks near its own point and with its toll, and finds it;
+    # without the toll, or with another, it does not.
+    index = PlaceTimeIndex()
+    day = dt.date(2014, 8, 17)
+    index.load("violence", "SYR", index.missing("violence", "SYR", day, day), [])
+    index.add(("ev_country", "violence", day, day, "SYR", 35.0, 38.0, 700))
+    index.add(("ev_other", "violence", day, day, "SYR", 35.0, 38.0, 12))
+    east = Place("north-eastern Syria", 36.9, 41.3, "Syria", "SYR", None, "region", 3)
+    assert index.near("violence", "SYR", day, day, east) == []
+    assert index.near("violence", "SYR", day, day, east, 700) == ["ev_country"]
+    assert index.near("violence", "SYR", day, day, east, 45) == []
+    later = day + dt.timedelta(days=3)
+    assert index.near("violence", "SYR", later, later, east, 700) == []
+    index.drop(("ev_country", "violence", day, day, "SYR", 35.0, 38.0, 700))
+    assert index.near("violence", "SYR", day, day, east, 700) == []
 
 
 def test_place_time_index_lets_go_of_the_months_asked_least_recently() -> None:
@@ -142,7 +162,7 @@ def test_place_time_index_lets_go_of_the_months_asked_least_recently() -> None:
     baghouz = Place("Baghuz", 34.42, 40.92, "Syria", "SYR", "Deir ez-Zor", "village", 1)
     days = [dt.date(2019, m, 10) for m in (1, 2, 3)]
     for n, day in enumerate(days):
-        rows = [(f"ev_{n}", day, day, 34.42, 40.92)]
+        rows = [(f"ev_{n}", day, day, 34.42, 40.92, 7)]
         index.load("violence", "SYR", index.missing("violence", "SYR", day, day), rows)
         assert index.near("violence", "SYR", day, day, baghouz) == [f"ev_{n}"]
     index.near("violence", "SYR", days[0], days[0], baghouz)  # January asked again
@@ -155,6 +175,7 @@ def test_place_time_index_lets_go_of_the_months_asked_least_recently() -> None:
         d.year * 12 + d.month - 1 for d in days[1:]
     ]
     assert all(cell[2] == days[0].year * 12 for cell in index._cells)
+    assert all(key[2] == days[0].year * 12 for key in index._tolls)
 
 
 def test_victims_misread_as_actor1_are_not_a_rival_perpetrator() -> None:

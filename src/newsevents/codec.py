@@ -195,6 +195,7 @@ def traits_to_json(t: Traits) -> str:
             t.actor1,
             t.actor2,
             place,
+            t.killed,
         ],
         separators=(",", ":"),
     )
@@ -204,8 +205,10 @@ def traits_from_json(text: str) -> Traits:
     """Traits from `traits_to_json`; equal traits are one object (copies of a report)."""
     v = json.loads(text)
     place = v[9]
+    # Links written before 2026-11-27 have no toll.
+    killed = v[10] if len(v) > 10 else None
     return _shared_value(  # type: ignore[no-any-return]
-        ("traits", *v[:9], None if place is None else tuple(place)),
+        ("traits", *v[:9], None if place is None else tuple(place), killed),
         lambda: Traits(
             event_type=sys.intern(v[0]),
             sub_type=sys.intern(v[1]),
@@ -221,6 +224,7 @@ def traits_from_json(text: str) -> Traits:
             ),
             actor1=v[7],
             actor2=v[8],
+            killed=killed,
         ),
     )
 

@@ -13,11 +13,14 @@ mentions, never on their order:
    are taken strongest first (closest dates, then places, then keys), and two groups
    join only when every pair of their anchors is compatible, so a chain of look-alikes
    (strikes on one town on consecutive days) never glues distinct events together;
+   A report placed no finer than a country or a region but dated to a day with a toll
+   that tells its event apart (`_TOLL_MIN`) joins them too, matched by that toll, when
+   its own article has no anchor it could follow (a toll anchor);
 2. a partial mention (no place finer than a country, or no date) follows the nearest
    anchor of its own article that it is compatible with, together with that anchor's
    fellow anchors from the article: only an article's own context can place it; a placed
    mention dated only to a month or year does so only to an anchor of its own sub-type;
-3. what is left joins by complete linkage inside its article.
+3. what is left, and the toll anchors, join by complete linkage inside their article.
 """
 
 from __future__ import annotations
@@ -57,6 +60,12 @@ _DISTINCTIVE = {"Remote explosive/landmine/IED", "Suicide bomb"}
 
 # Two named towns or villages closer than this are one place under two gazetteer names.
 _SAME_POINT_KM = 2.0
+# A death toll at least this large, stated for one day, tells one event from the others
+# of that day in a country: reports that place it no finer than a region or the country
+# ("ISIL kills 700 people from Syrian tribe", "Islamic State executed 700 people ... in
+# eastern Syria") are one event when they give the same toll.
+_TOLL_MIN = 5
+_TOLL_PRECISION = "day"
 
 Window = tuple[dt.date, dt.date]
 
@@ -153,7 +162,10 @@ def distance_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _places_compatible(a: Place | None, b: Place | None, same_article: bool) -> bool:
+def _places_compatible(
+    a: Place | None, b: Place | None, same_article: bool, same_toll: bool = False
+) -> bool:
+    """`same_toll`: the two reports give the same toll that tells an event apart."""
     if a is None or b is None:
         return same_article
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
@@ -165,8 +177,9 @@ def _places_compatible(a: Place | None, b: Place | None, same_article: bool) -> 
     if not same_article and max(a.geo_precision, b.geo_precision) >= _REGION:
         # Across reports, "in Hama countryside" matches no other report's place by
         # distance: UCDP codes several events a day in one governorate (eval merge:
-        # precision 0.79 -> 0.84 for a tenth of the linked pairs).
-        return False
+        # precision 0.79 -> 0.84 for a tenth of the linked pairs). The same toll on the
+        # same day in one country does tell one event.
+        return same_toll and a.iso3 is not None and a.iso3 == b.iso3
     return distance_km(a, b) <= limit
 
 
@@ -195,6 +208,16 @@ class Profile:
     point: tuple[str, float, float] | None = None
     # An undated first sentence: a lede that names no day tells of its publication day.
     lede: bool = False
+    # The dead it states for one day in a country, when that many tell its event apart
+    # (_TOLL_MIN).
+    toll: int | None = None
+
+    @property
+    def toll_anchor(self) -> bool:
+        """Placed no finer than a country or a region but dated to a day with a toll
+        that tells its event apart: it may match reports of other articles with the
+        same toll, when its own article has no anchor it could follow (`cluster`)."""
+        return not self.anchor and self.toll is not None and self.window is not None
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -218,6 +241,7 @@ class Traits:
     place: Place | None
     actor1: str | None  # the actor's name when it is in the dictionary, else None
     actor2: str | None
+    killed: int | None = None  # the dead the mention states
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +274,7 @@ def traits(m: ResolvedMention) -> Traits:
         place=m.place,
         actor1=_known(m.actor1),
         actor2=_known(m.actor2),
+        killed=m.mention.killed,
     )
 
 
@@ -275,6 +300,7 @@ def profile_of(t: Traits, first: bool, lexicon: Lexicon) -> Profile:
     a1, a2 = (None if x in unnamed else x for x in (t.actor1, t.actor2))
     place = t.place
     window = _window(t.date, t.date_end, t.precision, t.date_from)
+    toll = identifying_toll(t.killed, t.precision, place.iso3 if place is not None else None)
     return Profile(
         family=lexicon.family(t.event_type),
         event_type=t.event_type,
@@ -292,7 +318,16 @@ def profile_of(t: Traits, first: bool, lexicon: Lexicon) -> Profile:
             else None
         ),
         lede=t.date_from == "published" and first,
+        toll=toll,
     )
+
+
+def identifying_toll(killed: int | None, precision: str | None, iso3: str | None) -> int | None:
+    """The toll that tells a mention's event apart from the others of its day in its
+    country (_TOLL_MIN); None without a country or a day."""
+    if killed is None or killed < _TOLL_MIN or precision != _TOLL_PRECISION or iso3 is None:
+        return None
+    return killed
 
 
 def _actors_compatible(a: Profile, b: Profile, same_article: bool) -> bool:
@@ -365,8 +400,9 @@ def profiles_compatible(a: Profile, b: Profile, same_article: bool) -> bool:
         # are not: letting shelling match an air strike joined more distinct UCDP events
         # than it found (eval merge: 18 more pairs found, 41 more wrong).
         return False
-    if not same_article and not (a.anchor and b.anchor):
-        # Across articles only a place and a date to the day or week say "the same event".
+    if not same_article and not ((a.anchor or a.toll_anchor) and (b.anchor or b.toll_anchor)):
+        # Across articles only a place and a date to the day or week say "the same event",
+        # or a country, a day and a toll (_TOLL_MIN).
         return False
     if (
         not same_article
@@ -398,7 +434,8 @@ def profiles_compatible(a: Profile, b: Profile, same_article: bool) -> bool:
         # sub-type or a named actor in common. Otherwise a vague sentence ("the war
         # killed 3000 this month") would glue unrelated events of one article together.
         return False
-    if not _places_compatible(a.place, b.place, same_article):
+    same_toll = a.toll is not None and a.toll == b.toll
+    if not _places_compatible(a.place, b.place, same_article, same_toll):
         return False
     return _actors_compatible(a, b, same_article)
 
@@ -505,10 +542,11 @@ class _Groups:
         self.joined.pop(gone, None)
 
 
-def _cell(place: Place) -> tuple[int, int] | None:
+def _cell(place: Place, toll: int | None = None) -> tuple[int, int] | None:
     """A grid cell larger than the widest distance two places other than a region may be
-    apart and still match (150 km); regions match their own places at any distance."""
-    if place.feature == "admin1":
+    apart and still match (150 km); regions match their own places at any distance, and
+    a place no finer than a region matches any place of its country that has its toll."""
+    if place.feature == "admin1" or _coarse_toll(place, toll):
         return None
     # Twice as wide in longitude: a degree of longitude shrinks with latitude (still over
     # 150 km for 3 degrees up to 60 degrees north or south).
@@ -580,10 +618,11 @@ def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
         # holds regions, which are compared with every cell.
         active: dict[tuple[int, int] | None, list[tuple[dt.date, int, float, float]]] = {}
         for lo, hi, i in items:
-            place = linker.profiles[nodes[i].profile].place
+            prof = linker.profiles[nodes[i].profile]
+            place = prof.place
             assert place is not None
-            cell = _cell(place)
-            lat, reach = place.latitude, _reach(place)
+            cell = _cell(place, prof.toll)
+            lat, reach = place.latitude, _reach(place, prof.toll)
             if cell is None:
                 near: list[tuple[int, int] | None] = list(active)
             else:
@@ -615,10 +654,15 @@ def _node_pairs(nodes: Sequence[_Node], linker: Linker, bits: int) -> list[int]:
 _KM_PER_DEGREE = 6371.0 * math.pi / 180
 
 
-def _reach(place: Place) -> float:
+def _coarse_toll(place: Place, toll: int | None) -> bool:
+    return toll is not None and place.geo_precision >= _REGION
+
+
+def _reach(place: Place, toll: int | None = None) -> float:
     """How far from `place` a place may be and still match it (`_places_compatible`),
-    with a metre to spare for rounding; a region matches its own places at any distance."""
-    if place.feature == "admin1":
+    with a metre to spare for rounding; a region matches its own places at any distance,
+    and so does a place no finer than a region that has a toll (`_cell`)."""
+    if place.feature == "admin1" or _coarse_toll(place, toll):
         return math.inf
     return _DISTANCE_KM[place.geo_precision] + 0.001
 
@@ -648,12 +692,32 @@ def cluster(
     return [[by_key[x.key] for x in group] for group in groups]
 
 
+def _anchors(ms: Sequence[Link], pid: Sequence[int], linker: Linker) -> list[int]:
+    """The mentions grouped across articles: the anchors, and each toll anchor whose own
+    article has no anchor it is compatible with (with one, it follows that anchor as a
+    partial mention does: only a lone report of a toll is matched by the toll)."""
+    profiles = linker.profiles
+    anchors = [i for i, p in enumerate(pid) if profiles[p].anchor]
+    lone = [i for i, p in enumerate(pid) if profiles[p].toll_anchor]
+    if not lone:
+        return anchors
+    by_article: dict[str, list[int]] = {}
+    for i in anchors:
+        by_article.setdefault(ms[i].article_id, []).append(i)
+    for i in lone:
+        own = by_article.get(ms[i].article_id, ())
+        if not any(linker.test(pid[i], pid[a], True) for a in own):
+            anchors.append(i)
+    return sorted(anchors)
+
+
 def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
     """Partition mentions, as links, into events; the result depends only on the set of
     mentions (one link a key)."""
     ms = sorted({x.key: x for x in links}.values(), key=lambda x: x.order)
     pid = [linker.intern(m) for m in ms]
-    anchors = [i for i, p in enumerate(pid) if linker.profiles[p].anchor]
+    anchors = _anchors(ms, pid, linker)
+    pid_anchor = [p.anchor for p in linker.profiles]
     # Items of the grouping: the anchor nodes, then each other mention on its own.
     nodes = _nodes(ms, anchors, pid)
     # The item each mention is in (lists, not dicts: a large commit groups 200,000).
@@ -678,7 +742,9 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
         by_article.setdefault(m.article_id, []).append(i)
     leftovers: dict[str, list[int]] = {}
     for article, idx in by_article.items():
-        own_anchors = [i for i in idx if item_of[i] < in_node]
+        # A lone toll anchor (`_anchors`) is no anchor to its article's partial mentions:
+        # it joins them as it did before it was matched by its toll, below.
+        own_anchors = [i for i in idx if item_of[i] < in_node and pid_anchor[pid[i]]]
         for i in idx:
             if item_of[i] < in_node:
                 continue
@@ -701,7 +767,11 @@ def cluster_links(links: Sequence[Link], linker: Linker) -> list[list[Link]]:
                 groups.join(item_of[i], item_of[min(near)[1]])
             else:
                 leftovers.setdefault(article, []).append(i)
+    for i in range(len(ms)):
+        if item_of[i] < in_node and not pid_anchor[pid[i]]:
+            leftovers.setdefault(ms[i].article_id, []).append(i)
     for idx in leftovers.values():
+        idx.sort()
         local = sorted(
             (abs(ms[i].char_start - ms[j].char_start), i, j)
             for n, i in enumerate(idx)

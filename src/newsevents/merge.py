@@ -78,9 +78,12 @@ class StoredEvent:
 class EventIndex(Protocol):
     """Where merge looks up existing events near new mentions."""
 
-    def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> Sequence[str]:
+    def candidates(
+        self, family: str, start: dt.date, end: dt.date, place: Place, toll: int | None = None
+    ) -> Sequence[str]:
         """Ids of existing events of a family with a mention dated within [start, end] and
-        placed near `place` (a superset: merge checks compatibility itself)."""
+        placed near `place`, or giving `toll` in its country (a superset: merge checks
+        compatibility itself)."""
         ...
 
     def links_of(self, event_ids: Sequence[str]) -> Mapping[str, tuple[Link, ...]]:
@@ -131,7 +134,9 @@ class MemoryIndex:
         self.events = {e.event_id: e.mentions for e in events}
         self._sketches = dict(sketches or {})
 
-    def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> Sequence[str]:
+    def candidates(
+        self, family: str, start: dt.date, end: dt.date, place: Place, toll: int | None = None
+    ) -> Sequence[str]:
         """Events with a mention whose date window overlaps [start, end]."""
         out = []
         for eid, ms in sorted(self.events.items()):
@@ -204,13 +209,17 @@ def _neighbourhood(
     # Anchors with one profile ask the index the same question and get the same answer
     # (an event told by many copies of one report): each profile is looked up once.
     profiles = dict.fromkeys(
-        p for p in map(linker.intern, (*new, *kept)) if linker.profiles[p].anchor
+        p
+        for p in map(linker.intern, (*new, *kept))
+        if linker.profiles[p].anchor or linker.profiles[p].toll_anchor
     )
     asked: dict[str, list[int]] = {}
     for p in profiles:
         prof = linker.profiles[p]
         assert prof.window is not None and prof.place is not None  # anchors have both
-        for eid in index.candidates(prof.family, prof.window[0], prof.window[1], prof.place):
+        for eid in index.candidates(
+            prof.family, prof.window[0], prof.window[1], prof.place, prof.toll
+        ):
             if eid not in stored:
                 asked.setdefault(eid, []).append(p)
     for eid, ms in index.links_of(sorted(asked)).items():

@@ -32,7 +32,7 @@ from newsevents.codec import (
     traits_to_json,
 )
 from newsevents.errors import StoreError
-from newsevents.linkage import Link, traits
+from newsevents.linkage import Link, identifying_toll, traits
 from newsevents.merge import Regroup, date_window
 from newsevents.records import Article, Event, Place, ResolvedMention
 from newsevents.store_memory import Head, PlaceTimeIndex, month_bounds
@@ -57,6 +57,9 @@ _EVENT_CHUNK = 2048
 # New mention rows written at a time: a large commit's 28,000 rows as JSON and then as an
 # Arrow table, all at once, held about 90 MB next to DuckDB's own copy.
 _INSERT_CHUNK = 4096
+# A stored mention's stated dead and date precision, read from its `link` (what merging
+# compares, `codec.traits_to_json`; links written before 2026-11-27 have no toll).
+_LINK_TOLL = "TRY_CAST(link->>'$[10]' AS INTEGER), link->>'$[5]'"
 # Rows in a row group of the file the writer writes (DuckDB's default is 122,880). The
 # checkpoint that follows each commit rewrites the row groups that took its new rows; our
 # reading of the measurements is that with the default size that meant re-compressing
@@ -248,20 +251,27 @@ class Store:
             self.release()
         return {r[0] for r in rows}
 
-    def candidates(self, family: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
+    def candidates(
+        self, family: str, start: dt.date, end: dt.date, place: Place, toll: int | None = None
+    ) -> list[str]:
         """Ids of stored events of a family with a mention dated within [start, end] and
-        placed near the place (EventIndex)."""
+        placed near the place, or giving `toll` in its country (EventIndex)."""
         iso3 = place.iso3 or ""
         missing = self._index.missing(family, iso3, start, end)
         if missing:
             first, last = month_bounds(missing)
             rows = self.con.execute(
-                "SELECT event_id, date_lo, date_hi, latitude, longitude FROM mentions"
-                " WHERE family = ? AND iso3 = ? AND date_lo <= ? AND date_hi >= ?",
+                f"SELECT event_id, date_lo, date_hi, latitude, longitude, {_LINK_TOLL}"
+                " FROM mentions WHERE family = ? AND iso3 = ? AND date_lo <= ? AND date_hi >= ?",
                 [family, iso3, last, first],
             ).fetchall()
-            self._index.load(family, iso3, missing, rows)
-        return self._index.near(family, iso3, start, end, place)
+            self._index.load(
+                family,
+                iso3,
+                missing,
+                ((*r[:5], identifying_toll(r[5], r[6], iso3)) for r in rows),
+            )
+        return self._index.near(family, iso3, start, end, place, toll)
 
     def links_of(self, event_ids: Sequence[str]) -> dict[str, tuple[Link, ...]]:
         """Every stored mention of each of these events as merging sees it (EventIndex):
@@ -660,7 +670,8 @@ class Store:
                 iso3 = m.place.iso3 if m.place else None
                 lat = m.place.latitude if m.place else None
                 lon = m.place.longitude if m.place else None
-                heads.append((event_id, family, lo, hi, iso3, lat, lon))
+                toll = identifying_toll(m.mention.killed, m.date.precision, iso3)
+                heads.append((event_id, family, lo, hi, iso3, lat, lon, toll))
                 rows.append(
                     (
                         key,
@@ -687,11 +698,11 @@ class Store:
         """What the place/time index counts of the stored mentions whose `column` is one
         of `values`."""
         rows = self.con.execute(
-            "SELECT event_id, family, date_lo, date_hi, iso3, latitude, longitude"
+            f"SELECT event_id, family, date_lo, date_hi, iso3, latitude, longitude, {_LINK_TOLL}"
             f" FROM mentions WHERE {column} IN ?",
             [list(values)],
         ).fetchall()
-        return [tuple(r) for r in rows]
+        return [(*r[:7], identifying_toll(r[7], r[8], r[4])) for r in rows]
 
     def _insert_many(
         self, table: str, rows: Sequence[Sequence[Any]], columns: Sequence[str] = ()

@@ -19,8 +19,11 @@ from newsevents.records import Place
 _Point = tuple[str, dt.date, dt.date, float | None, float | None]
 
 # A stored mention's row as the index reads it: event, family, first and last day, country,
-# latitude, longitude (`Store` selects these columns, in this order).
-Head = tuple[str, str, dt.date | None, dt.date | None, str | None, float | None, float | None]
+# latitude, longitude, and the toll that tells its event apart (`linkage.identifying_toll`;
+# `Store` selects these, in this order).
+Head = tuple[
+    str, str, dt.date | None, dt.date | None, str | None, float | None, float | None, int | None
+]
 
 # A month the index holds: family, country, month number (year * 12 + month - 1).
 MonthKey = tuple[str, str, int]
@@ -46,6 +49,9 @@ class PlaceTimeIndex:
         # so that a query for a place looks only at the cells its box covers.
         self._months: dict[MonthKey, Counter[_Point]] = {}
         self._cells: dict[tuple[str, str, int, int, int], Counter[_Point]] = {}
+        # The same by month and toll, for the mentions that have one: a report that gives
+        # a toll may match one of that toll placed anywhere in the country (`near`).
+        self._tolls: dict[tuple[str, str, int, int], Counter[_Point]] = {}
         # The months held, each with the number of the query that last used it.
         self._used: dict[MonthKey, int] = {}
         self._queries = 0
@@ -60,16 +66,17 @@ class PlaceTimeIndex:
         self, family: str, iso3: str, months: Sequence[int], rows: Iterable[tuple[Any, ...]]
     ) -> None:
         """Take in the stored mentions of one family and country dated within some of
-        `months` (rows of event, first and last day, latitude, longitude), for those months."""
+        `months` (rows of event, first and last day, latitude, longitude, toll), for those
+        months."""
         wanted = set(months)
         for m in wanted:
             self._used[(family, iso3, m)] = self._queries
             self._months.setdefault((family, iso3, m), Counter())
-        for eid, lo, hi, lat, lon in rows:
+        for eid, lo, hi, lat, lon, toll in rows:
             point = (eid, lo, hi, lat, lon)
             for m in range(_month(lo), _month(hi) + 1):
                 if m in wanted:
-                    self._count_month(point, family, iso3, m, 1)
+                    self._count_month(point, family, iso3, m, 1, toll)
 
     def add(self, head: Head) -> None:
         """Count a newly written mention in the months the index holds."""
@@ -103,31 +110,46 @@ class PlaceTimeIndex:
             gone.add(key)
         for cell in [c for c in self._cells if c[:3] in gone]:
             del self._cells[cell]
+        for toll_key in [k for k in self._tolls if k[:3] in gone]:
+            del self._tolls[toll_key]
 
     def _step(self, head: Head, step: int) -> None:
-        eid, family, lo, hi, iso3, lat, lon = head
+        eid, family, lo, hi, iso3, lat, lon, toll = head
         if not (iso3 and lo and hi):
             return
         point = (eid, lo, hi, lat, lon)
         for m in range(_month(lo), _month(hi) + 1):
             if (family, iso3, m) in self._used:
-                self._count_month(point, family, iso3, m, step)
+                self._count_month(point, family, iso3, m, step, toll)
 
-    def _count_month(self, point: _Point, family: str, iso3: str, month: int, step: int) -> None:
+    def _count_month(
+        self, point: _Point, family: str, iso3: str, month: int, step: int, toll: int | None
+    ) -> None:
         _, _, _, lat, lon = point
         buckets = [self._months.setdefault((family, iso3, month), Counter())]
         if lat is not None and lon is not None:
             buckets.append(
                 self._cells.setdefault((family, iso3, month, *_cell(lat, lon)), Counter())
             )
+        if toll is not None:
+            buckets.append(self._tolls.setdefault((family, iso3, month, toll), Counter()))
         for bucket in buckets:
             bucket[point] += step
             if bucket[point] <= 0:
                 del bucket[point]
 
-    def near(self, family: str, iso3: str, start: dt.date, end: dt.date, place: Place) -> list[str]:
+    def near(
+        self,
+        family: str,
+        iso3: str,
+        start: dt.date,
+        end: dt.date,
+        place: Place,
+        toll: int | None = None,
+    ) -> list[str]:
         """Events with a mention dated within [start, end] inside the place's box (a
-        degree of latitude is 111 km: the box holds every place merge could accept). The
+        degree of latitude is 111 km: the box holds every place merge could accept), and
+        with `toll`, those with a mention of that toll anywhere in the country. The
         months of [start, end] must be loaded (`missing`)."""
         self._queries += 1
         for m in range(_month(start), _month(end) + 1):
@@ -147,7 +169,18 @@ class PlaceTimeIndex:
                         bucket = self._cells.get((family, iso3, month, i, j))
                         if bucket:
                             buckets.append(bucket)
+        anywhere = (
+            [
+                self._tolls[key]
+                for month in range(_month(start), _month(end) + 1)
+                if (key := (family, iso3, month, toll)) in self._tolls
+            ]
+            if toll is not None
+            else []
+        )
         out: set[str] = set()
+        for bucket in anywhere:
+            out.update(eid for eid, lo, hi, _, _ in bucket if not (hi < start or lo > end))
         for bucket in buckets:
             for eid, lo, hi, lat, lon in bucket:
                 if eid in out or hi < start or lo > end:
