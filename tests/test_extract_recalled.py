@@ -81,3 +81,35 @@ def test_a_past_habit_is_background_but_a_means_used_is_an_act():
     assert new_events("Rebels used to shell the town every night.", "2017-04-18") == []
     (event,) = new_events("Regime forces used barrel bombs to hit Daraya on Monday.", "2017-04-18")
     assert event.location == "Darayya"
+
+
+# Body text of three sentences: a named event is recalled only in running text (a headline
+# names the news it brings).
+_LEDE = "Syrian opposition condemns remarks by the regime's envoy."
+_AFTER = "The Coalition said the claims showed disregard for the victims."
+
+
+def test_an_event_named_in_running_text_is_recalled():
+    text = (
+        f"{_LEDE} The Syrian Coalition denounced the claims of the regime's UN representative "
+        "who on Monday blamed France for the Ghouta Massacre that claimed the lives of over "
+        f"1127 people. {_AFTER}"
+    )
+    assert new_events(text, "2016-08-24") == []
+    events = newsevents.extract(text, published="2016-08-24")
+    assert [(e.status, e.fatalities) for e in events] == [("background", 1127)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same event word, not capitalised as a name.
+        f"{_LEDE} Regime forces carried out a massacre in Ghouta on Monday that claimed the "
+        f"lives of 20 people. {_AFTER}",
+        # A scraped tag list glued to the lede names no event.
+        f"{_LEDE} Tags Syria Kurds Suicide Attack SDF A suicide bomber killed 22 people in "
+        f"Hasakah on Monday. {_AFTER}",
+    ],
+)
+def test_an_event_word_that_names_no_known_event_is_news(text):
+    assert len(new_events(text, "2016-08-24")) == 1

@@ -59,6 +59,7 @@ class Cues:
     disarmed: frozenset[str] = frozenset()  # "missile", "bomb": what is disarmed
     # "according to", "deal with": an event word opening a phrase of another sense
     recall_words: frozenset[str] = frozenset()  # "the anniversary of the massacre"
+    named_events: frozenset[str] = frozenset()  # "the Ghouta Massacre"
     past_habits: frozenset[str] = frozenset()  # "used to control": an earlier state
     strike_nouns: frozenset[str] = frozenset()  # "Israeli strikes": an air strike
     protest_demands: frozenset[str] = frozenset()  # "rallied demanding ...": a demand
@@ -187,6 +188,7 @@ def load_cues(path: Path | None = None) -> Cues:
         modal=words("hypothetical_modals"),
         background_adverbs=words("background_adverbs"),
         recall_words=words("recall_words"),
+        named_events=words("named_event_words"),
         past_habits=words("past_habit_verbs"),
         strike_nouns=words("strike_nouns"),
         protest_demands=words("protest_demand_verbs"),

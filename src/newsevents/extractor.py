@@ -71,6 +71,7 @@ from newsevents.resolve.actors import ActorContext, ActorMatch
 from newsevents.resolve.dates import find_time_expressions, last_told_day, mentions_narrated_day
 from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
+from newsevents.title_case import headline_cased, is_title
 from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
     credited_source,
@@ -399,6 +400,8 @@ def _long_past(time: TimeExpression, anchor: dt.date | None) -> bool:
     )
 
 
+# Words of a named event's name before its event word ("the Eastern Ghouta Massacre").
+_NAME_WORDS = 3
 # Parse steps from an event word up to a word of remembrance ("protests" -> "of" ->
 # "start" -> "of" -> "anniversary").
 _RECALL_STEPS = 5
@@ -412,9 +415,9 @@ def _is_background(
     narrative: bool,
 ) -> bool:
     """An earlier event recalled: dated well before publication, marked by "once" /
-    "previously", remembered ("the anniversary of the massacre"), or told in the
-    historical present of a timeline (only in body text: headlines use the present tense
-    for news)."""
+    "previously", remembered ("the anniversary of the massacre"), or, in body text only
+    (headlines name the news they bring), named ("the Ghouta Massacre") or told in the
+    historical present of a timeline (headlines use the present tense for news)."""
     if any(_long_past(t, anchor) for t in times):
         return True
     for trig in triggers:
@@ -428,11 +431,32 @@ def _is_background(
             return True
     if not narrative:
         return False
+    if any(_named_event(trig.token, cues) for trig in triggers):
+        return True
     current = anchor is not None and any(
         t.value.date and dt.date.fromisoformat(t.value.date_end or t.value.date) >= anchor
         for t in times
     )
     return not current and _historical_present(triggers[0].token.sent, cues)
+
+
+def _named_event(tok: Token, cues: Cues) -> bool:
+    """Whether an event word is part of the name of a known event in running text ("blamed
+    France for the Ghouta Massacre"): a capitalised `named_event_words` word after one to
+    three other capitalised words that "the" introduces, in a sentence not written in
+    title case (a scraped tag list, "Tags Syria Kurds Suicide Attack SDF", names none)."""
+    if tok.lower_ not in cues.named_events or not is_title(tok.text):
+        return False
+    doc, sent = tok.doc, tok.sent
+    start = tok.i
+    while start > sent.start and tok.i - start < _NAME_WORDS and is_title(doc[start - 1].text):
+        start -= 1
+    return (
+        start < tok.i
+        and start > sent.start
+        and doc[start - 1].lower_ == "the"
+        and not headline_cased(sent.text)
+    )
 
 
 def _past_habit(tok: Token, cues: Cues) -> bool:
