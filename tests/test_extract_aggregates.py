@@ -46,6 +46,9 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
         "213 civilians have been killed by airstrikes in Aleppo since a U.S.-Russian "
         "brokered cease-fire collapsed Monday evening.",
         "More than 40 people have been killed in Idlib since Jan. 5, the monitor said.",
+        # The period hangs from the injured the parser joined to the verb.
+        "At least 545 people including 84 children have been killed and hundreds more "
+        "injured in the bombing campaign on Aleppo since November 15.",
     ],
 )
 @pytest.mark.model

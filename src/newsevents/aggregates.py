@@ -107,9 +107,13 @@ def _counts_a_tally(verb: Token, tally: frozenset[str]) -> bool:
 
 def _bounds_a_total(root: Token, verb: Token, tally: frozenset[str]) -> bool:
     """A calendar period ("this month", "in March") that bounds its clause's count: it
-    modifies the verb itself (not a noun: "a car bomb in March"), and the verb is a perfect
-    or counts a tally."""
-    if root.head.i != verb.i or root.i == verb.i:
+    modifies the verb itself (not a noun: "a car bomb in March") or a count the parser
+    joined to the verb ("have been killed and hundreds more injured ... since November
+    15"), and the verb is a perfect or counts a tally."""
+    head = root.head
+    if head.dep_ == "conj" and head.head.i == verb.i and head.pos_ == "NOUN":
+        head = verb
+    if head.i != verb.i or root.i == verb.i:
         return False
     return _perfect(verb) or _counts_a_tally(verb, tally)
 
