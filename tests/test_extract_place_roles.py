@@ -231,3 +231,29 @@ def test_a_place_owned_by_a_name_whose_apostrophe_was_lost_is_read():
         "Terrorists shelled Aleppos al-Khalidiye neighborhood on Monday, killing a child."
     )
     assert event.location == "Khledia"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # Where a monitor is based, the hyphen lost in scraping.
+        (
+            "The UK based Syrian Observatory for Human Rights which tracks the violence "
+            "across the country said the explosion from the blast was heard across Aleppo.",
+            "Military Forces of the United Kingdom",
+        ),
+        # Who a group is affiliated with.
+        (
+            "Syrian troops clashed with al-Qaeda-affiliated al-Nusra Front in Rastan on "
+            "Monday, killing 12 militants.",
+            "al-Qaeda",
+        ),
+    ],
+)
+def test_a_name_before_based_backed_or_affiliated_is_not_a_side(text, side):
+    assert all(side not in (e.actor1, e.actor2) for e in _new(text))
+
+
+def test_forces_backed_by_others_are_still_the_side_that_acted():
+    (event,) = _new("Syrian forces backed by Russian jets captured the town of Palmyra on Monday.")
+    assert event.actor1 == "Military Forces of Syria"

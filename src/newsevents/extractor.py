@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -828,6 +829,25 @@ def _region_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:
     return any(ctx.country_for(" ".join(words[:n])) is not None for n in range(1, len(words) + 1))
 
 
+_BASED = re.compile(r"[\s\-\u2010\u2011]+([A-Za-z]+)\s+([A-Za-z]+)")
+# Words after "backed", "based" that make it a verb of the name before ("forces backed by
+# Russia", "a group affiliated with al-Qaeda"): that name is the one who acts.
+_BASED_VERB_WORDS = frozenset({"by", "with", "to", "in", "on", "at"})
+
+
+def _base_of(match: ActorMatch, text: str, ctx: ExtractContext) -> bool:
+    """Whether an actor name modifies the next one through "based", "backed" or
+    "affiliated" (with or without the hyphen: "the UK based Syrian Observatory",
+    "Iran-backed militias", "al-Qaeda-affiliated al-Nusra Front"): it says where someone
+    is based or who backs them, not who acted ("forces backed by Russia" do act)."""
+    after = _BASED.match(text, match.end)
+    return (
+        after is not None
+        and after.group(1).lower() in ctx.cues.based_words
+        and after.group(2).lower() not in _BASED_VERB_WORDS
+    )
+
+
 def _place_heads(
     doc: Doc, place_tokens: set[int], cues: Cues, triggers: Sequence[Trigger]
 ) -> set[int]:
@@ -1023,7 +1043,11 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             ActorContext(countries=countries, recent=tuple(recent[-5:])),
             ctx.is_place,
         )
-        actor_matches = [m for m in actor_matches if not _region_of(m, sentence.text, ctx)]
+        actor_matches = [
+            m
+            for m in actor_matches
+            if not _region_of(m, sentence.text, ctx) and not _base_of(m, sentence.text, ctx)
+        ]
         recent.extend(m.actor for m in actor_matches if m.actor.known)
         blocked: set[int] = set()
         for m in actor_matches:
