@@ -177,3 +177,29 @@ def test_a_blasts_toll_so_far_is_its_own():
         "the neighborhood of Alkasseh in the province of Idlib"
     )
     assert (event.fatalities, event.injured) == (9, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aleppo has also witnessed massive air raids in recent weeks.",
+        "The Assad regime has used poison gas at least 15 times in recent months.",
+    ],
+)
+@pytest.mark.model
+def test_what_happened_in_recent_weeks_is_a_total(text: str) -> None:
+    assert _new(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday a drone strike near Raqqa killed a terrorist commander according to "
+        "the Observatory, the latest in a series of blows to the terrorists in recent weeks.",
+        "It was the heaviest air strikes for months inside Aleppo city on Wednesday, the "
+        "Observatory said.",
+    ],
+)
+@pytest.mark.model
+def test_one_event_ranked_against_a_recent_period_stays(text: str) -> None:
+    assert len(_new(text)) == 1

@@ -119,16 +119,28 @@ def _bounds_a_total(root: Token, verb: Token, tally: frozenset[str]) -> bool:
 
 
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+# A war's or a campaign's whole course: no one event is ranked against it.
+_WHOLE_COURSE = re.compile(
+    r"\b(?:war|conflict|revolution|uprising|crisis|insurgency)\b", re.IGNORECASE
+)
+
+
+def _quantifier(tok: Token) -> bool:
+    """ "least" or "most" of "at least", "at most": a count's bound, not a rank."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at"
+
+
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 
 
 def ranks_one_event(doc: Doc, since: int, cues: AggregateCues) -> bool:
-    """Whether the "since" at token `since` ranks one event against those before it ("the
-    largest massacre in Qaboun since late 2014", "the heaviest clashes since the start of
-    the truce"): a superlative or ranking word comes before it in the same clause."""
+    """Whether the period phrase at token `since` ranks one event against the others of
+    the period ("the largest massacre in Qaboun since late 2014", "the heaviest clashes
+    since the start of the truce", "the latest in a series of blows in recent weeks"): a
+    superlative or ranking word comes before it in the same clause."""
     for k in range(since - 1, -1, -1):
         tok = doc[k]
-        if tok.tag_ in _SUPERLATIVE_TAGS or tok.lower_ in cues.ranking:
+        if (tok.tag_ in _SUPERLATIVE_TAGS and not _quantifier(tok)) or tok.lower_ in cues.ranking:
             return True
         if tok.text in _CLAUSE_BREAKS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
             return False
@@ -152,7 +164,14 @@ def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None
             if always:
                 return set(range(len(doc)))
             continue
-        if always and span[0].lower_ == "since" and ranks_one_event(doc, span.start, cues):
+        since = span[0].lower_ == "since"
+        if (since or not _WHOLE_COURSE.search(span.text)) and ranks_one_event(
+            doc, span.start, cues
+        ):
+            # "the deadliest attack since 2016", "the latest in a series of blows to the
+            # terrorists in recent weeks": one event ranked against the period's others
+            # (not a war's whole course: "Assad's strongest backer during the civil war";
+            # "the heaviest attack since the war began" does rank one).
             continue
         verb = _clause_verb(span.root)
         if verb.i == span.root.i and verb.dep_ == "advcl" and span[0].lower_ == "since":
