@@ -61,6 +61,9 @@ CASES = [
     # A state's strikes are air strikes, the word ending the state's name or not.
     ("Air/drone strike", "Israeli strikes on a school in Gaza City killed 30 people on Saturday."),
     ("Air/drone strike", "A US strike killed an al-Shabaab commander near Jilib on Monday."),
+    # So are the strikes of the forces states send abroad together ("US-led": the coalition).
+    ("Air/drone strike", "US-led strikes hit al-Qaeda positions in Idlib on Tuesday."),
+    ("Air/drone strike", "A US-led coalition strike in Raqqa killed 18 civilians on Monday."),
     # A group's strike on a state's posts is fighting.
     ("Armed clash", "Rebels launched a strike on army positions in Hama on Monday."),
 ]
@@ -73,6 +76,14 @@ CASES = [
 def test_sentence_gives_one_event_of_its_acled_sub_type(sub_type, sentence):
     events = [e for e in newsevents.extract(sentence, published="2020-01-01") if e.status == "new"]
     assert [e.sub_event_type for e in events] == [sub_type], [e.notes for e in events]
+
+
+@pytest.mark.model
+def test_us_led_strikes_are_the_coalitions():
+    (event,) = newsevents.extract(
+        "US-led strikes hit al-Qaeda positions in Idlib on Tuesday.", published="2020-01-01"
+    )
+    assert (event.actor1, event.actor2) == ("International Coalition against IS", "al-Qaeda")
 
 
 @pytest.mark.model

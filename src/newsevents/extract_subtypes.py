@@ -19,8 +19,10 @@ def refine(
     text: str,
     cues: Cues,
     lexicon: Lexicon,
+    actor1_known: bool = False,
 ) -> tuple[str, str]:
-    """Turn the trigger classes of one mention into an ACLED type and sub-type."""
+    """Turn the trigger classes of one mention into an ACLED type and sub-type;
+    `actor1_known`: the dictionary knows actor1 by name."""
     name = main.cls.name
     if "chemical" in classes and name in ("shelling", "airstrike", "ied", "attack", "die"):
         # "rockets filled with Sarin gas": ACLED codes the agent, whatever carried it.
@@ -43,7 +45,7 @@ def refine(
         if actor1_kind == "State forces":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if name == "attack" and _state_strike(main.token, actor1_kind, cues, lexicon):
+    if name == "attack" and _state_strike(main.token, actor1_kind, actor1_known, cues, lexicon):
         # "Israeli strikes on a school", "the army carried out strikes": ACLED codes a
         # state's strikes as air strikes.
         return "Explosions/Remote violence", "Air/drone strike"
@@ -84,10 +86,14 @@ def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _state_strike(tok: Token, actor1_kind: str | None, cues: Cues, lexicon: Lexicon) -> bool:
-    """Is the attack word a strike noun (`strike_nouns`) told of a state's forces?"""
+def _state_strike(
+    tok: Token, actor1_kind: str | None, actor1_known: bool, cues: Cues, lexicon: Lexicon
+) -> bool:
+    """Is the attack word a strike noun (`strike_nouns`) told of a state's forces, or of
+    forces states send abroad together that the dictionary knows ("US-led strikes": the
+    US-led coalition; a name it does not know is External/Other too)?"""
     return (
-        actor1_kind == "State forces"
+        (actor1_kind == "State forces" or (actor1_kind == "External/Other" and actor1_known))
         and tok.pos_ in ("NOUN", "PROPN")  # a headline's "Israeli Strike on ..."
         and noun_lemma(tok.lower_, lexicon) in cues.strike_nouns
     )

@@ -713,7 +713,16 @@ def _mention_for(
     status: Status = (
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
     )
-    event_type, sub_type = refine(classes, main, kind2, kind1, sentence.text, cues, ctx.lexicon)
+    event_type, sub_type = refine(
+        classes,
+        main,
+        kind2,
+        kind1,
+        sentence.text,
+        cues,
+        ctx.lexicon,
+        actor1_known=m1 is not None and m1.actor.known,
+    )
     crowd = cues.crowd_actors.get(sub_type)
     written1 = m1.surface if m1 else actor1
     unnamed = actor1 is None or kind1 == "Civilians"
