@@ -70,6 +70,9 @@ def test_a_military_strike_is_still_one() -> None:
     [
         "Thousands of people protested in Beirut on Sunday against the government.",
         "Hundreds of students rallied outside parliament in Amman on Monday.",
+        # A protest that was dispersed is still the protesters' act.
+        "Some 200 Kurdish nationals staged a demonstration in Beirut on Sunday before the "
+        "crowd was dispersed.",
     ],
 )
 def test_a_protest_with_no_actor_named_is_by_protesters(text: str) -> None:

@@ -135,6 +135,10 @@ CASES = [
     ("Peaceful protest", "Farmers staged a sit-in outside the ministry in New Delhi on Monday."),
     ("Protest with intervention", "Police used rubber bullets against demonstrators in Santiago."),
     (
+        "Protest with intervention",
+        "Security forces repressed demonstrations using brutal force in Daraa on Friday.",
+    ),
+    (
         "Excessive force against protesters",
         "Troops fired live ammunition at demonstrators in Yangon on Sunday, killing 18.",
     ),
