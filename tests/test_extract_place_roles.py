@@ -257,3 +257,8 @@ def test_a_name_before_based_backed_or_affiliated_is_not_a_side(text, side):
 def test_forces_backed_by_others_are_still_the_side_that_acted():
     (event,) = _new("Syrian forces backed by Russian jets captured the town of Palmyra on Monday.")
     assert event.actor1 == "Military Forces of Syria"
+
+
+def test_a_town_in_the_possessive_without_its_apostrophe_places_the_event():
+    (event,) = _new("Air raids on Aleppos Marjeh district killed at least 10 civilians on Friday.")
+    assert event.location == "Aleppo"
