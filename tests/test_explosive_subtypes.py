@@ -66,6 +66,9 @@ CASES = [
     ("Air/drone strike", "A US-led coalition strike in Raqqa killed 18 civilians on Monday."),
     # A group's strike on a state's posts is fighting.
     ("Armed clash", "Rebels launched a strike on army positions in Hama on Monday."),
+    # An execution kills the held, whoever they fought for: violence against civilians.
+    ("Attack", "ISIL terrorists execute 50 captive Syrian troops in Raqqa on Saturday."),
+    ("Attack", "IS beheaded eight opposition fighters who had surrendered in Idlib on Monday."),
 ]
 
 

@@ -62,6 +62,7 @@ class Cues:
     named_events: frozenset[str] = frozenset()  # "the Ghouta Massacre"
     past_habits: frozenset[str] = frozenset()  # "used to control": an earlier state
     strike_nouns: frozenset[str] = frozenset()  # "Israeli strikes": an air strike
+    executions: frozenset[str] = frozenset()  # "executed 70 members": the held, killed
     protest_demands: frozenset[str] = frozenset()  # "rallied demanding ...": a demand
     other_senses: tuple[tuple[str, ...], ...] = ()
     intransitive: frozenset[str] = frozenset()  # "demonstrates that ...": no protest
@@ -191,6 +192,7 @@ def load_cues(path: Path | None = None) -> Cues:
         named_events=words("named_event_words"),
         past_habits=words("past_habit_verbs"),
         strike_nouns=words("strike_nouns"),
+        executions=words("execution_words"),
         protest_demands=words("protest_demand_verbs"),
         locative_preps=words("locative_prepositions"),
         directions=words("direction_words"),

@@ -53,6 +53,9 @@ def refine(
         # "Russian jets struck a hospital", "helicopters targeted the town": whatever they
         # hit, ACLED codes what aircraft do as an air strike.
         return "Explosions/Remote violence", "Air/drone strike"
+    if name == "attack" and main.token.lemma_.lower() in cues.executions:
+        # The executed were held, whoever they fought for.
+        return "Violence against civilians", "Attack"
     if name in ("attack", "die"):
         armed = {"State forces", "Rebel group", "Political militia", "Identity militia"}
         if actor2_kind in armed or "clash" in classes:
