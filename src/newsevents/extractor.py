@@ -57,6 +57,7 @@ from newsevents.extract_syntax import (
     verb_like,
 )
 from newsevents.extract_tolls import casualties, person_name, told_as_outcome
+from newsevents.full_names import Name, NameRules, article_names, fullest
 from newsevents.lexicon import Lexicon, TriggerClass
 from newsevents.org_phrases import sentence_actors
 from newsevents.records import (
@@ -72,7 +73,7 @@ from newsevents.resolve.actors import ActorContext, ActorMatch
 from newsevents.resolve.dates import find_time_expressions, last_told_day, mentions_narrated_day
 from newsevents.resolve.numbers import find_quantities
 from newsevents.roles import neighbour_reach, neighbour_roles, refine_roles
-from newsevents.title_case import headline_cased, is_title
+from newsevents.title_case import caseless, headline_cased, is_title
 from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
     credited_source,
@@ -1107,4 +1108,37 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         mentions.extend(part_offsets(found, sentence))
         previous = sentence.text
         first = False
-    return _with_neighbour_roles(article, mentions, ctx)
+    # The case as written (the recaser restores some capitals of a caseless text only).
+    rules = NameRules(cased=not caseless(article.clean.article.text), is_place=ctx.is_place)
+    names = article_names(views, article.clean.text if rules.cased else None)
+    return _written_out(_with_neighbour_roles(article, mentions, ctx), names, rules, ctx)
+
+
+# The roles whose fillers are written out as the article's fullest name for them.
+_NAMED_ROLES = ("victim", "perpetrator")
+
+
+def _written_out(
+    mentions: tuple[Mention, ...], names: Sequence[Name], rules: NameRules, ctx: ExtractContext
+) -> tuple[Mention, ...]:
+    """Each mention with its victims and perpetrators written as the article's fullest
+    name for them ("Jaramillo Ossa" -> "Bernardo Jaramillo Ossa", full_names.fullest); a
+    name the actor dictionary knows ("ISIL", "Assad") stays as written."""
+    if not names:
+        return mentions
+
+    def written_out(surface: str) -> str:
+        if ctx.actors.lookup(surface) is not None:
+            return surface
+        return fullest(surface, names, rules) or surface
+
+    out = []
+    for m in mentions:
+        arguments = m.arguments
+        for role in _NAMED_ROLES:
+            surfaces = arguments.get(role, ())
+            written = tuple(dict.fromkeys(written_out(s) for s in surfaces))
+            if written != surfaces:
+                arguments = {**arguments, role: written}
+        out.append(m if arguments is m.arguments else replace(m, arguments=arguments))
+    return tuple(out)

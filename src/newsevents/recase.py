@@ -22,16 +22,10 @@ from newsevents.language import english_stopwords
 from newsevents.records import CleanArticle, Place
 from newsevents.resolve.actors import ActorDictionary
 from newsevents.resolve.english_words import is_english_word
-from newsevents.title_case import headline_cased, is_title, recase_words
+from newsevents.title_case import caseless, headline_cased, is_title, recase_words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
-_SAMPLE = 5000  # characters read to judge whether a text is caseless
-# A capitalised word that does not open a sentence: the author's own capital.
-_INNER_CAPITAL = re.compile(r"(?<=[A-Za-z0-9)])[,;]?[ \t]+([A-Z][A-Za-z'\-]*)")
-# Caseless text has at most this share of such words (a stray "US" in a long lower-case
-# report); a sentence-case text with a name or two has many more.
-_INNER_CAPITAL_SHARE = 0.01
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "al", "in", "y"})
 _MAX_WORDS = 3
 _ACRONYM_MAX = 6
@@ -78,24 +72,6 @@ def _copy_words() -> _CopyWords:
         stand_in=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
         generic_places=words.generic_places,
     )
-
-
-def caseless(text: str) -> bool:
-    """True when a text has (almost) no case information: over 80 % capitals among its
-    letters, or under 2 % with hardly a capitalised word inside a sentence (a short
-    report in sentence case that names one place has few capitals, all meant)."""
-    sample = text[:_SAMPLE]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 40:
-        return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    if upper > 0.8:
-        return True
-    if upper >= 0.02:
-        return False
-    words = _WORD.findall(sample)
-    inner = sum(1 for m in _INNER_CAPITAL.finditer(sample) if m.group(1) != "I")
-    return inner <= _INNER_CAPITAL_SHARE * len(words)
 
 
 def _title(word: str) -> str:

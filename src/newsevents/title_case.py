@@ -1,7 +1,8 @@
 """Whether a sentence is written in title case ("Warplanes Target A School in Idlib And
 Kill 4 Citizens"), which hides names among capitalised common words: recasing parses
 such a sentence from a lower-cased copy, and place resolution trusts its capitalised
-words less. The function words are data/recase.yaml's."""
+words less; and whether a whole text is caseless (`caseless`: all capitals or all lower
+case, as MUC-4's messages are). The function words are data/recase.yaml's."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ from newsevents.errors import DataFileError
 from newsevents.language import english_stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_SAMPLE = 5000  # characters read to judge whether a text is caseless
+# A capitalised word that does not open a sentence: the author's own capital.
+_INNER_CAPITAL = re.compile(r"(?<=[A-Za-z0-9)])[,;]?[ \t]+([A-Z][A-Za-z'\-]*)")
+# Caseless text has at most this share of such words (a stray "US" in a long lower-case
+# report); a sentence-case text with a name or two has many more.
+_INNER_CAPITAL_SHARE = 0.01
 # A sentence is a title-case headline when this share of its content words (after the
 # first word, names in capitals aside) starts with a capital, and it has at least this many.
 _TITLE_SHARE = 0.8
@@ -85,3 +92,21 @@ def headline_cased(text: str) -> bool:
     if titled < _TITLE_SHARE * len(content):
         return False
     return titled == len(content) or any(is_title(w) for w in function)
+
+
+def caseless(text: str) -> bool:
+    """True when a text has (almost) no case information: over 80 % capitals among its
+    letters, or under 2 % with hardly a capitalised word inside a sentence (a short
+    report in sentence case that names one place has few capitals, all meant)."""
+    sample = text[:_SAMPLE]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper > 0.8:
+        return True
+    if upper >= 0.02:
+        return False
+    words = _WORD.findall(sample)
+    inner = sum(1 for m in _INNER_CAPITAL.finditer(sample) if m.group(1) != "I")
+    return inner <= _INNER_CAPITAL_SHARE * len(words)
