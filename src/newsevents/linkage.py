@@ -13,9 +13,9 @@ mentions, never on their order:
    are taken strongest first (closest dates, then places, then keys), and two groups
    join only when every pair of their anchors is compatible, so a chain of look-alikes
    (strikes on one town on consecutive days) never glues distinct events together;
-   A report placed no finer than a country or a region but dated to a day with a toll
-   that tells its event apart (`_TOLL_MIN`) joins them too, matched by that toll, when
-   its own article has no anchor it could follow (a toll anchor);
+   A report placed only in a country but dated to a day with a toll that tells its
+   event apart (`_TOLL_MIN`) joins them too, matched by that toll, when its own article
+   has no anchor it could follow (a toll anchor);
 2. a partial mention (no place finer than a country, or no date) follows the nearest
    anchor of its own article that it is compatible with, together with that anchor's
    fellow anchors from the article: only an article's own context can place it; a placed
@@ -62,8 +62,9 @@ _DISTINCTIVE = {"Remote explosive/landmine/IED", "Suicide bomb"}
 _SAME_POINT_KM = 2.0
 # A death toll at least this large, stated for one day, tells one event from the others
 # of that day in a country: reports that place it no finer than a region or the country
-# ("ISIL kills 700 people from Syrian tribe", "Islamic State executed 700 people ... in
-# eastern Syria") are one event when they give the same toll.
+# ("Barrel bombs kill 11 civilians in IS town in Syria" and "At least 11 civilians ...
+# were killed Thursday", both in northern Syria) are one event when they give the same
+# toll.
 _TOLL_MIN = 5
 _TOLL_PRECISION = "day"
 
@@ -214,9 +215,9 @@ class Profile:
 
     @property
     def toll_anchor(self) -> bool:
-        """Placed no finer than a country or a region but dated to a day with a toll
-        that tells its event apart: it may match reports of other articles with the
-        same toll, when its own article has no anchor it could follow (`cluster`)."""
+        """Placed only in a country (no anchor) but dated to a day with a toll that
+        tells its event apart: it may match reports of other articles with the same
+        toll, when its own article has no anchor it could follow (`cluster`)."""
         return not self.anchor and self.toll is not None and self.window is not None
 
     @cached_property
