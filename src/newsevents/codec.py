@@ -178,6 +178,12 @@ class BodyDecoder:
         )
 
 
+# Positions in a link (`traits_to_json`) that the store reads in SQL: the date's
+# precision and the dead the mention states.
+LINK_PRECISION = 5
+LINK_KILLED = 10
+
+
 def traits_to_json(t: Traits) -> str:
     """A mention's traits (what merging compares) as a short JSON list: the store keeps it
     beside the whole record, so that merging reads a few hundred bytes a stored mention
@@ -206,7 +212,7 @@ def traits_from_json(text: str) -> Traits:
     v = json.loads(text)
     place = v[9]
     # Links written before 2026-11-27 have no toll.
-    killed = v[10] if len(v) > 10 else None
+    killed = v[LINK_KILLED] if len(v) > LINK_KILLED else None
     return _shared_value(  # type: ignore[no-any-return]
         ("traits", *v[:9], None if place is None else tuple(place), killed),
         lambda: Traits(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from newsevents.language import english_stopwords
 from newsevents.resolve.english_words import is_english_word
@@ -58,11 +57,6 @@ def article_names(views: Iterable[TokenView], text: str | None = None) -> list[N
     return list(names.items())
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return recase_words().person_titles
-
-
 @dataclass(frozen=True)
 class NameRules:
     """What a word of a person's name must be in one article: `cased` when the article
@@ -76,7 +70,11 @@ class NameRules:
     def name_word(self, lower: str, written: str) -> bool:
         """Neither a title ("President", "Father") nor an English word ("Jesuit",
         "State", "journalist", "The"), and written as a name's word."""
-        if lower in _titles() or lower in english_stopwords() or is_english_word(lower):
+        if (
+            lower in recase_words().person_titles
+            or lower in english_stopwords()
+            or is_english_word(lower)
+        ):
             return False
         return not self.cased or (written[:1].isupper() and not written.isupper())
 

@@ -24,6 +24,8 @@ import duckdb
 import pyarrow as pa
 
 from newsevents.codec import (
+    LINK_KILLED,
+    LINK_PRECISION,
     BodyDecoder,
     body_and_source,
     event_from_dict,
@@ -59,7 +61,7 @@ _EVENT_CHUNK = 2048
 _INSERT_CHUNK = 4096
 # A stored mention's stated dead and date precision, read from its `link` (what merging
 # compares, `codec.traits_to_json`; links written before 2026-11-27 have no toll).
-_LINK_TOLL = "TRY_CAST(link->>'$[10]' AS INTEGER), link->>'$[5]'"
+_LINK_TOLL = f"TRY_CAST(link->>'$[{LINK_KILLED}]' AS INTEGER), link->>'$[{LINK_PRECISION}]'"
 # Rows in a row group of the file the writer writes (DuckDB's default is 122,880). The
 # checkpoint that follows each commit rewrites the row groups that took its new rows; our
 # reading of the measurements is that with the default size that meant re-compressing

@@ -306,6 +306,13 @@ def _capitals() -> frozenset[tuple[str, str]]:
     )
 
 
+def _words_after(sentence: str, at: int, name: str) -> list[str]:
+    """The keyed words written within _NEAR_WINDOW characters after `name`, found at `at`
+    ("countryside", "neighbourhood of")."""
+    end = at + len(name)
+    return _key(sentence[end : end + _NEAR_WINDOW]).split()
+
+
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
     if value is None:
         return ()
@@ -706,7 +713,7 @@ class Gazetteer:
         before = _key(sentence[max(0, at - _NEAR_WINDOW) : at]).removesuffix(" the")
         if any(before == p or before.endswith(" " + p) for p in w.near_prefixes):
             return True
-        after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
+        after = _words_after(sentence, at, name)
         return bool(after) and after[0] in w.near_suffixes
 
     def names_a_quarter(self, name: str, sentence: str) -> bool:
@@ -719,7 +726,7 @@ class Gazetteer:
         at = sentence.find(name)
         if at < 0:
             return False
-        after = _key(sentence[at + len(name) : at + len(name) + _NEAR_WINDOW]).split()
+        after = _words_after(sentence, at, name)
         # "the Aleppo neighborhoods of Tariq al-Bab ...": the town that holds them
         return bool(after) and after[0] in suffixes and after[1:2] != ["of"]
 
