@@ -57,3 +57,26 @@ def test_a_death_noun_that_times_another_act_gives_it_no_toll():
     assert _fatalities(
         "Days after the death of 12 fighters, the army shells the town of Douma"
     ) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Five children and four medical staff killed by regime airstrikes in Idlib.", 9),
+        ("Two soldiers and a civilian killed in a bombing in Idlib on Monday.", 3),
+    ],
+)
+def test_a_participle_after_a_list_of_people_counts_all_of_it(text, dead):
+    assert _fatalities(text) == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # Two counts, each with its own word: the list is not the dead.
+        ("Fierce clashes near Damascus left at least 40 dead and 70 wounded on Friday.", 40),
+        ("At least 10 people were killed and another 20 wounded in a bombing in Azaz.", 10),
+    ],
+)
+def test_counts_of_the_dead_and_the_hurt_written_apart_stay_apart(text, dead):
+    assert _fatalities(text) == [dead]

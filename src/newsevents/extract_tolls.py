@@ -82,6 +82,10 @@ def casualties(
                     killed = killed if killed is not None else value
                 continue
             value = _own_count(tok)
+            if value is None and tok.dep_ == "acl" and roles.patient in (None, tok.head):
+                # "Five children and four medical staff killed by airstrikes": the
+                # participle after a list of people tells of all of it, not its last part.
+                value = _conjunct_sum(_coordination_of(tok.head, cues), cues, named)
             if value is None:
                 value = _conjunct_sum(roles.patient, cues, named)
             if value is None:
@@ -259,6 +263,34 @@ def _conjunct_sum(head: Token | None, cues: Cues, named: Callable[[Token], bool]
         else:
             return None
     return total
+
+
+def _coordination_of(noun: Token, cues: Cues) -> Token | None:
+    """The first conjunct of the list of nouns a noun ends ("four medical staff" in "five
+    children and four medical staff"); None when the noun ends none, when one part is no
+    noun ("40 dead and 70 wounded") or when a verb or a word of the dead or hurt stands
+    between ("10 people were killed and another 20 wounded": two counts)."""
+    if noun.dep_ != "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return None
+    # Up the list while its parts are counted or determined ("Five children", "a man"):
+    # a scraped line's "Date of publication ... Five children and ..." starts no list.
+    first = noun
+    while first.dep_ == "conj" and any(
+        c.dep_ in ("nummod", "det", "poss") for c in first.head.children
+    ):
+        first = first.head
+    if first is noun:
+        return None
+    between = noun.doc[first.i : noun.i]
+    if any(
+        t.pos_ in ("VERB", "AUX")
+        or t.lemma_.lower() in cues.kill
+        or t.lemma_.lower() in cues.injure
+        or (t.dep_ == "conj" and t.pos_ not in ("NOUN", "PROPN"))
+        for t in between
+    ) or first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return first
 
 
 def _one_person_alone(part: Token, cues: Cues, named: Callable[[Token], bool]) -> bool:
