@@ -157,6 +157,18 @@ CASES = [
     ("Air/drone strike", "Jets pounded the outskirts of Saraqib on Sunday."),
     ("Air/drone strike", "A school in Kafr Nabl was hit by warplanes on Thursday."),
     ("Attack", "Gunmen pounded the village of Mallah with machine-gun fire on Sunday."),
+    # The US-led coalition strikes from the air: its "struck" is an air strike.
+    (
+        "Air/drone strike",
+        "The US-led coalition accidentally struck the Syrian Democratic Forces in Tabqa "
+        "on Tuesday, killing 18 fighters.",
+    ),
+    # "fighting against Daesh" says whose side the dead were on; the strike is the event.
+    (
+        "Air/drone strike",
+        "The US-led coalition accidentally struck the Kurdish-led Syrian Democratic Forces "
+        "in Tabqa killing 18 moderate Syrian rebels fighting against Daesh.",
+    ),
 ]
 
 

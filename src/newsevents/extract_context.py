@@ -112,6 +112,7 @@ class Cues:
     # "shells of the regime forces", "warplanes of the Coalition": the "of" phrase fired them
     owned_weapons: frozenset[str] = frozenset()
     based_words: frozenset[str] = frozenset()  # "the London based monitor": a modifier
+    allegiance: frozenset[str] = frozenset()  # "rebels fighting IS": a party described
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
     persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
@@ -264,6 +265,7 @@ def load_cues(path: Path | None = None) -> Cues:
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),
         owned_weapons=words("owned_weapons") | words("aircraft_nouns"),
         based_words=words("based_words"),
+        allegiance=words("allegiance_participles"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
         - words("group_nouns"),
         persons=words("people_nouns")

@@ -92,14 +92,22 @@ def _with_gunfire(tok: Token, lexicon: Lexicon) -> bool:
 def _state_strike(
     tok: Token, actor1_kind: str | None, actor1_known: bool, cues: Cues, lexicon: Lexicon
 ) -> bool:
-    """Is the attack word a strike noun (`strike_nouns`) told of a state's forces, or of
-    forces states send abroad together that the dictionary knows ("US-led strikes": the
-    US-led coalition; a name it does not know is External/Other too)?"""
-    return (
-        (actor1_kind == "State forces" or (actor1_kind == "External/Other" and actor1_known))
-        and tok.pos_ in ("NOUN", "PROPN")  # a headline's "Israeli Strike on ..."
-        and noun_lemma(tok.lower_, lexicon) in cues.strike_nouns
-    )
+    """Is the attack word a strike noun (`strike_nouns`) told of a state's forces, or a
+    strike noun or verb told of forces states send abroad together that the dictionary
+    knows ("US-led strikes", "the coalition struck the SDF": the US-led coalition; a name
+    it does not know is External/Other too)?"""
+    noun = tok.pos_ in ("NOUN", "PROPN")  # a headline's "Israeli Strike on ..." too
+    if noun:
+        lemma = noun_lemma(tok.lower_, lexicon)
+    elif tok.pos_ == "VERB":
+        lemma = tok.lemma_.lower()
+    else:
+        return False
+    if lemma not in cues.strike_nouns:
+        return False
+    if actor1_kind == "External/Other" and actor1_known:
+        return True
+    return actor1_kind == "State forces" and noun
 
 
 def _by_aircraft(tok: Token, cues: Cues) -> bool:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -545,6 +545,17 @@ def time_distance(doc: Doc, expr: TimeExpression, offset: int, trigger: Token) -
 
 def in_relative_clause(tok: Token) -> bool:
     return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
+
+
+def describes_party(tok: Token, participles: Collection[str]) -> bool:
+    """A participle of `participles` on a noun ("18 rebels fighting against Daesh"): it
+    says whose side the noun's people are on, not what happened."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.lemma_.lower() in participles
+    )
 
 
 def headline_head(tok: Token) -> bool:

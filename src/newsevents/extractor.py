@@ -41,6 +41,7 @@ from newsevents.extract_persons import person_surnames
 from newsevents.extract_places import find_place_spans, place_runs
 from newsevents.extract_subtypes import refine
 from newsevents.extract_syntax import (
+    describes_party,
     headed_by,
     headline_head,
     in_relative_clause,
@@ -536,7 +537,7 @@ def _mention_for(
     ordered = sorted(
         triggers,
         key=lambda t: (
-            in_relative_clause(t.token),
+            in_relative_clause(t.token) or describes_party(t.token, cues.allegiance),
             _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
         ),
     )
