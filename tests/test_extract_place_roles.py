@@ -263,3 +263,22 @@ def test_forces_backed_by_others_are_still_the_side_that_acted():
 def test_a_town_in_the_possessive_without_its_apostrophe_places_the_event():
     (event,) = _new("Air raids on Aleppos Marjeh district killed at least 10 civilians on Friday.")
     assert event.location == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime warplanes launched at least 60 air raids yesterday on the rebel-held Syrian "
+        "town of Zabadani to the west of Damascus.",
+        "Regime warplanes launched air raids on the town of Zabadani west of Damascus.",
+        "Regime warplanes struck Zabadani, some 45 km northwest of Damascus, on Monday.",
+    ],
+)
+def test_a_direction_that_locates_a_town_leaves_the_event_in_the_town(text):
+    (event,) = _new(text)
+    assert (event.location, event.geo_precision) == ("Az Zabadani", 1)
+
+
+def test_a_direction_from_a_town_alone_is_near_the_town():
+    (event,) = _new("Clashes erupted in the countryside west of Aleppo on Monday.")
+    assert (event.location, event.geo_precision) == ("Aleppo", 2)

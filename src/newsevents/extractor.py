@@ -681,7 +681,14 @@ def _mention_for(
     # reference points, not where the event was.
     places = [p for p in places if not is_reference(p.root)]
     places = [p for p in places if not _venue_elsewhere(p.root, triggers, cues)]
-    places.sort(key=lambda s: (tree_distance(s.root, main.token), abs(s.start - main.token.i)))
+    named_places = tuple(places)
+    places.sort(
+        key=lambda s: (
+            _locates_place_before(s, named_places, cues),
+            tree_distance(s.root, main.token),
+            abs(s.start - main.token.i),
+        )
+    )
     # The event's own time is the expression attached to its trigger in the parse
     # ("killed on Friday, a week after Tuesday's talks"), then the nearest one.
     times.sort(
@@ -880,6 +887,27 @@ def _place_heads(
         if doc[i].dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in cues.place_nouns:
             heads.add(head.i)
     return heads
+
+
+# Words between a place and a direction phrase that locates it ("Zabadani, some 45 km to
+# the west of Damascus").
+_LOCATING_GAP = frozenset({",", "to", "the", "some", "about", "around", "nearly", "km"})
+
+
+def _locates_place_before(span: Span, spans: Sequence[Span], cues: Cues) -> bool:
+    """Whether a place span is a direction from another place ("west of Damascus") that
+    says where the place named right before it lies ("the town of Zabadani to the west of
+    Damascus"): that place is the event's, the direction phrase only locates it."""
+    doc = span.doc
+    at = span.start
+    if doc[at].lower_ not in cues.directions:
+        return False
+    if at + 1 >= len(doc) or doc[at + 1].lower_ != "of":
+        return False
+    before = at - 1
+    while before >= 0 and (doc[before].lower_ in _LOCATING_GAP or doc[before].like_num):
+        before -= 1
+    return any(other.end - 1 == before for other in spans if other is not span)
 
 
 def _venue_elsewhere(place: Token, triggers: Sequence[Trigger], cues: Cues) -> bool:
