@@ -169,6 +169,18 @@ CASES = [
         "The US-led coalition accidentally struck the Kurdish-led Syrian Democratic Forces "
         "in Tabqa killing 18 moderate Syrian rebels fighting against Daesh.",
     ),
+    # Air support named on a party ("backed by", "supported by") is not the event: the
+    # ground fight or the ground taken is.
+    (
+        "Armed clash",
+        "Syrian army units supported by the air force killed 70 terrorists near Aleppo on "
+        "Thursday.",
+    ),
+    (
+        "Government regains territory",
+        "Pro-regime fighters backed by Russian air strikes retook the village of Khalasah "
+        "on Tuesday.",
+    ),
 ]
 
 

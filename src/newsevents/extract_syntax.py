@@ -548,13 +548,15 @@ def in_relative_clause(tok: Token) -> bool:
 
 
 def describes_party(tok: Token, participles: Collection[str]) -> bool:
-    """A participle of `participles` on a noun ("18 rebels fighting against Daesh"): it
-    says whose side the noun's people are on, not what happened."""
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBG"
-        and tok.head.pos_ in ("NOUN", "PROPN")
-        and tok.lemma_.lower() in participles
+    """A word in a participle of `participles` on a noun ("18 rebels fighting against
+    Daesh", "Kurdish fighters backed by air strikes"): the participle says whose side the
+    noun's people are on or who helps them, not what happened."""
+    return any(
+        t.dep_ == "acl"
+        and t.tag_ in ("VBG", "VBN")
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and t.lemma_.lower() in participles
+        for t in (tok, *tok.ancestors)
     )
 
 
