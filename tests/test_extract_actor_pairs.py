@@ -163,3 +163,13 @@ def test_two_armed_sides_killed_together_fought_each_other():
     assert _roles("An air strike near Azaz killed members of the Free Syrian Army and IS.") == [
         (None, "Free Syrian Army")
     ]
+
+
+@pytest.mark.model
+def test_a_country_before_the_fighting_it_names_is_where_not_who():
+    # "Syria fighting": the fighting in Syria; the country's forces did not fight.
+    assert _roles("Syria fighting kills 132 Islamic State fighters") == [(None, "Islamic State")]
+    # A country that acts is still its forces.
+    assert _roles("Turkish army shells Kurdish fighters near Afrin on Monday") == [
+        ("Military Forces of Turkey", "People's Protection Units")
+    ]

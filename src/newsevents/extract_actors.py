@@ -81,6 +81,18 @@ def _owner_of_weapon(weapon: Token, patient: Token | None, cues: Cues) -> bool:
     )
 
 
+def _place_of_event_word(
+    tok: Token, match: ActorMatch, trigger_tokens: set[int], ctx: ExtractContext
+) -> bool:
+    """Whether a country's name stands right before an event word it governs ("Syria
+    fighting kills 132"): the name says where the fighting was, not who fought."""
+    return (
+        tok.pos_ == "PROPN"
+        and any(c.i == tok.i + 1 and c.i in trigger_tokens for c in tok.children)
+        and ctx.is_place(match.surface)
+    )
+
+
 def choose_actors(
     doc: Doc,
     text: str,
@@ -125,6 +137,8 @@ def choose_actors(
         if tok is None or tok.i in trigger_tokens or tok.lower_ in ctx.lexicon.by_lemma:
             return None, None
         match = actor_in(np_range(tok), actor_matches) or member_of(tok, actor_matches, cues)
+        if match is not None and _place_of_event_word(tok, match, trigger_tokens, ctx):
+            return None, None  # "Syria fighting kills 132 IS fighters": fighting in Syria
         if match is not None:
             return match.surface, match
         if tok.i in place_tokens or (
@@ -342,12 +356,18 @@ def choose_actors(
                 and not any(held.start < e and s < held.end for s, e in speech_chars)
             ):
                 actor2, m2 = held.surface, held
+
+    def event_place(m: ActorMatch) -> bool:
+        span = doc.char_span(m.start + offset, m.end + offset, alignment_mode="expand")
+        return span is not None and _place_of_event_word(span.root, m, trigger_tokens, ctx)
+
     usable = [
         m
         for m in actor_matches
         if m is not m2
         and not m.generic
         and not any(m.start < e and s < m.end for s, e in speech_chars)
+        and not event_place(m)
     ]
 
     def near(m: ActorMatch) -> bool:
