@@ -27,6 +27,8 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
     assert cues.calendar.search("killed in March 2019") is not None
     assert cues.calendar.search("killed on March 3") is None
     assert not _cues_match("killed 12 people on Monday")
+    assert cues.totals.search("the bombing campaign has killed hundreds") is not None
+    assert cues.totals.search("the offensive has killed 20 soldiers") is None  # one battle
 
 
 @pytest.mark.parametrize(
@@ -49,6 +51,9 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
         # The period hangs from the injured the parser joined to the verb.
         "At least 545 people including 84 children have been killed and hundreds more "
         "injured in the bombing campaign on Aleppo since November 15.",
+        # A campaign's toll up to now.
+        "The Syrian Observatory for Human Rights said the bombing campaign has killed "
+        "hundreds mostly civilians and forced thousands of families to flee their homes.",
     ],
 )
 @pytest.mark.model
