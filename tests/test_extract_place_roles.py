@@ -282,3 +282,27 @@ def test_a_direction_that_locates_a_town_leaves_the_event_in_the_town(text):
 def test_a_direction_from_a_town_alone_is_near_the_town():
     (event,) = _new("Clashes erupted in the countryside west of Aleppo on Monday.")
     assert (event.location, event.geo_precision) == ("Aleppo", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A capital a verb of politics takes, or joined to another party, is its
+        # government: the event is where the sentence puts it.
+        (
+            "The Khan Sheikhun strike prompted Washington to take its first direct military "
+            "action against the regime with missile strikes on Friday.",
+            "Khan Shaykhun",
+        ),
+        (
+            "An attack on aid trucks near Orum al-Kubrah killed around 20 civilians on Monday "
+            "after Washington accused Moscow of responsibility.",
+            "Urum al Kubra",
+        ),
+        # The city itself, where an event word puts it.
+        ("Jaysh al-Islam fired rocket shells at Damascus on Thursday, killing 3.", "Damascus"),
+        ("A car bomb exploded in Moscow on Monday, killing two people.", "Moscow"),
+    ],
+)
+def test_a_capital_that_stands_for_its_government_is_not_the_events_place(text, place):
+    assert [e.location for e in _new(text)] == [place]

@@ -797,3 +797,11 @@ def test_a_possessive_that_lost_its_apostrophe_names_the_place(gaz: Gazetteer) -
     # word ("al-Hos" is not Ho), nor a place outside translit.yaml's countries.
     for written in ("Syrias", "Ankaras", "Baghdads", "Hos", "Houstons"):
         assert not gaz.is_place_name(written), written
+
+
+def test_capital_of_names_the_country_whose_capital_it_is(gaz: Gazetteer) -> None:
+    assert gaz.capital_of("Moscow") == "RUS"
+    assert gaz.capital_of("Washington") == "USA"
+    assert gaz.capital_of("Damascus") == "SYR"
+    assert gaz.capital_of("Aleppo") is None
+    assert gaz.capital_of("Russia") is None

@@ -113,6 +113,7 @@ class Cues:
     owned_weapons: frozenset[str] = frozenset()
     based_words: frozenset[str] = frozenset()  # "the London based monitor": a modifier
     allegiance: frozenset[str] = frozenset()  # "rebels fighting IS": a party described
+    government_verbs: frozenset[str] = frozenset()  # "accused Moscow": its government
     one_person: frozenset[str] = frozenset()  # "a brigadier is killed": one victim, no number
     persons: frozenset[str] = frozenset()  # nouns for people, one or many ("wife", "family")
     single_determiners: frozenset[str] = frozenset()  # "a", "the", "another" (not "no")
@@ -266,6 +267,7 @@ def load_cues(path: Path | None = None) -> Cues:
         owned_weapons=words("owned_weapons") | words("aircraft_nouns"),
         based_words=words("based_words"),
         allegiance=words("allegiance_participles"),
+        government_verbs=words("government_verbs"),
         one_person=(words("people_nouns") | words("armed_nouns") | words("person_nouns"))
         - words("group_nouns"),
         persons=words("people_nouns")
@@ -316,6 +318,10 @@ class ExtractContext:
     # event noun ("Russia airstrikes") names the attacker, a town ("Idlib shelling") the
     # place. None for every name when absent.
     country_for: Callable[[str], str | None] = lambda name: None
+    # ISO3 code when a name is a country's capital ("Moscow"): outside a place's roles
+    # ("in Moscow", "strikes on Damascus") a capital names its government ("Washington
+    # accused Moscow"). None for every name when absent.
+    capital_for: Callable[[str], str | None] = lambda name: None
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,8 @@ def _blocked_place(
         return True
     if ctx.country_for(span.text) is not None and not _country_told_as_where(span, ctx):
         return True  # "Russia and China vetoed", "its ally Russia", "fighters from Uzbekistan"
+    if ctx.capital_for(span.text) is not None and _capital_as_government(span, ctx, actor_matches):
+        return True  # "Washington accused Moscow", "prompted Washington to act"
     if span.root.dep_ == "compound" and head.pos_ != "PROPN" and not credited:
         lemma = head.lemma_.lower()
         # "Syria forces": a modifier; "Idlib city" is a place. A verb between the name and
@@ -160,6 +162,33 @@ def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
     if first.dep_ == "compound":
         return _place_word(head, ctx)
     return first.dep_ in ("dobj", "nsubjpass") and _event_word(head, ctx)
+
+
+def _capital_as_government(
+    span: Span, ctx: ExtractContext, actor_matches: Sequence[ActorMatch]
+) -> bool:
+    """Whether a capital's name stands for its government: the object of a verb of
+    politics (`government_verbs`: "Washington accused Moscow", "prompted Washington to
+    act", "calling on Washington"), or joined to a party or another capital or country
+    ("negotiations between the UN and Damascus", "Washington and Moscow at loggerheads").
+    Elsewhere it is the city ("rocket shells at Damascus", "a Damascus car bomb")."""
+    root = span.root
+    verbs = ctx.cues.government_verbs
+    head = root.head
+    if root.dep_ in ("dobj", "iobj") and head.lemma_.lower() in verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("on", "upon") and head.head.lemma_.lower() in verbs:
+        return True
+    partners = [head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        name = span.doc[partner.left_edge.i : partner.i + 1]
+        if ctx.country_for(name.text) or ctx.capital_for(partner.text):
+            return True
+        s, e = name.start_char - span.doc[0].idx, name.end_char - span.doc[0].idx
+        if any(m.start < e and s < m.end for m in actor_matches):
+            return True
+    return False
 
 
 def _names_a_patron(span: Span, ctx: ExtractContext) -> bool:

@@ -111,6 +111,7 @@ class Knowledge:
             anchor=anchor,
             cues=self.cues,
             country_for=self.gazetteer.country_for,
+            capital_for=self.gazetteer.capital_of,
         )
         if not countries:
             return ctx

