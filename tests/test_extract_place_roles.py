@@ -306,3 +306,41 @@ def test_a_direction_from_a_town_alone_is_near_the_town():
 )
 def test_a_capital_that_stands_for_its_government_is_not_the_events_place(text, place):
     assert [e.location for e in _new(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A quarter read as a namesake far away is in the city of the article's country
+        # the sentence names, even where the city tells no event ("a source at Aleppo
+        # Police Command").
+        (
+            "Rebels shelled Idlib on Sunday, killing 3. A source at Aleppo Police Command "
+            "told SANA reporter that terrorists fired rocket shells on al-Hamidiyeh "
+            "neighborhood on Monday, killing two civilians.",
+            ["Idlib", "Aleppo"],
+        ),
+        # Else in the city an earlier sentence placed the article's events in.
+        (
+            "Rebels shelled the city of Aleppo on Monday, killing 4 civilians. Another rocket "
+            "shell fell in al-Ansari neighborhood, leaving 5 civilians dead.",
+            ["Aleppo", "Aleppo"],
+        ),
+    ],
+)
+def test_a_quarter_is_in_the_city_of_its_sentence_or_article(text, places):
+    assert [e.location for e in _new(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A town the sentence writes out keeps its quarter, abroad too.
+        "An air strike hit Mosul's al-Jadida neighborhood on Friday, killing 100 people.",
+        "Rebels shelled Aleppo on Monday. An air strike hit Mosul's al-Jadida neighborhood "
+        "on Friday, killing 100 people.",
+    ],
+)
+def test_a_quarter_of_a_town_written_out_stays_in_that_town(text):
+    (strike,) = [e for e in _new(text) if e.sub_event_type == "Air/drone strike"]
+    assert strike.country == "Iraq"  # Mosul or the quarter the gazetteer knows there

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from newsevents.records import (
@@ -173,6 +174,133 @@ def _town_of_quarter(
     return None
 
 
+# A quarter read as a place this far from every town the article places events in is a
+# namesake elsewhere ("al-Zahraa neighbourhood" in a report from Homs is not Zahraa near
+# Aleppo); nearer, it may be a town of the city's outskirts ("Harasta suburb").
+_QUARTER_FAR_KM = 100.0
+# A city this large, named in a sentence that tells of a quarter, holds the quarter.
+_CITY_POPULATION = 100_000
+
+
+def _quarters_in_article_towns(
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    gaz: Gazetteer,
+    pctx: PlaceContext,
+) -> list[Place | None]:
+    """Events placed in a quarter ("rocket shells fell on al-Hamidiyeh neighborhood"),
+    placed in the city it lies in, as ACLED codes a city's quarters: the city the
+    sentence names (`_city_named`, also where it tells no event: "a source at Aleppo
+    Police Command") when the quarter's reading is unplaced, only its country, or a
+    namesake far from that city; else, for a quarter with no reading finer than its
+    country, the town the sentences before placed the article's events in (or the first
+    after). A reading near the named city stands ("Mosul's al-Jadida neighbourhood"),
+    and so does one the sentence does not contradict."""
+    # Only towns of the country most of the article's events are in: a dateline's city
+    # ("MOSCOW (Sputnik)") holds no quarter of a report from Syria.
+    countries = [p.iso3 for p in places if p is not None and p.geo_precision < 4 and p.iso3]
+    if not countries:
+        return list(places)
+    home = max(dict.fromkeys(countries), key=countries.count)
+    towns: list[tuple[int, Place]] = []  # (sentence start, town) of events placed in one
+    for m, place in zip(mentions, places, strict=True):
+        if (
+            place is not None
+            and place.geo_precision == 1
+            and place.feature not in _AREAS
+            and place.iso3 == home
+            and not any(gaz.names_a_quarter(n, m.sentence) for n in m.places)
+        ):
+            towns.append((m.sentence_start, place))
+    out: list[Place | None] = []
+    for m, place in zip(mentions, places, strict=True):
+        quarters = [n for n in m.places if gaz.names_a_quarter(n, m.sentence)]
+        out.append(_quarter_town(m, place, quarters, towns, home, gaz, pctx) or place)
+    return out
+
+
+def _quarter_town(
+    mention: Mention,
+    place: Place | None,
+    quarters: Sequence[str],
+    towns: Sequence[tuple[int, Place]],
+    home: str,
+    gaz: Gazetteer,
+    pctx: PlaceContext,
+) -> Place | None:
+    """The city a mention's quarter lies in, when its reading is not to be trusted (see
+    _quarters_in_article_towns); None to keep the reading."""
+    if not quarters:
+        return None
+    unplaced = place is None or place.geo_precision >= 4
+    countries = {home, *pctx.countries}
+    named = _city_named(mention, quarters, countries, gaz) or next(
+        (t for _, t in towns if t.name in mention.sentence), None
+    )
+    if named is not None:
+        # "in central Homs city ... in the Al-Zahraa neighbourhood" is not Zahraa near
+        # Aleppo; "Mosul's al-Jadida neighbourhood" is the quarter of Mosul it reads as.
+        return named if unplaced or _far(place, named) else None
+    if not towns or not unplaced:
+        # A reading the sentence does not contradict stands: an article telling several
+        # provinces has quarters in any of them ("Daraa al-Mahatta neighborhood" in a
+        # report that opens in Aleppo).
+        return None
+    return _town_before(mention, towns)
+
+
+def _far(place: Place | None, town: Place) -> bool:
+    return (
+        place is not None
+        and great_circle_km(place.latitude, place.longitude, town.latitude, town.longitude)
+        > _QUARTER_FAR_KM
+    )
+
+
+# Capitalised runs of up to three words: the names a sentence may give its city in.
+_NAME_RUN = re.compile(r"\b[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}")
+# An Arabic article that continues a name after a capitalised run ("Bab al-Nasr").
+_ARTICLE_NEXT = re.compile(r"[ \t]+(?:al|el|ad|ar|as|at|ash|az|an)-", re.IGNORECASE)
+
+
+def _city_named(
+    mention: Mention, quarters: Sequence[str], countries: Collection[str], gaz: Gazetteer
+) -> Place | None:
+    """A city of the article's countries the sentence names anywhere, even where it
+    tells no event ("A source at Aleppo Police Command said ...", "SANA reporter in
+    Homs", "the Bab al-Nasr area of Old Aleppo"), or the town a quarter is written as
+    owned by in any country ("Mosul's al-Jadida neighbourhood"): the first capitalised
+    word or run, outside the quarters' own names, that the gazetteer knows by name as a
+    city of at least 100,000 people."""
+    for run in _NAME_RUN.finditer(mention.sentence):
+        owner = run.group().endswith("'s")
+        if not owner and _ARTICLE_NEXT.match(mention.sentence, run.end()):
+            continue  # "Bab al-Nasr": the run is part of a longer name
+        words = [w.removesuffix("'s") for w in run.group().split()]
+        spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)]
+        for name in spans:
+            if not owner and any(name in quarter for quarter in quarters):
+                continue  # "Batna" of "Kafr Batna neighborhood"
+            if not gaz.is_place_name(name):
+                continue
+            place = gaz.resolve(name)
+            if (
+                place is not None
+                and place.feature == "city"
+                and place.population >= _CITY_POPULATION
+                and (owner or place.iso3 in countries)
+            ):
+                # "a source at Deir Ezzor Governorate": the city, where its quarters are
+                return replace(place, geo_precision=1)
+    return None
+
+
+def _town_before(mention: Mention, towns: Sequence[tuple[int, Place]]) -> Place:
+    """The town placed last before a sentence, else the first after it."""
+    before = [t for at, t in towns if at <= mention.sentence_start]
+    return before[-1] if before else towns[0][1]
+
+
 def _key(name: str | None) -> str:
     return "".join(ch for ch in (name or "").lower() if ch.isalnum())
 
@@ -215,6 +343,7 @@ def resolve_mentions(
     """Resolve every mention of one article, using the whole article as context."""
     pctx = _place_context(mentions, ctx)
     places = [_resolve_place(m, ctx.gazetteer, pctx) for m in mentions]
+    places = _quarters_in_article_towns(mentions, places, ctx.gazetteer, pctx)
     fallback = _country_fallback([p for p in places if p is not None], ctx.gazetteer)
     recent: list[Actor] = []
     resolved: list[ResolvedMention] = []
