@@ -173,3 +173,17 @@ def test_a_country_before_the_fighting_it_names_is_where_not_who():
     assert _roles("Turkish army shells Kurdish fighters near Afrin on Monday") == [
         ("Military Forces of Turkey", "People's Protection Units")
     ]
+
+
+@pytest.mark.model
+def test_who_fired_the_weapon_named_on_it_is_the_attacker():
+    assert _roles(
+        "A missile fired by Syrian government forces hit a residential area in Aleppo on Tuesday."
+    ) == [("Military Forces of Syria", None)]
+    assert _roles(
+        "Rocket shells fired by ISIS terrorists hit al-Joura neighborhood in Deir Ezzor on Tuesday."
+    ) == [("Islamic State", None)]
+    # A claim is a report of the act, and an outlet that broke the news did nothing.
+    assert _roles(
+        "On Sunday in Damascus a bomb claimed by the terrorist group Nusra Front tore apart a bus."
+    ) == [(None, None)]

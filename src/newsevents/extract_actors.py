@@ -10,7 +10,7 @@ it or fought back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -79,6 +79,18 @@ def _owner_of_weapon(weapon: Token, patient: Token | None, cues: Cues) -> bool:
         and patient.head.lower_ == "of"
         and patient.head.head.i == weapon.i
     )
+
+
+def _weapon_user(weapon: Token, verbs: Collection[str]) -> Token | None:
+    """Who a participle of `verbs` on a weapon noun says used it ("a missile fired by
+    the army", "barrel bombs dropped by helicopters"): the object of its "by"."""
+    for part in weapon.children:
+        if part.dep_ != "acl" or part.tag_ != "VBN" or part.lemma_.lower() not in verbs:
+            continue
+        for by in part.children:
+            if by.dep_ == "agent":
+                return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _place_of_event_word(
@@ -174,6 +186,9 @@ def choose_actors(
             hurt = roles.patient
             roles.patient = roles.agent
             roles.agent = _agent_of_hurt(hurt) if hurt is not None else None
+        if roles.agent is None and trig.cls.means:
+            # "A missile fired by Syrian government forces hit ...": who fired the weapon.
+            roles.agent = _weapon_user(trig.token, cues.weapon_use | cues.agent_verbs)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None

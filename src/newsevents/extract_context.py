@@ -126,6 +126,7 @@ class Cues:
     victim_shares: frozenset[str] = frozenset()
     near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
     agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
+    weapon_use: frozenset[str] = frozenset()  # "a missile fired by A": A used it
     allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
     # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
     # two places' names written together with one of these are no person's surnames.
@@ -291,6 +292,7 @@ def load_cues(path: Path | None = None) -> Cues:
             [str(w) for w in data.get("armed_actor_kinds") or []],
         ),
         agent_verbs=words("agent_verbs"),
+        weapon_use=words("weapon_use_verbs"),
         allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
         name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
         place_qualifiers=words("place_qualifiers") | words("direction_words"),
