@@ -171,7 +171,11 @@ def _capital_as_government(
     politics (`government_verbs`: "Washington accused Moscow", "prompted Washington to
     act", "calling on Washington"), or joined to a party or another capital or country
     ("negotiations between the UN and Damascus", "Washington and Moscow at loggerheads").
-    Elsewhere it is the city ("rocket shells at Damascus", "a Damascus car bomb")."""
+    Elsewhere it is the city ("rocket shells at Damascus", "a Damascus car bomb"), and
+    so it is wherever a country would be a place ("Rebels target Damascus and Dahya
+    al-Assad": what the event word struck)."""
+    if _country_told_as_where(span, ctx):
+        return False
     root = span.root
     verbs = ctx.cues.government_verbs
     head = root.head
