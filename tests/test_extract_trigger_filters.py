@@ -155,3 +155,21 @@ def test_deaths_by_natural_causes_or_accidents_are_no_event(text):
 def test_deaths_in_an_attack_near_a_natural_cause_word_are_still_an_event():
     text = "Three children were killed in an air strike on a camp near Idlib on Monday."
     assert [s for s, _ in _events(text)] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "handed"),
+    [
+        ("Rebels are set to hand over light weapons to regime authorities on Thursday.", False),
+        (
+            "According to information handed over to the Russian Reconciliation Center, "
+            "rebels left the area on Monday.",
+            False,
+        ),
+        ("The rebels handed over the town of Jarabulus to the army on Thursday.", True),
+        ("Rebels handed over their positions in Daraya to the army on Thursday.", True),
+    ],
+)
+def test_a_handover_transfers_territory_only_when_ground_is_handed_over(text, handed):
+    subs = [s for s, _ in _events(text)]
+    assert ("Non-violent transfer of territory" in subs) is handed, subs

@@ -127,6 +127,8 @@ class Cues:
     near_miss: frozenset[str] = frozenset()  # "almost killed": nobody died
     agent_verbs: frozenset[str] = frozenset()  # "an attack carried out by A": A did it
     weapon_use: frozenset[str] = frozenset()  # "a missile fired by A": A used it
+    handover: frozenset[str] = frozenset()  # "hand over", "handover": territory if ground
+    ground: frozenset[str] = frozenset()  # "the town", "positions": ground handed over
     allies: tuple[frozenset[str], ...] = ()  # actors that fight on one side
     # Parts of places' names ("Fort", "Dam"), with place_nouns and place_suffixes:
     # two places' names written together with one of these are no person's surnames.
@@ -293,6 +295,8 @@ def load_cues(path: Path | None = None) -> Cues:
         ),
         agent_verbs=words("agent_verbs"),
         weapon_use=words("weapon_use_verbs"),
+        handover=words("handover_words"),
+        ground=words("ground_words") | words("place_nouns"),
         allies=tuple(frozenset(str(a) for a in group) for group in data.get("allied_actors") or []),
         name_parts=words("place_name_parts") | words("place_nouns") | words("place_name_suffixes"),
         place_qualifiers=words("place_qualifiers") | words("direction_words"),

@@ -79,6 +79,7 @@ from newsevents.tokenview import TokenView, token_view
 from newsevents.trigger_filters import (
     credited_source,
     disarms_no_weapon,
+    hands_over_no_ground,
     held_weapon,
     names_a_date,
     names_a_thing,
@@ -145,6 +146,7 @@ def _find_triggers(
         and not tells_a_state(t.token, cues.object_verbs, present_is_news)
         and not natural_cause(t.token, cues.natural_causes)
         and not (t.cls.means and credited_source(t.token, cues.speech))
+        and not hands_over_no_ground(t.token, cues.handover, cues.ground)
     ]
 
 

@@ -224,6 +224,25 @@ def tells_a_state(tok: Token, object_verbs: Collection[str], present_is_news: bo
     return not any(c.dep_ in ("dobj", "obj") for c in children)
 
 
+def hands_over_no_ground(tok: Token, handover: Collection[str], ground: Collection[str]) -> bool:
+    """A handover (`handover`: "hand over", "the handover") of something that is no
+    ground: weapons, bodies, prisoners, information ("agreed to hand over their weapons",
+    "information handed over to the centre"). Ground is a word of `ground` ("the town",
+    "positions") or a name ("handed over Jarabulus"); without an object the trigger
+    stands ("the army handed over")."""
+    if tok.lemma_.lower() not in handover:
+        return False
+    if tok.pos_ == "NOUN":
+        handed = [g for c in tok.children if c.lower_ == "of" for g in c.children]
+    else:
+        handed = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if not handed:
+        return tok.dep_ == "acl" and tok.tag_ == "VBN"  # "information handed over to"
+    return not any(
+        h.pos_ == "PROPN" or h.lemma_.lower() in ground or h.lower_ in ground for h in handed
+    )
+
+
 def credited_source(tok: Token, speech: Collection[str]) -> bool:
     """Whether a weapon word is the one credited after what it tells ("Ukrainian forces
     shot down 25 drones, the air force said"): a source, not an act. ("The air force said
