@@ -337,3 +337,17 @@ def test_who_a_count_counts_underwent_the_act():
 )
 def test_a_phrasal_verb_written_apart_is_its_phrase(text: str, sub_type: str) -> None:
     assert [e.sub_event_type for e in new_events(text, "2016-08-29")] == [sub_type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 50 people were wounded in the attack in Al-Horra which was blamed on "
+        "rebels battling the army.",
+        "Another 100 people were wounded in Karam al-Luz in attacks SANA blamed on "
+        "terrorists fighting the government.",
+    ],
+)
+def test_fighting_told_only_of_who_did_it_leaves_an_attack_on_civilians_one(text) -> None:
+    assert [e.sub_event_type for e in new_events(text, "2014-06-20")] == ["Attack"]

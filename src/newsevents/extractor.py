@@ -533,17 +533,29 @@ def _mention_for(
     doc = sentence.doc
     assert doc is not None
     cues = ctx.cues
-    classes = {t.cls.name for t in triggers}
-    # A trigger in a relative clause ("a tribe it has been battling") describes a
-    # participant, not the reported event: it yields to the main clause's triggers.
+    # A trigger in a relative clause ("a tribe it has been battling") or a participle of
+    # allegiance describes a participant, not the reported event: it yields to the main
+    # clause's triggers.
+    aside = {
+        t.token.i
+        for t in triggers
+        if in_relative_clause(t.token) or describes_party(t.token, cues.allegiance)
+    }
     ordered = sorted(
         triggers,
         key=lambda t: (
-            in_relative_clause(t.token) or describes_party(t.token, cues.allegiance),
+            t.token.i in aside,
             _PRIORITY.index(t.cls.name) if t.cls.name in _PRIORITY else len(_PRIORITY),
         ),
     )
     main = ordered[0]
+    classes = {t.cls.name for t in triggers}
+    # Fighting told only in such an aside: an act on civilians stays one ("children
+    # killed fleeing areas where the regime is fighting IS"); its chemical agent or
+    # lethal force would still describe the event ("an air strike which released gas").
+    aside_clash = main.token.i not in aside and all(
+        t.token.i in aside for t in triggers if t.cls.name == "clash"
+    )
 
     def named(tok: Token) -> bool:
         return person_name(tok, actor_matches, ctx)
@@ -725,7 +737,7 @@ def _mention_for(
         "background" if _is_background(triggers, times, ctx.anchor, cues, narrative) else "new"
     )
     event_type, sub_type = refine(
-        classes,
+        classes - {"clash"} if aside_clash and kind2 == "Civilians" else classes,
         main,
         kind2,
         kind1,
