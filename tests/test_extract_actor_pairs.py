@@ -187,3 +187,34 @@ def test_who_fired_the_weapon_named_on_it_is_the_attacker():
     assert _roles(
         "On Sunday in Damascus a bomb claimed by the terrorist group Nusra Front tore apart a bus."
     ) == [(None, None)]
+
+
+@pytest.mark.model
+def test_a_group_a_fighter_word_qualifies_is_an_armed_actor():
+    assert _roles(
+        "A source at Damascus Countryside Police Command said that terrorist groups fired "
+        "rocket shells on Harasta on Monday, killing 2 civilians."
+    ) == [("Terrorists", "Civilians")]
+    # "The group" alone names no one.
+    assert _roles("The group said it had attacked the village of Mallah on Monday.") == [
+        (None, None)
+    ]
+
+
+@pytest.mark.model
+def test_a_participle_of_allegiance_alone_tells_no_event():
+    assert _roles("Washington is leading an international coalition fighting ISIL in Syria.") == []
+    assert (
+        _roles(
+            "Dozens of local truces have been brokered between the myriad of armed groups "
+            "fighting in Syria."
+        )
+        == []
+    )
+
+
+@pytest.mark.model
+def test_who_suffered_an_act_underwent_it():
+    assert _roles("Daesh also suffered a heavy death toll in the raids on Monday.") == [
+        (None, "Islamic State")
+    ]

@@ -186,6 +186,14 @@ def choose_actors(
             hurt = roles.patient
             roles.patient = roles.agent
             roles.agent = _agent_of_hurt(hurt) if hurt is not None else None
+        if (
+            roles.agent is not None
+            and roles.agent.dep_ == "nsubj"
+            and roles.agent.head.lemma_.lower() in cues.sufferers
+        ):
+            # "The terrorist group suffered a heavy death toll in the air raids": who
+            # suffered the act underwent it.
+            roles.patient, roles.agent = roles.patient or roles.agent, None
         if roles.agent is None and trig.cls.means:
             # "A missile fired by Syrian government forces hit ...": who fired the weapon.
             roles.agent = _weapon_user(trig.token, cues.weapon_use | cues.agent_verbs)

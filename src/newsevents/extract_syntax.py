@@ -161,7 +161,10 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
         if ctx.is_place(head.text) or head.lower_ in cues.not_actors:
             return None
     elif head.lemma_.lower() not in cues.people_or_armed:
-        return None
+        fighters = _armed_body(head, cues)
+        # "the terrorist organizations", "militant factions": the fighters they are, one
+        # name whatever the body is called ("armed groups" keep theirs).
+        return fighters
     words = [
         t.text
         for t in head.lefts
@@ -179,6 +182,21 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
     if owner is not None and owner.pos_ == "PROPN":
         name += " of " + " ".join(t.text for t in owner.subtree if t.pos_ == "PROPN")
     return name
+
+
+def _armed_body(head: Token, cues: Cues) -> str | None:
+    """The fighters a group noun names when a fighter word qualifies it ("the terrorist
+    organizations" -> "terrorists", "militant factions" -> "militants") or "armed" does
+    ("armed groups"); None for any other group noun or none."""
+    if head.lemma_.lower() not in cues.group_nouns:
+        return None
+    qualifiers = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
+    fighter = next((t for t in qualifiers if t.lemma_.lower() in cues.hit_fighter_words), None)
+    if fighter is not None:
+        return fighter.lemma_.lower() + "s"  # "an armed terrorist group": terrorists
+    if any(t.lower_ == "armed" for t in qualifiers):
+        return f"armed {head.lower_}"
+    return None
 
 
 def member_of(tok: Token, matches: Sequence[ActorMatch], cues: Cues) -> ActorMatch | None:

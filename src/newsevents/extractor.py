@@ -549,6 +549,11 @@ def _mention_for(
         ),
     )
     main = ordered[0]
+    if main.token.dep_ == "acl" and describes_party(main.token, cues.allegiance):
+        # "the myriad of armed groups fighting in Syria", "the coalition fighting IS": the
+        # sentence's only event word says whose side someone is on. (Air support told of
+        # a party, "army units backed by the air force destroyed ...", is still its act.)
+        return None
     classes = {t.cls.name for t in triggers}
     # Fighting told only in such an aside: an act on civilians stays one ("children
     # killed fleeing areas where the regime is fighting IS"); its chemical agent or
