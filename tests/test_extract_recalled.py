@@ -113,3 +113,18 @@ def test_an_event_named_in_running_text_is_recalled():
 )
 def test_an_event_word_that_names_no_known_event_is_news(text):
     assert len(new_events(text, "2016-08-24")) == 1
+
+
+def test_an_event_something_came_long_after_is_recalled():
+    events = newsevents.extract(
+        "The country grapples with renewed violence three months after the fall of "
+        "President Bashar al-Assad.",
+        published="2025-03-14",
+    )
+    assert [e.status for e in events] == ["background"]
+    # Days after: the event told is recent.
+    events = newsevents.extract(
+        "Two days after the attack on the checkpoint, the army shelled the town of Douma.",
+        published="2025-03-14",
+    )
+    assert [e.status for e in events] == ["new"]

@@ -108,6 +108,8 @@ class Cues:
     demands: frozenset[str] = frozenset()  # "called for protests": asked for, not yet done
     # Sub-type -> the crowd that did it when no actor is named ("Peaceful protest": Protesters)
     crowd_actors: Mapping[str, str] = field(default_factory=dict)
+    # "three months after the fall of Assad": days a unit of time measures
+    elapsed_units: Mapping[str, int] = field(default_factory=dict)
     purpose_protests: frozenset[str] = frozenset()  # the protest words of such a purpose
     aircraft: frozenset[str] = frozenset()  # "helicopters bombed": bombs from the air
     aircraft_doers: frozenset[str] = frozenset()  # "jets struck": an air strike (no "bomber")
@@ -268,6 +270,7 @@ def load_cues(path: Path | None = None) -> Cues:
         raids=words("raid_verbs"),
         demands=words("demand_verbs"),
         crowd_actors={str(k): str(v) for k, v in (data.get("crowd_actors") or {}).items()},
+        elapsed_units={str(k): int(v) for k, v in (data.get("elapsed_units") or {}).items()},
         purpose_protests=words("purpose_protests"),
         aircraft=words("aircraft_nouns"),
         aircraft_doers=words("aircraft_nouns") - words("person_aircraft_nouns"),

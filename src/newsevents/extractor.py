@@ -434,6 +434,8 @@ def _is_background(
             return True
         if _past_habit(tok, cues):
             return True
+    if all(_long_after(trig.token, cues) for trig in triggers):
+        return True  # (not "the protest came two years after the massacre": the protest)
     if not narrative:
         return False
     if any(_named_event(trig.token, cues) for trig in triggers):
@@ -443,6 +445,25 @@ def _is_background(
         for t in times
     )
     return not current and _historical_present(triggers[0].token.sent, cues)
+
+
+def _long_after(tok: Token, cues: Cues) -> bool:
+    """Whether an event word is what something came long after ("three months after the
+    fall of Assad", "two years after the massacre"): the time measured from it, in
+    `elapsed_units`, passes _BACKGROUND_DAYS."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("after", "since"):
+        return False
+    for measure in prep.children:
+        days = cues.elapsed_units.get(measure.lemma_.lower())
+        if measure.dep_ != "npadvmod" or days is None:
+            continue
+        counts = [c for c in measure.children if c.dep_ == "nummod"]
+        found = find_quantities(counts[0].text) if counts else []
+        count = found[0].value if found else 1
+        if count * days > _BACKGROUND_DAYS:
+            return True
+    return False
 
 
 def _named_event(tok: Token, cues: Cues) -> bool:
