@@ -161,10 +161,9 @@ def group_surface(head: Token, ctx: ExtractContext) -> str | None:
         if ctx.is_place(head.text) or head.lower_ in cues.not_actors:
             return None
     elif head.lemma_.lower() not in cues.people_or_armed:
-        fighters = _armed_body(head, cues)
         # "the terrorist organizations", "militant factions": the fighters they are, one
         # name whatever the body is called ("armed groups" keep theirs).
-        return fighters
+        return _armed_body(head, cues)
     words = [
         t.text
         for t in head.lefts
