@@ -194,3 +194,13 @@ def test_an_act_that_left_people_dead_counts_them(text, dead):
 def test_shot_dead_counts_its_object():
     (event,) = _new("Police shot dead three protesters in Nairobi.", published="2023-06-10")
     assert event.fatalities == 3
+
+
+def test_a_toll_stated_with_at_is_the_told_events_toll():
+    (event,) = _new(
+        "The death toll from the rocket attacks on Aleppo's al-Midan neighborhood on Tuesday "
+        "was put at 8 civilians in addition to 12 injured."
+    )
+    assert (event.fatalities, event.injured) == (8, 12)
+    # Told of the toll alone and nowhere, it restates one told elsewhere: no event.
+    assert _new("The official agency placed the death toll at 12.") == []

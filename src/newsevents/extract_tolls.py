@@ -38,12 +38,14 @@ def _quantity_for(head: Token | None, text_offset: int, sentence: Sentence) -> i
 @dataclass(frozen=True)
 class _Toll:
     """A sentence's killed and injured counts; `update`: a toll brought up to date ("the
-    death toll rises to 20"); `single`: the one dead of "a soldier was killed", no number."""
+    death toll rises to 20"); `stated`: a toll stated ("the death toll was put at 8");
+    `single`: the one dead of "a soldier was killed", no number."""
 
     killed: int | None
     injured: int | None
     update: bool = False
     single: bool = False
+    stated: bool = False  # "the death toll was put at 8": a toll stated, maybe again
 
 
 def casualties(
@@ -169,10 +171,13 @@ def casualties(
             killed = value
         elif is_injure and injured is None:
             injured = value
-    if killed is None and injured is None:
-        killed, injured = _toll_update(doc, cues, tokens)
-        if killed is not None or injured is not None:
-            return _Toll(killed, injured, update=True)
+    if killed is None:
+        # "The death toll from the attacks was put at 8 civilians in addition to 12
+        # injured": a toll stated beside a count of the hurt.
+        total, hurt, rising = _toll_update(doc, cues, tokens)
+        if total is not None or (hurt is not None and injured is None):
+            hurt = injured if injured is not None else hurt
+            return _Toll(total, hurt, update=rising, stated=not rising)
     if killed is None and single:
         # A stated count, even one for a toll, outranks this reading: "a soldier was
         # killed, raising the toll to 20" gives 20.
@@ -499,17 +504,23 @@ def _shared_count(tok: Token, cues: Cues) -> bool:
 
 def _toll_update(
     doc: Doc, cues: Cues, tokens: Sequence[int] | None = None
-) -> tuple[int | None, int | None]:
+) -> tuple[int | None, int | None, bool]:
     """A toll brought up to date ("the number of casualties of the massacre rises to 37",
-    "more casualties raise the death toll to 34"): the total its "to" phrase gives, as the
-    killed or the injured by what the verb's subject or object counts; nothing when that
-    counts both ("the number of people killed and injured") or neither."""
+    "more casualties raise the death toll to 34") or stated ("the death toll was put at
+    8"): the total its "to" or "at" phrase gives, as the killed or the injured by what
+    the verb's subject or object counts, and whether it was brought up to date; nothing
+    when that counts both ("the number of people killed and injured") or neither."""
     view = token_view(doc)
     for i in range(len(view)) if tokens is None else tokens:
-        if view.lemma[i] not in cues.toll_verbs:
+        lemma = view.lemma[i]
+        if lemma in cues.toll_verbs:
+            prep = "to"
+        elif lemma in cues.toll_at_verbs:
+            prep = "at"
+        else:
             continue
         tok = view.tokens[i]
-        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep), None)
         if to is None or cues.toll_span.search(doc[tok.i :].text) is not None:
             continue  # no new total, or one over days ("raise it to 823 in 83 days")
         if _follows_an_act(tok):
@@ -526,8 +537,9 @@ def _toll_update(
         quantities = find_quantities(doc_text(to))
         if quantities:
             value = quantities[0].value
-            return (value, None) if dead else (None, value)
-    return None, None
+            rising = prep == "to"
+            return (value, None, rising) if dead else (None, value, rising)
+    return None, None, False
 
 
 def told_as_outcome(verb: Token) -> bool:

@@ -750,9 +750,11 @@ def _mention_for(
         return None  # "More human losses in Hezbollah": neither where nor how many
     if actor1 is None and actor2 is None and not places and stated is None:
         return None
-    if toll and not places:
+    restated = found.stated and (main.token.lemma_.lower() in cues.kill | cues.toll_nouns)
+    if (toll or restated) and not places:
         # A toll brought up to date without a place is a running total, not an event one
-        # could place or merge.
+        # could place or merge; a toll stated alone ("The agency put the death toll at
+        # 12") restates one of an event told elsewhere.
         return None
     if daily_total and all(ctx.country_for(p.text) is not None for p in places):
         # The day's roundup where it names no place below a country ("... in Syria") is
