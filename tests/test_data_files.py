@@ -29,6 +29,9 @@ def test_a_mapping_is_read(tmp_path: Path) -> None:
         ("- a\n- b\n", "expected a mapping at the top level"),
         ("", "expected a mapping at the top level"),
         ("key: [unclosed\n", "cannot read it as YAML"),
+        # A key written twice: YAML would keep the last one without a word.
+        ("words: [a]\nother: 1\nwords: [b]\n", "key 'words' is written twice"),
+        ("rules:\n  x: 1\n  x: 2\n", "key 'x' is written twice"),
     ],
 )
 def test_a_bad_file_is_named_with_the_fix(tmp_path: Path, text: str, expected: str) -> None:
@@ -37,6 +40,11 @@ def test_a_bad_file_is_named_with_the_fix(tmp_path: Path, text: str, expected: s
     with pytest.raises(DataFileError, match=expected) as info:
         read_yaml_mapping(bad)
     assert str(bad) in str(info.value) and "fix the file" in str(info.value)
+
+
+def test_every_bundled_data_file_writes_each_key_once() -> None:
+    for path in sorted(package_data("recase.yaml").parent.glob("*.yaml")):
+        assert read_yaml_mapping(path)
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:

@@ -218,3 +218,11 @@ def test_who_suffered_an_act_underwent_it():
     assert _roles("Daesh also suffered a heavy death toll in the raids on Monday.") == [
         (None, "Islamic State")
     ]
+
+
+@pytest.mark.model
+def test_who_fired_the_weapon_as_the_verbs_subject_is_the_attacker():
+    assert _roles(
+        "Two persons were injured as the terrorist organizations fired 28 rocket shells on "
+        "al-Mushrefeh village in Homs province."
+    ) == [("Terrorists", "Civilians")]

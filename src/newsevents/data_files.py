@@ -18,10 +18,28 @@ def package_data(name: str) -> Path:
     return Path(str(resources.files("newsevents").joinpath("data", name)))
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice in one mapping: YAML keeps the last
+    silently, so a list added under a name already used elsewhere in a file (or a user's
+    second entry for one name) would be lost without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml_mapping(path: Path) -> dict[str, Any]:
-    """A YAML file whose top level is a mapping; DataFileError naming the file otherwise."""
+    """A YAML file whose top level is a mapping, each key written once; DataFileError
+    naming the file otherwise."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read it as YAML ({exc}); fix the file") from exc
     if not isinstance(data, dict):

@@ -82,14 +82,22 @@ def _owner_of_weapon(weapon: Token, patient: Token | None, cues: Cues) -> bool:
 
 
 def _weapon_user(weapon: Token, verbs: Collection[str]) -> Token | None:
-    """Who a participle of `verbs` on a weapon noun says used it ("a missile fired by
-    the army", "barrel bombs dropped by helicopters"): the object of its "by"."""
+    """Who a verb of `verbs` says used a weapon noun: the object of the "by" of its
+    participle on the noun ("a missile fired by the army", "barrel bombs dropped by
+    helicopters"), or the subject of the verb whose object the noun is ("the terrorist
+    organizations fired 28 rocket shells")."""
     for part in weapon.children:
         if part.dep_ != "acl" or part.tag_ != "VBN" or part.lemma_.lower() not in verbs:
             continue
         for by in part.children:
             if by.dep_ == "agent":
                 return next((c for c in by.children if c.dep_ == "pobj"), None)
+    head = weapon
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "rocket" of "28 rocket shells"
+    verb = head.head
+    if head.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 

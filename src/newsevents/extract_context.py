@@ -71,7 +71,7 @@ class Cues:
     repel_verbs: frozenset[str] = frozenset()  # "repelled an IS attack": a battle with IS
     fighter_words: frozenset[str] = frozenset()  # "rebel rocket fire": the rebels'
     target_fighter_words: frozenset[str] = frozenset()  # "terrorist dens": hit, not acting
-    group_nouns: frozenset[str] = frozenset()  # "terrorist organizations": armed if so said
+    armed_bodies: frozenset[str] = frozenset()  # "terrorist organizations": armed if so said
     sufferers: frozenset[str] = frozenset()  # "the group suffered losses": it underwent them
     stop: frozenset[str] = frozenset()  # "stop the kidnappings": acts called off, not told
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
@@ -236,7 +236,7 @@ def load_cues(path: Path | None = None) -> Cues:
         repel_verbs=words("repel_verbs"),
         fighter_words=words("fighter_words"),
         target_fighter_words=words("target_fighter_words"),
-        group_nouns=words("group_nouns"),
+        armed_bodies=words("armed_body_nouns"),
         sufferers=words("sufferer_verbs"),
         stop=words("stop_verbs"),
         object_verbs=words("object_verbs"),

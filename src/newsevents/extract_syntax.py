@@ -187,7 +187,7 @@ def _armed_body(head: Token, cues: Cues) -> str | None:
     """The fighters a group noun names when a fighter word qualifies it ("the terrorist
     organizations" -> "terrorists", "militant factions" -> "militants") or "armed" does
     ("armed groups"); None for any other group noun or none."""
-    if head.lemma_.lower() not in cues.group_nouns:
+    if head.lemma_.lower() not in cues.armed_bodies:
         return None
     qualifiers = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
     fighter = next((t for t in qualifiers if t.lemma_.lower() in cues.hit_fighter_words), None)
