@@ -80,3 +80,16 @@ def test_a_participle_after_a_list_of_people_counts_all_of_it(text, dead):
 )
 def test_counts_of_the_dead_and_the_hurt_written_apart_stay_apart(text, dead):
     assert _fatalities(text) == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        # A headline that lost its comma: the number before "others injured" is the hurt.
+        ("8 persons killed 58 others injured in terrorist rocket attacks on Aleppo city", 8, 58),
+        ("Girl child killed two others injured in terrorist rocket attack on Aleppo", 1, 2),
+    ],
+)
+def test_others_injured_after_a_kill_word_count_the_hurt_not_the_dead(text, dead, hurt):
+    events = [e for e in newsevents.extract(text, published="2016-10-06") if e.status == "new"]
+    assert [(e.fatalities, e.injured) for e in events] == [(dead, hurt)]

@@ -77,6 +77,7 @@ class Cues:
     object_verbs: frozenset[str] = frozenset()  # "control": an act only with its object
     toll_verbs: frozenset[str] = frozenset()  # "the death toll rises to 20"
     toll_at_verbs: frozenset[str] = frozenset()  # "the death toll was put at 8"
+    rest_nouns: frozenset[str] = frozenset()  # "58 others injured": a count of the rest
     count_nouns: frozenset[str] = frozenset()  # "the number of casualties"
     toll_nouns: frozenset[str] = frozenset()  # "casualties", "losses": the dead, counted
     dead_count: frozenset[str] = frozenset()  # "7 casualties": a count of the dead
@@ -242,6 +243,7 @@ def load_cues(path: Path | None = None) -> Cues:
         object_verbs=words("object_verbs"),
         toll_verbs=words("toll_verbs"),
         toll_at_verbs=words("toll_at_verbs"),
+        rest_nouns=words("rest_nouns"),
         count_nouns=words("count_nouns"),
         toll_nouns=words("toll_nouns"),
         dead_count=words("dead_count_nouns"),

@@ -78,10 +78,13 @@ def casualties(
                 # count the object; the dead are the headline's subject.
                 roles.patient = None
                 value = _adjacent_count(doc, tok, cues)
+                subject = subject_of(tok)
                 if value is None:
-                    value = _quantity_for(subject_of(tok), doc[0].idx, sentence)
+                    value = _quantity_for(subject, doc[0].idx, sentence)
                 if value is not None:
                     killed = killed if killed is not None else value
+                elif subject is not None and _one_person(subject, cues, named):
+                    single = True  # "Girl child killed two others injured": one dead
                 continue
             value = _own_count(tok)
             if value is None and tok.dep_ == "acl" and roles.patient in (None, tok.head):
@@ -216,11 +219,17 @@ _NOUNS_BEFORE = 3
 
 def counts_the_hurt(patient: Token | None, cues: Cues) -> bool:
     """Is a kill verb's object a count that an injure word describes ("killed More than 150
-    Injured" in a headline that lost its comma)? Then the verb is the headline's passive:
-    its subject died."""
+    Injured", "killed 58 others injured" in headlines that lost their comma)? Then the
+    verb is the headline's passive: its subject died."""
     return (
         patient is not None
-        and patient.like_num
+        and (
+            patient.like_num
+            or (
+                patient.lower_ in cues.rest_nouns
+                and any(c.dep_ == "nummod" for c in patient.children)
+            )
+        )
         and any(
             c.dep_ in ("acl", "amod") and c.lemma_.lower() in cues.injure for c in patient.children
         )
