@@ -344,3 +344,16 @@ def test_a_quarter_is_in_the_city_of_its_sentence_or_article(text, places):
 def test_a_quarter_of_a_town_written_out_stays_in_that_town(text):
     (strike,) = [e for e in _new(text) if e.sub_event_type == "Air/drone strike"]
     assert strike.country == "Iraq"  # Mosul or the quarter the gazetteer knows there
+
+
+def test_a_dateline_glued_after_a_scraped_date_is_not_the_events_place():
+    events = _new(
+        "Last updated at Feb 022015 Beirut Syrian government air strikes on opposition-held "
+        "towns across the country killed at least 44 people on Monday."
+    )
+    assert events and all(e.location != "Beirut" for e in events)
+    (event,) = _new(
+        "Last updated at Jun 062016 AMMAN Nearly 50 air strikes hit rebel-held areas in and "
+        "around the Syrian city of Aleppo on Sunday."
+    )
+    assert event.location == "Aleppo"

@@ -104,6 +104,7 @@ class Cues:
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
     month_triggers: frozenset[str] = frozenset()  # "March 11": a date, not a march
     month_leads: frozenset[str] = frozenset()  # "in late March": the month
+    months: frozenset[str] = frozenset()  # "Feb 022015 Beirut ...": a dateline's date
     assembly: frozenset[str] = frozenset()  # "gathered ... to protest": a protest done
     conditions: frozenset[str] = frozenset()  # "if the siege continues": may not happen
     raids: frozenset[str] = frozenset()  # "raided a house and detained two": an arrest
@@ -269,6 +270,7 @@ def load_cues(path: Path | None = None) -> Cues:
         period_starts=words("period_start_words"),
         month_triggers=words("month_triggers"),
         month_leads=words("month_lead_words"),
+        months=words("month_names"),
         assembly=words("assembly_verbs"),
         conditions=words("condition_marks"),
         raids=words("raid_verbs"),

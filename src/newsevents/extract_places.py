@@ -46,7 +46,14 @@ def find_place_spans(
     spans = [doc[start:end] for start, end in runs]
     if references is not None:
         return spans
-    kept = [span for span in spans if not _blocked_place(span, ctx, actor_matches, excluded)]
+    kept = [
+        span
+        for span in spans
+        if not _blocked_place(span, ctx, actor_matches, excluded)
+        # A dateline glued after a scraped date names where the report was filed, like
+        # one in capitals ("BEIRUT At least 15 ..."), which is never read as a place.
+        and not _after_a_date(span, ctx)
+    ]
     told = [span for span in kept if not _dateline(span)]
     # "MOSCOW (Sputnik) Over 130 people were killed near Aleppo": where the report was
     # filed gives way to a place the sentence tells; alone, it is all there is.
@@ -131,6 +138,18 @@ def _dateline(span: Span) -> bool:
         if not (tok.text == "," or tok.is_title or tok.is_upper):
             return False
     return False
+
+
+def _after_a_date(span: Span, ctx: ExtractContext) -> bool:
+    """A place written right after a date that names its month, before the story's first
+    word ("Last updated at Feb 022015 Beirut Syrian government air strikes ...",
+    "Published February 23 2015 Beirut ..."): a dateline a scraper glued to the text."""
+    doc = span.doc
+    at = span.start
+    if at < 2 or span.end >= len(doc) or not doc[span.end].text[:1].isupper():
+        return False
+    before = doc[max(0, at - 3) : at]
+    return before[-1].like_num and any(t.lower_.rstrip(".") in ctx.cues.months for t in before)
 
 
 def _country_told_as_where(span: Span, ctx: ExtractContext) -> bool:
