@@ -29,6 +29,8 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
     assert not _cues_match("killed 12 people on Monday")
     assert cues.totals.search("the bombing campaign has killed hundreds") is not None
     assert cues.totals.search("the offensive has killed 20 soldiers") is None  # one battle
+    assert cues.totals.search("have been killed in the escalating bombing campaign")
+    assert cues.totals.search("have been killed in an air strike on Idlib") is None
 
 
 @pytest.mark.parametrize(
@@ -51,9 +53,12 @@ def test_the_bundled_cues_compile_and_tell_periods_from_days():
         # The period hangs from the injured the parser joined to the verb.
         "At least 545 people including 84 children have been killed and hundreds more "
         "injured in the bombing campaign on Aleppo since November 15.",
-        # A campaign's toll up to now.
+        # A campaign's toll up to now, active or passive.
         "The Syrian Observatory for Human Rights said the bombing campaign has killed "
         "hundreds mostly civilians and forced thousands of families to flee their homes.",
+        "At least 545 people including 84 children and 35 women have been killed and "
+        "hundreds more injured in the escalating bombing campaign by the Assad regime and "
+        "Russian air forces on Syrias towns and cities since Tuesday.",
     ],
 )
 @pytest.mark.model
