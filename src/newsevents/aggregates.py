@@ -63,6 +63,10 @@ def load_aggregate_cues(path: Path | None = None) -> AggregateCues:
         )
 
 
+# A verb's own arguments: a conjunct verb with none shares the clause it is joined to.
+_OWN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative"})
+
+
 def _clause_verb(tok: Token) -> Token:
     """The verb a phrase hangs from (the phrase's own root when no verb governs it)."""
     node = tok
@@ -178,6 +182,15 @@ def aggregate_scope(doc: Doc, text: str, cues: AggregateCues) -> set[int] | None
             # "killed since a cease-fire collapsed": a clause of its own that bounds the
             # count of the verb it modifies.
             verb = _clause_verb(verb.head)
+        while (
+            verb.dep_ == "conj"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in _OWN_ARGUMENTS for c in verb.children)
+        ):
+            # "374 people recorded killed in the city and countryside during the past
+            # week", the tagger reading "countryside" as a verb: a conjunct with no
+            # subject or object of its own shares the clause of the verb it is joined to.
+            verb = verb.head
         if not always and not _bounds_a_total(span.root, verb, cues.tally):
             continue
         if not _add_clause(scope, doc, span.start, verb):
