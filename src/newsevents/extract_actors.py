@@ -204,7 +204,7 @@ def choose_actors(
             roles.patient, roles.agent = roles.patient or roles.agent, None
         if roles.agent is None and trig.cls.means:
             # "A missile fired by Syrian government forces hit ...": who fired the weapon.
-            roles.agent = _weapon_user(trig.token, cues.weapon_use | cues.agent_verbs)
+            roles.agent = _weapon_user(trig.token, cues.weapon_users)
         if trig.cls.name == "die" and roles.agent is not None and roles.agent.dep_ == "poss":
             # "the civilians' death toll", "the regime's losses": who suffered them.
             roles.patient, roles.agent = roles.patient or roles.agent, None

@@ -148,6 +148,17 @@ class Cues:
         return self.people | self.armed
 
     @cached_property
+    def weapon_users(self) -> frozenset[str]:
+        """Verbs whose "by" or subject names who used a weapon ("fired by", "launched"):
+        `weapon_use` and `agent_verbs`."""
+        return self.weapon_use | self.agent_verbs
+
+    @cached_property
+    def dead_words(self) -> frozenset[str]:
+        """Words of the dead, killing or counted (`kill` and `toll_nouns`)."""
+        return self.kill | self.toll_nouns
+
+    @cached_property
     def hit_fighter_words(self) -> frozenset[str]:
         """Words for fighters that name the group as what was hit ("a rebel convoy",
         "terrorist dens"): `fighter_words` and `target_fighter_words`."""

@@ -539,7 +539,7 @@ def _toll_update(
             # "raise to 15, the number of people killed": the total's noun set apart.
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "npadvmod", "appos"):
                 counted |= _counted_words(child, cues)
-        dead = bool(counted & (cues.kill | cues.toll_nouns))
+        dead = bool(counted & cues.dead_words)
         hurt = bool(counted & cues.injure)
         if dead == hurt:
             continue

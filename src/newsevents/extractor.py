@@ -750,7 +750,7 @@ def _mention_for(
         return None  # "More human losses in Hezbollah": neither where nor how many
     if actor1 is None and actor2 is None and not places and stated is None:
         return None
-    restated = found.stated and (main.token.lemma_.lower() in cues.kill | cues.toll_nouns)
+    restated = found.stated and (main.token.lemma_.lower() in cues.dead_words)
     if (toll or restated) and not places:
         # A toll brought up to date without a place is a running total, not an event one
         # could place or merge; a toll stated alone ("The agency put the death toll at
