@@ -72,3 +72,25 @@ def test_control_as_a_state_gives_no_event():
     assert _new(story) == []
     (clash,) = _new("Clashes near the areas controlled by IS in Deir Ezzor")
     assert clash.sub_event_type == "Armed clash"
+
+
+@pytest.mark.model
+def test_a_phrase_of_taking_control_is_no_state():
+    # "restore control" is read with "control" as a noun joined to a party: the phrase
+    # still tells the change, not who holds the villages.
+    (taken,) = _new(
+        "The factions operating in Idlib along with Tahrir al-Sham and the Turkestan Party "
+        "restore control over two villages west of Sinjar"
+    )
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.model
+def test_a_name_right_after_control_is_its_object():
+    # The parser hangs "al-Tabaqa city" on "west": no direct object in the parse.
+    (taken,) = _new(
+        '"Euphrates Wrath" operation forces control al-Tabaqa city west of Al-Raqqah '
+        "province almost completely"
+    )
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    assert (taken.actor1, taken.location) == ("Syrian Democratic Forces", "Al-Tabqa")

@@ -143,7 +143,8 @@ def _find_triggers(
         and not names_a_victim(t.token, t.cls.name, lexicon.by_lemma)
         and not (t.cls.name == "attack" and raid_to_arrest(t.token, cues.raids, lexicon.by_lemma))
         and not used_with_object(t.token, cues.intransitive, cues.country_place_preps)
-        and not tells_a_state(t.token, cues.object_verbs, present_is_news)
+        # A phrase ("restore control over two villages") tells the change itself.
+        and not (" " not in t.text and tells_a_state(t.token, cues.object_verbs, present_is_news))
         and not natural_cause(t.token, cues.natural_causes)
         and not (t.cls.means and credited_source(t.token, cues.speech))
         and not hands_over_no_ground(t.token, cues.handover, cues.ground)

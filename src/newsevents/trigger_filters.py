@@ -221,7 +221,20 @@ def tells_a_state(tok: Token, object_verbs: Collection[str], present_is_news: bo
     reported = tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" for c in children)
     if negated or reported or any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
-    return not any(c.dep_ in ("dobj", "obj") for c in children)
+    return not any(c.dep_ in ("dobj", "obj") for c in children) and not _name_follows(tok)
+
+
+def _name_follows(tok: Token) -> bool:
+    """A proper name right after the verb (past a "the") and inside its clause: the
+    object the parser hung elsewhere ("forces control al-Tabaqa city west of Raqqa",
+    read with the town as a modifier of "west")."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return False
+    return any(a.i == tok.i for a in doc[i].ancestors)
 
 
 def hands_over_no_ground(tok: Token, handover: Collection[str], ground: Collection[str]) -> bool:
