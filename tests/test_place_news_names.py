@@ -36,6 +36,9 @@ def _alone(name: str) -> PlaceContext:
         ("Jobar", "SYR", 33.53, 36.33),
         ("Sokhna", "SYR", 34.89, 38.87),
         ("al-Dameer", "SYR", 33.64, 36.69),
+        ("Atma", "SYR", 36.31, 36.69),
+        ("Sahl Al-Ghab", "SYR", 35.63, 36.35),
+        ("Ma'ra al-Nu'man", "SYR", 35.65, 36.68),
     ],
 )
 def test_a_war_place_by_its_news_name_alone(
