@@ -65,3 +65,19 @@ def test_a_name_framed_as_a_place_is_resolved_in_full():
 
 def test_a_framed_english_word_is_not_looked_up():
     assert _new("Clashes in the town of Hope") == []
+
+
+def test_the_massacre_of_a_town_is_placed_there():
+    (event,) = _new("More casualties raise their number to 10 at least in the massacre of Hish")
+    assert (event.location, event.fatalities) == ("Hish", 10)
+
+
+def test_a_capital_after_the_word_capital_is_the_city():
+    # The parser reads "Damascus" as the subject of "leaves": a capital that acts would
+    # be its government; after "the capital" it is the city.
+    (event,) = _new("A previous fall of shells on the capital Damascus leaves more human losses")
+    assert (event.location, event.sub_event_type) == (
+        "Damascus",
+        "Shelling/artillery/missile attack",
+    )
+    assert event.actor1 is None

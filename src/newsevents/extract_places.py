@@ -99,7 +99,7 @@ def _blocked_place(
     elif credited:
         pass  # "in northern Syria - monitors", read as the monitors' modifier
     elif span.root.dep_ in ("poss", "amod") or (
-        span.root.dep_ == "nsubj" and not _object_misread(span)
+        span.root.dep_ == "nsubj" and not _object_misread(span, ctx.cues.place_nouns)
     ):
         return True
     if _names_a_patron(span, ctx) or _named_as_doer(span, ctx):
@@ -317,12 +317,15 @@ def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
     return participle or tail > _CREDIT_TAIL or ctx.is_place(nxt.text)
 
 
-def _object_misread(span: Span) -> bool:
+def _object_misread(span: Span, place_nouns: frozenset[str]) -> bool:
     """A name the parser made a subject right after a verb ("Raids target the Eastern
     Ghouta leave casualties" read with "Ghouta" as the subject of "leave"): what follows
-    a verb is its object, a place, not an actor."""
+    a verb is its object, a place, not an actor. So is a name right after a place noun
+    ("shells on the capital Damascus leave losses"): the place the noun names."""
     doc = span.doc
     i = span.start - 1
+    if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lower_ in place_nouns:
+        return doc[i].i < span.root.head.i
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
     return i >= 0 and doc[i].pos_ == "VERB" and doc[i].i < span.root.head.i
@@ -627,11 +630,13 @@ def _event_frame(view: TokenView, first: int, end: int, ctx: ExtractContext) -> 
     if not (view.text[first][:1].isupper() and view.text[end - 1][:1].isupper()):
         return False
     if lower[first - 1] == "of":
-        # "civilians of Kafar Jalis", "the shelling of Tal Touqan"; "the assassination of
-        # X" names a victim, while a weapon or method ("shelling", "explosions") is done
-        # to a place.
+        # "civilians of Kafar Jalis", "the shelling of Tal Touqan", "the massacre of Hish";
+        # "the assassination of X" names a victim, while a weapon or method ("shelling",
+        # "explosions") is done to a place.
         before = doc[first - 2]
-        if before.lemma_.lower() in ctx.cues.people:
+        if before.lemma_.lower() in ctx.cues.people or (
+            before.pos_ == "NOUN" and before.lemma_.lower() in ctx.cues.place_of_events
+        ):
             return True
         classes = by_lemma.get(before.lemma_.lower()) or by_lemma.get(lower[first - 2]) or ()
         return before.pos_ == "NOUN" and any(c.means for c in classes)

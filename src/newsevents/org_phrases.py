@@ -67,6 +67,8 @@ class OrgRules:
     capitals: dict[str, str] = field(default_factory=dict)  # seat of government -> ISO3
     # Verbs whose subject a capital is as a city ("came under fire"), place verbs included
     city_subject_verbs: frozenset[str] = frozenset()
+    # Nouns after which a capital is the city they name ("the capital Damascus")
+    city_nouns: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -96,6 +98,7 @@ def load_org_rules(path: Path = _DATA_FILE) -> OrgRules:
         # A city is the subject of every verb a country is as a place, and of a few more.
         city_subject_verbs=_words(raw, "city_subject_verbs", path)
         | _words(raw, "place_subject_verbs", path),
+        city_nouns=_words(raw, "city_nouns", path),
     )
 
 
@@ -237,7 +240,10 @@ def _capital_acts(tok: Token, rules: OrgRules) -> bool:
     """A capital's head token that stands for its government: the active subject of a verb
     that does not take a place as subject ("Moscow launched air strikes", "Damascus denied
     it"), not the city where things happen ("Damascus came under shelling", "Damascus was
-    hit")."""
+    hit"). A capital named by the noun before it ("shelling on the capital Damascus
+    leaves losses", which the parser may read with "Damascus" as the subject) is the city."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in rules.city_nouns:
+        return False
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     verb = tok.head
