@@ -81,3 +81,24 @@ def test_a_capital_after_the_word_capital_is_the_city():
         "Shelling/artillery/missile attack",
     )
     assert event.actor1 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The parser hangs "Afrin's" on "increases": the word after the possessive counts.
+        (
+            "The number of casualties of Afrin's massacre increases to 22 persons including "
+            "7 children as a result of the Turkish shelling on the city",
+            "Afrin",
+        ),
+        (
+            "Casualties and injuries in the continuation of armed clashes between gunmen of "
+            "Kafar Takharim's residents against members of Hayyaat Tahrir al-Sham",
+            "Kafr Takharim",
+        ),
+    ],
+)
+def test_a_town_that_owns_its_event_or_its_people_is_the_place(text, place):
+    (event,) = _new(text)
+    assert event.location == place
