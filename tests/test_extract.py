@@ -122,6 +122,9 @@ def test_questions_threats_and_calls_for_truce_are_not_events():
         "The army launched an offensive on Monday to recapture Palmyra.",
         "The group sent a suicide bomber on Monday to attack the checkpoint near Hama.",
         "Rebels made new attempts to capture the town of Morek on Monday.",
+        # A gerund a plan word's preposition governs.
+        "The army embarked on Monday on a ground campaign aimed at recapturing east Aleppo.",
+        "The government offensive began on Monday with the aim of recapturing Tabqa.",
     ],
 )
 def test_an_act_told_as_a_purpose_is_planned_not_done(text):

@@ -295,6 +295,18 @@ def _asked_for(tok: Token, demands: frozenset[str]) -> bool:
     )
 
 
+def _aimed_at(tok: Token, plan: frozenset[str]) -> bool:
+    """An act in a gerund that a plan word's preposition governs ("a campaign aimed at
+    recapturing east Aleppo", "with the aim of recapturing Tabqa"): what it is for."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in plan
+    )
+
+
 def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     """How the report holds the event: asserted, claimed, denied, threatened, planned;
     None when it is only hypothetical (could, might)."""
@@ -302,6 +314,8 @@ def _modality(tok: Token, speech: Token | None, cues: Cues) -> Modality | None:
     if any(c.dep_ == "mark" and c.lower_ in cues.conditions for c in clause.children):
         return None  # "if the siege continues": a condition, nothing told as done
     asked = _asked_for(tok, cues.demands)  # "called for protests": not yet done
+    if _aimed_at(tok, cues.plan):
+        return "planned"
     if tok.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "aux" and c.lower_ in cues.modal for c in tok.head.children
     ):
