@@ -113,3 +113,27 @@ def test_who_clashed_with_the_army_fought_it():
         "Hezbollah fighters clashed with Syrian troops in Qusayr on Monday.", "2016-03-21"
     )
     assert (event.actor1, event.actor2) == ("Hezbollah", "Military Forces of Syria")
+
+
+@pytest.mark.model
+def test_who_fights_where_a_weapon_struck_did_not_use_it():
+    # "where ..." describes the place the weapon struck: its fighters are no attacker.
+    (bombardment,) = new_events(
+        "Regime bombardment on Tuesday also hit other areas of Eastern Ghouta where "
+        "opposition fighters have been battling President Bashar Assad's troops.",
+        "2017-10-31",
+    )
+    assert bombardment.actor1 == "Military Forces of Syria"
+    (raid,) = new_events(
+        "The air raid on Tuesday comes amid escalating violence in Daraa province where "
+        "rebels have been advancing in recent months.",
+        "2014-06-18",
+    )
+    assert raid.actor1 is None
+    # Fighting told so is still the fighting of those the clause names.
+    (fighting,) = new_events(
+        "Fighting continued on Tuesday on the western outskirts of Aleppo where rebels "
+        "have been making advances.",
+        "2016-10-29",
+    )
+    assert "Rebels" in (fighting.actor1, fighting.actor2)

@@ -564,6 +564,15 @@ def in_relative_clause(tok: Token) -> bool:
     return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
+def in_where_clause(tok: Token) -> bool:
+    """A word in a relative clause that "where" opens: one that describes a place
+    ("Daraa province, where rebels have been advancing")."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "relcl":
+            return any(c.lower_ == "where" for c in node.children)
+    return False
+
+
 def describes_party(tok: Token, participles: Collection[str]) -> bool:
     """A word in a participle of `participles` on a noun ("18 rebels fighting against
     Daesh", "Kurdish fighters backed by air strikes"): the participle says whose side the

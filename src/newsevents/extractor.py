@@ -45,6 +45,7 @@ from newsevents.extract_syntax import (
     headed_by,
     headline_head,
     in_relative_clause,
+    in_where_clause,
     lone_capital,
     mass_count,
     noun_lemma,
@@ -715,7 +716,20 @@ def _mention_for(
         sentence.text,
         ctx,
         triggers=triggers,
-        acting=[t for t in ordered if t is main or _told_alike(t, modality, cues)],
+        # An event word in a clause that describes a place ("an air raid amid violence in
+        # Daraa province where rebels have been advancing") names who fights there, not
+        # who used the weapon; fighting told so is still the fighting of those named.
+        acting=[
+            t
+            for t in ordered
+            if t is main
+            or (
+                _told_alike(t, modality, cues)
+                and not (
+                    main.cls.means and in_where_clause(t.token) and not in_where_clause(main.token)
+                )
+            )
+        ],
         family=family,
         actor_matches=actor_matches,
         place_tokens=place_tokens,
