@@ -252,3 +252,39 @@ def test_a_raid_that_killed_is_still_violence():
         published="2019-03-23",
     )
     assert {e.sub_event_type for e in events} == {"Armed clash", "Arrests"}
+
+
+def _sub_types(text: str, published: str) -> list[str]:
+    """The sub-types of the mentions a text tells, before merging joins any."""
+    from newsevents.pipeline import load_knowledge, process_articles
+
+    (result,) = process_articles(
+        [newsevents.records.Article(id="w1", text=text, published=published)], load_knowledge()
+    )
+    assert result.error is None
+    return [m.mention.sub_event_type for m in result.mentions if m.mention.status == "new"]
+
+
+def test_a_past_act_told_where_the_fighting_is_is_an_event_of_its_own():
+    # A story's sentence keeps its clauses together, but an act of another type told in
+    # a "where" clause with its own subject is a second event (MUC-4 dev: four bombings
+    # of electricity poles told so).
+    text = (
+        "Heavy fighting broke out in San Salvador on Monday. "
+        "The fighting was centred in the neighbourhood of Cuscatancingo, where the rebels "
+        "blew up several electricity poles with dynamite. "
+        "Troops were sent to the area."
+    )
+    events = [e for e in newsevents.extract(text, published="1990-03-08") if e.status == "new"]
+    kinds = {(e.sub_event_type, e.location) for e in events}
+    assert ("Remote explosive/landmine/IED", "Cuscatancingo") in kinds
+    assert any(e.sub_event_type == "Armed clash" for e in events)
+    # A clause that describes who fights there now tells no event of its own: one
+    # mention for the strikes, one for the second sentence.
+    text = (
+        "Air strikes hit Deir Ezzor on Monday. "
+        "Nine children were among those killed as they tried to cross the river aboard rafts "
+        "escaping from areas where regime forces are battling the Daesh terror group. "
+        "The dead included an Iraqi family."
+    )
+    assert len(_sub_types(text, "2017-10-04")) == 2

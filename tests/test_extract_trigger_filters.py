@@ -146,6 +146,7 @@ def test_struck_tells_a_strike_that_the_prefilter_lets_through():
         "Three children died of cold in a camp near Idlib on Monday.",
         "Hundreds of people died of hunger in Madaya on Tuesday.",
         "A boy was killed in a car accident in Damascus on Monday.",
+        "Two more people died from lack of food in the Yarmouk camp on Wednesday.",
     ],
 )
 def test_deaths_by_natural_causes_or_accidents_are_no_event(text):

@@ -865,6 +865,27 @@ def _mention_for(
     return replace(mention, confidence=mention_confidence(mention))
 
 
+def _where_apart(triggers: list[Trigger]) -> list[list[Trigger]]:
+    """A sentence's event words, with those of a clause that "where" opens told apart when
+    that clause tells a past act with its own subject, of another type ("fighting is
+    centred in the neighbourhoods where the rebels blew up electricity poles": a clash and
+    a bombing). Otherwise the clause describes the place and its words stay with the
+    sentence's (`_mention_for` lets them yield to the main clause's)."""
+    inside = [t for t in triggers if in_where_clause(t.token)]
+    outside = [t for t in triggers if not in_where_clause(t.token)]
+    if not inside or not outside:
+        return [triggers]
+    types = {t.cls.event_type for t in outside}
+    # A past act with its own subject; "where rebels are battling the army" describes.
+    own_act = any(
+        t.token.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.token.children)
+        for t in inside
+    )
+    if not own_act or any(t.cls.event_type in types for t in inside):
+        return [triggers]
+    return [outside, inside]
+
+
 def _with_neighbour_roles(
     article: AnalysedArticle, mentions: Sequence[Mention], ctx: ExtractContext
 ) -> tuple[Mention, ...]:
@@ -1189,22 +1210,45 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
         for family_triggers in by_family.values():
             parts = split_parts(doc, family_triggers, spans, ctx.cues) if headline else [None]
             for part in parts:
-                mention = _mention_for(
-                    sentence,
-                    article.clean.article.id,
-                    part.triggers if part is not None else family_triggers,
-                    ctx,
-                    actor_matches,
-                    narrative and not first,
-                    surnames,
-                    told,
-                    part,
-                    countries,
-                    spans,
-                    previous,
-                )
-                if mention is not None:
-                    found.append((mention, part))
+                groups = [family_triggers] if part is not None else _where_apart(family_triggers)
+                told_here = [
+                    _mention_for(
+                        sentence,
+                        article.clean.article.id,
+                        part.triggers if part is not None else group,
+                        ctx,
+                        actor_matches,
+                        narrative and not first,
+                        surnames,
+                        told,
+                        part,
+                        countries,
+                        spans,
+                        previous,
+                    )
+                    for group in groups
+                ]
+                kinds = [m.event_type for m in told_here if m is not None]
+                if len(kinds) != len(set(kinds)):
+                    # Two of one type in one sentence would be one report (merge keys a
+                    # mention by its offsets and type): the sentence's words together.
+                    told_here = [
+                        _mention_for(
+                            sentence,
+                            article.clean.article.id,
+                            family_triggers,
+                            ctx,
+                            actor_matches,
+                            narrative and not first,
+                            surnames,
+                            told,
+                            part,
+                            countries,
+                            spans,
+                            previous,
+                        )
+                    ]
+                found.extend((m, part) for m in told_here if m is not None)
         mentions.extend(part_offsets(found, sentence))
         previous = sentence.text
         first = False
