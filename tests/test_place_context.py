@@ -293,4 +293,3 @@ def test_a_spread_keeps_its_readings_columns_in_latitude_order() -> None:
     assert list(spread.lons) == [-95.56, -3.7, 2.35]
     assert list(spread.scales) == [50.0, 20.0, 20.0]
     assert list(spread.owners) == [0, 1, 2]
-    assert list(spread.items[4:8]) == [40.0, -3.7, 20.0, 1.0]

@@ -27,7 +27,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -94,17 +93,13 @@ class Anchor(NamedTuple):
 @dataclass(slots=True)
 class Spread:
     """Every point-like reading of each other name of the article, sorted by latitude:
-    lat, lon, km scale and name index one after the other in an array of doubles (no
-    object per reading for the garbage collector to count), and the latitudes alone
-    for bisect."""
+    their latitudes (for bisect), longitudes, km scales and name indices, a column each
+    in an array (no object per reading for the garbage collector to count)."""
 
     names: tuple[str, ...]
     keys: tuple[str, ...]
     rows: tuple[tuple[int, ...], ...]
-    items: array[float]
     lats: array[float]
-    # the items' columns apart, for spread_score's loop: longitudes, km scales, and
-    # name indices (as integers)
     lons: array[float]
     scales: array[float]
     owners: array[int]
@@ -115,7 +110,7 @@ class Spread:
 
 
 def _no_spread() -> Spread:
-    return Spread((), (), (), array("d"), array("d"), array("d"), array("d"), array("l"))
+    return Spread((), (), (), array("d"), array("d"), array("d"), array("l"))
 
 
 def make_spread(
@@ -125,11 +120,12 @@ def make_spread(
     readings: list[tuple[float, float, float, int]],
 ) -> Spread:
     """A Spread from the (lat, lon, km scale, name index) of every reading."""
+    if not readings:
+        return Spread(names, keys, rows, array("d"), array("d"), array("d"), array("l"))
     readings.sort()
-    items = array("d", chain.from_iterable(readings))
-    owners = array("l", map(int, items[3::4]))
-    columns = items[::4], items[1::4], items[2::4]
-    return Spread(names, keys, rows, items, *columns, owners)
+    lats, lons, scales, owners = zip(*readings, strict=True)  # the columns, in C
+    columns = array("d", lats), array("d", lons), array("d", scales), array("l", owners)
+    return Spread(names, keys, rows, *columns)
 
 
 @dataclass(slots=True)
@@ -178,6 +174,9 @@ class Prepared:
     # name is left out: no other country named, at most one anchor outside them, and
     # a town (not an area) among the anchors inside them
     translit_article: bool = False
+    # the names of the anchors finer than a country that lie outside the countries
+    # translit.yaml lists: a namesake abroad needs every other such anchor inside them
+    outside_translit: frozenset[str] = frozenset()
     total: int = 0  # anchors with a country
 
 
@@ -364,7 +363,7 @@ def context_scores(
     area_points, area_lats = ctx.area_points, ctx.area_lats
     spread = ctx.spread
     memo: dict[int, tuple[float, tuple[tuple[int, float], ...]]] | None = None
-    if spread.items:
+    if spread.lats:
         memo = spread.memo.get(key)
         if memo is None:
             memo = spread.memo[key] = {}
@@ -523,16 +522,15 @@ def names_near(spread: Spread, lat: float, lon: float, key: str, km: float) -> t
     `km` of (lat, lon), whichever reading their own answers took, and how many other
     names have readings at all."""
     deg = km / _KM_PER_DEG
-    lats, items = spread.lats, spread.items
+    lats, lons, owners = spread.lats, spread.lons, spread.owners
     coslat = math.cos(math.radians(lat))
     near: set[int] = set()
     for k in range(bisect_right(lats, lat - deg), bisect_left(lats, lat + deg)):
-        at = 4 * k
-        ni = int(items[at + 3])
+        ni = owners[k]
         if ni in near or spread.keys[ni] == key:
             continue
         dy = lat - lats[k]
-        dx = (lon - items[at + 1]) * coslat
+        dx = (lon - lons[k]) * coslat
         if dx * dx + dy * dy <= deg * deg:
             near.add(ni)
     return len(near), sum(1 for k in spread.keys if k != key)
@@ -562,13 +560,18 @@ def _spread_score(
 ) -> tuple[float, tuple[tuple[int, float], ...]]:
     """spread_score for a row not yet in `memo`, the key's answers, which keeps it."""
     r, _, _, _, lat, lon, coslat = facts
+    lats = spread.lats
+    low = bisect_right(lats, lat - _SPREAD_DEG)
+    high = bisect_left(lats, lat + _SPREAD_DEG, low)
+    if low == high:  # most rows: no reading within the latitude band
+        memo[r] = _NOTHING_NEAR
+        return _NOTHING_NEAR
     window = _SPREAD_DEG / max(coslat, 0.05)
     west, east = lon - window, lon + window
     best: dict[int, tuple[float, float]] = {}
     rows, keys = spread.rows, spread.keys
-    lats, lons, scales, owners = spread.lats, spread.lons, spread.scales, spread.owners
-    low = bisect_right(lats, lat - _SPREAD_DEG)
-    for k in range(low, bisect_left(lats, lat + _SPREAD_DEG, low)):
+    lons, scales, owners = spread.lons, spread.scales, spread.owners
+    for k in range(low, high):
         s_lon = lons[k]
         if s_lon < west or s_lon > east:
             continue

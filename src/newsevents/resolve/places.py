@@ -595,20 +595,22 @@ class Gazetteer:
         embedded = query.how == "embedded name"
         if not (embedded or small or province):
             return True
-        # The countries of the article's other names: this name's own reading is no
-        # evidence for itself.
-        others = [a for a in ctx.anchors if a.name != name and a.iso3]
-        countries = {c.upper() for c in context.countries}
-        countries.update(a.iso3 for a in others if a.iso3)
+        # An article with a place finer than a country outside translit.yaml's countries
+        # (this name's own answer aside) has no namesake abroad (`_namesake_abroad`):
+        # the usual case, told without gathering the other names' countries.
+        elsewhere = ctx.outside_translit
         translit = default_rules().countries
-        if self._namesake_abroad(name, place, countries, others, translit, ctx):
-            return False
+        if not elsewhere or (len(elsewhere) == 1 and name in elsewhere):
+            others, countries = self._other_countries(name, context, ctx)
+            if self._namesake_abroad(name, place, countries, others, translit, ctx):
+                return False
         if area:
             return True
         # Neither a headline's name nor an article placed in translit.yaml's countries:
         # the answer stands, whatever its words.
         if not ctx.translit_article and name not in context.headline_names:
             return True
+        others, countries = self._other_countries(name, context, ctx)
         english = small and self._english_name(query.key)
         if not english and not embedded:
             return True
@@ -619,6 +621,17 @@ class Gazetteer:
         if not (headline or transliterated):
             return True
         return place.iso3 in countries
+
+    def _other_countries(
+        self, name: str, context: PlaceContext, ctx: Prepared
+    ) -> tuple[list[Anchor], set[str]]:
+        """The anchors of the article's other names that lie in a country, and the
+        countries the article names or places them in: this name's own reading is no
+        evidence for itself."""
+        others = [a for a in ctx.anchors if a.name != name and a.iso3]
+        countries = {c.upper() for c in context.countries}
+        countries.update(a.iso3 for a in others if a.iso3)
+        return others, countries
 
     def _namesake_abroad(
         self,
@@ -1282,6 +1295,9 @@ class Gazetteer:
             prepared.first = first
         translit = default_rules().countries
         anchors = prepared.anchors
+        prepared.outside_translit = frozenset(
+            [a.name for a in anchors if a.iso3 and not a.is_country and a.iso3 not in translit]
+        )
         prepared.translit_article = (
             countries <= translit
             and sum(1 for a in anchors if a.iso3 and a.iso3 not in translit) <= 1
@@ -1328,7 +1344,10 @@ class Gazetteer:
             keys.append(key)
             row_sets.append(rows)
             p = query.reading_items
-            readings += [(p[k], p[k + 1], p[k + 2], ni) for k in range(0, len(p), 3)]
+            if len(p) == 3:  # one reading, most names: no slices to make
+                readings.append((p[0], p[1], p[2], ni))
+            else:
+                readings += zip(p[::3], p[1::3], p[2::3], repeat(ni))
         return make_spread(tuple(names), tuple(keys), tuple(row_sets), readings)
 
     def _readings(self, query: _Query) -> tuple[int, ...]:
