@@ -805,3 +805,13 @@ def test_capital_of_names_the_country_whose_capital_it_is(gaz: Gazetteer) -> Non
     assert gaz.capital_of("Damascus") == "SYR"
     assert gaz.capital_of("Aleppo") is None
     assert gaz.capital_of("Russia") is None
+
+
+def test_records_made_for_answers_equal_those_the_dataclass_makes() -> None:
+    from newsevents.records import Place
+    from newsevents.resolve.places import _new_place
+
+    values = ("Aleppo", 36.2, 37.16, "Syria", "SYR", "Aleppo", "city", 1, 1_000_000, 170063)
+    made = _new_place(*values)
+    assert made == Place(*values) and vars(made) == vars(Place(*values))
+    assert hash(made) == hash(Place(*values)) and repr(made) == repr(Place(*values))
