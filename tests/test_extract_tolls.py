@@ -204,3 +204,11 @@ def test_a_toll_stated_with_at_is_the_told_events_toll():
     assert (event.fatalities, event.injured) == (8, 12)
     # Told of the toll alone and nowhere, it restates one told elsewhere: no event.
     assert _new("The official agency placed the death toll at 12.") == []
+
+
+def test_a_count_of_massacres_is_no_count_of_the_dead():
+    (event,) = _new("Two massacres in Khan Shaykhun city during 24 hours kill 13 citizens")
+    assert (event.location, event.fatalities) == ("Khan Shaykhun", 13)
+    # Killed and injured told together give no count of the dead.
+    (together,) = _new("Aleppo civilian massacre continues: 88 killed and injured")
+    assert together.fatalities is None

@@ -38,6 +38,7 @@ class Cues:
     directions: frozenset[str]
     not_actors: frozenset[str]
     kill: frozenset[str]
+    counted_acts: frozenset[str]  # "two massacres": a count of acts, not of the dead
     injure: frozenset[str]
     people: frozenset[str]
     armed: frozenset[str]
@@ -222,6 +223,7 @@ def load_cues(path: Path | None = None) -> Cues:
         directions=words("direction_words"),
         not_actors=words("not_actor_names"),
         kill=words("kill_lemmas"),
+        counted_acts=words("counted_act_nouns"),
         injure=words("injure_lemmas"),
         people=words("people_nouns"),
         armed=words("armed_nouns"),

@@ -122,6 +122,8 @@ def casualties(
                 continue
         elif tok.dep_ == "pobj" and tok.head.lower_ in cues.timing:
             continue  # "after the killing of 30 of their members, the army attacks"
+        elif lemma in cues.counted_acts:
+            continue  # "Two massacres in Khan Shaykhun kill 13": two acts, not two dead
         else:
             # "12 dead", "the death toll rose to 15", "15 deaths"
             value = _quantity_for(tok, doc[0].idx, sentence)
