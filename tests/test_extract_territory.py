@@ -94,3 +94,14 @@ def test_a_name_right_after_control_is_its_object():
     )
     assert taken.sub_event_type == "Non-state actor overtakes territory"
     assert (taken.actor1, taken.location) == ("Syrian Democratic Forces", "Al-Tabqa")
+
+
+@pytest.mark.model
+def test_ending_a_group_s_presence_is_taking_the_place():
+    (taken,) = _new("The SDF ended the presence of ISIS in Hajin on Monday")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    assert (taken.actor1, taken.actor2, taken.location) == (
+        "Syrian Democratic Forces",
+        "Islamic State",
+        "Hajin",
+    )

@@ -37,6 +37,7 @@ def _alone(name: str) -> PlaceContext:
         ("Sokhna", "SYR", 34.89, 38.87),
         ("al-Dameer", "SYR", 33.64, 36.69),
         ("Atma", "SYR", 36.31, 36.69),
+        ("Atamah", "SYR", 36.31, 36.69),
         ("Sahl Al-Ghab", "SYR", 35.63, 36.35),
         ("Ma'ra al-Nu'man", "SYR", 35.65, 36.68),
     ],
