@@ -38,6 +38,9 @@ def _alone(name: str) -> PlaceContext:
         ("al-Dameer", "SYR", 33.64, 36.69),
         ("Atma", "SYR", 36.31, 36.69),
         ("Atamah", "SYR", 36.31, 36.69),
+        # Words that open Arabic names, though English words too
+        ("Tell Al-Sultan", "SYR", 35.80, 36.99),
+        ("Tel Minis", "SYR", 35.64, 36.74),
         ("Sahl Al-Ghab", "SYR", 35.63, 36.35),
         ("Ma'ra al-Nu'man", "SYR", 35.65, 36.68),
     ],

@@ -1000,9 +1000,13 @@ class Gazetteer:
     def _english(self, key: str) -> bool:
         """Whether every word of a key but its articles is an English word, one of
         place_words.yaml `common_words` or of translit.yaml `not_names` ("The New Arab",
-        "Staff", "Jabal"): a key shared with a place is then a coincidence."""
+        "Staff", "Jabal"): a key shared with a place is then a coincidence. A name that a
+        translit.yaml `name_heads` word opens ("Tell Sultan") is Arabic, not English."""
         words = [w for w in key.split() if w not in self._words.articles]
-        not_names = default_rules().not_names
+        rules = default_rules()
+        if len(words) > 1 and words[0] in rules.name_heads:
+            return False  # "Tell Sultan": an Arabic name, not the English words
+        not_names = rules.not_names
         return all(
             w in self._words.common_words or w in not_names or is_english_word(w) for w in words
         )

@@ -48,6 +48,8 @@ class TranslitRules:
     finder_min_similarity: float  # see translit.yaml
     finder_min_population: int
     not_names: frozenset[str]  # words that on their own name no place
+    # words that open an Arabic place name: with another word after them, no English
+    name_heads: frozenset[str]
     digraph_re: re.Pattern[str] | None  # the digraphs, longest first
     semi_re: re.Pattern[str]  # a y or w beside a vowel
 
@@ -108,6 +110,7 @@ def read_translit(path: Path) -> TranslitRules:
         finder_min_similarity=similarity,
         finder_min_population=min_population,
         not_names=frozenset(_str_list(data.get("not_names", []), "not_names", path)),
+        name_heads=frozenset(_str_list(data.get("name_heads", []), "name_heads", path)),
         digraph_re=re.compile("|".join(map(re.escape, longest))) if longest else None,
         # Runs count as one: "uwa" in "Suwayda" is one vowel.
         semi_re=re.compile(f"(?<={_VOWEL})[{semi}]+|[{semi}]+(?={_VOWEL})"),
