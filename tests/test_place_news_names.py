@@ -42,6 +42,7 @@ def _alone(name: str) -> PlaceContext:
         ("Tell Al-Sultan", "SYR", 35.80, 36.99),
         ("Tel Minis", "SYR", 35.64, 36.74),
         ("Sahl Al-Ghab", "SYR", 35.63, 36.35),
+        ("Tlul al-Safa", "SYR", 33.03, 37.20),
         ("Ma'ra al-Nu'man", "SYR", 35.65, 36.68),
     ],
 )
