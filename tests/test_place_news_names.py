@@ -72,3 +72,11 @@ def test_a_city_by_its_news_spelling_is_a_whole_name(gaz: Gazetteer, name: str) 
     assert gaz.is_place_name(name)
     place = gaz.resolve(name, _alone(name))
     assert place is not None and place.geonameid == 167611 and place.population == 58008
+
+
+def test_an_article_word_inside_a_run_of_names_is_no_town(gaz: Gazetteer) -> None:
+    # Scraped copy lost the commas of "al-Qaderiyeh, Bibkar, Kadoushan, Ash al-Shami":
+    # "Ash" is the Arabic article there, not Ash in Kent.
+    name = "al-Qaderiyeh Bibkar Kadoushan Ash al-Shami"
+    place = gaz.resolve(name, PlaceContext(countries=("SYR",), places=(name,)))
+    assert place is None or place.iso3 == "SYR"

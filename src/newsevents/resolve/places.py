@@ -1135,6 +1135,8 @@ class Gazetteer:
                     continue  # "Western Countryside" of "Aleppo Western Countryside"
                 if size == 1 and keys[start] in default_rules().not_names:
                     continue  # "Jisr" (a bridge) of "Jisr Alhaj": a word, not a town
+                if size == 1 and keys[start] in self._words.articles:
+                    continue  # "Ash" of "Kadoushan Ash al-Shami": an article, not Ash, Kent
                 if not part[:1].isupper() or not self.is_place_reference(part):
                     continue
                 query = self._lookup(part, fuzzy=False)
