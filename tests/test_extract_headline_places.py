@@ -102,3 +102,24 @@ def test_a_capital_after_the_word_capital_is_the_city():
 def test_a_town_that_owns_its_event_or_its_people_is_the_place(text, place):
     (event,) = _new(text)
     assert event.location == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor"),
+    [
+        # The parser reads "Aleppo" as an adjective of "government forces".
+        (
+            "In Aleppo government forces shelled the district of Bustan al-Qasr on Monday.",
+            "Aleppo",
+            "Military Forces of Syria",
+        ),
+        (
+            "Near Aleppo government forces shelled rebel-held districts on Monday.",
+            "Aleppo",
+            "Military Forces of Syria",
+        ),
+    ],
+)
+def test_a_name_after_the_opening_preposition_is_the_place(text, place, actor):
+    (event,) = _new(text)
+    assert (event.location, event.actor1) == (place, actor)

@@ -96,6 +96,8 @@ def _blocked_place(
         return False
     if _before_event_noun(span, ctx):
         pass  # "Idlib shelling kills 5", which the parser reads as "Idlib" shelling
+    elif _after_locative(span, ctx.cues):
+        pass  # "In Aleppo government forces shelled ...", read as "Aleppo" forces
     elif credited:
         pass  # "in northern Syria - monitors", read as the monitors' modifier
     elif span.root.dep_ in ("poss", "amod") or (
@@ -315,6 +317,16 @@ def _dash_modifies(span: Span, ctx: ExtractContext) -> bool:
     # "IS - held", "Turkey - backed": a participle; "- army", "- monitors": a source.
     participle = nxt.is_lower and (nxt.tag_ == "VBN" or nxt.lower_.endswith("ed"))
     return participle or tail > _CREDIT_TAIL or ctx.is_place(nxt.text)
+
+
+def _after_locative(span: Span, cues: Cues) -> bool:
+    """A name right after the preposition of place that opens the sentence, which the
+    parse did not make its object ("In Aleppo government forces shelled ...", with
+    "Aleppo" an adjective of "forces"): where the sentence puts what it tells."""
+    if span.start != 1 or span.root.dep_ == "pobj":
+        return False
+    prep = span.doc[0]
+    return prep.pos_ == "ADP" and prep.lower_ in cues.locative_preps
 
 
 def _object_misread(span: Span, place_nouns: frozenset[str]) -> bool:
