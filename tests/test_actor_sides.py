@@ -137,3 +137,22 @@ def test_who_fights_where_a_weapon_struck_did_not_use_it():
         "2016-10-29",
     )
     assert "Rebels" in (fighting.actor1, fighting.actor2)
+
+
+@pytest.mark.model
+def test_a_subject_swallowed_by_the_opening_phrase_of_place_acts():
+    # "members" is parsed as the object of "of Idlib ...": the verb has no subject.
+    (kidnap,) = new_events(
+        "In the northwestern province of Idlib Nusra Front members kidnapped Iraqi "
+        "Christian priest Diaa Aziz from the village of Yacoubiyeh on Monday.",
+        "2015-07-08",
+    )
+    assert kidnap.actor1 == "Hayat Tahrir al-Sham"
+    # A phrase of time swallows no subject ("Saturdays" is no attacker).
+    assert not any(
+        e.actor1 == "Saturdays"
+        for e in new_events(
+            "In the hours leading up to Saturdays attacks the two women spoke to Reuters.",
+            "2017-04-18",
+        )
+    )

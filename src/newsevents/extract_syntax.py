@@ -239,6 +239,25 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _swallowed_subject(tok: Token) -> Token | None:
+    """The subject an opening phrase of place swallowed: in "In the province of Idlib
+    Nusra Front members kidnapped a priest" the parser makes "members" the object of
+    "of", and the finite verb right after it has no subject. The phrase must hold a
+    proper name besides its last word."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.dep_ != "pobj":
+        return None
+    opening = [c for c in tok.children if c.dep_ == "prep" and c.i < tok.i]
+    phrase = next((c for c in opening if c.right_edge.i == before.i), None)
+    # The phrase holds a name besides its last word ("of Idlib Nusra Front members");
+    # "In the hours leading up to Saturdays attacks" holds none, "Saturdays" no subject.
+    if phrase is None or not any(t.pos_ == "PROPN" and t.i != before.i for t in phrase.subtree):
+        return None
+    return before
+
+
 def is_passive(tok: Token) -> bool:
     """A verb told in the passive ("were killed", headlines' "3 killed")."""
     return _reduced_passive(tok) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -312,7 +331,7 @@ def read_roles(
             # "Injured in the attack, the driver died": the main clause's subject did.
             roles.patient = subject_of(tok.head)
         if roles.agent is None and not passive:
-            roles.agent = subject_of(tok)
+            roles.agent = subject_of(tok) or _swallowed_subject(tok)
         for child in tok.children:
             # "X clashed with Y", "fighting broke out between X and Y"
             if child.dep_ == "prep" and child.lower_ in sides:
