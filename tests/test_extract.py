@@ -288,3 +288,31 @@ def test_a_past_act_told_where_the_fighting_is_is_an_event_of_its_own():
         "The dead included an Iraqi family."
     )
     assert len(_sub_types(text, "2017-10-04")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The Syrian government has accused rebels of launching the chemical attacks "
+            "in Ghouta on Wednesday.",
+            "Rebels",
+        ),
+        ("The government blamed IS for the bombing in Qamishli on Tuesday.", "Islamic State"),
+    ],
+)
+def test_an_accusation_tells_a_claimed_act_of_the_accused(text, actor1):
+    (event,) = [e for e in newsevents.extract(text, published="2017-04-05") if e.status == "new"]
+    assert (event.modality, event.actor1) == ("claimed", actor1)
+
+
+def test_a_claim_of_responsibility_keeps_its_claimant_and_a_denial_names_no_attacker():
+    (claimed,) = newsevents.extract(
+        "Al-Shabab claimed responsibility for the attack on a hotel in Beledweyne on Tuesday.",
+        published="2025-03-12",
+    )
+    assert claimed.actor1 == "al-Shabaab"
+    assert all(
+        e.actor1 != "Military Forces of Syria"
+        for e in newsevents.extract("Damascus denied the attack.", published="2017-04-05")
+    )

@@ -101,6 +101,7 @@ class Cues:
     reason_preps: frozenset[str] = frozenset()  # "moved warships over an attack"
     reason_nouns: frozenset[str] = frozenset()  # "in response to an attack"
     event_place_preps: frozenset[str] = frozenset()  # "explosion in Hisyah": a place
+    accuse: frozenset[str] = frozenset()  # "accused rebels of launching": claimed
     place_of_events: frozenset[str] = frozenset()  # "the massacre of Hish": a place
     place_suffixes: frozenset[str] = frozenset()  # "Douma City": a place and its kind
     period_starts: frozenset[str] = frozenset()  # "the largest since 2014": no date
@@ -280,6 +281,7 @@ def load_cues(path: Path | None = None) -> Cues:
         reason_preps=words("reason_prepositions"),
         reason_nouns=words("reason_nouns"),
         event_place_preps=words("event_place_prepositions"),
+        accuse=words("accusation_verbs"),
         place_of_events=words("place_of_events"),
         place_suffixes=words("place_name_suffixes"),
         period_starts=words("period_start_words"),

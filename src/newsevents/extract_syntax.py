@@ -507,8 +507,35 @@ def speech_frame(tok: Token, cues: Cues) -> Token | None:
         parent = node.head
         if parent.lemma_.lower() in cues.speech and node.dep_ in ("ccomp", "parataxis", "xcomp"):
             return parent
+        accuser = _accusing_verb(node, cues)
+        if accuser is not None:
+            # "accused rebels of launching the chemical attacks", "blamed IS for the
+            # bombing": what the accusation says was done.
+            return accuser
         node = parent
     return None
+
+
+def _accusing_verb(node: Token, cues: Cues) -> Token | None:
+    """The verb of `cues.accuse` whose "of" or "for" phrase holds `node` ("accused rebels
+    of launching", "blamed IS for the bombing"), the phrase hung on the verb or on its
+    object, as the parser may hang it. ("IS claimed responsibility for the attack" is no
+    accusation: who claims it did it.)"""
+    prep = node.head
+    if node.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in cues.accuse:
+        verb = verb.head
+    return verb if verb.lemma_.lower() in cues.accuse else None
+
+
+def accused(speech: Token, cues: Cues) -> Token | None:
+    """Whom an accusation names as the doer: the object of a verb of `cues.accuse`
+    ("accused rebels of launching ...", "blamed IS for the bombing")."""
+    if speech.lemma_.lower() not in cues.accuse:
+        return None
+    return next((c for c in speech.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def responding_verb(tok: Token, cues: Cues) -> Token | None:

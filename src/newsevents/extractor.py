@@ -41,6 +41,7 @@ from newsevents.extract_persons import person_surnames
 from newsevents.extract_places import find_place_spans, place_runs
 from newsevents.extract_subtypes import refine
 from newsevents.extract_syntax import (
+    accused,
     describes_party,
     headed_by,
     headline_head,
@@ -671,6 +672,10 @@ def _mention_for(
         # where the speaker spoke from ("said by telephone from Britain") are not its
         # actors or place.
         reported = {t.i for t in main.token.subtree} | {a.i for a in main.token.ancestors}
+        # Whom an accusation names did the act it tells of ("accused rebels of ...").
+        doer = accused(speech, cues)
+        if doer is not None:
+            reported.update(t.i for t in doer.subtree)
         for child in speech.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 claimed_by = doc[child.left_edge.i : child.right_edge.i + 1].text
