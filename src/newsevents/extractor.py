@@ -55,6 +55,7 @@ from newsevents.extract_syntax import (
     occasioned_verb,
     responding_verb,
     speech_frame,
+    subject_of,
     time_distance,
     tree_distance,
     verb_like,
@@ -256,9 +257,12 @@ def _object_classes(tok: Token, classes: Sequence[TriggerClass]) -> tuple[Trigge
 def _purpose(tok: Token) -> bool:
     """A verb in an infinitive of purpose: "to recapture" after a noun ("an operation to
     recapture") or beside another verb's clause ("launched an offensive to recapture")."""
+    # The parser also hangs it on a participle that names the operation ("Ankara's
+    # offensive dubbed Euphrates Shield to push out the terrorist group").
+    on_participle = tok.dep_ == "xcomp" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN"
     return (
         tok.tag_ == "VB"
-        and tok.dep_ in ("advcl", "acl")
+        and (tok.dep_ in ("advcl", "acl") or on_participle)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
 
@@ -690,6 +694,11 @@ def _mention_for(
         for child in apart.children if apart is not None else ():
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in trigger_ids:
                 excluded.update(t.i for t in child.subtree)
+        # Or the subject it shares with the verbs it hangs off ("calling on the State
+        # Department to release statements condemning the murder of civilians").
+        responder = subject_of(apart) if apart is not None else None
+        if responder is not None and responder.i not in trigger_ids:
+            excluded.update(t.i for t in responder.subtree)
     view = token_view(doc)
     speaking = not cues.speech.isdisjoint(view.lemma)
     for i, lemma in enumerate(view.lemma if speaking else ()):
