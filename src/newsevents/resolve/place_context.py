@@ -229,7 +229,7 @@ def make_prepared(
         named_admin1,
         points,
         spread,
-        implied={iso3: n / total for iso3, n in counts.items()},
+        implied=_shares(counts, total),
         anchor_rows=frozenset([a[0] for a in anchors]),
         near_points=near,
         near_lats=[p[0] for p in near],
@@ -286,8 +286,14 @@ def country_counts(anchors: tuple[Anchor, ...]) -> dict[str, int]:
 def country_shares(anchors: tuple[Anchor, ...]) -> dict[str, float]:
     """The share of the anchors in each country."""
     located = country_counts(anchors)
-    total = sum(located.values())
-    return {iso3: n / total for iso3, n in located.items()}
+    return _shares(located, sum(located.values()))
+
+
+def _shares(counts: dict[str, int], total: int) -> dict[str, float]:
+    """Each country's share of `total`, the countries of no count left out. (A helper
+    for speed: a comprehension that reads its function's locals makes them cells,
+    allocated on every call of that function.)"""
+    return {iso3: n / total for iso3, n in counts.items() if n}
 
 
 def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
@@ -298,19 +304,21 @@ def shares_without(ctx: Prepared, rows: Collection[int]) -> dict[str, float]:
     excluded = ctx.anchor_rows.intersection(rows)
     known = ctx.evidence.get(excluded)
     if known is None:
-        lost = [a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]
-        if not lost:
-            known = ctx.implied
-        else:
-            # The counts of all anchors less those left out: the same integers, so the
-            # same shares as counting the others afresh.
-            counts = dict(ctx.counts)
-            for iso3 in lost:
-                counts[iso3] -= 1
-            total = ctx.total - len(lost)
-            known = {iso3: n / total for iso3, n in counts.items() if n}
-        ctx.evidence[excluded] = known
+        known = ctx.evidence[excluded] = _shares_excluding(ctx, excluded)
     return known
+
+
+def _shares_excluding(ctx: Prepared, excluded: frozenset[int]) -> dict[str, float]:
+    """The country shares of the anchors whose rows are not among `excluded`."""
+    lost = [a.iso3 for a in ctx.anchors if a.row in excluded and a.iso3]
+    if not lost:
+        return ctx.implied
+    # The counts of all anchors less those left out: the same integers, so the same
+    # shares as counting the others afresh.
+    counts = dict(ctx.counts)
+    for iso3 in lost:
+        counts[iso3] -= 1
+    return _shares(counts, ctx.total - len(lost))
 
 
 def _nearest_named(
@@ -395,15 +403,11 @@ def context_scores(
                 _note(notes, IN_ARTICLE, "region across the article's countries")
         if feature in _BROAD:
             if feature == _ADMIN1 and admin1 >= 0:
-                inside = [
-                    a.name
-                    for a in anchors
-                    if not a.is_area and a.admin1 == admin1 and a.row not in row_set
-                ]
-                if inside:
+                inside = _first_inside(anchors, admin1, row_set)
+                if inside is not None:
                     score += _SAME_ADMIN1
                     if explain:
-                        _note(notes, _SAME_ADMIN1, f"contains {inside[0]}")
+                        _note(notes, _SAME_ADMIN1, f"contains {inside}")
             scores.append(score)
             continue
         # Nearness and a shared region are one kind of evidence: the stronger counts.
@@ -458,8 +462,7 @@ def context_scores(
             if total > best:
                 best = total
                 if explain:
-                    names = spread.names
-                    text = ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
+                    text = _spread_text(spread, near)
         if named_admin1 and admin1 >= 0:
             region = named_admin1.get(admin1)
             if region is not None and region.row not in row_set:
@@ -478,7 +481,7 @@ def context_scores(
             if shared is not None and (
                 name_row[shared] not in row_set
                 if name_row[shared] != _SEVERAL
-                else any(a.name == shared and a.row not in row_set for a in anchors)
+                else _named_outside(anchors, shared, row_set)
             ):
                 best = _SAME_ADMIN1
                 if explain:
@@ -489,6 +492,30 @@ def context_scores(
                 _note(notes, best, text)
         scores.append(score)
     return scores
+
+
+# context_scores's helpers below hold the comprehensions over its locals, which would
+# make them cells, allocated on every call (for speed).
+
+
+def _first_inside(anchors: tuple[Anchor, ...], admin1: int, row_set: Collection[int]) -> str | None:
+    """The name of the first anchor, not an area, inside admin-1 region `admin1` and
+    not among `row_set`, else None."""
+    for a in anchors:
+        if not a.is_area and a.admin1 == admin1 and a.row not in row_set:
+            return a.name
+    return None
+
+
+def _named_outside(anchors: tuple[Anchor, ...], name: str, row_set: Collection[int]) -> bool:
+    """Whether an anchor of `name` lies outside `row_set`."""
+    return any(a.name == name and a.row not in row_set for a in anchors)
+
+
+def _spread_text(spread: Spread, near: tuple[tuple[int, float], ...]) -> str:
+    """explain()'s words for the readings near a candidate."""
+    names = spread.names
+    return ", ".join(f"{km:.0f} km from a {names[ni]}" for ni, km in near)
 
 
 def anchor_country_gain(facts: Facts, key: str, ctx: Prepared, implied: dict[str, float]) -> float:

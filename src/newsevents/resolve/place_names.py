@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import filterfalse
 
 SKELETON_MIN_LENGTH = 4  # shorter skeletons ("kfr", "rms") match too many unrelated names
 
@@ -74,7 +75,9 @@ def bare_key(key: str, articles: frozenset[str]) -> str:
     tokens = key.split()
     if len(tokens) < 2:
         return key
-    kept = [t for t in tokens[:-1] if t not in articles]
+    # filterfalse, not a comprehension, which would make `articles` a cell allocated on
+    # every call (for speed: every name's key is bared)
+    kept = list(filterfalse(articles.__contains__, tokens[:-1]))
     kept.append(tokens[-1])
     return " ".join(kept)
 

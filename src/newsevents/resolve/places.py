@@ -116,7 +116,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import add, itemgetter
 from pathlib import Path
 
@@ -214,6 +214,11 @@ _NO_NAMES: frozenset[str] = frozenset()
 _NO_ADMIN1: frozenset[int] = frozenset()
 _TRANSLIT = "transliteration"
 _FUZZY_HOWS = frozenset({"similar spelling", _TRANSLIT})
+
+# For speed: a comprehension or generator expression that reads a local variable of its
+# function makes that variable a cell, allocated (and tracked by the garbage collector)
+# on every call of the function, however early it returns. The functions called for
+# every name keep such expressions in helpers of their own, for the rare cases only.
 
 
 @dataclass(frozen=True)
@@ -346,6 +351,21 @@ def _short_capitals(raw: str) -> bool:
     all capitals ("SA", "WA", "CHU")."""
     letters = raw.replace(".", "")
     return len(letters) <= _SHORT_CAPITALS and letters.isalpha() and letters.isupper()
+
+
+def _not_in(rows: tuple[int, ...], among: tuple[int, ...]) -> tuple[int, ...]:
+    """The rows not among `among`, in order."""
+    return tuple(r for r in rows if r not in among)
+
+
+def _town_in(anchors: Sequence[Anchor], countries: frozenset[str]) -> bool:
+    """Whether one of the anchors, not an area, lies in one of `countries`."""
+    return any(not a.is_area and a.iso3 in countries for a in anchors)
+
+
+def _countries_named(anchors: Sequence[Anchor], name: str) -> set[str | None]:
+    """The countries of the anchors of a name."""
+    return {a.iso3 for a in anchors if a.name == name}
 
 
 def _note(notes: list[str] | None, value: float, text: str) -> float:
@@ -614,9 +634,7 @@ class Gazetteer:
         english = small and self._english_name(query.key)
         if not english and not embedded:
             return True
-        transliterated = countries <= translit and any(
-            not a.is_area and a.iso3 in translit for a in others
-        )
+        transliterated = countries <= translit and _town_in(others, translit)
         headline = english and name in context.headline_names
         if not (headline or transliterated):
             return True
@@ -697,7 +715,7 @@ class Gazetteer:
             return context is not None and place.iso3 in context.countries
         if how != _TRANSLIT or prepared is None or context is None:
             return True
-        if prepared.located - {a.iso3 for a in prepared.anchors if a.name == name}:
+        if prepared.located - _countries_named(prepared.anchors, name):
             return place.iso3 in prepared.located
         # Nothing else in the article says where it is: the spelling must be close,
         # as the place finder asks of a name the index does not know, and of the same
@@ -961,16 +979,14 @@ class Gazetteer:
         if _short_capitals(raw):
             # "SA", "WA", "CHU": an abbreviation the index does not list, not the village
             # of Sa or the town of Wa; only an area so named stands.
-            broad = tuple(r for r in rows if r in self._broad_set)
+            broad = tuple(filter(self._broad_set.__contains__, rows))
             return broad, _NO_ROWS, "name" if broad else ""
         bare = bare_key(key, self._words.articles)
         if bare != key:
             # The query has an article: names written with or without one both match,
             # but one written without it only where the article is spoken: "Al-Manar"
             # (a TV channel) is not Mannar in Sri Lanka.
-            spoken = idx.article_countries
-            unarticled = tuple(r for r in _rows(idx.keys.get(bare)) if idx.country[r] in spoken)
-            extra = unarticled + _rows(idx.bare_keys.get(bare))
+            extra = self._spoken_without(bare) + _rows(idx.bare_keys.get(bare))
             rows = tuple(dict.fromkeys(rows + extra))
             if rows:
                 return rows, _NO_ROWS, "name"
@@ -978,7 +994,7 @@ class Gazetteer:
             also = idx.bare_keys.get(key)
             if also is None:  # the usual case: no name drops an article to this key
                 return rows, _NO_ROWS, "name"
-            unarticled = tuple(r for r in _rows(also) if r not in rows)
+            unarticled = _not_in(_rows(also), rows)
             return rows + unarticled, frozenset(unarticled) if unarticled else _NO_ROWS, "name"
         else:
             rows = _rows(idx.bare_keys.get(key))
@@ -996,6 +1012,13 @@ class Gazetteer:
                 if rows:
                     return rows, _NO_ROWS, "similar spelling"
         return (), _NO_ROWS, ""
+
+    def _spoken_without(self, bare: str) -> tuple[int, ...]:
+        """The rows of a key without its article that lie where the article is spoken
+        (apart from `_match`: see the note on cells at the top)."""
+        idx = self._index
+        spoken = idx.article_countries
+        return tuple(r for r in _rows(idx.keys.get(bare)) if idx.country[r] in spoken)
 
     def _english(self, key: str) -> bool:
         """Whether every word of a key but its articles is an English word, one of
@@ -1062,7 +1085,7 @@ class Gazetteer:
             # under the short form.
             more, more_penalised, more_how = self._match(expanded, name, fuzzy=False)
             if more:
-                extra = tuple(r for r in more if r not in rows)
+                extra = _not_in(more, rows)
                 rows, how = rows + extra, how or more_how
                 penalised = penalised | (more_penalised & frozenset(extra))
         if rows:
@@ -1201,6 +1224,12 @@ class Gazetteer:
             )
         if not countries.isdisjoint(query.iso3s):
             return query
+        return self._widen_by_skeleton(query, countries)
+
+    def _widen_by_skeleton(self, query: _Query, countries: frozenset[str]) -> _Query:
+        """_widen for a query with no exact match in `countries` (apart: see the note on
+        cells at the top)."""
+        idx = self._index
         if any(self._well_known(r) for r in query.rows):
             # "Barcelona" in a story that names the US is still Barcelona, not a
             # similarly spelt Brooklyn: only an obscure exact match yields to spelling.
@@ -1236,8 +1265,13 @@ class Gazetteer:
         if context is None:
             return None
         prepared = self._prepared.get(context)
-        if prepared is not None:
-            return prepared
+        if prepared is None:
+            prepared = self._prepare_new(context)
+        return prepared
+
+    def _prepare_new(self, context: PlaceContext) -> Prepared:
+        """_prepare for a context not yet prepared (apart: see the note on cells at the
+        top)."""
         countries = frozenset(c.upper() for c in context.countries)
         names = (*context.places, *((context.dateline,) if context.dateline else ()))
         named: dict[str, set[str]] = {}
@@ -1321,8 +1355,8 @@ class Gazetteer:
             if admin1_set.isdisjoint(query.rows):
                 query.regions = _NO_ADMIN1  # most names: no set to make
             else:
-                admin1 = self._index.admin1
-                query.regions = frozenset([admin1[r] for r in admin1_set.intersection(query.rows)])
+                admin1 = self._index.admin1.__getitem__
+                query.regions = frozenset(map(admin1, admin1_set.intersection(query.rows)))
         return query.regions
 
     def _weak_anchor(self, query: _Query) -> bool:
@@ -1365,8 +1399,7 @@ class Gazetteer:
         feature = idx.feature
         rows = query.rows
         if len(rows) > 1:
-            broad = self._broad_set
-            kept = [r for r in rows if r not in broad]
+            kept = list(filterfalse(self._broad_set.__contains__, rows))
             if len(kept) > _SPREAD_LIMIT:
                 # The most populous; a reversed sort keeps equals in their order, as a
                 # key of minus the population would. (Only membership and the points
