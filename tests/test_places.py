@@ -7,6 +7,7 @@ import json
 import pickle
 import sys
 import types
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -815,3 +816,4 @@ def test_records_made_for_answers_equal_those_the_dataclass_makes() -> None:
     made = _new_place(*values)
     assert made == Place(*values) and vars(made) == vars(Place(*values))
     assert hash(made) == hash(Place(*values)) and repr(made) == repr(Place(*values))
+    assert list(vars(made)) == [f.name for f in fields(Place)]
