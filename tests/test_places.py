@@ -735,8 +735,9 @@ def test_a_city_far_larger_than_its_namesakes_needs_strong_evidence_to_lose(
 
 def test_first_pass_shortcut_gives_the_full_scoring_answers(gaz: Gazetteer) -> None:
     """Names whose first-pass winner provably holds against the anchors keep it without
-    scoring (`_holds`): over many unrelated documents, resolve() still agrees with
-    explain(), and the shortcut was taken."""
+    scoring, or are scored again only against the rivals that could overtake it
+    (`_winner`): over many unrelated documents, resolve() still agrees with explain(),
+    and the shortcut was taken."""
     from newsevents.resolve.place_bench import stress_documents
 
     fresh = Gazetteer(gaz._index)

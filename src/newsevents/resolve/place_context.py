@@ -168,7 +168,8 @@ class Prepared:
     counts: dict[str, int] = field(default_factory=dict)  # iso3 -> anchors in it
     in_article: float = IN_ARTICLE  # the bonus for a country the article names
     # name -> the first pass's ranking of its candidates (before any anchor), when the
-    # second pass changed answers: a name whose winner still `_holds` needs no scoring
+    # second pass changed answers: only the rivals that could overtake its winner are
+    # scored again (`_winner`)
     first: dict[str, list[tuple[float, int, str]]] = field(default_factory=dict)
     # whether the article may lie only in countries translit.yaml lists, whichever one
     # name is left out: no other country named, at most one anchor outside them, and

@@ -99,9 +99,10 @@ first answers), and serve as anchors for the rest. For speed, a name whose first
 leads by more than anchors could add to any rival, or whose answers the second pass left
 unchanged, keeps its answer without being scored again; so does, in a later pass, a
 name whose first-pass winner still leads once the actual anchors' country shares and
-named regions are counted and every rival is granted the most nearness can add
-(`_holds`). Either way it is the same answer (tested against explain(), which always
-scores everything). A name's candidates, their scores without
+named regions are counted and every rival is granted the most nearness can add, and
+when some rivals could overtake it, only they are scored again with it (`_winner`).
+Either way it is the same answer (tested against explain(), which always scores
+everything). A name's candidates, their scores without
 the article and what context scoring reads of them are worked out once per name
 (`_candidates`), and answers are kept per context. The caches hold as few objects as
 they can (tuples of numbers, which the collector stops tracking, shared empty answers):
@@ -579,9 +580,8 @@ class Gazetteer:
                 prepared is not None
                 and name in prepared.first
                 and widened is self._lookup(name, fuzzy=False)
-                and self._holds(prepared.first[name], widened, prepared)
             ):
-                row = prepared.first[name][0][1]
+                row = self._winner(prepared.first[name], widened, prepared)
             else:
                 row = self._rank(widened, prepared, explain=False)[0][1]
             query = widened
@@ -1306,8 +1306,8 @@ class Gazetteer:
                 if row is None:
                     if len(query.rows) == 1:
                         row = locked[name] = query.rows[0]  # nothing to choose between
-                    elif n_pass == 1 and self._holds(first[name], query, prepared):
-                        row = first[name][0][1]
+                    elif n_pass == 1:
+                        row = self._winner(first[name], query, prepared)
                     else:
                         ranked = self._rank(query, prepared, explain=False)
                         row = ranked[0][1]
@@ -1717,28 +1717,47 @@ class Gazetteer:
                 return False
         return True
 
-    def _holds(self, ranked: list[tuple[float, int, str]], query: _Query, ctx: Prepared) -> bool:
-        """Whether the winner of the first pass (`ranked`, scored before any anchor) is
-        still the winner against the anchors of `ctx`, without scoring again: anchors add
-        to the winner at least its gain in country evidence (`anchor_country_gain`;
-        nearness and a named region only add), and to a rival at most that gain,
-        its named region's and _MAX_ANCHOR_NEAR for nearness (which replaces the
-        readings' nearness when greater)."""
-        rows = self._candidates(query, True)[0]
+    def _winner(self, ranked: list[tuple[float, int, str]], query: _Query, ctx: Prepared) -> int:
+        """The row _rank would put first against the anchors of `ctx`, from the first
+        pass's ranking (`ranked`, scored before any anchor): anchors add to its winner at
+        least its gain in country evidence (`anchor_country_gain`; nearness and a named
+        region only add), and to a rival at most that gain, its named region's and
+        _MAX_ANCHOR_NEAR for nearness (which replaces the readings' nearness when
+        greater). A rival that cannot so reach the winner's least score cannot win or
+        tie: only the others are scored again, with the winner (for speed: most rivals
+        of a name that the anchors may change are out of reach)."""
+        rows, base, cand_facts = self._candidates(query, True)
         implied = shares_without(ctx, rows)
         key = query.key
-        regional = self._broad_set.isdisjoint(rows) if ctx.named_admin1 else False
+        # as in _rank: "Wales" beside "England" gains nothing from a named region
+        regional = self._broad_set.isdisjoint(rows) if ctx.named_admin1 else True
+        region_counts = regional and bool(ctx.named_admin1)
         best, winner, _ = ranked[0]
         floor = best + anchor_country_gain(self._facts(winner), key, ctx, implied)
         known = self._row_facts  # scoring `ranked` kept the facts of its rows
+        contenders: list[int] = []
         for score, r, _ in ranked[1:]:
             facts = known.get(r) or self._facts(r)
             reach = score + _MAX_ANCHOR_NEAR + anchor_country_gain(facts, key, ctx, implied)
-            if regional:
+            if region_counts:
                 reach += region_gain(facts[3], ctx, rows)
             if reach >= floor:
-                return False
-        return True
+                contenders.append(r)
+        if not contenders:
+            return winner
+        # Scored as _rank scores them (a candidate's terms do not depend on the others
+        # scored with it), and the best as its sort puts first: the highest score, of
+        # equals the lowest row.
+        at = [rows.index(r) for r in (winner, *contenders)]
+        facts_of = [cand_facts[i] for i in at]
+        names = self._index.admin1_names
+        extra = context_scores(facts_of, key, ctx, rows, implied, names, None, regional)
+        top, found = -math.inf, -1
+        for i, more in zip(at, extra, strict=True):
+            total, r = base[i] + more, rows[i]
+            if total > top or (total == top and r < found):
+                top, found = total, r
+        return found
 
     def _main_name(self, r: int, key: str) -> bool:
         """Whether `key` is row r's own name as written (transliterations differ in
