@@ -326,6 +326,13 @@ def test_a_capital_that_stands_for_its_government_is_not_the_events_place(text, 
             "shell fell in al-Ansari neighborhood, leaving 5 civilians dead.",
             ["Aleppo", "Aleppo"],
         ),
+        # And there when the quarter reads as a village of no known size far away
+        # (Hamdaniyah in Hasakah).
+        (
+            "Rebels shelled the city of Aleppo on Monday, killing 4 civilians. Another civilian "
+            "was injured in attacks on al-Hamadaniyeh neighborhood.",
+            ["Aleppo", "Aleppo"],
+        ),
     ],
 )
 def test_a_quarter_is_in_the_city_of_its_sentence_or_article(text, places):

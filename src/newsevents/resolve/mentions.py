@@ -241,12 +241,25 @@ def _quarter_town(
         # "in central Homs city ... in the Al-Zahraa neighbourhood" is not Zahraa near
         # Aleppo; "Mosul's al-Jadida neighbourhood" is the quarter of Mosul it reads as.
         return named if unplaced or _far(place, named) else None
-    if not towns or not unplaced:
+    if not towns:
+        return None
+    before = _town_before(mention, towns)
+    if not unplaced:
         # A reading the sentence does not contradict stands: an article telling several
         # provinces has quarters in any of them ("Daraa al-Mahatta neighborhood" in a
-        # report that opens in Aleppo).
-        return None
-    return _town_before(mention, towns)
+        # report that opens in Aleppo). A quarter read as a village of no known size far
+        # from the city the article tells of is a namesake ("al-Hamadaniyeh neighborhood"
+        # after Aleppo is not Hamdaniyah in Hasakah).
+        namesake = (
+            place is not None
+            and place.feature == "village"
+            and not place.population
+            and before.population >= _CITY_POPULATION
+            and _far(place, before)
+            and any(gaz.resolve(q, pctx) == place for q in quarters)
+        )
+        return before if namesake else None
+    return before
 
 
 def _far(place: Place | None, town: Place) -> bool:
