@@ -263,14 +263,21 @@ def ingest_dask(
         pending: deque[tuple[str, list[Article], Future[dict[str, float]] | None]] = deque()
         waiting: list[ArticleResult] = []
 
+        def stored(articles: list[Article]) -> set[str]:
+            if not stored_before:
+                # Only this run's articles are stored, each id read once: none is known
+                # (asking opened the file for every partition).
+                return set()
+            with summary.clock.measure("store"):
+                return store.known_articles(a.id for a in articles)
+
         def finish() -> None:
             name, articles, future = pending.popleft()
             if future is not None:
                 summary.clock.absorb(future.result())
             with summary.clock.measure("ingest"):
                 results = read_partition(parts, name)
-            with summary.clock.measure("store"):
-                known = store.known_articles(a.id for a in articles)
+            known = stored(articles)
             summary.already_stored += len(known)
             waiting.extend(r for r in results if r.article.id not in known)
             flush(everything=False)
@@ -297,8 +304,7 @@ def ingest_dask(
             read_inputs(paths, options.ingest), dask.partition_size, summary, on_problem
         )
         for index, articles in enumerate(batches):
-            with summary.clock.measure("store"):
-                known = store.known_articles(a.id for a in articles)
+            known = stored(articles)
             if len(known) == len(articles):
                 # Merged by an earlier run.
                 summary.already_stored += len(known)

@@ -598,6 +598,11 @@ def ingest(
     )
 
     def fresh(batch: list[Article]) -> list[Article]:
+        if not stored_before:
+            # The store holds only this run's articles, and `distinct_batches` passes each
+            # id once: none is known. Asking opened the file for every batch (about 19 ms
+            # of CPU each, 0.6 ms an article).
+            return batch
         with summary.clock.measure("store"):
             known = store.known_articles(a.id for a in batch)
         summary.already_stored += len(known)
