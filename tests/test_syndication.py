@@ -37,3 +37,25 @@ def test_syndicated_copies_count_once_in_n_sources():
     assert independent_reports(sources, {}) == 3  # distinct outlets
     assert independent_reports(sources, sketches) == 2  # the wire copy counts once
     assert build_event("ev", ms, LEX, "t", sketches).n_sources == 2
+
+
+def test_copies_join_through_shared_hashes_only():
+    """Equal sketches are copies, sketches sharing no hash are not, and a copy links two
+    outlets through a third (the count is that of the whole pairwise test)."""
+    wire, own = sketch(WIRE), sketch(OWN)
+    assert not set(wire) & set(own)
+    edited = sketch(WIRE + " Read more.")
+    ms = [
+        mention(article="a1", outlet="A"),
+        mention(article="b1", outlet="B"),
+        mention(article="c1", outlet="C"),
+        mention(article="c2", outlet="C", start=40),
+        mention(article="d1", outlet="D"),
+        mention(article="e1", outlet="E"),
+    ]
+    sources = [m.source for m in ms]
+    # A and B print one text; C prints the edited wire once and its own report once, so
+    # A, B and C are one report; D's own report is a copy of C's; E has no sketch.
+    sketches = {"a1": wire, "b1": wire, "c1": edited, "c2": own, "d1": own}
+    assert independent_reports(sources, sketches) == 2
+    assert independent_reports(sources, {"a1": wire, "b1": own, "d1": own}) == 4
