@@ -251,6 +251,8 @@ def ingest_dask(
     # The stages run on the cluster: this process only merges and writes.
     merging = load_merging()
     stored_before = store.counts()["articles"]
+    # Readers may use the file while the first batches are processed.
+    store.release()
     parts = dask.parts_dir or parts_dir_for(store.path)
     own = client is None
     cluster: LocalCluster | None = None

@@ -593,6 +593,8 @@ def ingest(
     summary = RunSummary(total=total)
     items = read_inputs(paths, options.ingest)
     stored_before = store.counts()["articles"]
+    # Readers may use the file while the first batches are processed.
+    store.release()
     batches = _timed(
         distinct_batches(items, options.batch_size, summary, on_problem), summary.clock
     )
