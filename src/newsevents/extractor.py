@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -1221,47 +1222,29 @@ def extract(article: AnalysedArticle, ctx: ExtractContext) -> tuple[Mention, ...
             else []
         )
         found: list[tuple[Mention, Part | None]] = []
+        tell = partial(
+            _mention_for,
+            sentence,
+            article.clean.article.id,
+            ctx=ctx,
+            actor_matches=actor_matches,
+            narrative=narrative and not first,
+            surnames=surnames,
+            told=told,
+            countries=countries,
+            spans=spans,
+            previous=previous,
+        )
         for family_triggers in by_family.values():
             parts = split_parts(doc, family_triggers, spans, ctx.cues) if headline else [None]
             for part in parts:
-                groups = [family_triggers] if part is not None else _where_apart(family_triggers)
-                told_here = [
-                    _mention_for(
-                        sentence,
-                        article.clean.article.id,
-                        part.triggers if part is not None else group,
-                        ctx,
-                        actor_matches,
-                        narrative and not first,
-                        surnames,
-                        told,
-                        part,
-                        countries,
-                        spans,
-                        previous,
-                    )
-                    for group in groups
-                ]
+                groups = [part.triggers] if part is not None else _where_apart(family_triggers)
+                told_here = [tell(group, part=part) for group in groups]
                 kinds = [m.event_type for m in told_here if m is not None]
                 if len(kinds) != len(set(kinds)):
                     # Two of one type in one sentence would be one report (merge keys a
                     # mention by its offsets and type): the sentence's words together.
-                    told_here = [
-                        _mention_for(
-                            sentence,
-                            article.clean.article.id,
-                            family_triggers,
-                            ctx,
-                            actor_matches,
-                            narrative and not first,
-                            surnames,
-                            told,
-                            part,
-                            countries,
-                            spans,
-                            previous,
-                        )
-                    ]
+                    told_here = [tell(family_triggers, part=part)]
                 found.extend((m, part) for m in told_here if m is not None)
         mentions.extend(part_offsets(found, sentence))
         previous = sentence.text
