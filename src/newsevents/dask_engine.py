@@ -45,6 +45,7 @@ from newsevents.pipeline import (
     ProblemCallback,
     ProgressCallback,
     RunSummary,
+    already_stored,
     batches_per_commit,
     commit_results,
     distinct_batches,
@@ -265,21 +266,13 @@ def ingest_dask(
         pending: deque[tuple[str, list[Article], Future[dict[str, float]] | None]] = deque()
         waiting: list[ArticleResult] = []
 
-        def stored(articles: list[Article]) -> set[str]:
-            if not stored_before:
-                # Only this run's articles are stored, each id read once: none is known
-                # (asking opened the file for every partition).
-                return set()
-            with summary.clock.measure("store"):
-                return store.known_articles(a.id for a in articles)
-
         def finish() -> None:
             name, articles, future = pending.popleft()
             if future is not None:
                 summary.clock.absorb(future.result())
             with summary.clock.measure("ingest"):
                 results = read_partition(parts, name)
-            known = stored(articles)
+            known = already_stored(store, articles, stored_before, summary.clock)
             summary.already_stored += len(known)
             waiting.extend(r for r in results if r.article.id not in known)
             flush(everything=False)
@@ -306,7 +299,7 @@ def ingest_dask(
             read_inputs(paths, options.ingest), dask.partition_size, summary, on_problem
         )
         for index, articles in enumerate(batches):
-            known = stored(articles)
+            known = already_stored(store, articles, stored_before, summary.clock)
             if len(known) == len(articles):
                 # Merged by an earlier run.
                 summary.already_stored += len(known)

@@ -579,6 +579,18 @@ def _timed(items: Iterator[list[Article]], clock: StageClock) -> Iterator[list[A
         yield batch
 
 
+def already_stored(
+    store: Store, articles: Sequence[Article], stored_before: int, clock: StageClock
+) -> set[str]:
+    """The ids of `articles` the store already holds. A store that held no article when
+    the run began holds only this run's, each id read once: none is known, and it is not
+    asked (each question opens the file, about 19 ms of CPU, 0.6 ms an article)."""
+    if not stored_before:
+        return set()
+    with clock.measure("store"):
+        return store.known_articles(a.id for a in articles)
+
+
 def ingest(
     paths: Sequence[str],
     store: Store,
@@ -600,15 +612,9 @@ def ingest(
     )
 
     def fresh(batch: list[Article]) -> list[Article]:
-        if not stored_before:
-            # The store holds only this run's articles, and `distinct_batches` passes each
-            # id once: none is known. Asking opened the file for every batch (about 19 ms
-            # of CPU each, 0.6 ms an article).
-            return batch
-        with summary.clock.measure("store"):
-            known = store.known_articles(a.id for a in batch)
+        known = already_stored(store, batch, stored_before, summary.clock)
         summary.already_stored += len(known)
-        return [a for a in batch if a.id not in known]
+        return [a for a in batch if a.id not in known] if known else batch
 
     in_child = options.workers > 0 and options.merge_in_child and can_fork()
 
